@@ -1,0 +1,16 @@
+import { AlarmClock, Clock } from "lucide-react";
+import { daysUntilPurge, EXPIRING_SOON_DAYS } from "@/lib/retention";
+
+export function DaysLeft({ deletedDateTime, now }: { deletedDateTime: string; now: Date }) {
+  const days = daysUntilPurge(deletedDateTime, now);
+  const soon = days <= EXPIRING_SOON_DAYS;
+  const text = days === 0 ? "Purge due today" : days === 1 ? "1 day left" : `${days} days left`;
+  const Icon = soon ? AlarmClock : Clock;
+  return (
+    <span className={soon ? "inline-flex items-center gap-1.5 font-medium text-warn" : "inline-flex items-center gap-1.5 text-fg"}>
+      <Icon aria-hidden className="size-4" />
+      {text}
+      {soon ? <span className="sr-only">, purge soon</span> : null}
+    </span>
+  );
+}

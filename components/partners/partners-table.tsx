@@ -1,0 +1,76 @@
+import Link from "next/link";
+import type { Partner } from "@/lib/models";
+import type { PartnersFilter, SortColumn } from "@/lib/partners-filter";
+import { partnerDisplayName, syncStateOf } from "@/lib/partner-display";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SortableHeader } from "@/components/ui/sortable-header";
+import { PartnerName } from "./partner-name";
+import { TriStateValue, UserSyncState } from "./sync-state";
+
+const COLUMNS: { id: SortColumn; label: string }[] = [
+  { id: "name", label: "Name" },
+  { id: "tenantId", label: "Tenant ID" },
+  { id: "userSync", label: "Inbound user sync" },
+  { id: "groupSync", label: "Group sync" },
+  { id: "serviceProvider", label: "Service provider" },
+  { id: "multiTenantOrg", label: "Multitenant org" },
+];
+
+export const TABLE_CELL = "px-3 py-2 text-left align-middle";
+
+export function PartnersTable({ partners, filter, onSort }: { partners: Partner[]; filter: PartnersFilter; onSort: (column: SortColumn) => void }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">Cross-tenant access partners and their inbound sync policy</caption>
+        <thead className="border-b border-border bg-surface-muted text-xs text-muted">
+          <tr>
+            {COLUMNS.map((column) => (
+              <SortableHeader
+                key={column.id}
+                label={column.label}
+                active={filter.sort === column.id}
+                direction={filter.direction}
+                onSort={() => onSort(column.id)}
+                className={`${TABLE_CELL} py-1.5`}
+              />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {partners.map((partner) => (
+            <tr key={partner.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
+              <td className={`${TABLE_CELL} max-w-[320px]`}>
+                <Link
+                  href={`/partners/${partner.tenantId}`}
+                  className="font-medium text-accent hover:underline"
+                  aria-label={`${partnerDisplayName(partner) ?? "Unnamed partner"} (${partner.tenantId})`}
+                >
+                  <PartnerName partner={partner} />
+                </Link>
+              </td>
+              <td className={`${TABLE_CELL} whitespace-nowrap`}>
+                <span className="inline-flex items-center gap-1 font-mono text-xs">
+                  {partner.tenantId}
+                  <CopyButton value={partner.tenantId} label={`Copy tenant ID ${partner.tenantId}`} />
+                </span>
+              </td>
+              <td className={TABLE_CELL}>
+                <UserSyncState state={syncStateOf(partner)} />
+              </td>
+              <td className={TABLE_CELL}>
+                {partner.syncPolicy ? <TriStateValue value={partner.syncPolicy.groupSyncAllowed} /> : <span className="text-muted">—</span>}
+              </td>
+              <td className={TABLE_CELL}>
+                <TriStateValue value={partner.isServiceProvider} trueLabel="Yes" falseLabel="No" nullLabel="No" />
+              </td>
+              <td className={TABLE_CELL}>
+                <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="No" nullLabel="No" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useMemo } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Search, SearchX } from "lucide-react";
+import { usePartnersView } from "@/lib/queries/partners";
+import {
+  applyPartnersFilter,
+  parsePartnersFilter,
+  summarisePartners,
+  toSearchParams,
+  type PartnersFilter,
+  type SortColumn,
+} from "@/lib/partners-filter";
+import { isExpiringSoon } from "@/lib/retention";
+import type { SyncState } from "@/lib/models";
+import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { RefreshButton } from "@/components/ui/refresh-button";
+import { Button } from "@/components/ui/button";
+import { PartnersSkeleton } from "./partners-skeleton";
+import { PartnersTable } from "./partners-table";
+import { SummaryStrip } from "./summary-strip";
+
+export function PartnersView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filter = useMemo(() => parsePartnersFilter(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const view = usePartnersView();
+
+  function updateFilter(next: Partial<PartnersFilter>) {
+    const query = toSearchParams({ ...filter, ...next }).toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
+
+  function sortBy(column: SortColumn) {
+    updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });
+  }
+
+  const partners = view.data?.partners;
+  const visible = useMemo(() => (partners ? applyPartnersFilter([...partners], filter) : []), [partners, filter]);
+  const summary = useMemo(() => summarisePartners(partners ?? []), [partners]);
+  const deleted = view.data?.deletedSyncPolicies;
+  const expiringCount = deleted ? deleted.filter((policy) => isExpiringSoon(policy.deletedDateTime)).length : null;
+
+  return (
+    <div>
+      <PageHeader
+        title="Cross-tenant access partners"
+        description="Partner tenants and whether their users may be synchronized into this tenant."
+        actions={<RefreshButton onRefresh={() => void view.refetch()} refreshing={view.isFetching} updatedAt={view.dataUpdatedAt} />}
+      />
+      {view.isPending ? (
+        <PartnersSkeleton />
+      ) : view.isError ? (
+        <GraphErrorPanel error={view.error} onRetry={() => void view.refetch()} context="The partner list could not be loaded." />
+      ) : (
+        <div className="space-y-4">
+          <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} />
+          <div role="search" className="flex flex-wrap items-center gap-2">
+            <label className="relative">
+              <span className="sr-only">Search partners</span>
+              <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-muted" />
+              <input
+                type="search"
+                value={filter.query}
+                onChange={(event) => updateFilter({ query: event.target.value })}
+                placeholder="Search by name or tenant ID"
+                className="h-8 w-72 rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
+              />
+            </label>
+            <label className="flex items-center gap-2 text-sm text-muted">
+              Inbound user sync
+              <select
+                value={filter.sync ?? ""}
+                onChange={(event) => updateFilter({ sync: (event.target.value || null) as SyncState | null })}
+                className="h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg"
+              >
+                <option value="">All</option>
+                <option value="allowed">Allowed</option>
+                <option value="blocked">Blocked</option>
+                <option value="no-policy">No sync policy</option>
+              </select>
+            </label>
+            <p className="ml-auto text-xs text-muted" aria-live="polite">
+              Showing {visible.length} of {summary.total} partners
+            </p>
+          </div>
+          {view.data.deletedItemsError ? (
+            <p role="note" className="text-xs text-muted">
+              Deleted sync policies could not be read ({view.data.deletedItemsError.message}); the purge count is unknown.
+            </p>
+          ) : null}
+          {visible.length > 0 ? (
+            <PartnersTable partners={visible} filter={filter} onSort={sortBy} />
+          ) : (
+            <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
+              <SearchX aria-hidden className="size-6 text-muted" />
+              <p className="font-medium">{summary.total === 0 ? "This tenant has no partner configurations" : "No partners match these filters"}</p>
+              {summary.total > 0 ? (
+                <Button size="sm" onClick={() => updateFilter({ query: "", sync: null })}>
+                  Clear filters
+                </Button>
+              ) : (
+                <p className="text-muted">Partners appear here once a cross-tenant access setting exists for another tenant.</p>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

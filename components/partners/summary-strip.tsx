@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { AlarmClock, Ban, CheckCircle2, CircleDashed, Users } from "lucide-react";
+import type { PartnersSummary } from "@/lib/partners-filter";
+import type { SyncState } from "@/lib/models";
+import { cn } from "@/lib/cn";
+
+interface Tile {
+  label: string;
+  value: number | null;
+  href: string;
+  Icon: typeof Users;
+  iconClass: string;
+  active: boolean;
+}
+
+export function SummaryStrip({ summary, expiringCount, activeSync }: { summary: PartnersSummary; expiringCount: number | null; activeSync: SyncState | null }) {
+  const tiles: Tile[] = [
+    { label: "Partners", value: summary.total, href: "/partners", Icon: Users, iconClass: "text-muted", active: activeSync === null },
+    { label: "Sync allowed", value: summary.allowed, href: "/partners?sync=allowed", Icon: CheckCircle2, iconClass: "text-ok", active: activeSync === "allowed" },
+    { label: "Sync blocked", value: summary.blocked, href: "/partners?sync=blocked", Icon: Ban, iconClass: "text-danger", active: activeSync === "blocked" },
+    { label: "No sync policy", value: summary.noPolicy, href: "/partners?sync=no-policy", Icon: CircleDashed, iconClass: "text-muted", active: activeSync === "no-policy" },
+    { label: "Deleted, purge within 7 days", value: expiringCount, href: "/deleted?expiring=1", Icon: AlarmClock, iconClass: "text-warn", active: false },
+  ];
+  return (
+    <nav aria-label="Summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+      {tiles.map((tile) => (
+        <Link
+          key={tile.label}
+          href={tile.href}
+          aria-current={tile.active ? "true" : undefined}
+          aria-label={`${tile.label}: ${tile.value ?? "unknown"}`}
+          className={cn(
+            "flex items-center gap-3 rounded-lg border bg-surface px-3 py-2.5 hover:border-border-strong",
+            tile.active ? "border-accent ring-1 ring-accent" : "border-border",
+          )}
+        >
+          <tile.Icon aria-hidden className={cn("size-5 shrink-0", tile.iconClass)} />
+          <span className="min-w-0">
+            <span className="block text-xl leading-tight font-semibold tabular-nums">{tile.value ?? "–"}</span>
+            <span className="block truncate text-xs text-muted">{tile.label}</span>
+          </span>
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useMsal } from "@azure/msal-react";
+import { LogOut, UserRound } from "lucide-react";
+import { useAccessProfile } from "@/lib/auth/use-access-profile";
+import { useSignedInAccount } from "@/lib/auth/use-graph-token";
+import { Button } from "@/components/ui/button";
+
+export function UserMenu() {
+  const { instance } = useMsal();
+  const account = useSignedInAccount();
+  const profile = useAccessProfile();
+  if (!account) return null;
+
+  const roleLabel = profile.data
+    ? profile.data.roleNames.length > 0
+      ? profile.data.roleNames.join(", ")
+      : "No directory role"
+    : "Checking role…";
+
+  return (
+    <div className="flex items-center gap-3">
+      <div className="flex items-center gap-2 text-right">
+        <UserRound aria-hidden className="size-4 text-muted" />
+        <div className="leading-tight">
+          <div className="text-sm font-medium" data-testid="signed-in-user">
+            {account.name ?? account.username}
+          </div>
+          <div className="text-xs text-muted" aria-label="Directory role">
+            {roleLabel}
+          </div>
+        </div>
+      </div>
+      <Button variant="ghost" size="sm" onClick={() => void instance.logoutRedirect({ account })}>
+        <LogOut aria-hidden className="size-4" />
+        Sign out
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { forwardRef } from "react";
+import { cn } from "@/lib/cn";
+
+const VARIANTS = {
+  primary: "bg-accent text-accent-fg hover:bg-accent-hover disabled:bg-border-strong disabled:text-muted",
+  secondary: "border border-border-strong bg-surface text-fg hover:bg-surface-muted disabled:text-muted",
+  ghost: "text-fg hover:bg-surface-muted disabled:text-muted",
+  danger: "bg-danger text-white hover:opacity-90 disabled:opacity-50",
+} as const;
+
+const SIZES = {
+  sm: "h-7 px-2.5 text-[13px] gap-1.5",
+  md: "h-8 px-3 text-sm gap-2",
+} as const;
+
+export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: keyof typeof VARIANTS;
+  size?: keyof typeof SIZES;
+}
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant = "secondary", size = "md", className, type = "button", ...props },
+  ref,
+) {
+  return (
+    <button
+      ref={ref}
+      type={type}
+      className={cn(
+        "inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed",
+        VARIANTS[variant],
+        SIZES[size],
+        className,
+      )}
+      {...props}
+    />
+  );
+});

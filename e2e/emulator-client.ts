@@ -1,0 +1,105 @@
+/**
+ * Talks to the emulator the way an automation script would talk to Graph:
+ * client-credentials token, real Graph URLs. Plus the emulator's control API.
+ */
+export const EMULATOR_URL = `http://localhost:${process.env.E2E_EMULATOR_PORT ?? 4110}`;
+export const TENANT_ID = "7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f";
+const AUTOMATION_CLIENT_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+const AUTOMATION_SECRET = process.env.EMULATOR_CLIENT_SECRET ?? "emulator-automation-secret";
+
+export interface WireSyncPolicy {
+  tenantId: string;
+  displayName: string | null;
+  userSyncInbound: { isSyncAllowed: boolean } | null;
+  deletedDateTime?: string | null;
+}
+
+export interface WirePartner {
+  tenantId: string;
+  displayName: string | null;
+  identitySynchronization?: WireSyncPolicy | null;
+}
+
+export class EmulatorClient {
+  private token: string | null = null;
+
+  async control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    return text ? (JSON.parse(text) as unknown) : null;
+  }
+
+  reset() {
+    this.token = null;
+    return this.control("POST", "reset");
+  }
+
+  failNext(rule: { count: number; path: string; status: number; method?: string; retryAfterSeconds?: number }) {
+    return this.control("POST", "faults/fail-next", rule);
+  }
+
+  async seedDeleted(count: number): Promise<string[]> {
+    const answer = (await this.control("POST", "seed-deleted", { count })) as { tenantIds: string[] };
+    return answer.tenantIds;
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token) return this.token;
+    const response = await fetch(`${EMULATOR_URL}/${TENANT_ID}/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: AUTOMATION_CLIENT_ID,
+        client_secret: AUTOMATION_SECRET,
+        scope: "https://graph.microsoft.com/.default",
+      }),
+    });
+    const body = (await response.json()) as { access_token: string };
+    this.token = body.access_token;
+    return this.token;
+  }
+
+  async graph(method: string, path: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${EMULATOR_URL}/beta${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await this.accessToken()}` },
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
+  private async collect<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | null = `${EMULATOR_URL}/beta${path}`;
+    while (next) {
+      const response: Response = await fetch(next, { headers: { Authorization: `Bearer ${await this.accessToken()}` } });
+      const page = (await response.json()) as { value: T[]; "@odata.nextLink"?: string };
+      items.push(...page.value);
+      next = page["@odata.nextLink"] ?? null;
+    }
+    return items;
+  }
+
+  partners() {
+    return this.collect<WirePartner>("/policies/crossTenantAccessPolicy/partners?$expand=identitySynchronization");
+  }
+
+  deletedSyncPolicies() {
+    return this.collect<WireSyncPolicy & { deletedDateTime: string }>("/policies/deletedItems/crossTenantSyncPolicyPartners");
+  }
+
+  async liveSyncPolicy(tenantId: string): Promise<WireSyncPolicy | null> {
+    const answer = await this.graph("GET", `/policies/crossTenantAccessPolicy/partners/${tenantId}/identitySynchronization`);
+    return answer.status === 200 ? (answer.body as WireSyncPolicy) : null;
+  }
+
+  restoreAsAnotherAdmin(tenantId: string) {
+    return this.graph("POST", `/policies/deletedItems/crossTenantSyncPolicyPartners/${tenantId}/restore`);
+  }
+}

@@ -1,0 +1,33 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { EmulatorClient } from "./emulator-client";
+
+export const ACCOUNTS = {
+  admin: "admin@contoso.example",
+  reader: "reader@contoso.example",
+  helpdesk: "helpdesk@contoso.example",
+} as const;
+export const PASSWORD = process.env.EMULATOR_USER_PASSWORD ?? "demo-password";
+
+export type AccountName = keyof typeof ACCOUNTS;
+
+/** Opens a dashboard URL and completes the real MSAL redirect sign-in on the emulator's page. */
+export async function signInAt(page: Page, path: string, account: AccountName): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel("Username").fill(ACCOUNTS[account]);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export const test = base.extend<{ emulator: EmulatorClient; signIn: (path: string, account: AccountName) => Promise<void> }>({
+  emulator: async ({}, provide) => {
+    const emulator = new EmulatorClient();
+    await emulator.reset();
+    await provide(emulator);
+  },
+  signIn: async ({ page }, provide) => {
+    await provide((path, account) => signInAt(page, path, account));
+  },
+});
+
+export { expect };

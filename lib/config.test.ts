@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, EMULATOR_DEFAULTS, parseConfig, toPublicAuthConfig } from "./config";
+
+const TENANT = "11111111-2222-4333-8444-555555555555";
+const CLIENT = "66666666-7777-4888-9999-aaaaaaaaaaaa";
+
+describe("parseConfig", () => {
+  it("uses the local emulator when nothing points at a real tenant", () => {
+    const config = parseConfig({});
+    expect(config.usesEmulator).toBe(true);
+    expect(config.clientId).toBe(EMULATOR_DEFAULTS.clientId);
+    expect(config.authority).toMatch(/^https:\/\/login\.emulator\.test\//);
+    expect(config.knownAuthorities).toEqual(["login.emulator.test"]);
+    const metadata = JSON.parse(config.authorityMetadata ?? "{}") as Record<string, string>;
+    expect(metadata.token_endpoint).toBe(`http://localhost:4010/${EMULATOR_DEFAULTS.tenantId}/oauth2/v2.0/token`);
+    expect(config.graphRoot).toBe("http://localhost:4010");
+    expect(config.graphScopes).toEqual([
+      "https://graph.microsoft.com/Policy.Read.All",
+      "https://graph.microsoft.com/Policy.ReadWrite.CrossTenantAccess",
+    ]);
+  });
+
+  it("follows EMULATOR_URL for the emulator's endpoints", () => {
+    const config = parseConfig({ EMULATOR_URL: "http://localhost:4110/" });
+    expect(config.graphRoot).toBe("http://localhost:4110");
+    expect(config.authorityMetadata).toContain("http://localhost:4110/");
+  });
+
+  it("selects the national cloud's Graph root and authority host", () => {
+    const config = parseConfig({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLOUD: "usgov" });
+    expect(config.usesEmulator).toBe(false);
+    expect(config.graphRoot).toBe("https://graph.microsoft.us");
+    expect(config.authority).toBe(`https://login.microsoftonline.us/${TENANT}`);
+    expect(config.graphScopes[0]).toBe("https://graph.microsoft.us/Policy.Read.All");
+    expect(config.deletedItemsSupported).toBe(false);
+    expect(config.authorityMetadata).toBeNull();
+  });
+
+  it("defaults to the global cloud and honours explicit overrides", () => {
+    const config = parseConfig({
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_TENANT_ID: TENANT,
+      AZURE_AUTHORITY: "https://login.contoso.example/tenant/",
+      GRAPH_BASE_URL: "https://graph.proxy.contoso.example/",
+    });
+    expect(config.cloud).toBe("global");
+    expect(config.authority).toBe("https://login.contoso.example/tenant");
+    expect(config.knownAuthorities).toEqual(["login.contoso.example"]);
+    expect(config.graphRoot).toBe("https://graph.proxy.contoso.example");
+    expect(config.graphScopes[1]).toBe("https://graph.microsoft.com/Policy.ReadWrite.CrossTenantAccess");
+    expect(config.deletedItemsSupported).toBe(true);
+  });
+
+  it.each([
+    [{ AZURE_TENANT_ID: TENANT }, "AZURE_CLIENT_ID"],
+    [{ AZURE_CLIENT_ID: CLIENT }, "AZURE_TENANT_ID"],
+    [{ AZURE_CLIENT_ID: "not-a-guid", AZURE_TENANT_ID: TENANT }, "AZURE_CLIENT_ID"],
+    [{ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLOUD: "mars" }, "AZURE_CLOUD"],
+    [{ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_AUTHORITY: "http://login.example/x" }, "AZURE_AUTHORITY"],
+    [{ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, GRAPH_BASE_URL: "ftp://graph" }, "GRAPH_BASE_URL"],
+    [{ EMULATOR_URL: "nonsense" }, "EMULATOR_URL"],
+  ])("names the faulty variable (%o)", (env, variable) => {
+    expect(() => parseConfig(env)).toThrowError(ConfigError);
+    expect(() => parseConfig(env)).toThrowError(variable);
+  });
+
+  it("hands the browser no server-side address", () => {
+    const publicConfig = toPublicAuthConfig(parseConfig({}));
+    expect(publicConfig).not.toHaveProperty("graphRoot");
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Runtime configuration, read from the environment on every call so one build
+ * serves every environment. With nothing set, the dashboard talks to the local
+ * emulator; AZURE_* variables point it at a real tenant.
+ */
+import { z } from "zod";
+
+export const CLOUDS = {
+  global: { graphRoot: "https://graph.microsoft.com", authorityHost: "https://login.microsoftonline.com", deletedItems: true },
+  usgov: { graphRoot: "https://graph.microsoft.us", authorityHost: "https://login.microsoftonline.us", deletedItems: false },
+  dod: { graphRoot: "https://dod-graph.microsoft.us", authorityHost: "https://login.microsoftonline.us", deletedItems: false },
+  china: { graphRoot: "https://microsoftgraph.chinacloudapi.cn", authorityHost: "https://login.chinacloudapi.cn", deletedItems: false },
+} as const;
+
+export type Cloud = keyof typeof CLOUDS;
+
+export const EMULATOR_DEFAULTS = {
+  url: "http://localhost:4010",
+  tenantId: "7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f",
+  clientId: "3f4e5d6c-7b8a-4c9d-8e1f-2a3b4c5d6e7f",
+  placeholderAuthorityHost: "login.emulator.test",
+} as const;
+
+export const GRAPH_SCOPE_NAMES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess"] as const;
+
+/** Everything the browser needs to run MSAL; contains no secret. */
+export interface PublicAuthConfig {
+  clientId: string;
+  tenantId: string;
+  authority: string;
+  knownAuthorities: string[];
+  /** JSON string handed to MSAL so it never calls instance discovery. */
+  authorityMetadata: string | null;
+  /** Delegated Graph scopes as full URIs on the cloud's Graph root. */
+  graphScopes: string[];
+  cloud: Cloud;
+  /** deletedItems and restore are documented for the global cloud only. */
+  deletedItemsSupported: boolean;
+  usesEmulator: boolean;
+}
+
+export interface RuntimeConfig extends PublicAuthConfig {
+  /** Where server actions send Graph calls, without the version segment. */
+  graphRoot: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const httpsUrl = z.url({ protocol: /^https$/ });
+const anyUrl = z.url({ protocol: /^https?$/ });
+
+type Env = Record<string, string | undefined>;
+
+function read<T>(env: Env, name: string, schema: z.ZodType<T>, hint: string): T | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return undefined;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(name, `must be ${hint} (got "${raw.slice(0, 80)}")`);
+  return parsed.data;
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+const REAL_TENANT_VARIABLES = ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLOUD", "AZURE_AUTHORITY", "GRAPH_BASE_URL"];
+
+export function parseConfig(env: Env): RuntimeConfig {
+  const cloudName = read(env, "AZURE_CLOUD", z.enum(["global", "usgov", "dod", "china"]), "one of global, usgov, dod, china");
+  const pointsAtRealTenant = REAL_TENANT_VARIABLES.some((name) => (env[name] ?? "").trim() !== "");
+
+  if (!pointsAtRealTenant) {
+    const emulatorUrl = stripTrailingSlash(read(env, "EMULATOR_URL", anyUrl, "an http(s) URL") ?? EMULATOR_DEFAULTS.url);
+    const tenantId = EMULATOR_DEFAULTS.tenantId;
+    const endpoints = `${emulatorUrl}/${tenantId}`;
+    const graphRoot = CLOUDS.global.graphRoot;
+    return {
+      clientId: EMULATOR_DEFAULTS.clientId,
+      tenantId,
+      authority: `https://${EMULATOR_DEFAULTS.placeholderAuthorityHost}/${tenantId}`,
+      knownAuthorities: [EMULATOR_DEFAULTS.placeholderAuthorityHost],
+      authorityMetadata: JSON.stringify({
+        authorization_endpoint: `${endpoints}/oauth2/v2.0/authorize`,
+        token_endpoint: `${endpoints}/oauth2/v2.0/token`,
+        end_session_endpoint: `${endpoints}/oauth2/v2.0/logout`,
+        jwks_uri: `${endpoints}/discovery/v2.0/keys`,
+        issuer: `${endpoints}/v2.0`,
+      }),
+      graphScopes: GRAPH_SCOPE_NAMES.map((scope) => `${graphRoot}/${scope}`),
+      cloud: "global",
+      deletedItemsSupported: true,
+      usesEmulator: true,
+      graphRoot: emulatorUrl,
+    };
+  }
+
+  const clientId = read(env, "AZURE_CLIENT_ID", guid, "the application (client) id GUID of the SPA registration");
+  if (!clientId) throw new ConfigError("AZURE_CLIENT_ID", "is required when pointing at a real tenant");
+  const tenantId = read(env, "AZURE_TENANT_ID", guid, "the directory (tenant) id GUID");
+  if (!tenantId) throw new ConfigError("AZURE_TENANT_ID", "is required when pointing at a real tenant");
+  const cloud = CLOUDS[cloudName ?? "global"];
+  const authority = stripTrailingSlash(read(env, "AZURE_AUTHORITY", httpsUrl, "an https URL") ?? `${cloud.authorityHost}/${tenantId}`);
+  const graphRoot = stripTrailingSlash(read(env, "GRAPH_BASE_URL", anyUrl, "an http(s) URL such as https://graph.microsoft.com") ?? cloud.graphRoot);
+
+  return {
+    clientId,
+    tenantId,
+    authority,
+    knownAuthorities: [new URL(authority).host],
+    authorityMetadata: null,
+    graphScopes: GRAPH_SCOPE_NAMES.map((scope) => `${cloud.graphRoot}/${scope}`),
+    cloud: cloudName ?? "global",
+    deletedItemsSupported: cloud.deletedItems,
+    usesEmulator: false,
+    graphRoot,
+  };
+}
+
+export function getRuntimeConfig(): RuntimeConfig {
+  return parseConfig(process.env);
+}
+
+export function toPublicAuthConfig(config: RuntimeConfig): PublicAuthConfig {
+  const { graphRoot: _graphRoot, ...publicPart } = config;
+  return publicPart;
+}

@@ -1,0 +1,70 @@
+/**
+ * App-level shapes the UI works with. Wire types (`@odata.*`, Graph nullables)
+ * stay in lib/graph/ and are turned into these by its `toX()` mappers.
+ */
+
+/** Inbound user sync as the admin reads it: allowed, blocked, or no sync policy at all. */
+export type SyncState = "allowed" | "blocked" | "no-policy";
+
+export type AccessType = "allowed" | "blocked";
+
+export interface AccessTarget {
+  target: string;
+  targetType: string;
+}
+
+export interface AccessTargetConfiguration {
+  accessType: AccessType | null;
+  targets: AccessTarget[];
+}
+
+/** b2bCollaboration*, b2bDirectConnect*, tenantRestrictions: null means inherited from the default policy. */
+export interface CrossTenantAccessSetting {
+  usersAndGroups: AccessTargetConfiguration | null;
+  applications: AccessTargetConfiguration | null;
+}
+
+export interface InboundTrust {
+  isMfaAccepted: boolean | null;
+  isCompliantDeviceAccepted: boolean | null;
+  isHybridAzureADJoinedDeviceAccepted: boolean | null;
+}
+
+export interface AutomaticUserConsentSettings {
+  inboundAllowed: boolean | null;
+  outboundAllowed: boolean | null;
+}
+
+/** crossTenantIdentitySyncPolicyPartner */
+export interface SyncPolicy {
+  tenantId: string;
+  displayName: string | null;
+  /** userSyncInbound.isSyncAllowed; null when Graph returned no userSyncInbound */
+  userSyncAllowed: boolean | null;
+  /** groupSyncInbound.isSyncAllowed; null when absent */
+  groupSyncAllowed: boolean | null;
+  externalCloudAuthorizedApplicationId: string | null;
+  deletedDateTime: string | null;
+}
+
+/** A soft-deleted sync policy: deletedDateTime is always known. */
+export interface DeletedSyncPolicy extends SyncPolicy {
+  deletedDateTime: string;
+}
+
+/** crossTenantAccessPolicyConfigurationPartner with its expanded identitySynchronization */
+export interface Partner {
+  tenantId: string;
+  displayName: string | null;
+  isServiceProvider: boolean | null;
+  isInMultiTenantOrganization: boolean | null;
+  inboundTrust: InboundTrust | null;
+  automaticUserConsentSettings: AutomaticUserConsentSettings | null;
+  b2bCollaborationInbound: CrossTenantAccessSetting | null;
+  b2bCollaborationOutbound: CrossTenantAccessSetting | null;
+  b2bDirectConnectInbound: CrossTenantAccessSetting | null;
+  b2bDirectConnectOutbound: CrossTenantAccessSetting | null;
+  tenantRestrictions: CrossTenantAccessSetting | null;
+  /** null when the partner has no live identity sync policy */
+  syncPolicy: SyncPolicy | null;
+}

@@ -1,0 +1,27 @@
+import type { Partner, SyncPolicy, SyncState } from "./models";
+
+/** Tenants that appear as partners without anyone adding them by hand. */
+export const WELL_KNOWN_TENANTS: Readonly<Record<string, string>> = {
+  "b4c546a4-7dac-46a6-a7dd-ed822a11efd3": "Microsoft support tenant",
+};
+
+export function wellKnownTenantLabel(tenantId: string): string | null {
+  return WELL_KNOWN_TENANTS[tenantId.toLowerCase()] ?? null;
+}
+
+/** The partner's own name, else its sync policy's name (admins name policies after partners), else null. */
+export function partnerDisplayName(partner: Pick<Partner, "displayName" | "syncPolicy">): string | null {
+  const own = partner.displayName?.trim();
+  if (own) return own;
+  const fromPolicy = partner.syncPolicy?.displayName?.trim();
+  return fromPolicy || null;
+}
+
+export function policyDisplayName(policy: Pick<SyncPolicy, "displayName" | "tenantId">): string | null {
+  return policy.displayName?.trim() || wellKnownTenantLabel(policy.tenantId);
+}
+
+export function syncStateOf(partner: Pick<Partner, "syncPolicy">): SyncState {
+  if (!partner.syncPolicy) return "no-policy";
+  return partner.syncPolicy.userSyncAllowed === true ? "allowed" : "blocked";
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Partner, SyncPolicy } from "./models";
+import { applyPartnersFilter, DEFAULT_FILTER, parsePartnersFilter, summarisePartners, toSearchParams } from "./partners-filter";
+
+function policy(tenantId: string, userSyncAllowed: boolean | null, overrides: Partial<SyncPolicy> = {}): SyncPolicy {
+  return { tenantId, displayName: null, userSyncAllowed, groupSyncAllowed: null, externalCloudAuthorizedApplicationId: null, deletedDateTime: null, ...overrides };
+}
+
+function partner(tenantId: string, displayName: string | null, syncPolicy: SyncPolicy | null, overrides: Partial<Partner> = {}): Partner {
+  return {
+    tenantId,
+    displayName,
+    isServiceProvider: null,
+    isInMultiTenantOrganization: null,
+    inboundTrust: null,
+    automaticUserConsentSettings: null,
+    b2bCollaborationInbound: null,
+    b2bCollaborationOutbound: null,
+    b2bDirectConnectInbound: null,
+    b2bDirectConnectOutbound: null,
+    tenantRestrictions: null,
+    syncPolicy,
+    ...overrides,
+  };
+}
+
+const A = "aaaaaaaa-0000-4000-8000-000000000001";
+const B = "bbbbbbbb-0000-4000-8000-000000000002";
+const C = "cccccccc-0000-4000-8000-000000000003";
+const D = "dddddddd-0000-4000-8000-000000000004";
+
+const partners = [
+  partner(A, "Fabrikam", policy(A, true)),
+  partner(B, null, policy(B, false, { displayName: "Woodgrove sync" }), { isServiceProvider: true }),
+  partner(C, "Adatum", null),
+  partner(D, null, null),
+];
+
+describe("partners filter", () => {
+  it("round-trips through the URL and ignores junk", () => {
+    const filter = { query: "fab", sync: "blocked" as const, sort: "userSync" as const, direction: "desc" as const };
+    expect(parsePartnersFilter(toSearchParams(filter))).toEqual(filter);
+    expect(parsePartnersFilter(new URLSearchParams("sync=maybe&sort=evil&dir=sideways"))).toEqual(DEFAULT_FILTER);
+    expect(toSearchParams(DEFAULT_FILTER).toString()).toBe("");
+  });
+
+  it("searches names, sync policy names and tenant ids", () => {
+    const names = (query: string) => applyPartnersFilter(partners, { ...DEFAULT_FILTER, query }).map((p) => p.tenantId);
+    expect(names("fabri")).toEqual([A]);
+    expect(names("woodgrove")).toEqual([B]);
+    expect(names("CCCCCCCC")).toEqual([C]);
+    expect(names("nothing-like-this")).toEqual([]);
+  });
+
+  it("filters by sync state", () => {
+    const ids = (sync: "allowed" | "blocked" | "no-policy") => applyPartnersFilter(partners, { ...DEFAULT_FILTER, sync }).map((p) => p.tenantId);
+    expect(ids("allowed")).toEqual([A]);
+    expect(ids("blocked")).toEqual([B]);
+    expect(ids("no-policy").sort()).toEqual([C, D]);
+  });
+
+  it("sorts by name with unnamed partners last, and reverses", () => {
+    const asc = applyPartnersFilter(partners, DEFAULT_FILTER).map((p) => p.tenantId);
+    expect(asc).toEqual([C, A, B, D]);
+    const desc = applyPartnersFilter(partners, { ...DEFAULT_FILTER, direction: "desc" }).map((p) => p.tenantId);
+    expect(desc).toEqual([D, B, A, C]);
+  });
+
+  it("sorts by sync state and by service provider flag", () => {
+    expect(applyPartnersFilter(partners, { ...DEFAULT_FILTER, sort: "userSync" }).map((p) => p.tenantId)).toEqual([A, B, C, D]);
+    expect(applyPartnersFilter(partners, { ...DEFAULT_FILTER, sort: "serviceProvider" })[0]?.tenantId).toBe(B);
+  });
+
+  it("summarises sync states", () => {
+    expect(summarisePartners(partners)).toEqual({ total: 4, allowed: 1, blocked: 1, noPolicy: 2 });
+  });
+});

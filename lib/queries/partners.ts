@@ -1,0 +1,92 @@
+"use client";
+
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { getPartnerDetail, getPartnersView } from "@/lib/actions/partners";
+import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
+import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import { callGraphAction } from "./graph-action";
+import { graphKeys } from "./keys";
+
+type Data<T extends (...args: never[]) => Promise<{ ok: boolean }>> = Extract<Awaited<ReturnType<T>>, { ok: true }> extends {
+  data: infer D;
+}
+  ? D
+  : never;
+
+export type PartnersView = Data<typeof getPartnersView>;
+export type PartnerDetail = Data<typeof getPartnerDetail>;
+
+export function partnersViewQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
+  return queryOptions({
+    queryKey: graphKeys.partnersView(accountId),
+    queryFn: async () => {
+      const view = await callGraphAction(getToken, (token) => getPartnersView(token));
+      if (view.deletedSyncPolicies) {
+        queryClient.setQueryData(graphKeys.deletedSyncPolicies(accountId), view.deletedSyncPolicies);
+      }
+      return view;
+    },
+  });
+}
+
+export function partnerDetailQuery(accountId: string, tenantId: string, getToken: GetGraphToken, queryClient: QueryClient) {
+  return queryOptions({
+    queryKey: graphKeys.partnerDetail(accountId, tenantId),
+    queryFn: async () => {
+      const detail = await callGraphAction(getToken, (token) => getPartnerDetail(token, tenantId));
+      syncPartnerIntoView(queryClient, accountId, tenantId, detail);
+      return detail;
+    },
+  });
+}
+
+/** Keeps the list consistent with a fresher detail read. */
+function syncPartnerIntoView(queryClient: QueryClient, accountId: string, tenantId: string, detail: PartnerDetail) {
+  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) => {
+    if (!view) return view;
+    const id = tenantId.toLowerCase();
+    const partners = detail.partner
+      ? view.partners.map((partner) => (partner.tenantId.toLowerCase() === id ? detail.partner! : partner))
+      : view.partners.filter((partner) => partner.tenantId.toLowerCase() !== id);
+    return { ...view, partners };
+  });
+}
+
+/** What the list already knows about one partner, shown while the detail loads. */
+export function detailFromCachedView(
+  queryClient: QueryClient,
+  accountId: string,
+  tenantId: string,
+): PartnerDetail | undefined {
+  const view = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(accountId));
+  const id = tenantId.toLowerCase();
+  const partner = view?.partners.find((candidate) => candidate.tenantId.toLowerCase() === id);
+  if (!view || !partner) return undefined;
+  const deleted = queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId)) ?? view.deletedSyncPolicies ?? [];
+  return {
+    partner,
+    deletedSyncPolicy: deleted.find((policy) => policy.tenantId.toLowerCase() === id) ?? null,
+  };
+}
+
+export function usePartnersView() {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useQuery({ ...partnersViewQuery(accountId, getToken, queryClient), enabled: account !== null });
+}
+
+export function usePartnerDetail(tenantId: string) {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useQuery({
+    ...partnerDetailQuery(accountId, tenantId, getToken, queryClient),
+    enabled: account !== null,
+    placeholderData: () => detailFromCachedView(queryClient, accountId, tenantId),
+  });
+}
+
+export function partnerFromList(partners: Partner[], tenantId: string): Partner | undefined {
+  return partners.find((partner) => partner.tenantId.toLowerCase() === tenantId.toLowerCase());
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { daysUntilPurge, isExpiringSoon, purgeDate } from "./retention";
+
+const now = new Date("2026-11-25T12:00:00Z");
+
+describe("retention", () => {
+  it("counts whole days left in the 30-day window", () => {
+    expect(daysUntilPurge("2026-11-25T12:00:00Z", now)).toBe(30);
+    expect(daysUntilPurge("2026-10-27T13:00:00Z", now)).toBe(1);
+    expect(daysUntilPurge("2026-10-26T12:00:01Z", now)).toBe(0);
+    expect(daysUntilPurge("2026-09-01T00:00:00Z", now)).toBe(0);
+  });
+
+  it("flags policies with seven days or fewer left", () => {
+    expect(isExpiringSoon("2026-11-02T13:00:00Z", now)).toBe(true);
+    expect(isExpiringSoon("2026-11-05T13:00:00Z", now)).toBe(false);
+  });
+
+  it("purges 30 days after deletion", () => {
+    expect(purgeDate("2026-11-01T00:00:00Z").toISOString()).toBe("2026-12-01T00:00:00.000Z");
+  });
+});

@@ -1,0 +1,18 @@
+export const RETENTION_DAYS = 30;
+/** Deleted policies with this many days left or fewer are flagged as about to be purged. */
+export const EXPIRING_SOON_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export function purgeDate(deletedDateTime: string): Date {
+  return new Date(new Date(deletedDateTime).getTime() + RETENTION_DAYS * DAY_MS);
+}
+
+/** Whole days left before the automatic purge, never negative. */
+export function daysUntilPurge(deletedDateTime: string, now: Date = new Date()): number {
+  const remainingMs = purgeDate(deletedDateTime).getTime() - now.getTime();
+  return Math.max(0, Math.floor(remainingMs / DAY_MS));
+}
+
+export function isExpiringSoon(deletedDateTime: string, now: Date = new Date()): boolean {
+  return daysUntilPurge(deletedDateTime, now) <= EXPIRING_SOON_DAYS;
+}
