@@ -2,6 +2,7 @@ import { AlarmClock, Clock } from "lucide-react";
 import { daysUntilPurge, EXPIRING_SOON_DAYS } from "@/lib/retention";
 
 export function DaysLeft({ deletedDateTime, now }: { deletedDateTime: string; now: Date }) {
+  if (Number.isNaN(Date.parse(deletedDateTime))) return <span className="text-muted">Unknown (no deletion date)</span>;
   const days = daysUntilPurge(deletedDateTime, now);
   const soon = days <= EXPIRING_SOON_DAYS;
   const text = days === 0 ? "Purge due today" : days === 1 ? "1 day left" : `${days} days left`;

@@ -1,16 +1,24 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Search, Trash2 } from "lucide-react";
+import { Lock, RotateCcw, Search, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
+import { RestoreDialog } from "./restore-dialog";
+import { RestoreResults } from "./restore-results";
+import { usePersistentSelection } from "./use-persistent-selection";
+import { useRestoreFlow } from "./use-restore-flow";
+import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permission";
 
 export function DeletedPoliciesView() {
   const router = useRouter();
@@ -19,13 +27,34 @@ export function DeletedPoliciesView() {
   const filter = useMemo(() => parseDeletedFilter(new URLSearchParams(searchParams.toString())), [searchParams]);
   const deleted = useDeletedSyncPolicies();
   const [now] = useState(() => new Date());
+  const [selected, setSelected] = usePersistentSelection();
+  const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
+  const permission = useRestorePermission();
+  const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
+  const flow = useRestoreFlow(openPartner);
 
   function updateFilter(next: Partial<DeletedFilter>) {
     const query = toDeletedSearchParams({ ...filter, ...next }).toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   }
 
-  const visible = useMemo(() => (deleted.data ? applyDeletedFilter([...deleted.data], filter, now) : []), [deleted.data, filter, now]);
+  const all = deleted.data;
+  const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
+  const selectedPolicies = useMemo(() => (all ?? []).filter((policy) => selected.has(policy.tenantId)), [all, selected]);
+  const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
+
+  function confirmRestore() {
+    const policies = confirming;
+    const restoring = new Set(policies.map((policy) => policy.tenantId));
+    setSelected(new Set([...selected].filter((id) => !restoring.has(id))));
+    void flow.restore(policies, policies.length === 1 ? "deleted-items" : undefined);
+  }
+
+  function retryFailed() {
+    const ids = new Set(flow.retryable.map((outcome) => outcome.tenantId.toLowerCase()));
+    const policies = (all ?? []).filter((policy) => ids.has(policy.tenantId.toLowerCase()));
+    void flow.restore(policies, policies.length === 1 ? "deleted-items" : undefined);
+  }
 
   return (
     <div>
@@ -34,12 +63,30 @@ export function DeletedPoliciesView() {
         description={`Identity synchronization policies in deleted items. They can be restored for ${RETENTION_DAYS} days after deletion, then Microsoft Entra purges them.`}
         actions={<RefreshButton onRefresh={() => void deleted.refetch()} refreshing={deleted.isFetching} updatedAt={deleted.dataUpdatedAt} />}
       />
+      {!permission.allowed && permission.reason ? (
+        <p id={PERMISSION_REASON_ID} role="note" className="mb-3 flex items-start gap-2 rounded-md border border-border bg-surface px-3 py-2 text-[13px]">
+          <Lock aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />
+          <span>
+            <strong>Restore unavailable.</strong> {permission.reason}
+          </span>
+        </p>
+      ) : null}
       {deleted.isPending ? (
         <DeletedPoliciesSkeleton />
       ) : deleted.isError ? (
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted sync policies could not be loaded." />
       ) : (
         <div className="space-y-3">
+          {flow.run ? (
+            <RestoreResults
+              run={flow.run}
+              retryableCount={flow.retryable.length}
+              retryInSeconds={flow.retryInSeconds}
+              onRetryFailed={retryFailed}
+              onDismiss={() => flow.setRun(null)}
+              retryDisabled={flow.pending || !permission.allowed}
+            />
+          ) : null}
           <div role="search" className="flex flex-wrap items-center gap-3">
             <label className="relative">
               <span className="sr-only">Search deleted sync policies</span>
@@ -56,12 +103,33 @@ export function DeletedPoliciesView() {
               <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
               Purge within 7 days
             </label>
-            <p className="ml-auto text-xs text-muted" aria-live="polite">
-              Showing {visible.length} of {deleted.data.length} deleted policies
-            </p>
+            <div className="ml-auto flex items-center gap-3">
+              <p className="text-xs text-muted" aria-live="polite">
+                {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
+                Showing {visible.length} of {deleted.data.length} deleted policies
+              </p>
+              <Button
+                size="sm"
+                variant="primary"
+                disabled={!permission.allowed || selectedPolicies.length === 0 || flow.pending}
+                aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
+                onClick={() => setConfirming(selectedPolicies)}
+              >
+                <RotateCcw aria-hidden className="size-3.5" />
+                {flow.pending ? "Restoring…" : `Restore selected${selectedPolicies.length > 0 ? ` (${selectedPolicies.length})` : ""}`}
+              </Button>
+            </div>
           </div>
           {visible.length > 0 ? (
-            <DeletedPoliciesTable policies={visible} now={now} />
+            <DeletedPoliciesTable
+              policies={visible}
+              now={now}
+              selected={selected}
+              onSelectionChange={setSelected}
+              onRestore={(policy) => setConfirming([policy])}
+              canRestore={permission.allowed}
+              outcomes={outcomes}
+            />
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <Trash2 aria-hidden className="size-6 text-muted" />
@@ -71,6 +139,7 @@ export function DeletedPoliciesView() {
           )}
         </div>
       )}
+      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={confirmRestore} />
     </div>
   );
 }

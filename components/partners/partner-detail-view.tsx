@@ -10,6 +10,7 @@ import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RestoreFromDetail } from "@/components/deleted-policies/restore-from-detail";
 import { PartnerName } from "./partner-name";
 import { AccessSettingRows, Inherited, SettingRow } from "./setting-list";
 import { TriStateValue, UserSyncState } from "./sync-state";
@@ -30,7 +31,7 @@ function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-function SyncPolicySection({ partner, deleted, restoreSlot }: { partner: Partner; deleted: DeletedSyncPolicy | null; restoreSlot?: React.ReactNode }) {
+function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: DeletedSyncPolicy | null }) {
   const policy = partner.syncPolicy;
   if (policy) {
     return (
@@ -73,7 +74,7 @@ function SyncPolicySection({ partner, deleted, restoreSlot }: { partner: Partner
               Until it is restored, users from this tenant are not synchronized.
             </p>
             <div className="flex flex-wrap items-center gap-3 pt-1">
-              {restoreSlot}
+              <RestoreFromDetail policy={deleted} />
               <Link href={`/deleted?q=${deleted.tenantId}`} className="text-accent hover:underline">
                 View in deleted sync policies
               </Link>
@@ -154,7 +155,7 @@ function DetailSkeleton() {
   );
 }
 
-export function PartnerDetailView({ tenantId, restoreSlot }: { tenantId: string; restoreSlot?: (deleted: DeletedSyncPolicy) => React.ReactNode }) {
+export function PartnerDetailView({ tenantId }: { tenantId: string }) {
   const detail = usePartnerDetail(tenantId);
   const partner = detail.data?.partner ?? null;
 
@@ -193,11 +194,7 @@ export function PartnerDetailView({ tenantId, restoreSlot }: { tenantId: string;
               <RefreshButton onRefresh={() => void detail.refetch()} refreshing={detail.isFetching} updatedAt={detail.dataUpdatedAt} />
             </div>
           </div>
-          <SyncPolicySection
-            partner={partner}
-            deleted={detail.data.deletedSyncPolicy}
-            restoreSlot={detail.data.deletedSyncPolicy && restoreSlot ? restoreSlot(detail.data.deletedSyncPolicy) : undefined}
-          />
+          <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
         </>
       )}

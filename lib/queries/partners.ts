@@ -3,7 +3,7 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { getPartnerDetail, getPartnersView } from "@/lib/actions/partners";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/models";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
 
@@ -85,8 +85,4 @@ export function usePartnerDetail(tenantId: string) {
     enabled: account !== null,
     placeholderData: () => detailFromCachedView(queryClient, accountId, tenantId),
   });
-}
-
-export function partnerFromList(partners: Partner[], tenantId: string): Partner | undefined {
-  return partners.find((partner) => partner.tenantId.toLowerCase() === tenantId.toLowerCase());
 }

@@ -1,0 +1,77 @@
+"use client";
+
+import { RotateCcw } from "lucide-react";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import { policyDisplayName } from "@/lib/partner-display";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+
+const LISTED = 8;
+
+export function RestoreDialog({
+  open,
+  onOpenChange,
+  policies,
+  onConfirm,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  policies: DeletedSyncPolicy[];
+  onConfirm: () => void;
+}) {
+  const single = policies.length === 1 ? policies[0] : undefined;
+  const title = single ? "Restore sync policy" : `Restore ${policies.length} sync policies`;
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent
+        title={title}
+        description={
+          single ? (
+            <p>
+              Restore the identity synchronization policy of <strong className="text-fg">{policyDisplayName(single) ?? "an unnamed partner"}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{single.tenantId}</span>) from deleted items.
+            </p>
+          ) : (
+            <p>These identity synchronization policies come back from deleted items, in batches of up to 20.</p>
+          )
+        }
+      >
+        {!single ? (
+          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
+            {policies.slice(0, LISTED).map((policy) => (
+              <li key={policy.tenantId} className="flex justify-between gap-3">
+                <span className="truncate">{policyDisplayName(policy) ?? "Unnamed policy"}</span>
+                <span className="font-mono text-muted">{policy.tenantId}</span>
+              </li>
+            ))}
+            {policies.length > LISTED ? <li className="text-muted">and {policies.length - LISTED} more</li> : null}
+          </ul>
+        ) : null}
+        <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
+          <p>
+            <strong>What comes back:</strong> the partner&apos;s sync policy object, so cross-tenant synchronization can use it again.
+          </p>
+          <p>
+            <strong>What may not:</strong> settings such as inbound user sync can come back empty. Users removed while the policy was deleted are not
+            re-created by the restore itself. The result shows exactly what Microsoft Graph returned.
+          </p>
+        </div>
+        <div className="mt-5 flex justify-end gap-2">
+          <DialogClose asChild>
+            <Button>Cancel</Button>
+          </DialogClose>
+          <Button
+            variant="primary"
+            onClick={() => {
+              onOpenChange(false);
+              onConfirm();
+            }}
+          >
+            <RotateCcw aria-hidden className="size-3.5" />
+            {single ? "Restore" : `Restore ${policies.length}`}
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { RotateCcw } from "lucide-react";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import { describeRestoreOutcome } from "@/lib/restore-messages";
+import { Button } from "@/components/ui/button";
+import { OutcomeIcon } from "./outcome-badge";
+import { RestoreDialog } from "./restore-dialog";
+import { useRestoreFlow } from "./use-restore-flow";
+import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permission";
+
+/** Restores from the partner page through the partner route of the restore action. */
+export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
+  const [confirming, setConfirming] = useState(false);
+  const permission = useRestorePermission();
+  const stayHere = useCallback(() => undefined, []);
+  const flow = useRestoreFlow(stayHere);
+  const outcome = flow.run?.outcomes[0];
+  const message = outcome ? describeRestoreOutcome(outcome) : null;
+
+  return (
+    <>
+      <Button
+        variant="primary"
+        size="sm"
+        disabled={!permission.allowed || flow.pending}
+        aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
+        onClick={() => setConfirming(true)}
+      >
+        <RotateCcw aria-hidden className="size-3.5" />
+        {flow.pending ? "Restoring…" : "Restore sync policy"}
+      </Button>
+      {!permission.allowed && permission.reason ? (
+        <span id={PERMISSION_REASON_ID} className="basis-full text-xs text-muted">
+          {permission.reason}
+        </span>
+      ) : null}
+      {message && outcome && outcome.kind !== "restored" ? (
+        <span role="alert" className="flex basis-full items-start gap-1 text-xs">
+          <OutcomeIcon tone={message.tone} />
+          <span>
+            <strong>{message.label}.</strong> {message.detail}
+          </span>
+        </span>
+      ) : null}
+      <RestoreDialog open={confirming} onOpenChange={setConfirming} policies={[policy]} onConfirm={() => void flow.restore([policy], "partner")} />
+    </>
+  );
+}

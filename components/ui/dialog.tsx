@@ -1,0 +1,33 @@
+"use client";
+
+import * as RadixDialog from "@radix-ui/react-dialog";
+import { X } from "lucide-react";
+import { cn } from "@/lib/cn";
+
+export const Dialog = RadixDialog.Root;
+export const DialogClose = RadixDialog.Close;
+
+export function DialogContent({ title, description, children, className }: { title: string; description: React.ReactNode; children: React.ReactNode; className?: string }) {
+  return (
+    <RadixDialog.Portal>
+      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+      <RadixDialog.Content
+        className={cn(
+          "fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface p-5 shadow-xl",
+          className,
+        )}
+      >
+        <div className="flex items-start justify-between gap-4">
+          <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
+          <RadixDialog.Close aria-label="Close" className="rounded p-1 text-muted hover:bg-surface-muted hover:text-fg">
+            <X aria-hidden className="size-4" />
+          </RadixDialog.Close>
+        </div>
+        <RadixDialog.Description asChild>
+          <div className="mt-2 text-sm text-muted">{description}</div>
+        </RadixDialog.Description>
+        <div className="mt-4">{children}</div>
+      </RadixDialog.Content>
+    </RadixDialog.Portal>
+  );
+}

@@ -1,0 +1,54 @@
+"use server";
+import "server-only";
+import { z } from "zod";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import { fail, type Result } from "@/lib/result";
+import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/graph/restore-outcome";
+import {
+  listDeletedSyncPolicies as listDeletedInGraph,
+  restoreSyncPolicy as restoreOneInGraph,
+} from "@/lib/graph/sync-policies";
+import { deletedItemsUnsupportedError, parseArgs, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+
+/**
+ * When every outcome is "unauthorized" nothing was done, so the action fails
+ * with the 401 itself: callers renew the token once and call again.
+ */
+function failIfAllUnauthorized<T>(outcomes: RestoreOutcome[], data: T): Result<T> {
+  const first = outcomes[0];
+  if (first?.error && outcomes.every((o) => o.kind === "unauthorized")) return fail(first.error);
+  return { ok: true, data };
+}
+
+export async function listDeletedSyncPolicies(token: string): Promise<Result<DeletedSyncPolicy[]>> {
+  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+  if (!args.ok) return args;
+  const unsupported = deletedItemsUnsupportedError();
+  if (unsupported) return fail(unsupported);
+  return listDeletedInGraph(args.data.token);
+}
+
+export async function restoreSyncPolicy(token: string, tenantId: string, route: RestoreRoute): Promise<Result<RestoreOutcome>> {
+  const args = parseArgs(z.object({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema }), {
+    token,
+    tenantId,
+    route,
+  });
+  if (!args.ok) return args;
+  const unsupported = deletedItemsUnsupportedError();
+  if (unsupported) return fail(unsupported);
+  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route);
+  if (!result.ok) return result;
+  return failIfAllUnauthorized([result.data], result.data);
+}
+
+export async function restoreSyncPolicies(token: string, tenantIds: string[]): Promise<Result<RestoreOutcome[]>> {
+  const args = parseArgs(z.object({ token: tokenSchema, tenantIds: tenantIdsSchema }), { token, tenantIds });
+  if (!args.ok) return args;
+  const unsupported = deletedItemsUnsupportedError();
+  if (unsupported) return fail(unsupported);
+  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds);
+  if (!result.ok) return result;
+  return failIfAllUnauthorized(result.data, result.data);
+}

@@ -1,0 +1,51 @@
+"use server";
+import "server-only";
+import { z } from "zod";
+import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import { fail, ok, type AppError, type Result } from "@/lib/result";
+import { getPartner, listPartners } from "@/lib/graph/partners";
+import { getDeletedSyncPolicy, listDeletedSyncPolicies } from "@/lib/graph/sync-policies";
+import { deletedItemsUnsupportedError, parseArgs, tenantIdSchema, tokenSchema } from "./validate";
+
+export interface PartnersView {
+  partners: Partner[];
+  /** null when the deleted items could not be read; see deletedItemsError. */
+  deletedSyncPolicies: DeletedSyncPolicy[] | null;
+  deletedItemsError: AppError | null;
+}
+
+export interface PartnerDetail {
+  /** null when Graph has no such partner. */
+  partner: Partner | null;
+  deletedSyncPolicy: DeletedSyncPolicy | null;
+}
+
+async function readDeletedItems(token: string): Promise<Result<DeletedSyncPolicy[]>> {
+  const unsupported = deletedItemsUnsupportedError();
+  return unsupported ? fail(unsupported) : listDeletedSyncPolicies(token);
+}
+
+export async function getPartnersView(token: string): Promise<Result<PartnersView>> {
+  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+  if (!args.ok) return args;
+  const [partners, deleted] = await Promise.all([listPartners(args.data.token), readDeletedItems(args.data.token)]);
+  if (!partners.ok) return partners;
+  return ok({
+    partners: partners.data,
+    deletedSyncPolicies: deleted.ok ? deleted.data : null,
+    deletedItemsError: deleted.ok ? null : deleted.error,
+  });
+}
+
+export async function getPartnerDetail(token: string, tenantId: string): Promise<Result<PartnerDetail>> {
+  const args = parseArgs(z.object({ token: tokenSchema, tenantId: tenantIdSchema }), { token, tenantId });
+  if (!args.ok) return args;
+  const { token: t, tenantId: id } = args.data;
+  const [partner, deleted] = await Promise.all([
+    getPartner(t, id),
+    deletedItemsUnsupportedError() ? Promise.resolve(ok(null)) : getDeletedSyncPolicy(t, id),
+  ]);
+  if (!partner.ok) return partner;
+  // The partner is the page; a failed deleted-item lookup only hides the "in deleted items" hint.
+  return ok({ partner: partner.data, deletedSyncPolicy: deleted.ok ? deleted.data : null });
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import { vi } from "vitest";
+
+/** Test support: pin the environment so actions see the emulator configuration, whatever the shell has set. */
+export function pinEmulatorEnv(): void {
+  for (const name of ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLOUD", "AZURE_AUTHORITY", "GRAPH_BASE_URL", "EMULATOR_URL"]) {
+    vi.stubEnv(name, "");
+  }
+}
+
+export const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+export const TENANT = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";

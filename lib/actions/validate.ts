@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { getRuntimeConfig } from "@/lib/config";
+import { RESTORE_ROUTES } from "@/lib/graph/restore-outcome";
+import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
+
+export const MAX_TOKEN_LENGTH = 16_384;
+export const MAX_TENANT_IDS = 500;
+
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Every message is fixed text: nothing the caller sent (above all the token) is echoed back.
+const TOKEN_MESSAGE = `must be an access token (JWT) of at most ${MAX_TOKEN_LENGTH} characters`;
+const GUID_MESSAGE = "must be a tenant id GUID";
+
+export const tokenSchema = z
+  .string({ error: TOKEN_MESSAGE })
+  .min(1, { error: TOKEN_MESSAGE })
+  .max(MAX_TOKEN_LENGTH, { error: TOKEN_MESSAGE })
+  .regex(JWT_SHAPE, { error: TOKEN_MESSAGE });
+
+export const tenantIdSchema = z
+  .string({ error: GUID_MESSAGE })
+  .trim()
+  .regex(GUID, { error: GUID_MESSAGE })
+  .transform((id) => id.toLowerCase());
+
+export const tenantIdsSchema = z
+  .array(tenantIdSchema, { error: "must be a list of tenant id GUIDs" })
+  .max(MAX_TENANT_IDS, { error: `must hold at most ${MAX_TENANT_IDS} tenant ids` });
+
+export const restoreRouteSchema = z.enum(RESTORE_ROUTES, { error: `must be one of ${RESTORE_ROUTES.join(", ")}` });
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`)).join("");
+}
+
+/** Validates a server action's arguments; the first problem becomes an InvalidArgument error. */
+export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const where = issue ? describePath(issue.path) : "";
+  return invalidArgument(`${where || "arguments"} ${issue?.message ?? "are invalid"}`);
+}
+
+/** deletedItems and restore exist on the global cloud only; say so instead of sending a call Graph will refuse. */
+export function deletedItemsUnsupportedError(): AppError | null {
+  let supported = true;
+  try {
+    supported = getRuntimeConfig().deletedItemsSupported;
+  } catch {
+    // An invalid configuration surfaces on the Graph call itself.
+  }
+  if (supported) return null;
+  return {
+    status: 400,
+    code: "NotSupportedInCloud",
+    message: "Deleted items and restore are not available in this Microsoft cloud.",
+    requestId: null,
+    retryAfterSeconds: null,
+  };
+}

@@ -1,0 +1,257 @@
+import "server-only";
+/**
+ * Graph JSON batching. Owns: the `POST /$batch` envelope (at most 20 requests,
+ * unique ids), splitting work into batches, and bulk restore: per-item retries
+ * of 429/503/504 items only, then one follow-up batch of GETs to settle every
+ * item whose restore answer alone cannot say what happened. A restore POST is
+ * resent only after an answer that means "not done" (429/503/504).
+ */
+import { fail, ok, type AppError, type Result } from "@/lib/result";
+import { graphRequest, DEFAULT_MAX_RETRIES, type GraphOptions } from "./client";
+import { isRecordValue, toAppError } from "./errors";
+import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
+import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
+import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreAnswer, type RestoreOutcome } from "./restore-outcome";
+import { defaultSleep, isRetryableStatus, parseRetryAfter, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
+import type { WireBatchRequestItem, WireBatchResponse } from "./wire-types";
+
+export const MAX_BATCH_SIZE = 20;
+export const DEFAULT_BATCH_CONCURRENCY = 2;
+
+export type BatchRequest = WireBatchRequestItem;
+
+export interface BatchResponse {
+  id: string;
+  /** 0 when Graph left this item out of the envelope. */
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface BatchOptions extends GraphOptions {
+  /** Batches in flight at once. */
+  concurrency?: number;
+}
+
+export function splitIntoBatches<T>(items: readonly T[], size: number = MAX_BATCH_SIZE): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError("Batch size must be a positive integer.");
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
+function batchShapeError(message: string): AppError {
+  return { status: 400, code: "InvalidBatch", message, requestId: null, retryAfterSeconds: null };
+}
+
+function lowerCaseHeaders(value: unknown): Record<string, string> {
+  if (!isRecordValue(value)) return {};
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(value)) {
+    if (typeof header === "string") headers[name.toLowerCase()] = header;
+  }
+  return headers;
+}
+
+/** One `POST /$batch`; the answer lists every requested id (missing ones get status 0), in request order. */
+export async function sendBatch(token: string, requests: readonly BatchRequest[], options: GraphOptions = {}): Promise<Result<BatchResponse[]>> {
+  if (requests.length === 0) return ok([]);
+  if (requests.length > MAX_BATCH_SIZE) return fail(batchShapeError(`A batch holds at most ${MAX_BATCH_SIZE} requests.`));
+  if (new Set(requests.map((r) => r.id)).size !== requests.length) return fail(batchShapeError("Batch request ids must be unique."));
+
+  const body = {
+    requests: requests.map((r) =>
+      r.body === undefined ? r : { ...r, headers: { "Content-Type": "application/json", ...r.headers } },
+    ),
+  };
+  const result = await graphRequest<WireBatchResponse | null>({ token, method: "POST", path: "/$batch", body }, options);
+  if (!result.ok) return result;
+
+  const answered = new Map<string, BatchResponse>();
+  const items = result.data.body?.responses;
+  for (const item of Array.isArray(items) ? items : []) {
+    if (!isRecordValue(item) || typeof item.id !== "string") continue;
+    answered.set(item.id, {
+      id: item.id,
+      status: typeof item.status === "number" ? item.status : 0,
+      headers: lowerCaseHeaders(item.headers),
+      body: item.body ?? null,
+    });
+  }
+  return ok(requests.map((r) => answered.get(r.id) ?? { id: r.id, status: 0, headers: {}, body: null }));
+}
+
+export function batchItemError(item: BatchResponse): AppError {
+  if (item.status === 0) {
+    return {
+      status: 0,
+      code: "MissingBatchItem",
+      message: "Microsoft Graph did not answer this item of the batch.",
+      requestId: null,
+      retryAfterSeconds: null,
+    };
+  }
+  return toAppError({
+    status: item.status,
+    body: item.body,
+    requestIdHeader: item.headers["request-id"] ?? null,
+    retryAfterSeconds: parseRetryAfter(item.headers["retry-after"]),
+  });
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  return results;
+}
+
+/** Lower-cased, order-preserving de-duplication. */
+export function uniqueTenantIds(tenantIds: readonly string[]): string[] {
+  return [...new Set(tenantIds.map((id) => id.toLowerCase()))];
+}
+
+interface ChunkState {
+  attempts: Map<string, number>;
+  /** Ids that saw a 504 before their final answer: a later 404 + live policy is then likely ours. */
+  ambiguous: Set<string>;
+  answers: Map<string, RestoreAnswer>;
+}
+
+function answerFrom(tenantId: string, status: number, error: AppError | null, body: unknown, state: ChunkState): RestoreAnswer {
+  const wire = status >= 200 && status < 300 ? unwrapRestoreBody(body) : null;
+  return {
+    tenantId,
+    status,
+    policy: wire ? toSyncPolicy(wire, tenantId) : null,
+    error,
+    attempts: state.attempts.get(tenantId) ?? 0,
+    mayHaveRestoredEarlier: state.ambiguous.has(tenantId),
+  };
+}
+
+async function restoreChunk(token: string, tenantIds: readonly string[], options: BatchOptions): Promise<Map<string, RestoreAnswer>> {
+  const sleep = options.sleep ?? defaultSleep;
+  const maxAttempts = 1 + Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+  const state: ChunkState = { attempts: new Map(), ambiguous: new Set(), answers: new Map() };
+  let pending = [...tenantIds];
+
+  for (let round = 0; pending.length > 0; round++) {
+    for (const id of pending) state.attempts.set(id, (state.attempts.get(id) ?? 0) + 1);
+    const requests = pending.map((id): BatchRequest => ({ id, method: "POST", url: restorePath(id, "deleted-items") }));
+    const sent = await sendBatch(token, requests, options);
+
+    if (!sent.ok) {
+      // The envelope failed as a whole: the same answer applies to every item in it.
+      for (const id of pending) state.answers.set(id, answerFrom(id, sent.error.status, sent.error, null, state));
+      break;
+    }
+
+    const throttled: ThrottledItem[] = [];
+    const lastErrors = new Map<string, AppError>();
+    for (const item of sent.data) {
+      const error = item.status >= 200 && item.status < 300 ? null : batchItemError(item);
+      if (isRetryableStatus(item.status) && error) {
+        throttled.push({ id: item.id, retryAfterSeconds: error.retryAfterSeconds });
+        lastErrors.set(item.id, error);
+        if (item.status === 504) state.ambiguous.add(item.id);
+        continue;
+      }
+      state.answers.set(item.id, answerFrom(item.id, item.status, error, item.body, state));
+    }
+
+    const plan = planItemRetry(throttled, state.attempts, maxAttempts, round, options.random);
+    for (const id of plan.exhaustedIds) {
+      const error = lastErrors.get(id);
+      if (!error) continue;
+      const retryAfterSeconds = error.retryAfterSeconds ?? Math.ceil(retryDelayMs(null, round, options.random) / 1000);
+      state.answers.set(id, answerFrom(id, error.status, { ...error, retryAfterSeconds }, null, state));
+    }
+    if (plan.retryIds.length > 0) await sleep(plan.waitMs);
+    pending = plan.retryIds;
+  }
+  return state.answers;
+}
+
+interface LiveCheck {
+  tenantId: string;
+  deletedItems: boolean;
+}
+
+function unreadable(error: AppError): LiveState {
+  return { kind: "unreadable", error };
+}
+
+/** One follow-up phase of GET batches (chunks of 20 requests) reading live (and deleted) state. */
+async function readLiveStates(token: string, checks: readonly LiveCheck[], options: BatchOptions): Promise<Map<string, LiveState>> {
+  const requests: BatchRequest[] = [];
+  checks.forEach((check, index) => {
+    requests.push({ id: `live-${index}`, method: "GET", url: syncPolicyPath(check.tenantId) });
+    if (check.deletedItems) requests.push({ id: `deleted-${index}`, method: "GET", url: deletedSyncPolicyPath(check.tenantId) });
+  });
+  const responses = new Map<string, BatchResponse | AppError>();
+  const chunks = splitIntoBatches(requests);
+  await mapWithConcurrency(chunks, options.concurrency ?? DEFAULT_BATCH_CONCURRENCY, async (chunk) => {
+    const sent = await sendBatch(token, chunk, options);
+    for (const [i, request] of chunk.entries()) responses.set(request.id, sent.ok ? (sent.data[i] ?? { id: request.id, status: 0, headers: {}, body: null }) : sent.error);
+  });
+
+  const states = new Map<string, LiveState>();
+  checks.forEach((check, index) => {
+    const live = responses.get(`live-${index}`);
+    if (live === undefined || !("body" in live)) {
+      states.set(check.tenantId, unreadable(live ?? batchShapeError("No live-state answer.")));
+      return;
+    }
+    if (live.status === 200) {
+      states.set(check.tenantId, { kind: "live", policy: toSyncPolicy(unwrapRestoreBody(live.body), check.tenantId) });
+      return;
+    }
+    if (live.status !== 404) {
+      states.set(check.tenantId, unreadable(batchItemError(live)));
+      return;
+    }
+    const deleted = check.deletedItems ? responses.get(`deleted-${index}`) : undefined;
+    const inDeletedItems = deleted && "body" in deleted && (deleted.status === 200 || deleted.status === 404) ? deleted.status === 200 : null;
+    states.set(check.tenantId, { kind: "absent", inDeletedItems });
+  });
+  return states;
+}
+
+/**
+ * Restores many deleted sync policies (deleted-items route) via $batch and
+ * returns one outcome per distinct tenant id, in input order.
+ */
+export async function restoreSyncPolicies(
+  token: string,
+  tenantIds: readonly string[],
+  options: BatchOptions = {},
+): Promise<Result<RestoreOutcome[]>> {
+  const ids = uniqueTenantIds(tenantIds);
+  const chunkAnswers = await mapWithConcurrency(splitIntoBatches(ids), options.concurrency ?? DEFAULT_BATCH_CONCURRENCY, (chunk) =>
+    restoreChunk(token, chunk, options),
+  );
+  const answers = new Map<string, RestoreAnswer>();
+  for (const chunk of chunkAnswers) for (const [id, answer] of chunk) answers.set(id, answer);
+
+  const checks: LiveCheck[] = [];
+  for (const answer of answers.values()) {
+    const step = classifyRestoreStatus(answer.status);
+    if (step.next === "check-live") checks.push({ tenantId: answer.tenantId, deletedItems: step.deletedItems });
+  }
+  const liveStates = checks.length > 0 ? await readLiveStates(token, checks, options) : new Map<string, LiveState>();
+
+  return ok(
+    ids.map((id) => {
+      const answer = answers.get(id) ?? answerFrom(id, 0, null, null, { attempts: new Map(), ambiguous: new Set(), answers: new Map() });
+      return toRestoreOutcome({ ...answer, live: liveStates.get(id) ?? answer.live });
+    }),
+  );
+}

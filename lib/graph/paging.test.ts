@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { fakeFetch, json, TEST_ROOT, TEST_TOKEN } from "./fake-fetch";
+import { graphListAll } from "./paging";
+
+describe("graphListAll", () => {
+  it("follows every same-origin nextLink", async () => {
+    const fake = fakeFetch((call) => {
+      const page = Number(call.url.searchParams.get("$skiptoken") ?? "0");
+      const next = page < 2 ? `${TEST_ROOT}/beta/items?$skiptoken=${page + 1}` : undefined;
+      return json(200, { value: [page * 10, page * 10 + 1], "@odata.nextLink": next });
+    });
+    const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items", query: { $top: 2 } }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toEqual({ ok: true, data: [0, 1, 10, 11, 20, 21] });
+    expect(fake.calls.map((c) => c.url.search)).toEqual(["?$top=2", "?$skiptoken=1", "?$skiptoken=2"]);
+  });
+
+  it("never follows a nextLink to another origin, so the token stays home", async () => {
+    const fake = fakeFetch((call) =>
+      call.url.origin === TEST_ROOT ? json(200, { value: [1], "@odata.nextLink": "https://graph.test.evil.example/beta/items?$skiptoken=1" }) : json(200, { value: [2] }),
+    );
+    const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("stops on a nextLink that repeats", async () => {
+    const fake = fakeFetch(() => json(200, { value: [1], "@odata.nextLink": `${TEST_ROOT}/beta/items?$skiptoken=same` }));
+    const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: false, error: { code: "PagingLoop" } });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it("returns the first failing page's error", async () => {
+    const fake = fakeFetch(() => json(403, { error: { code: "Authorization_RequestDenied", message: "no" } }));
+    const result = await graphListAll({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: false, error: { status: 403, code: "Authorization_RequestDenied" } });
+  });
+});

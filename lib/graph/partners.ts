@@ -1,0 +1,24 @@
+import "server-only";
+import type { Partner } from "@/lib/models";
+import { ok, type Result } from "@/lib/result";
+import { graphRequest, type GraphOptions } from "./client";
+import { toPartner } from "./mappers";
+import { graphListAll } from "./paging";
+import { PARTNERS_PATH, partnerPath } from "./paths";
+import type { WirePartner } from "./wire-types";
+
+const EXPAND_SYNC = { $expand: "identitySynchronization" } as const;
+
+/** Every partner with its sync policy: one collection GET, all pages. */
+export async function listPartners(token: string, options?: GraphOptions): Promise<Result<Partner[]>> {
+  const result = await graphListAll<WirePartner>({ token, path: PARTNERS_PATH, query: EXPAND_SYNC }, options);
+  if (!result.ok) return result;
+  return ok(result.data.map((wire) => toPartner(wire)).filter((partner) => partner.tenantId !== ""));
+}
+
+/** null when Graph has no such partner. */
+export async function getPartner(token: string, tenantId: string, options?: GraphOptions): Promise<Result<Partner | null>> {
+  const result = await graphRequest<WirePartner>({ token, method: "GET", path: partnerPath(tenantId), query: EXPAND_SYNC }, options);
+  if (!result.ok) return result.error.status === 404 ? ok(null) : result;
+  return ok(toPartner(result.data.body, tenantId));
+}

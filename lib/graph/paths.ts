@@ -1,0 +1,16 @@
+import "server-only";
+import type { RestoreRoute } from "./restore-outcome";
+
+// Paths are relative to the version root, usable both by graphRequest and inside $batch.
+const id = (tenantId: string) => encodeURIComponent(tenantId);
+
+export const PARTNERS_PATH = "/policies/crossTenantAccessPolicy/partners";
+export const DELETED_SYNC_POLICIES_PATH = "/policies/deletedItems/crossTenantSyncPolicyPartners";
+
+export const partnerPath = (tenantId: string) => `${PARTNERS_PATH}/${id(tenantId)}`;
+export const syncPolicyPath = (tenantId: string) => `${partnerPath(tenantId)}/identitySynchronization`;
+export const deletedSyncPolicyPath = (tenantId: string) => `${DELETED_SYNC_POLICIES_PATH}/${id(tenantId)}`;
+
+export function restorePath(tenantId: string, route: RestoreRoute): string {
+  return route === "partner" ? `${syncPolicyPath(tenantId)}/restore` : `${deletedSyncPolicyPath(tenantId)}/restore`;
+}

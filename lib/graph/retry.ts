@@ -1,0 +1,78 @@
+import "server-only";
+
+/** Statuses Graph uses for "not done, try later": safe to resend even for POST. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
+
+export const MAX_RETRY_WAIT_MS = 10_000;
+const BASE_BACKOFF_MS = 500;
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/** Retry-After is seconds in practice; the HTTP-date form is accepted too. */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number = Date.now()): number | null {
+  if (value == null) return null;
+  const trimmed = value.trim();
+  if (trimmed === "") return null;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed));
+  const dateMs = Date.parse(trimmed);
+  if (Number.isNaN(dateMs)) return null;
+  return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
+}
+
+/** Exponential backoff with full jitter, for answers without Retry-After. `attempt` starts at 0. */
+export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_RETRY_WAIT_MS, BASE_BACKOFF_MS * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** How long to wait before the next attempt: Retry-After when given (capped), else backoff. */
+export function retryDelayMs(retryAfterSeconds: number | null, attempt: number, random?: () => number): number {
+  if (retryAfterSeconds !== null) return Math.min(MAX_RETRY_WAIT_MS, retryAfterSeconds * 1000);
+  return backoffDelayMs(attempt, random);
+}
+
+export interface ThrottledItem {
+  id: string;
+  retryAfterSeconds: number | null;
+}
+
+export interface ItemRetryPlan {
+  /** Ids to resend in the next round. */
+  retryIds: string[];
+  /** Ids that ran out of attempts and stay throttled. */
+  exhaustedIds: string[];
+  /** Wait before the next round: the largest item Retry-After, capped; backoff when none gave one. */
+  waitMs: number;
+}
+
+/**
+ * Plans the next round of a $batch whose items were throttled one by one.
+ * `attempts` holds how many times each id has been sent so far.
+ */
+export function planItemRetry(
+  throttled: readonly ThrottledItem[],
+  attempts: ReadonlyMap<string, number>,
+  maxAttempts: number,
+  round: number,
+  random?: () => number,
+): ItemRetryPlan {
+  const retryIds: string[] = [];
+  const exhaustedIds: string[] = [];
+  let largestRetryAfter: number | null = null;
+  for (const item of throttled) {
+    if ((attempts.get(item.id) ?? 0) >= maxAttempts) {
+      exhaustedIds.push(item.id);
+      continue;
+    }
+    retryIds.push(item.id);
+    if (item.retryAfterSeconds !== null) {
+      largestRetryAfter = Math.max(largestRetryAfter ?? 0, item.retryAfterSeconds);
+    }
+  }
+  const waitMs = retryIds.length === 0 ? 0 : retryDelayMs(largestRetryAfter, round, random);
+  return { retryIds, exhaustedIds, waitMs };
+}
+
+export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,135 @@
+"use client";
+
+/**
+ * Restore mutations. Rows leave the deleted list at once (optimistic); what
+ * Graph answered decides whether they stay gone, come back with a reason, or
+ * show up as live policies in the partner caches.
+ */
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/graph/restore-outcome";
+import { useGraphToken } from "@/lib/auth/use-graph-token";
+import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
+import { callGraphAction } from "./graph-action";
+import { graphKeys } from "./keys";
+import type { PartnerDetail, PartnersView } from "./partners";
+
+export type { RestoreOutcome, RestoreRoute };
+
+/** Outcomes after which the policy is no longer in deleted items. */
+const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["restored", "already-restored", "purged"]);
+
+export function leavesDeletedItems(outcome: RestoreOutcome): boolean {
+  return LEAVES_DELETED_ITEMS.has(outcome.kind);
+}
+
+// Ids with a restore request on the wire in this tab: a second click never sends a second request.
+const inFlight = new Set<string>();
+
+export function isRestoreInFlight(tenantId: string): boolean {
+  return inFlight.has(tenantId.toLowerCase());
+}
+
+function removeFromDeleted(queryClient: QueryClient, accountId: string, ids: Set<string>) {
+  const drop = (list: DeletedSyncPolicy[] | null | undefined) => list?.filter((policy) => !ids.has(policy.tenantId.toLowerCase()));
+  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId), (list) => drop(list));
+  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
+    view ? { ...view, deletedSyncPolicies: drop(view.deletedSyncPolicies) ?? null } : view,
+  );
+}
+
+function putBackIntoDeleted(queryClient: QueryClient, accountId: string, policies: DeletedSyncPolicy[]) {
+  if (policies.length === 0) return;
+  function add(list: DeletedSyncPolicy[]): DeletedSyncPolicy[];
+  function add(list: DeletedSyncPolicy[] | null | undefined): DeletedSyncPolicy[] | null | undefined;
+  function add(list: DeletedSyncPolicy[] | null | undefined) {
+    if (!list) return list;
+    const present = new Set(list.map((policy) => policy.tenantId.toLowerCase()));
+    return [...list, ...policies.filter((policy) => !present.has(policy.tenantId.toLowerCase()))];
+  }
+  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId), (list) => (list ? add(list) : list));
+  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
+    view ? { ...view, deletedSyncPolicies: add(view.deletedSyncPolicies) ?? null } : view,
+  );
+}
+
+function setLivePolicy(queryClient: QueryClient, accountId: string, tenantId: string, policy: SyncPolicy) {
+  const id = tenantId.toLowerCase();
+  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
+    view
+      ? { ...view, partners: view.partners.map((partner) => (partner.tenantId.toLowerCase() === id ? { ...partner, syncPolicy: policy } : partner)) }
+      : view,
+  );
+  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) =>
+    detail?.partner ? { partner: { ...detail.partner, syncPolicy: policy }, deletedSyncPolicy: null } : detail,
+  );
+}
+
+/** Brings every cache in line with what Graph answered, then lets the next visit re-read in the background. */
+export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string, outcomes: RestoreOutcome[], snapshot: DeletedSyncPolicy[]) {
+  const byId = new Map(snapshot.map((policy) => [policy.tenantId.toLowerCase(), policy]));
+  const comeBack: DeletedSyncPolicy[] = [];
+  for (const outcome of outcomes) {
+    const id = outcome.tenantId.toLowerCase();
+    if (outcome.policy && (outcome.kind === "restored" || outcome.kind === "already-restored")) setLivePolicy(queryClient, accountId, id, outcome.policy);
+    if (outcome.kind === "purged") {
+      queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) => (detail ? { ...detail, deletedSyncPolicy: null } : detail));
+    }
+    if (!leavesDeletedItems(outcome)) {
+      const original = byId.get(id);
+      if (original) comeBack.push(original);
+    }
+  }
+  putBackIntoDeleted(queryClient, accountId, comeBack);
+  void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
+}
+
+function snapshotOf(queryClient: QueryClient, accountId: string, tenantIds: string[]): DeletedSyncPolicy[] {
+  const wanted = new Set(tenantIds.map((id) => id.toLowerCase()));
+  const fromList = queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId)) ?? [];
+  const fromView = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(accountId))?.deletedSyncPolicies ?? [];
+  const fromDetails = tenantIds
+    .map((id) => queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id))?.deletedSyncPolicy)
+    .filter((policy): policy is DeletedSyncPolicy => Boolean(policy));
+  const seen = new Map<string, DeletedSyncPolicy>();
+  for (const policy of [...fromList, ...fromView, ...fromDetails]) {
+    const id = policy.tenantId.toLowerCase();
+    if (wanted.has(id) && !seen.has(id)) seen.set(id, policy);
+  }
+  return [...seen.values()];
+}
+
+interface RestoreContext {
+  snapshot: DeletedSyncPolicy[];
+}
+
+export function useRestoreSyncPolicies() {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+
+  return useMutation<RestoreOutcome[], Error, { tenantIds: string[]; route?: RestoreRoute }, RestoreContext>({
+    onMutate: async ({ tenantIds }) => {
+      await queryClient.cancelQueries({ queryKey: graphKeys.account(accountId) });
+      const snapshot = snapshotOf(queryClient, accountId, tenantIds);
+      removeFromDeleted(queryClient, accountId, new Set(tenantIds.map((id) => id.toLowerCase())));
+      return { snapshot };
+    },
+    mutationFn: async ({ tenantIds, route }) => {
+      const ids = tenantIds.map((id) => id.toLowerCase()).filter((id) => !inFlight.has(id));
+      if (ids.length === 0) return [];
+      ids.forEach((id) => inFlight.add(id));
+      try {
+        if (ids.length === 1 && route) {
+          const [id] = ids as [string];
+          return [await callGraphAction(getToken, (token) => restoreSyncPolicy(token, id, route))];
+        }
+        return await callGraphAction(getToken, (token) => restoreSyncPolicies(token, ids));
+      } finally {
+        ids.forEach((id) => inFlight.delete(id));
+      }
+    },
+    onSuccess: (outcomes, _variables, context) => applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []),
+    onError: (_error, _variables, context) => putBackIntoDeleted(queryClient, accountId, context?.snapshot ?? []),
+  });
+}
