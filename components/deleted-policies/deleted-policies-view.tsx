@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { Lock, RotateCcw, Search, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
+import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
@@ -22,9 +23,7 @@ import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permis
 
 export function DeletedPoliciesView() {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filter = useMemo(() => parseDeletedFilter(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const [filter, updateFilter] = useUrlState<DeletedFilter>(parseDeletedFilter, toDeletedSearchParams);
   const deleted = useDeletedSyncPolicies();
   const [now] = useState(() => new Date());
   const [selected, setSelected] = usePersistentSelection();
@@ -32,11 +31,6 @@ export function DeletedPoliciesView() {
   const permission = useRestorePermission();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
   const flow = useRestoreFlow(openPartner);
-
-  function updateFilter(next: Partial<DeletedFilter>) {
-    const query = toDeletedSearchParams({ ...filter, ...next }).toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }
 
   const all = deleted.data;
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Search, SearchX } from "lucide-react";
 import { usePartnersView } from "@/lib/queries/partners";
+import { useUrlState } from "@/lib/use-url-state";
 import {
   applyPartnersFilter,
   parsePartnersFilter,
@@ -23,16 +23,8 @@ import { PartnersTable } from "./partners-table";
 import { SummaryStrip } from "./summary-strip";
 
 export function PartnersView() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filter = useMemo(() => parsePartnersFilter(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const [filter, updateFilter] = useUrlState<PartnersFilter>(parsePartnersFilter, toSearchParams);
   const view = usePartnersView();
-
-  function updateFilter(next: Partial<PartnersFilter>) {
-    const query = toSearchParams({ ...filter, ...next }).toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }
 
   function sortBy(column: SortColumn) {
     updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });

@@ -1,0 +1,97 @@
+import { expect, test } from "./fixtures";
+
+const LUCERNE = "24680ace-1357-4bdf-8ace-24680ace1357";
+const MARGIES_TRAVEL = "3c4d5e6f-7a8b-4c9d-a0e1-f2a3b4c5d6e7";
+const RELECLOUD = "5e6f7a8b-9c0d-4e1f-b2a3-c4d5e6f7a8b9";
+
+test("restore one policy from the deleted list", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await expect(table.getByRole("row").filter({ hasText: LUCERNE })).toHaveCount(1);
+
+  await table.getByRole("button", { name: "Restore Lucerne Publishing" }).click();
+  const dialog = page.getByRole("dialog", { name: "Restore sync policy" });
+  await expect(dialog).toContainText(LUCERNE);
+  await expect(dialog).toContainText("What may not");
+  await dialog.getByRole("button", { name: "Restore", exact: true }).click();
+
+  await expect(table.getByRole("row").filter({ hasText: LUCERNE })).toHaveCount(0);
+  await expect(page.getByText("Restored the sync policy of Lucerne Publishing")).toBeVisible();
+
+  expect(await emulator.liveSyncPolicy(LUCERNE)).toMatchObject({ tenantId: LUCERNE });
+  expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).not.toContain(LUCERNE);
+
+  // The partners list shows the policy live without a manual refresh.
+  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  const row = page.getByRole("table", { name: /partners/i }).getByRole("row").filter({ hasText: LUCERNE });
+  await expect(row).toContainText("Allowed");
+});
+
+test("restore from the partner page uses the partner route", async ({ page, signIn, emulator }) => {
+  await signIn(`/partners/${MARGIES_TRAVEL}`, "admin");
+  const section = page.getByRole("region", { name: "Identity synchronization" });
+  await expect(section).toContainText("in deleted items");
+
+  const actionBodies: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) actionBodies.push(request.postData() ?? "");
+  });
+  await section.getByRole("button", { name: "Restore sync policy" }).click();
+  await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
+
+  await expect(section).toContainText("Inbound user sync");
+  await expect(section).not.toContainText("in deleted items");
+  expect(actionBodies.some((body) => body.includes(MARGIES_TRAVEL) && body.includes('"partner"'))).toBe(true);
+  expect(await emulator.liveSyncPolicy(MARGIES_TRAVEL)).not.toBeNull();
+});
+
+test("bulk restore of 25 policies survives throttled batch items; each comes back exactly once", async ({ page, signIn, emulator }) => {
+  const ids = await emulator.seedDeleted(25);
+  await emulator.failNext({ count: 6, path: "/restore", status: 429, retryAfterSeconds: 1 });
+  await signIn("/deleted?q=Bulk+Partner", "admin");
+
+  const table = page.getByRole("table", { name: /deleted/i });
+  await expect(table.getByRole("row")).toHaveCount(26);
+  await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
+  await page.getByRole("button", { name: "Restore selected (25)" }).click();
+  await page.getByRole("dialog", { name: "Restore 25 sync policies" }).getByRole("button", { name: "Restore 25" }).click();
+
+  const results = page.getByRole("region", { name: "Restore results" });
+  await expect(results.getByRole("status")).toHaveText("Restored: 25", { timeout: 30_000 });
+  await expect(results).toContainText("after 2 attempts");
+  await expect(table).toHaveCount(0);
+
+  const partners = await emulator.partners();
+  for (const id of ids) {
+    expect(partners.filter((partner) => partner.tenantId === id)).toHaveLength(1);
+    expect(await emulator.liveSyncPolicy(id)).not.toBeNull();
+  }
+  const stillDeleted = new Set((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId));
+  expect(ids.filter((id) => stillDeleted.has(id))).toEqual([]);
+});
+
+test("a policy another admin restored a moment before shows as already restored", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await expect(table.getByRole("row").filter({ hasText: RELECLOUD })).toHaveCount(1);
+
+  expect((await emulator.restoreAsAnotherAdmin(RELECLOUD)).status).toBe(200);
+
+  await table.getByRole("button", { name: "Restore Relecloud" }).click();
+  await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(page.getByText("Relecloud: already restored")).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: RELECLOUD })).toHaveCount(0);
+  expect(await emulator.liveSyncPolicy(RELECLOUD)).not.toBeNull();
+});
+
+test("a reader cannot restore: the button is disabled with its reason and nothing changes", async ({ page, signIn, emulator }) => {
+  const before = (await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId).sort();
+  await signIn("/deleted", "reader");
+  const button = page.getByRole("table", { name: /deleted/i }).getByRole("button", { name: "Restore Lucerne Publishing" });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription(/Security Administrator or Global Administrator role/);
+  await expect(page.getByRole("button", { name: /Restore selected/ })).toBeDisabled();
+
+  const after = (await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId).sort();
+  expect(after).toEqual(before);
+});
