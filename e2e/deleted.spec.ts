@@ -12,7 +12,7 @@ test("the deleted list shows every deleted sync policy with the days left before
   await expect(table.getByRole("row")).toHaveCount(deleted.length + 1);
   for (const policy of deleted) {
     const daysLeft = Math.max(0, Math.floor((Date.parse(policy.deletedDateTime) + 30 * DAY_MS - Date.parse(now)) / DAY_MS));
-    const text = daysLeft === 0 ? "Purge due today" : daysLeft === 1 ? "1 day left" : `${daysLeft} days left`;
+    const text = daysLeft === 0 ? "Less than a day left" : daysLeft === 1 ? "1 day left" : `${daysLeft} days left`;
     const row = table.getByRole("row").filter({ hasText: policy.tenantId });
     await expect(row).toContainText(text);
     await expect(row.getByRole("button", { name: /^Restore/ })).toBeVisible();

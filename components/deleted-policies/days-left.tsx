@@ -5,7 +5,7 @@ export function DaysLeft({ deletedDateTime, now }: { deletedDateTime: string; no
   if (Number.isNaN(Date.parse(deletedDateTime))) return <span className="text-muted">Unknown (no deletion date)</span>;
   const days = daysUntilPurge(deletedDateTime, now);
   const soon = days <= EXPIRING_SOON_DAYS;
-  const text = days === 0 ? "Purge due today" : days === 1 ? "1 day left" : `${days} days left`;
+  const text = days === 0 ? "Less than a day left" : days === 1 ? "1 day left" : `${days} days left`;
   const Icon = soon ? AlarmClock : Clock;
   return (
     <span className={soon ? "inline-flex items-center gap-1.5 font-medium text-warn" : "inline-flex items-center gap-1.5 text-fg"}>

@@ -52,8 +52,8 @@ export function RestoreDialog({
             <strong>What comes back:</strong> the partner&apos;s sync policy object, so cross-tenant synchronization can use it again.
           </p>
           <p>
-            <strong>What may not:</strong> settings such as inbound user sync can come back empty. Users removed while the policy was deleted are not
-            re-created by the restore itself. The result shows exactly what Microsoft Graph returned.
+            <strong>What may not:</strong> settings such as inbound user sync can come back empty. Check them afterwards: the result shows exactly
+            what Microsoft Graph returned. The partner&apos;s other cross-tenant access settings are not changed.
           </p>
         </div>
         <div className="mt-5 flex justify-end gap-2">
