@@ -22,6 +22,10 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function describeError(error: AppError): { title: string; hint: string | null } {
+  if (error.code === "NotSupportedInCloud") {
+    return { title: "Deleted items are not available in this Microsoft cloud", hint: "Microsoft Graph documents deleted items and restore for the global cloud only." };
+  }
+  if (error.code === "InvalidArgument") return { title: "The request was not valid", hint: null };
   switch (error.status) {
     case 401:
       return { title: "Your session has ended", hint: "Sign in again to continue; you will come back to this page." };

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Search, SearchX } from "lucide-react";
 import { usePartnersView } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
@@ -22,7 +22,11 @@ import { PartnersSkeleton } from "./partners-skeleton";
 import { PartnersTable } from "./partners-table";
 import { SummaryStrip } from "./summary-strip";
 
+/** Rows drawn at once; large tenants page through with "Show more" instead of drawing 10,000 rows. */
+const ROWS_PER_STEP = 200;
+
 export function PartnersView() {
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_STEP);
   const [filter, updateFilter] = useUrlState<PartnersFilter>(parsePartnersFilter, toSearchParams);
   const view = usePartnersView();
 
@@ -76,7 +80,7 @@ export function PartnersView() {
               </select>
             </label>
             <p className="ml-auto text-xs text-muted" aria-live="polite">
-              Showing {visible.length} of {summary.total} partners
+              {visible.length === summary.total ? `${summary.total} partners` : `${visible.length} of ${summary.total} partners match`}
             </p>
           </div>
           {view.data.deletedItemsError ? (
@@ -85,7 +89,16 @@ export function PartnersView() {
             </p>
           ) : null}
           {visible.length > 0 ? (
-            <PartnersTable partners={visible} filter={filter} onSort={sortBy} />
+            <>
+              <PartnersTable partners={visible.slice(0, rowLimit)} filter={filter} onSort={sortBy} />
+              {visible.length > rowLimit ? (
+                <div className="flex justify-center">
+                  <Button size="sm" onClick={() => setRowLimit((limit) => limit + ROWS_PER_STEP)}>
+                    Show {Math.min(ROWS_PER_STEP, visible.length - rowLimit)} more ({visible.length - rowLimit} not shown)
+                  </Button>
+                </div>
+              ) : null}
+            </>
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <SearchX aria-hidden className="size-6 text-muted" />
