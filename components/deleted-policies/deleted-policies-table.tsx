@@ -28,6 +28,7 @@ export function DeletedPoliciesTable({
   onRestore,
   canRestore,
   outcomes,
+  partnerNames,
 }: {
   policies: DeletedSyncPolicy[];
   now: Date;
@@ -36,6 +37,7 @@ export function DeletedPoliciesTable({
   onRestore: (policy: DeletedSyncPolicy) => void;
   canRestore: boolean;
   outcomes: Map<string, RestoreOutcome>;
+  partnerNames: ReadonlyMap<string, string>;
 }) {
   const visibleIds = policies.map((policy) => policy.tenantId);
   const selectedVisible = visibleIds.filter((id) => selected.has(id)).length;
@@ -86,7 +88,8 @@ export function DeletedPoliciesTable({
         <tbody>
           {policies.map((policy) => {
             const name = policyDisplayName(policy);
-            const label = name ?? policy.tenantId;
+            const partnerName = name ? null : (partnerNames.get(policy.tenantId.toLowerCase()) ?? null);
+            const label = name ?? partnerName ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
             const message = outcome ? describeRestoreOutcome(outcome) : null;
             return (
@@ -104,6 +107,7 @@ export function DeletedPoliciesTable({
                   <Link href={`/partners/${policy.tenantId}`} className="font-medium text-accent hover:underline">
                     {name ?? <span className="italic">Unnamed policy</span>}
                   </Link>
+                  {partnerName ? <span className="ml-1.5 text-xs text-muted">partner: {partnerName}</span> : null}
                   {message && outcome ? (
                     <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
                       <OutcomeIcon tone={message.tone} />

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, RotateCcw, Search, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
+import { useKnownPartnerNames } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
@@ -29,6 +30,7 @@ export function DeletedPoliciesView() {
   const [selected, setSelected] = usePersistentSelection();
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const permission = useRestorePermission();
+  const partnerNames = useKnownPartnerNames();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
   const flow = useRestoreFlow(openPartner);
 
@@ -123,6 +125,7 @@ export function DeletedPoliciesView() {
               onRestore={(policy) => setConfirming([policy])}
               canRestore={permission.allowed}
               outcomes={outcomes}
+              partnerNames={partnerNames}
             />
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
