@@ -1,0 +1,83 @@
+/**
+ * Emulator options and how they are read from the environment (EMULATOR_*).
+ */
+import { DEFAULT_CLIENT_SECRET, DEFAULT_TENANT_ID, DEFAULT_USER_PASSWORD } from "./entra/directory";
+import type { FaultSettings } from "./faults";
+import { isGuid } from "./guid";
+import { MAX_PARTNERS } from "./seed";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+
+export interface EmulatorOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Interface to bind; undefined binds all (IPv4 and IPv6), like Node's default. */
+  host?: string;
+  tenantId: string;
+  clientSecret: string;
+  userPassword: string;
+  /** Extra SPA redirect URIs besides http://localhost:<any port>/redirect. */
+  redirectUris: string[];
+  tokenLifetimeSeconds: number;
+  /** Total partners (generated ones fill up to it). */
+  partners: number;
+  /** Extra "Bulk Partner NN" partners with a deleted sync policy. */
+  deleted: number;
+  stateFile?: string;
+  faults: Partial<FaultSettings>;
+  log: (message: string) => void;
+}
+
+export function defaultOptions(overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
+  return {
+    port: DEFAULT_PORT,
+    tenantId: DEFAULT_TENANT_ID,
+    clientSecret: DEFAULT_CLIENT_SECRET,
+    userPassword: DEFAULT_USER_PASSWORD,
+    redirectUris: [],
+    tokenLifetimeSeconds: DEFAULT_TOKEN_LIFETIME_SECONDS,
+    partners: 0,
+    deleted: 0,
+    faults: {},
+    log: () => {},
+    ...overrides,
+  };
+}
+
+function number(env: Env, name: string, min: number, max: number, integer: boolean): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new Error(`${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max} (got '${raw}').`);
+  }
+  return value;
+}
+
+export function optionsFromEnv(env: Env = process.env): EmulatorOptions {
+  const tenantId = env.EMULATOR_TENANT_ID?.trim().toLowerCase() || DEFAULT_TENANT_ID;
+  if (!isGuid(tenantId)) throw new Error(`EMULATOR_TENANT_ID must be a GUID (got '${tenantId}').`);
+  const faults: Partial<FaultSettings> = {};
+  const latencyMs = number(env, "EMULATOR_LATENCY_MS", 0, 600_000, false);
+  const throttleRate = number(env, "EMULATOR_THROTTLE_RATE", 0, 1, false);
+  const unavailableRate = number(env, "EMULATOR_UNAVAILABLE_RATE", 0, 1, false);
+  if (latencyMs !== undefined) faults.latencyMs = latencyMs;
+  if (throttleRate !== undefined) faults.throttleRate = throttleRate;
+  if (unavailableRate !== undefined) faults.unavailableRate = unavailableRate;
+  return defaultOptions({
+    port: number(env, "EMULATOR_PORT", 0, 65535, true) ?? DEFAULT_PORT,
+    tenantId,
+    clientSecret: env.EMULATOR_CLIENT_SECRET || DEFAULT_CLIENT_SECRET,
+    userPassword: env.EMULATOR_USER_PASSWORD || DEFAULT_USER_PASSWORD,
+    redirectUris: (env.EMULATOR_REDIRECT_URIS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    tokenLifetimeSeconds: number(env, "EMULATOR_TOKEN_LIFETIME_SECONDS", 1, 7 * 24 * 3600, true) ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+    partners: number(env, "EMULATOR_PARTNERS", 0, MAX_PARTNERS, true) ?? 0,
+    deleted: number(env, "EMULATOR_DELETED", 0, 1000, true) ?? 0,
+    stateFile: env.EMULATOR_STATE_FILE?.trim() || undefined,
+    faults,
+    log: (message) => console.log(message),
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The loopback-only control API under /_emulator/: health, reset to seed,
+ * fault injection, the clock, and extra deleted policies for bulk tests.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { DAY_MS, type Clock } from "./clock";
+import type { Entra } from "./entra/oauth";
+import type { Faults, FaultSettings } from "./faults";
+import { isLoopback, readBody, sendJson } from "./http";
+import type { Store } from "./store";
+
+export interface ControlDeps {
+  store: Store;
+  faults: Faults;
+  clock: Clock;
+  entra: Entra;
+}
+
+class ControlError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = (await readBody(req, 64 * 1024)).toString("utf8").trim();
+  if (!text) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ControlError(400, "Body is not valid JSON.");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ControlError(400, "Body must be a JSON object.");
+  return value as Record<string, unknown>;
+}
+
+function num(body: Record<string, unknown>, name: string, min: number, max: number, integer = false): number | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new ControlError(400, `'${name}' must be ${integer ? "an integer" : "a number"} between ${min} and ${max}.`);
+  }
+  return value;
+}
+
+export function parseFaultSettings(body: Record<string, unknown>): Partial<FaultSettings> {
+  const known = new Set(["latencyMs", "throttleRate", "unavailableRate", "retryAfterSeconds"]);
+  const unknown = Object.keys(body).find((k) => !known.has(k));
+  if (unknown) throw new ControlError(400, `Unknown fault setting '${unknown}'.`);
+  const patch: Partial<FaultSettings> = {};
+  const latencyMs = num(body, "latencyMs", 0, 600_000);
+  const throttleRate = num(body, "throttleRate", 0, 1);
+  const unavailableRate = num(body, "unavailableRate", 0, 1);
+  const retryAfterSeconds = num(body, "retryAfterSeconds", 0, 3600, true);
+  if (latencyMs !== undefined) patch.latencyMs = latencyMs;
+  if (throttleRate !== undefined) patch.throttleRate = throttleRate;
+  if (unavailableRate !== undefined) patch.unavailableRate = unavailableRate;
+  if (retryAfterSeconds !== undefined) patch.retryAfterSeconds = retryAfterSeconds;
+  return patch;
+}
+
+export async function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    return sendJson(res, 403, { error: { code: "Forbidden", message: "The control API only answers on loopback." } });
+  }
+  try {
+    const result = await route(deps, req.method ?? "GET", path, req);
+    sendJson(res, result.status ?? 200, result.body);
+  } catch (error) {
+    if (error instanceof ControlError) return sendJson(res, error.status, { error: { code: "BadRequest", message: error.message } });
+    throw error;
+  }
+}
+
+async function route(
+  { store, faults, clock, entra }: ControlDeps,
+  method: string,
+  path: string,
+  req: IncomingMessage,
+): Promise<{ status?: number; body: unknown }> {
+  const key = `${method} ${path.replace(/\/+$/, "")}`;
+  switch (key) {
+    case "GET /_emulator/health":
+      return { body: { ok: true } };
+    case "POST /_emulator/reset":
+      store.reset();
+      faults.reset();
+      entra.clearSessions();
+      return { body: { ok: true, now: clock.nowIso() } };
+    case "GET /_emulator/faults":
+      return { body: faults.describe() };
+    case "PUT /_emulator/faults":
+      faults.update(parseFaultSettings(await jsonBody(req)));
+      return { body: faults.describe() };
+    case "DELETE /_emulator/faults":
+      faults.clear();
+      return { body: faults.describe() };
+    case "POST /_emulator/faults/fail-next": {
+      const body = await jsonBody(req);
+      const count = num(body, "count", 1, 1_000_000, true) ?? 1;
+      const status = num(body, "status", 400, 599, true);
+      if (status === undefined) throw new ControlError(400, "'status' is required (400..599).");
+      if (typeof body.path !== "string" || !body.path) throw new ControlError(400, "'path' is required: a substring of the Graph path.");
+      if (body.method !== undefined && typeof body.method !== "string") throw new ControlError(400, "'method' must be a string.");
+      faults.failNext({
+        count,
+        status,
+        path: body.path,
+        method: typeof body.method === "string" ? body.method : null,
+        retryAfterSeconds: num(body, "retryAfterSeconds", 0, 3600, true) ?? null,
+      });
+      return { status: 201, body: faults.describe() };
+    }
+    case "GET /_emulator/clock":
+      return { body: { now: clock.nowIso(), offsetMs: clock.offset } };
+    case "POST /_emulator/clock": {
+      const body = await jsonBody(req);
+      const ms = (num(body, "advanceDays", 0, 3650) ?? 0) * DAY_MS + (num(body, "advanceMs", 0, 3650 * DAY_MS) ?? 0);
+      clock.advance(ms);
+      const purged = store.purgeExpired();
+      store.save();
+      return { body: { now: clock.nowIso(), offsetMs: clock.offset, purged } };
+    }
+    case "POST /_emulator/seed-deleted": {
+      const count = num(await jsonBody(req), "count", 1, 1000, true);
+      if (count === undefined) throw new ControlError(400, "'count' is required (1..1000).");
+      const added = store.seedDeleted(count);
+      return { status: 201, body: { tenantIds: added.map((a) => a.tenantId), partners: added } };
+    }
+    default:
+      return { status: 404, body: { error: { code: "NotFound", message: `No control endpoint '${key}'.` } } };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Graph-side token validation (signature, lifetime against the emulator clock,
+ * audience, issuer, tenant) and the permission rules: scopes or app roles,
+ * plus the directory role of a signed-in user.
+ */
+import type { Clock } from "../clock";
+import { GRAPH_APP_ID, GRAPH_RESOURCE, POLICY_READ_ALL, POLICY_READWRITE_CTA, ROLE } from "../entra/directory";
+import type { SigningKey } from "../entra/keys";
+
+export interface Principal {
+  kind: "user" | "app";
+  oid: string;
+  appId: string;
+  /** Delegated scopes (scp) for users, application roles (roles) for apps. */
+  permissions: ReadonlySet<string>;
+  wids: ReadonlySet<string>;
+}
+
+export interface TokenCheck {
+  key: SigningKey;
+  clock: Clock;
+  tenantId: string;
+  issuer: string;
+}
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; message: string };
+
+const AUDIENCES = new Set([GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID]);
+
+export async function authenticate(authorization: string | undefined, check: TokenCheck): Promise<AuthResult> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  const token = match?.[1];
+  if (!token) return { ok: false, message: "Access token is empty." };
+  if (token.split(".").length !== 3) return { ok: false, message: "Invalid JWT token. The token is not in JWS compact format." };
+
+  const verified = await check.key.verifySignature(token);
+  if (!verified.ok) {
+    return {
+      ok: false,
+      message: verified.reason === "signature" ? "Signature validation failed." : "Invalid JWT token. The token is malformed.",
+    };
+  }
+  const claims = verified.payload;
+  const now = check.clock.nowSeconds();
+  if (typeof claims.exp !== "number" || claims.exp <= now) return { ok: false, message: "Lifetime validation failed, the token is expired." };
+  if (typeof claims.nbf === "number" && claims.nbf > now) return { ok: false, message: "Lifetime validation failed, the token is not yet valid." };
+  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (!audiences.some((a) => typeof a === "string" && AUDIENCES.has(a))) return { ok: false, message: "Invalid audience." };
+  if (claims.iss !== check.issuer) return { ok: false, message: "Invalid issuer." };
+  if (claims.tid !== check.tenantId) return { ok: false, message: "The token was issued for another tenant." };
+
+  const scp = typeof claims.scp === "string" ? claims.scp : null;
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === "string") : [];
+  const wids = Array.isArray(claims.wids) ? claims.wids.filter((r): r is string => typeof r === "string") : [];
+  const appId = typeof claims.appid === "string" ? claims.appid : typeof claims.azp === "string" ? claims.azp : "";
+  const oid = typeof claims.oid === "string" ? claims.oid : "";
+  return {
+    ok: true,
+    principal: scp !== null
+      ? { kind: "user", oid, appId, permissions: new Set(scp.split(" ").filter(Boolean)), wids: new Set(wids) }
+      : { kind: "app", oid, appId, permissions: new Set(roles), wids: new Set(wids) },
+  };
+}
+
+/** What an operation needs: partner configurations only, sync settings too, or write access. */
+export type Access = "read-partners" | "read" | "write";
+
+const READ_ROLES = [ROLE.securityReader, ROLE.globalReader, ROLE.securityAdministrator, ROLE.globalAdministrator];
+// Teams and Global Secure Access administrators read partner configurations but not identity sync settings.
+const PARTNER_READ_ROLES = [...READ_ROLES, ROLE.teamsAdministrator, ROLE.globalSecureAccessAdministrator];
+const WRITE_ROLES = [ROLE.securityAdministrator, ROLE.globalAdministrator];
+
+export function isAllowed(principal: Principal, access: Access): boolean {
+  const p = principal.permissions;
+  const permitted = access === "write" ? p.has(POLICY_READWRITE_CTA) : p.has(POLICY_READ_ALL) || p.has(POLICY_READWRITE_CTA);
+  if (!permitted) return false;
+  if (principal.kind === "app") return true;
+  const roles = access === "write" ? WRITE_ROLES : access === "read" ? READ_ROLES : PARTNER_READ_ROLES;
+  return roles.some((r) => principal.wids.has(r));
+}

@@ -1,0 +1,104 @@
+/**
+ * /policies/deletedItems: deleted sync policies and deleted partner
+ * configurations: list (paged, $filter/$orderby/$count), get, purge, restore.
+ */
+import { PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES, type PartnerRecord, type SyncPolicyRecord } from "../model";
+import { graphError } from "./errors";
+import { contextProjection, nextLink, pageSlice, pick, sortItems, type QueryShape } from "./odata";
+import { PARTNER_TYPE, serializePartner } from "./partners";
+import { SYNC_TYPE } from "./sync-policies";
+import { contextUrl, type GraphResponse, type OpInput } from "./types";
+
+export type DeletedKind = "syncPolicies" | "partners";
+
+const SEGMENT: Record<DeletedKind, string> = {
+  syncPolicies: "crossTenantSyncPolicyPartners",
+  partners: "crossTenantPartners",
+};
+
+const TYPE: Record<DeletedKind, string> = { syncPolicies: SYNC_TYPE, partners: PARTNER_TYPE };
+const PROPERTIES: Record<DeletedKind, readonly string[]> = { syncPolicies: SYNC_POLICY_PROPERTIES, partners: PARTNER_PROPERTIES };
+
+export function deletedCollectionShape(kind: DeletedKind): QueryShape {
+  return {
+    options: ["$select", "$top", "$skiptoken", "$filter", "$orderby", "$count"],
+    typeName: TYPE[kind],
+    selectable: PROPERTIES[kind],
+  };
+}
+
+export function deletedEntityShape(kind: DeletedKind): QueryShape {
+  return { options: ["$select"], typeName: TYPE[kind], selectable: PROPERTIES[kind] };
+}
+
+function deletedMap(input: OpInput, kind: DeletedKind): Map<string, SyncPolicyRecord | PartnerRecord> {
+  return kind === "syncPolicies" ? input.store.deletedSyncPolicies : input.store.deletedPartners;
+}
+
+function serialize(kind: DeletedKind, item: SyncPolicyRecord | PartnerRecord, select: readonly string[] | null) {
+  return {
+    "@odata.type": `#${TYPE[kind]}`,
+    ...pick(item as unknown as Record<string, unknown>, PROPERTIES[kind], select),
+  };
+}
+
+export function listDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
+  const { request, query } = input;
+  let items = [...deletedMap(input, kind).values()];
+  if (query.filter) items = items.filter((i) => query.filter?.(i as unknown as Record<string, unknown>));
+  items = sortItems(items, query.orderby);
+  const { page, nextOffset } = pageSlice(items, query);
+  const body: Record<string, unknown> = {
+    "@odata.context": contextUrl(request, `policies/deletedItems/${SEGMENT[kind]}${contextProjection(query)}`),
+  };
+  if (query.count) body["@odata.count"] = items.length;
+  if (nextOffset !== null) body["@odata.nextLink"] = nextLink(request.baseUrl, `/${request.version}${request.path}`, query, nextOffset);
+  body.value = page.map((item) => serialize(kind, item, query.select));
+  return { status: 200, headers: {}, body };
+}
+
+function notDeleted(input: OpInput): GraphResponse {
+  return graphError(input.request, 404, "Request_ResourceNotFound", `Resource '${input.id}' does not exist in deleted items or its queried reference-property objects are not present.`);
+}
+
+export function getDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
+  const item = deletedMap(input, kind).get(input.id);
+  if (!item) return notDeleted(input);
+  const projection = input.query.select ? `(${input.query.select.join(",")})` : "";
+  return {
+    status: 200,
+    headers: {},
+    body: {
+      "@odata.context": contextUrl(input.request, `policies/deletedItems/${SEGMENT[kind]}${projection}/$entity`),
+      ...serialize(kind, item, input.query.select),
+    },
+  };
+}
+
+export function purgeDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
+  const map = deletedMap(input, kind);
+  if (!map.delete(input.id)) return notDeleted(input);
+  input.store.changed();
+  return { status: 204, headers: {} };
+}
+
+export function restorePartner(input: OpInput): GraphResponse {
+  const { request, id, store } = input;
+  const deleted = store.deletedPartners.get(id);
+  if (!deleted) return notDeleted(input);
+  if (store.partners.has(id)) {
+    return graphError(request, 409, "Request_MultipleObjectsWithSameKeyValue", `A partner configuration for tenant '${id}' already exists.`);
+  }
+  store.deletedPartners.delete(id);
+  store.partners.set(id, deleted);
+  store.changed();
+  return {
+    status: 200,
+    headers: {},
+    body: {
+      "@odata.context": contextUrl(request, PARTNER_TYPE),
+      "@odata.type": `#${PARTNER_TYPE}`,
+      ...serializePartner(deleted, null, store),
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The Graph route table: maps a version-relative path to the operations each
+ * HTTP method may run there. Segments match case-insensitively, as Graph's do.
+ */
+import { isGuid } from "../guid";
+import type { Access } from "./auth";
+import { badRequest, notFoundSegment } from "./errors";
+import { deletedCollectionShape, deletedEntityShape, getDeleted, listDeleted, purgeDeleted, restorePartner, type DeletedKind } from "./deleted-items";
+import type { ParsedQuery } from "./odata";
+import {
+  createPartner,
+  deletePartner,
+  getPartner,
+  listPartners,
+  PARTNER_COLLECTION_SHAPE,
+  PARTNER_ENTITY_SHAPE,
+  patchPartner,
+} from "./partners";
+import { partnerCreateBody, partnerPatchBody, syncPolicyBody } from "./bodies";
+import {
+  deleteSyncPolicy,
+  getSyncPolicy,
+  patchSyncPolicy,
+  putSyncPolicy,
+  restoreSyncPolicy,
+  SYNC_ENTITY_SHAPE,
+} from "./sync-policies";
+import type { GraphRequest, GraphResponse, Operation } from "./types";
+
+type Methods = Partial<Record<string, Operation>>;
+
+export type Resolved = { ok: true; methods: Methods; id: string } | { ok: false; response: GraphResponse };
+
+const fixed = (access: Access) => () => access;
+// Listing or reading partners with identitySynchronization expanded reads sync settings too.
+const partnerRead = (query: ParsedQuery): Access => (query.expand ? "read" : "read-partners");
+
+const partnerCollection: Methods = {
+  GET: { access: partnerRead, shape: PARTNER_COLLECTION_SHAPE, run: listPartners },
+  POST: { access: fixed("write"), shape: null, body: partnerCreateBody, run: createPartner },
+};
+
+const partnerEntity: Methods = {
+  GET: { access: partnerRead, shape: PARTNER_ENTITY_SHAPE, run: getPartner },
+  PATCH: { access: fixed("write"), shape: null, body: partnerPatchBody, run: patchPartner },
+  DELETE: { access: fixed("write"), shape: null, run: deletePartner },
+};
+
+const syncPolicy: Methods = {
+  GET: { access: fixed("read"), shape: SYNC_ENTITY_SHAPE, run: getSyncPolicy },
+  PUT: { access: fixed("write"), shape: null, body: syncPolicyBody, run: putSyncPolicy },
+  PATCH: { access: fixed("write"), shape: null, body: syncPolicyBody, run: patchSyncPolicy },
+  DELETE: { access: fixed("write"), shape: null, run: deleteSyncPolicy },
+};
+
+const restoreSync: Methods = { POST: { access: fixed("write"), shape: null, run: restoreSyncPolicy } };
+
+function deletedCollectionMethods(kind: DeletedKind): Methods {
+  return { GET: { access: fixed(kind === "partners" ? "read-partners" : "read"), shape: deletedCollectionShape(kind), run: (i) => listDeleted(i, kind) } };
+}
+
+function deletedEntityMethods(kind: DeletedKind): Methods {
+  return {
+    GET: { access: fixed(kind === "partners" ? "read-partners" : "read"), shape: deletedEntityShape(kind), run: (i) => getDeleted(i, kind) },
+    DELETE: { access: fixed("write"), shape: null, run: (i) => purgeDeleted(i, kind) },
+  };
+}
+
+const deletedCollection: Record<DeletedKind, Methods> = {
+  syncPolicies: deletedCollectionMethods("syncPolicies"),
+  partners: deletedCollectionMethods("partners"),
+};
+
+const deletedEntity: Record<DeletedKind, Methods> = {
+  syncPolicies: deletedEntityMethods("syncPolicies"),
+  partners: deletedEntityMethods("partners"),
+};
+
+const deletedRestore: Record<DeletedKind, Methods> = {
+  syncPolicies: restoreSync,
+  partners: { POST: { access: fixed("write"), shape: null, run: restorePartner } },
+};
+
+const DELETED_KINDS: Record<string, DeletedKind> = {
+  crosstenantsyncpolicypartners: "syncPolicies",
+  crosstenantpartners: "partners",
+};
+
+const isRestore = (segment: string) => segment === "restore" || segment === "microsoft.graph.restore";
+
+export function resolveRoute(request: GraphRequest): Resolved {
+  const raw = request.path.split("/").filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const seg = raw.map((s) => s.toLowerCase());
+  const fail = (index: number): Resolved => ({ ok: false, response: notFoundSegment(request, raw[index] ?? "") });
+  const withId = (index: number, methods: Methods): Resolved => {
+    const id = raw[index] ?? "";
+    if (!isGuid(id)) return { ok: false, response: badRequest(request, `Invalid object identifier '${id}'.`) };
+    return { ok: true, methods, id: id.toLowerCase() };
+  };
+
+  if (seg[0] !== "policies") return fail(0);
+  if (seg.length < 2) return fail(0);
+
+  if (seg[1] === "crosstenantaccesspolicy") {
+    if (seg[2] !== "partners") return fail(2);
+    if (seg.length === 3) return { ok: true, methods: partnerCollection, id: "" };
+    if (seg.length === 4) return withId(3, partnerEntity);
+    if (seg[4] !== "identitysynchronization") return fail(4);
+    if (seg.length === 5) return withId(3, syncPolicy);
+    if (seg.length === 6 && isRestore(seg[5] ?? "")) {
+      return request.version === "beta" ? withId(3, restoreSync) : fail(5);
+    }
+    return fail(5);
+  }
+
+  if (seg[1] === "deleteditems") {
+    if (request.version !== "beta") return fail(1);
+    const kind = DELETED_KINDS[seg[2] ?? ""];
+    if (!kind) return fail(2);
+    if (seg.length === 3) return { ok: true, methods: deletedCollection[kind], id: "" };
+    if (seg.length === 4) return withId(3, deletedEntity[kind]);
+    if (seg.length === 5 && isRestore(seg[4] ?? "")) return withId(3, deletedRestore[kind]);
+    return fail(4);
+  }
+
+  return fail(1);
+}

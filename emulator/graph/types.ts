@@ -1,0 +1,61 @@
+/**
+ * Shapes passed between the Graph dispatcher, the resource operations and $batch.
+ */
+import type { Store } from "../store";
+import type { Access, Principal } from "./auth";
+import type { Parse, ParsedQuery, QueryShape } from "./odata";
+
+export type GraphVersion = "beta" | "v1.0";
+
+export interface GraphRequest {
+  method: string;
+  version: GraphVersion;
+  /** Path below the version root, e.g. "/policies/crossTenantAccessPolicy/partners". */
+  path: string;
+  query: URLSearchParams;
+  /** Parsed JSON body; undefined when none was sent. */
+  body: unknown;
+  /** Set when a body was sent but is not JSON. */
+  bodyError?: string;
+  authorization: string | undefined;
+  /** Origin the caller used (http://host:port), for nextLink and @odata.context. */
+  baseUrl: string;
+  requestId: string;
+  clientRequestId: string;
+}
+
+export interface GraphResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+  /** The body already serialised (large lists build it from cached per-item JSON); used instead of `body`. */
+  json?: string;
+}
+
+export interface OpContext {
+  request: GraphRequest;
+  principal: Principal;
+}
+
+export interface OpInput {
+  request: GraphRequest;
+  query: ParsedQuery;
+  /** Lower-cased tenant id from the path ("" for collections). */
+  id: string;
+  /** Validated body properties ({} when the operation takes none). */
+  body: Record<string, unknown>;
+  store: Store;
+  now: string;
+}
+
+export interface Operation {
+  access: (query: ParsedQuery) => Access;
+  /** Allowed query options; null means none. */
+  shape: QueryShape | null;
+  body?: (body: unknown, id: string) => Parse<Record<string, unknown>>;
+  run(input: OpInput): GraphResponse;
+}
+
+export function contextUrl(request: GraphRequest, fragment: string): string {
+  return `${request.baseUrl}/${request.version}/$metadata#${fragment}`;
+}

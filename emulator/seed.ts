@@ -1,0 +1,276 @@
+/**
+ * The deterministic default tenant: partners, live and deleted sync policies,
+ * plus the generators behind EMULATOR_PARTNERS, EMULATOR_DELETED and
+ * POST /_emulator/seed-deleted. Dates are relative to the clock at seeding time,
+ * so a demo looks the same whichever day it starts. The dashboard's e2e tests
+ * assert against these names and ids: keep them stable (README lists them).
+ */
+import { DAY_MS } from "./clock";
+import { deterministicGuid } from "./guid";
+import {
+  emptyPartner,
+  emptySyncPolicy,
+  type CrossTenantAccessSetting,
+  type PartnerRecord,
+  type SyncPolicyRecord,
+} from "./model";
+
+export const MAX_PARTNERS = 10_000;
+
+export type SeedSyncState = "allowed" | "blocked" | "no-policy" | "deleted";
+
+export interface SeedSyncPolicy {
+  displayName: string | null;
+  userSyncInbound: { isSyncAllowed: boolean } | null;
+  groupSyncInbound?: { isSyncAllowed: boolean } | null;
+  /** Set on a live policy that was deleted and restored before (deletedDateTime survives a restore). */
+  lastDeletedDaysAgo?: number;
+}
+
+export interface SeedPartner {
+  partner: Partial<PartnerRecord> & { tenantId: string; displayName: string | null };
+  /** Live policy (allowed / blocked) */
+  syncPolicy?: SeedSyncPolicy;
+  /** Policy sitting in deletedItems/crossTenantSyncPolicyPartners */
+  deletedSyncPolicy?: SeedSyncPolicy & { deletedDaysAgo: number };
+}
+
+const allowAll: CrossTenantAccessSetting = {
+  usersAndGroups: { accessType: "allowed", targets: [{ target: "AllUsers", targetType: "user" }] },
+  applications: { accessType: "allowed", targets: [{ target: "AllApplications", targetType: "application" }] },
+};
+
+const blockAll: CrossTenantAccessSetting = {
+  usersAndGroups: { accessType: "blocked", targets: [{ target: "AllUsers", targetType: "user" }] },
+  applications: { accessType: "blocked", targets: [{ target: "AllApplications", targetType: "application" }] },
+};
+
+const syncReady = {
+  automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false },
+  inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
+};
+
+export const MICROSOFT_SUPPORT_TENANT_ID = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
+export const FABRIKAM_TENANT_ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
+
+export const SEED_PARTNERS: readonly SeedPartner[] = [
+  {
+    partner: { tenantId: FABRIKAM_TENANT_ID, displayName: "Fabrikam", ...syncReady, b2bCollaborationInbound: allowAll },
+    syncPolicy: { displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } },
+  },
+  {
+    // Added by a support case; Graph returns no name for it.
+    partner: {
+      tenantId: MICROSOFT_SUPPORT_TENANT_ID,
+      displayName: null,
+      inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
+    },
+  },
+  {
+    partner: {
+      tenantId: "2b7e4f10-6c3a-4d8e-9f21-5a6b7c8d9e01",
+      displayName: "Northwind Traders",
+      isInMultiTenantOrganization: true,
+      ...syncReady,
+      automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true },
+    },
+    syncPolicy: {
+      displayName: "Northwind Traders",
+      userSyncInbound: { isSyncAllowed: true },
+      groupSyncInbound: { isSyncAllowed: true },
+    },
+  },
+  {
+    partner: {
+      tenantId: "4e1d2c3b-8a9f-4b7e-a6d5-c4b3a2918f70",
+      displayName: "Alpine Ski House",
+      isInMultiTenantOrganization: true,
+      ...syncReady,
+    },
+    syncPolicy: { displayName: "Alpine Ski House", userSyncInbound: { isSyncAllowed: true } },
+  },
+  {
+    partner: { tenantId: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", displayName: "Tailspin Toys", ...syncReady },
+    syncPolicy: { displayName: "Tailspin Toys", userSyncInbound: { isSyncAllowed: false }, lastDeletedDaysAgo: 45 },
+  },
+  {
+    partner: { tenantId: "8f7e6d5c-4b3a-4291-8877-665544332211", displayName: "Adatum Corporation", ...syncReady },
+    syncPolicy: { displayName: "Adatum Corporation", userSyncInbound: { isSyncAllowed: true } },
+  },
+  {
+    partner: { tenantId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", displayName: "Litware, Inc.", ...syncReady },
+    syncPolicy: { displayName: null, userSyncInbound: { isSyncAllowed: true } },
+  },
+  {
+    // Partner configuration without a name: the sync policy's name is the one to show.
+    partner: { tenantId: "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6a", displayName: null, ...syncReady },
+    syncPolicy: { displayName: "Proseware, Inc.", userSyncInbound: { isSyncAllowed: false } },
+  },
+  {
+    partner: {
+      tenantId: "d5e6f7a8-b9c0-4d1e-8f2a-3b4c5d6e7f80",
+      displayName: "Woodgrove Bank",
+      isServiceProvider: true,
+      b2bDirectConnectInbound: allowAll,
+      b2bDirectConnectOutbound: allowAll,
+    },
+  },
+  {
+    partner: {
+      tenantId: "e7f8a9b0-c1d2-4e3f-9a4b-5c6d7e8f9a0b",
+      displayName: "Wide World Importers",
+      b2bCollaborationInbound: blockAll,
+      tenantRestrictions: blockAll,
+    },
+  },
+  {
+    partner: { tenantId: "0f1e2d3c-4b5a-4697-8877-a6b5c4d3e2f1", displayName: "Coho Winery", ...syncReady },
+    deletedSyncPolicy: { displayName: "Coho Winery", userSyncInbound: { isSyncAllowed: true }, deletedDaysAgo: 29 },
+  },
+  {
+    partner: { tenantId: "13579bdf-2468-4ace-9bdf-13579bdf2468", displayName: "Trey Research", ...syncReady },
+    deletedSyncPolicy: { displayName: null, userSyncInbound: null, deletedDaysAgo: 28 },
+  },
+  {
+    partner: { tenantId: "24680ace-1357-4bdf-8ace-24680ace1357", displayName: "Lucerne Publishing", ...syncReady },
+    deletedSyncPolicy: { displayName: "Lucerne Publishing", userSyncInbound: { isSyncAllowed: true }, deletedDaysAgo: 25 },
+  },
+  {
+    partner: { tenantId: "3c4d5e6f-7a8b-4c9d-a0e1-f2a3b4c5d6e7", displayName: "Margie's Travel", ...syncReady },
+    deletedSyncPolicy: { displayName: "Margie's Travel", userSyncInbound: null, deletedDaysAgo: 18 },
+  },
+  {
+    partner: { tenantId: "5e6f7a8b-9c0d-4e1f-b2a3-c4d5e6f7a8b9", displayName: "Relecloud", ...syncReady },
+    deletedSyncPolicy: { displayName: "Relecloud", userSyncInbound: { isSyncAllowed: false }, deletedDaysAgo: 11 },
+  },
+  {
+    partner: { tenantId: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", displayName: "Fourth Coffee", ...syncReady },
+    deletedSyncPolicy: { displayName: null, userSyncInbound: null, deletedDaysAgo: 5 },
+  },
+];
+
+/** Partner configurations sitting in deletedItems/crossTenantPartners. */
+export const SEED_DELETED_PARTNERS: readonly { partner: SeedPartner["partner"]; deletedDaysAgo: number }[] = [
+  {
+    partner: { tenantId: "9b0c1d2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e", displayName: "Graphic Design Institute" },
+    deletedDaysAgo: 7,
+  },
+];
+
+export function seedSyncState(seed: SeedPartner): SeedSyncState {
+  if (seed.syncPolicy) return seed.syncPolicy.userSyncInbound?.isSyncAllowed ? "allowed" : "blocked";
+  return seed.deletedSyncPolicy ? "deleted" : "no-policy";
+}
+
+export interface StateData {
+  partners: PartnerRecord[];
+  syncPolicies: SyncPolicyRecord[];
+  deletedSyncPolicies: SyncPolicyRecord[];
+  deletedPartners: PartnerRecord[];
+  /** How many "Bulk Partner NN" tenants exist, so later ones continue the numbering. */
+  bulkCount: number;
+}
+
+export interface SeedOptions {
+  /** Total partner count (EMULATOR_PARTNERS); generated partners fill up to it. */
+  partners?: number;
+  /** Extra partners whose sync policy sits in deleted items (EMULATOR_DELETED). */
+  deleted?: number;
+}
+
+function daysAgoIso(now: number, days: number): string {
+  return new Date(now - days * DAY_MS).toISOString();
+}
+
+function toPolicy(tenantId: string, seed: SeedSyncPolicy, deletedDateTime: string | null): SyncPolicyRecord {
+  return {
+    ...emptySyncPolicy(tenantId),
+    displayName: seed.displayName,
+    userSyncInbound: seed.userSyncInbound,
+    groupSyncInbound: seed.groupSyncInbound ?? null,
+    deletedDateTime,
+  };
+}
+
+export function generatedPartnerName(index: number): string {
+  return `Generated Partner ${String(index).padStart(5, "0")}`;
+}
+
+export function generatedPartnerTenantId(index: number): string {
+  return deterministicGuid(`emulator-generated-partner-${index}`);
+}
+
+export function bulkPartnerName(index: number): string {
+  return `Bulk Partner ${String(index).padStart(2, "0")}`;
+}
+
+export function bulkPartnerTenantId(index: number): string {
+  return deterministicGuid(`emulator-bulk-partner-${index}`);
+}
+
+/** A generated partner whose sync policy was deleted `deletedDaysAgo` days ago. */
+export function bulkDeletedPartner(
+  index: number,
+  now: number,
+  deletedDaysAgo = 3,
+): { partner: PartnerRecord; deletedSyncPolicy: SyncPolicyRecord } {
+  const tenantId = bulkPartnerTenantId(index);
+  const displayName = bulkPartnerName(index);
+  return {
+    partner: { ...emptyPartner(tenantId), displayName, ...syncReady },
+    deletedSyncPolicy: {
+      ...emptySyncPolicy(tenantId),
+      displayName,
+      userSyncInbound: { isSyncAllowed: true },
+      deletedDateTime: daysAgoIso(now, deletedDaysAgo),
+    },
+  };
+}
+
+export function buildSeedState(now: number, options: SeedOptions = {}): StateData {
+  const state: StateData = { partners: [], syncPolicies: [], deletedSyncPolicies: [], deletedPartners: [], bulkCount: 0 };
+  for (const seed of SEED_PARTNERS) {
+    const tenantId = seed.partner.tenantId;
+    state.partners.push({ ...emptyPartner(tenantId), ...seed.partner });
+    if (seed.syncPolicy) {
+      const last = seed.syncPolicy.lastDeletedDaysAgo;
+      state.syncPolicies.push(toPolicy(tenantId, seed.syncPolicy, last === undefined ? null : daysAgoIso(now, last)));
+    }
+    if (seed.deletedSyncPolicy) {
+      state.deletedSyncPolicies.push(
+        toPolicy(tenantId, seed.deletedSyncPolicy, daysAgoIso(now, seed.deletedSyncPolicy.deletedDaysAgo)),
+      );
+    }
+  }
+  for (const seed of SEED_DELETED_PARTNERS) {
+    state.deletedPartners.push({
+      ...emptyPartner(seed.partner.tenantId),
+      ...seed.partner,
+      deletedDateTime: daysAgoIso(now, seed.deletedDaysAgo),
+    });
+  }
+
+  const deleted = options.deleted ?? 0;
+  for (let i = 1; i <= deleted; i++) {
+    const bulk = bulkDeletedPartner(i, now);
+    state.partners.push(bulk.partner);
+    state.deletedSyncPolicies.push(bulk.deletedSyncPolicy);
+  }
+  state.bulkCount = deleted;
+
+  const total = Math.min(options.partners ?? 0, MAX_PARTNERS);
+  for (let i = 1; state.partners.length < total; i++) {
+    const tenantId = generatedPartnerTenantId(i);
+    const displayName = generatedPartnerName(i);
+    state.partners.push({ ...emptyPartner(tenantId), displayName, ...syncReady });
+    // A believable mix: a quarter without a policy, a quarter blocked, half allowed.
+    if (i % 4 !== 0) {
+      state.syncPolicies.push({
+        ...emptySyncPolicy(tenantId),
+        displayName,
+        userSyncInbound: { isSyncAllowed: i % 4 !== 1 },
+      });
+    }
+  }
+  return state;
+}

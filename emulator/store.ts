@@ -1,0 +1,142 @@
+/**
+ * In-memory directory state (partners, live and deleted sync policies, deleted
+ * partners) with the indexes the Graph routes need, the 30-day purge, reset to
+ * seed, and optional persistence to EMULATOR_STATE_FILE after every change.
+ */
+import { renameSync } from "node:fs";
+import { DAY_MS, type Clock } from "./clock";
+import type { PartnerRecord, SyncPolicyRecord } from "./model";
+import { readStateFile, writeStateFileAtomic } from "./persistence";
+import { buildSeedState, bulkDeletedPartner, type SeedOptions, type StateData } from "./seed";
+
+export const RETENTION_MS = 30 * DAY_MS;
+
+export interface StoreOptions {
+  clock: Clock;
+  seed: SeedOptions;
+  stateFile?: string;
+  log?: (message: string) => void;
+}
+
+export class Store {
+  readonly partners = new Map<string, PartnerRecord>();
+  readonly syncPolicies = new Map<string, SyncPolicyRecord>();
+  readonly deletedSyncPolicies = new Map<string, SyncPolicyRecord>();
+  readonly deletedPartners = new Map<string, PartnerRecord>();
+  private bulkCount = 0;
+  /** Bumped on every change, so caches derived from the state know when to drop. */
+  version = 0;
+  private partnerArray: PartnerRecord[] | null = null;
+  private readonly options: StoreOptions;
+
+  constructor(options: StoreOptions) {
+    this.options = options;
+    const persisted = options.stateFile ? this.readPersisted(options.stateFile) : null;
+    if (persisted) {
+      options.clock.setOffset(persisted.clockOffsetMs);
+      this.load(persisted.data);
+      this.purgeExpired();
+    } else {
+      this.load(buildSeedState(options.clock.now(), options.seed));
+      this.save();
+    }
+  }
+
+  private readPersisted(path: string) {
+    try {
+      return readStateFile(path);
+    } catch (error) {
+      // Atomic writes make this unlikely; keep the unreadable file for inspection and start from the seed.
+      const aside = `${path}.unreadable-${Date.now()}`;
+      renameSync(path, aside);
+      this.options.log?.(`State file unreadable (${(error as Error).message}); moved to ${aside}, starting from the seed.`);
+      return null;
+    }
+  }
+
+  private load(data: StateData): void {
+    this.partners.clear();
+    this.syncPolicies.clear();
+    this.deletedSyncPolicies.clear();
+    this.deletedPartners.clear();
+    for (const p of data.partners) this.partners.set(p.tenantId, p);
+    for (const s of data.syncPolicies) this.syncPolicies.set(s.tenantId, s);
+    for (const s of data.deletedSyncPolicies) this.deletedSyncPolicies.set(s.tenantId, s);
+    for (const p of data.deletedPartners) this.deletedPartners.set(p.tenantId, p);
+    this.bulkCount = data.bulkCount;
+    this.partnerArray = null;
+    this.version++;
+  }
+
+  snapshot(): StateData {
+    return {
+      partners: [...this.partners.values()],
+      syncPolicies: [...this.syncPolicies.values()],
+      deletedSyncPolicies: [...this.deletedSyncPolicies.values()],
+      deletedPartners: [...this.deletedPartners.values()],
+      bulkCount: this.bulkCount,
+    };
+  }
+
+  /** Partners in a stable order, rebuilt only after a change so paging a large tenant stays O(page). */
+  partnerList(): readonly PartnerRecord[] {
+    this.partnerArray ??= [...this.partners.values()];
+    return this.partnerArray;
+  }
+
+  /** Call after every mutation. */
+  changed(): void {
+    this.partnerArray = null;
+    this.version++;
+    this.save();
+  }
+
+  save(): void {
+    const file = this.options.stateFile;
+    if (!file) return;
+    writeStateFileAtomic(file, {
+      version: 1,
+      savedAt: new Date().toISOString(),
+      clockOffsetMs: this.options.clock.offset,
+      data: this.snapshot(),
+    });
+  }
+
+  reset(): void {
+    this.options.clock.setOffset(0);
+    this.load(buildSeedState(this.options.clock.now(), this.options.seed));
+    this.save();
+  }
+
+  /** Deleted items older than 30 days disappear for good. Returns how many went. */
+  purgeExpired(): number {
+    const cutoff = this.options.clock.now() - RETENTION_MS;
+    let purged = 0;
+    for (const map of [this.deletedSyncPolicies, this.deletedPartners]) {
+      for (const [id, item] of map) {
+        if (item.deletedDateTime !== null && Date.parse(item.deletedDateTime) <= cutoff) {
+          map.delete(id);
+          purged++;
+        }
+      }
+    }
+    if (purged > 0) this.changed();
+    return purged;
+  }
+
+  /** Adds `count` generated partners whose sync policies sit in deleted items (deleted 3 days ago). */
+  seedDeleted(count: number): { tenantId: string; displayName: string }[] {
+    const added: { tenantId: string; displayName: string }[] = [];
+    const now = this.options.clock.now();
+    for (let i = 0; i < count; i++) {
+      this.bulkCount++;
+      const { partner, deletedSyncPolicy } = bulkDeletedPartner(this.bulkCount, now);
+      this.partners.set(partner.tenantId, partner);
+      this.syncPolicies.delete(partner.tenantId);
+      this.deletedSyncPolicies.set(partner.tenantId, deletedSyncPolicy);
+      added.push({ tenantId: partner.tenantId, displayName: partner.displayName ?? "" });
+    }
+    this.changed();
+    return added;
+  }
+}

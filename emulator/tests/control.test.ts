@@ -1,0 +1,286 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { optionsFromEnv } from "../config";
+import { isLoopback } from "../http";
+import { bulkPartnerName, bulkPartnerTenantId, SEED_PARTNERS } from "../seed";
+import { adminToken, appToken, call, DELETED, PARTNERS, start, sync, type Emulator } from "./helpers";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await start();
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await call(emu, "/_emulator/reset", { method: "POST" });
+  await call(emu, "/_emulator/faults", { method: "DELETE" });
+});
+
+const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
+
+describe("control API", () => {
+  it("health", async () => {
+    const res = await call(emu, "/_emulator/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+  });
+
+  it("only loopback addresses count as local", () => {
+    expect(isLoopback("127.0.0.1")).toBe(true);
+    expect(isLoopback("::1")).toBe(true);
+    expect(isLoopback("::ffff:127.0.0.1")).toBe(true);
+    expect(isLoopback("10.0.0.5")).toBe(false);
+    expect(isLoopback("::ffff:192.168.1.2")).toBe(false);
+  });
+
+  it("reset restores the seed and the clock", async () => {
+    const token = await adminToken(emu);
+    await call(emu, sync(FABRIKAM), { method: "DELETE", token });
+    await call(emu, "/_emulator/clock", { method: "POST", body: { advanceDays: 2 } });
+    const reset = await call(emu, "/_emulator/reset", { method: "POST" });
+    expect(reset.status).toBe(200);
+    expect((await call(emu, "/_emulator/clock")).body.offsetMs).toBe(0);
+    expect((await call(emu, sync(FABRIKAM), { token: await adminToken(emu) })).status).toBe(200);
+  });
+
+  it("faults: get, put (validated), delete", async () => {
+    expect((await call(emu, "/_emulator/faults")).body).toMatchObject({ latencyMs: 0, throttleRate: 0, unavailableRate: 0, failNext: [] });
+    const put = await call(emu, "/_emulator/faults", { method: "PUT", body: { latencyMs: 5, retryAfterSeconds: 4 } });
+    expect(put.body).toMatchObject({ latencyMs: 5, retryAfterSeconds: 4, throttleRate: 0 });
+    expect((await call(emu, "/_emulator/faults", { method: "PUT", body: { throttleRate: 2 } })).status).toBe(400);
+    expect((await call(emu, "/_emulator/faults", { method: "PUT", body: { nope: 1 } })).status).toBe(400);
+    expect((await call(emu, "/_emulator/faults", { method: "PUT", body: "{" })).status).toBe(400);
+    await call(emu, "/_emulator/faults/fail-next", { method: "POST", body: { count: 1, path: "/partners", status: 500 } });
+    const cleared = await call(emu, "/_emulator/faults", { method: "DELETE" });
+    expect(cleared.body).toMatchObject({ latencyMs: 0, retryAfterSeconds: 2, failNext: [] });
+  });
+
+  it("latency delays Graph requests", async () => {
+    const token = await appToken(emu);
+    await call(emu, "/_emulator/faults", { method: "PUT", body: { latencyMs: 120 } });
+    const t0 = performance.now();
+    await call(emu, PARTNERS, { token });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(110);
+  });
+
+  it("fail-next: matching path and method, Retry-After for 429/503, then back to normal", async () => {
+    const token = await appToken(emu);
+    const rule = await call(emu, "/_emulator/faults/fail-next", { method: "POST", body: { count: 2, path: "/identitySynchronization", status: 503, method: "GET" } });
+    expect(rule.status).toBe(201);
+    expect((await call(emu, PARTNERS, { token })).status).toBe(200);
+    const first = await call(emu, sync(FABRIKAM), { token });
+    expect(first.status).toBe(503);
+    expect(first.body.error.code).toBe("serviceNotAvailable");
+    expect(first.headers.get("retry-after")).toBe("2");
+    expect(first.headers.get("request-id")).toBeTruthy();
+    expect((await call(emu, sync(FABRIKAM), { method: "PATCH", token, body: { displayName: "Fabrikam" } })).status).toBe(204);
+    expect((await call(emu, sync(FABRIKAM), { token })).status).toBe(503);
+    expect((await call(emu, sync(FABRIKAM), { token })).status).toBe(200);
+
+    await call(emu, "/_emulator/faults/fail-next", { method: "POST", body: { count: 1, path: "/beta/policies/deletedItems", status: 500 } });
+    const err = await call(emu, DELETED, { token });
+    expect(err.status).toBe(500);
+    expect(err.headers.get("retry-after")).toBeNull();
+    expect((await call(emu, "/_emulator/faults/fail-next", { method: "POST", body: { path: "/x" } })).status).toBe(400);
+  });
+
+  it("random throttling answers 429 with Retry-After", async () => {
+    const token = await appToken(emu);
+    await call(emu, "/_emulator/faults", { method: "PUT", body: { throttleRate: 1, retryAfterSeconds: 9 } });
+    const res = await call(emu, PARTNERS, { token });
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe("TooManyRequests");
+    expect(res.headers.get("retry-after")).toBe("9");
+  });
+
+  it("clock: get and advance", async () => {
+    const before = Date.parse((await call(emu, "/_emulator/clock")).body.now);
+    const moved = await call(emu, "/_emulator/clock", { method: "POST", body: { advanceDays: 1, advanceMs: 1000 } });
+    expect(Date.parse(moved.body.now) - before).toBeGreaterThanOrEqual(86_401_000);
+    expect((await call(emu, "/_emulator/clock", { method: "POST", body: { advanceDays: -1 } })).status).toBe(400);
+  });
+
+  it("seed-deleted adds restorable partners deleted 3 days ago", async () => {
+    const res = await call(emu, "/_emulator/seed-deleted", { method: "POST", body: { count: 25 } });
+    expect(res.status).toBe(201);
+    expect(res.body.tenantIds).toHaveLength(25);
+    expect(res.body.partners[0]).toEqual({ tenantId: bulkPartnerTenantId(1), displayName: "Bulk Partner 01" });
+    const token = await appToken(emu);
+    const list = await call(emu, `${DELETED}?$count=true&$top=999`, { token });
+    expect(list.body["@odata.count"]).toBe(31);
+    const bulk = list.body.value.find((p: { tenantId: string }) => p.tenantId === bulkPartnerTenantId(25));
+    expect(bulk.displayName).toBe(bulkPartnerName(25));
+    expect(Math.round((emu.clock.now() - Date.parse(bulk.deletedDateTime)) / 86_400_000)).toBe(3);
+    expect((await call(emu, `${DELETED}/${bulkPartnerTenantId(25)}/restore`, { method: "POST", token })).status).toBe(200);
+    const more = await call(emu, "/_emulator/seed-deleted", { method: "POST", body: { count: 1 } });
+    expect(more.body.partners[0].displayName).toBe("Bulk Partner 26");
+    expect((await call(emu, "/_emulator/seed-deleted", { method: "POST", body: {} })).status).toBe(400);
+  });
+
+  it("unknown control endpoints are 404", async () => {
+    expect((await call(emu, "/_emulator/nope")).status).toBe(404);
+  });
+});
+
+describe("environment", () => {
+  it("reads EMULATOR_* variables and refuses bad values", () => {
+    const o = optionsFromEnv({
+      EMULATOR_PORT: "4999",
+      EMULATOR_LATENCY_MS: "50",
+      EMULATOR_THROTTLE_RATE: "0.1",
+      EMULATOR_UNAVAILABLE_RATE: "0.05",
+      EMULATOR_PARTNERS: "5000",
+      EMULATOR_DELETED: "25",
+      EMULATOR_STATE_FILE: "/tmp/x.json",
+      EMULATOR_TENANT_ID: "AAAAAAAA-3B1A-4C2D-9E8F-1A2B3C4D5E6F",
+      EMULATOR_CLIENT_SECRET: "s",
+      EMULATOR_USER_PASSWORD: "p",
+      EMULATOR_REDIRECT_URIS: "https://demo.example/redirect, http://127.0.0.1:3000/redirect",
+      EMULATOR_TOKEN_LIFETIME_SECONDS: "600",
+    });
+    expect(o).toMatchObject({
+      port: 4999,
+      partners: 5000,
+      deleted: 25,
+      stateFile: "/tmp/x.json",
+      tenantId: "aaaaaaaa-3b1a-4c2d-9e8f-1a2b3c4d5e6f",
+      clientSecret: "s",
+      userPassword: "p",
+      redirectUris: ["https://demo.example/redirect", "http://127.0.0.1:3000/redirect"],
+      tokenLifetimeSeconds: 600,
+      faults: { latencyMs: 50, throttleRate: 0.1, unavailableRate: 0.05 },
+    });
+    expect(() => optionsFromEnv({ EMULATOR_PARTNERS: "20000" })).toThrow(/EMULATOR_PARTNERS/);
+    expect(() => optionsFromEnv({ EMULATOR_THROTTLE_RATE: "abc" })).toThrow(/EMULATOR_THROTTLE_RATE/);
+    expect(() => optionsFromEnv({ EMULATOR_TENANT_ID: "contoso" })).toThrow(/EMULATOR_TENANT_ID/);
+  });
+
+  it("EMULATOR_PARTNERS and EMULATOR_DELETED build a large deterministic tenant that pages by 100", async () => {
+    const big = await start({ partners: 1200, deleted: 25 });
+    try {
+      const token = await appToken(big);
+      let next: string | undefined = `${PARTNERS}?$expand=identitySynchronization`;
+      const ids = new Set<string>();
+      let pages = 0;
+      while (next) {
+        const res = await call(big, next, { token });
+        expect(res.body.value.length).toBeLessThanOrEqual(100);
+        for (const p of res.body.value) ids.add(p.tenantId);
+        next = res.body["@odata.nextLink"];
+        pages++;
+      }
+      expect(ids.size).toBe(1200);
+      expect(pages).toBe(12);
+      const deleted = await call(big, `${DELETED}?$count=true`, { token });
+      expect(deleted.body["@odata.count"]).toBe(6 + 25);
+      expect(deleted.body.value.some((p: { displayName: string }) => p.displayName === "Bulk Partner 01")).toBe(true);
+    } finally {
+      await big.close();
+    }
+    const again = await start({ partners: 1200, deleted: 25 });
+    try {
+      const token = await appToken(again);
+      const res = await call(again, `${PARTNERS}?$top=3&$skiptoken=${Buffer.from("offset:1100").toString("base64url")}`, { token });
+      expect(res.body.value[0].displayName).toBe("Generated Partner 01060");
+    } finally {
+      await again.close();
+    }
+  });
+
+  it("custom tenant, password and redirect URIs", async () => {
+    const custom = await start({ tenantId: "aaaaaaaa-3b1a-4c2d-9e8f-1a2b3c4d5e6f", userPassword: "pw", redirectUris: ["https://demo.example/redirect"] });
+    try {
+      const cfg = await call(custom, "/aaaaaaaa-3b1a-4c2d-9e8f-1a2b3c4d5e6f/v2.0/.well-known/openid-configuration");
+      expect(cfg.body.issuer).toBe(`${custom.url}/aaaaaaaa-3b1a-4c2d-9e8f-1a2b3c4d5e6f/v2.0`);
+      expect((await call(custom, "/7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f/v2.0/.well-known/openid-configuration")).status).toBe(404);
+    } finally {
+      await custom.close();
+    }
+  });
+});
+
+describe("persistence", () => {
+  it("EMULATOR_STATE_FILE keeps changes across restarts, written atomically", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
+    const file = join(dir, "state.json");
+    try {
+      const first = await start({ stateFile: file });
+      try {
+        expect(existsSync(file)).toBe(true);
+        const token = await adminToken(first);
+        expect((await call(first, sync(FABRIKAM), { method: "DELETE", token })).status).toBe(204);
+        await call(first, "/_emulator/clock", { method: "POST", body: { advanceDays: 1.5 } });
+      } finally {
+        await first.close();
+      }
+      expect(readdirSync(dir)).toEqual(["state.json"]);
+      const saved = JSON.parse(readFileSync(file, "utf8")) as { version: number; clockOffsetMs: number };
+      expect(saved.version).toBe(1);
+      expect(saved.clockOffsetMs).toBe(1.5 * 86_400_000);
+
+      // A temp file left by a kill -9 mid-write must not matter.
+      writeFileSync(`${file}.99999.tmp`, "{ torn");
+      const second = await start({ stateFile: file });
+      try {
+        const token = await adminToken(second);
+        expect((await call(second, sync(FABRIKAM), { token })).status).toBe(404);
+        const deleted = await call(second, `${DELETED}/${FABRIKAM}`, { token });
+        expect(deleted.status).toBe(200);
+        // The 29-day-old item was purged by the 1.5 days the clock moved; Fabrikam's joined.
+        expect((await call(second, `${DELETED}?$count=true`, { token })).body["@odata.count"]).toBe(6 - 1 + 1);
+        await call(second, "/_emulator/reset", { method: "POST" });
+        expect((await call(second, sync(FABRIKAM), { token: await adminToken(second) })).status).toBe(200);
+      } finally {
+        await second.close();
+      }
+      const reset = JSON.parse(readFileSync(file, "utf8")) as { data: { syncPolicies: { tenantId: string }[] } };
+      expect(reset.data.syncPolicies.some((p) => p.tenantId === FABRIKAM)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an unreadable state file is moved aside and the seed is used", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
+    const file = join(dir, "state.json");
+    writeFileSync(file, "not json");
+    try {
+      const emu2 = await start({ stateFile: file });
+      try {
+        expect(emu2.store.partners.size).toBe(SEED_PARTNERS.length);
+        expect(readdirSync(dir).some((f) => f.startsWith("state.json.unreadable-"))).toBe(true);
+      } finally {
+        await emu2.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("main.ts", () => {
+  it("prints its URLs and demo accounts, and stops on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
+      env: { ...process.env, EMULATOR_PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("helpdesk@contoso.example")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    expect(out).toMatch(/listening on http:\/\/localhost:\d+/);
+    expect(out).toContain("admin@contoso.example");
+    const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  });
+});
