@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, RotateCcw, Search, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -9,6 +9,7 @@ import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
+import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
@@ -28,6 +29,11 @@ export function DeletedPoliciesView() {
   const deleted = useDeletedSyncPolicies();
   const [now] = useState(() => new Date());
   const [selected, setSelected] = usePersistentSelection();
+  // The restore resolves after later selection changes; deselect against the latest selection.
+  const selectedRef = useRef(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  }, [selected]);
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const permission = useRestorePermission();
   const partnerNames = useKnownPartnerNames();
@@ -39,17 +45,16 @@ export function DeletedPoliciesView() {
   const selectedPolicies = useMemo(() => (all ?? []).filter((policy) => selected.has(policy.tenantId)), [all, selected]);
   const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
-  function confirmRestore() {
-    const policies = confirming;
-    const restoring = new Set(policies.map((policy) => policy.tenantId));
-    setSelected(new Set([...selected].filter((id) => !restoring.has(id))));
-    void flow.restore(policies, policies.length === 1 ? "deleted-items" : undefined);
+  /** Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected. */
+  async function restoreAndDeselect(policies: DeletedSyncPolicy[]) {
+    const outcomes = await flow.restore(policies, policies.length === 1 ? "deleted-items" : undefined);
+    const gone = new Set(outcomes.filter(leavesDeletedItems).map((outcome) => outcome.tenantId.toLowerCase()));
+    if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
   }
 
   function retryFailed() {
     const ids = new Set(flow.retryable.map((outcome) => outcome.tenantId.toLowerCase()));
-    const policies = (all ?? []).filter((policy) => ids.has(policy.tenantId.toLowerCase()));
-    void flow.restore(policies, policies.length === 1 ? "deleted-items" : undefined);
+    void restoreAndDeselect((all ?? []).filter((policy) => ids.has(policy.tenantId.toLowerCase())));
   }
 
   return (
@@ -136,7 +141,7 @@ export function DeletedPoliciesView() {
           )}
         </div>
       )}
-      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={confirmRestore} />
+      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void restoreAndDeselect(confirming)} />
     </div>
   );
 }

@@ -38,8 +38,8 @@ export function useRestoreFlow(onOpenPartner: (tenantId: string) => void) {
   const retryInSeconds = useSecondsUntil(run?.retryAt ?? null);
 
   const restore = useCallback(
-    async (policies: DeletedSyncPolicy[], route?: RestoreRoute) => {
-      if (policies.length === 0) return;
+    async (policies: DeletedSyncPolicy[], route?: RestoreRoute): Promise<RestoreOutcome[]> => {
+      if (policies.length === 0) return [];
       const names = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policyDisplayName(policy) ?? policy.tenantId]));
       try {
         const outcomes = await mutation.mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId), route });
@@ -54,16 +54,18 @@ export function useRestoreFlow(onOpenPartner: (tenantId: string) => void) {
           else if (message.tone === "info") toast.info(`${name}: ${message.label.toLowerCase()}`, { description: message.detail, action: open });
           else toast.warning(`${name}: ${message.label.toLowerCase()}`, { description: message.detail });
         }
+        return outcomes;
       } catch (error) {
         const appError = toAppError(error);
         if (error instanceof GraphActionError && appError.status === 401) {
           toast.error("Your session expired; signing you in again. Your selection is kept.");
           await redirectToSignIn(instance, config);
-          return;
+          return [];
         }
         toast.error(describeError(appError).title, {
           description: `Nothing was restored. ${appError.message}${appError.requestId ? ` Request ID: ${appError.requestId}` : ""}`,
         });
+        return [];
       }
     },
     [mutation, onOpenPartner, instance, config],

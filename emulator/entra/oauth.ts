@@ -239,7 +239,7 @@ export class Entra {
       reply([["code", code], ["client_info", clientInfo(account.oid, this.tenantId)], ["session_state", sessionId]], headers);
     };
 
-    const hint = params.get("login_hint")?.trim().toLowerCase() ?? "";
+    const hint = usernameFromLoginHint(params.get("login_hint")?.trim() ?? "");
     if (form) {
       const account = findAccount(form.get("username") ?? "");
       if (!account || !safeEqual(form.get("password") ?? "", this.d.config.userPassword)) {
@@ -478,3 +478,19 @@ export class Entra {
     sendHtml(res, 200, renderMessagePage("You signed out of your account", "It's a good idea to close all browser windows."), clear);
   }
 }
+
+/**
+ * MSAL sends back the id_token's opaque `login_hint` claim (ours: base64url JSON
+ * with the upn); people and scripts send a plain username. Both name the account.
+ */
+export function usernameFromLoginHint(hint: string): string {
+  if (!hint || hint.includes("@")) return hint.toLowerCase();
+  try {
+    const decoded = JSON.parse(Buffer.from(hint, "base64url").toString("utf8")) as { upn?: unknown };
+    if (typeof decoded.upn === "string") return decoded.upn.toLowerCase();
+  } catch {
+    // not one of our opaque hints
+  }
+  return hint.toLowerCase();
+}
+

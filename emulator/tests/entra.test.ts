@@ -269,6 +269,20 @@ describe("sessions and prompt", () => {
     expect(redirectParams(after.headers.get("location")).get("error")).toBe("login_required");
   });
 
+  it("accepts the id_token's opaque login_hint as MSAL sends it back", async () => {
+    const { challenge } = pkce();
+    const signedIn = await submitSignIn(emu, authorizeUrl(emu, { code_challenge: challenge, code_challenge_method: "S256" }), "admin@contoso.example", "demo-password");
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const opaqueHint = Buffer.from(JSON.stringify({ uid: "x", utid: emu.tenantId, upn: "admin@contoso.example" })).toString("base64url");
+
+    const sso = await fetch(authorizeUrl(emu, { code_challenge: challenge, code_challenge_method: "S256", login_hint: opaqueHint }), { redirect: "manual", headers: { Cookie: cookie } });
+    expect(sso.status).toBe(302);
+    expect(redirectParams(sso.headers.get("location")).get("code")).toBeTruthy();
+
+    const fresh = await fetch(authorizeUrl(emu, { code_challenge: challenge, code_challenge_method: "S256", login_hint: opaqueHint }));
+    expect(await fresh.text()).toContain('value="admin@contoso.example"');
+  });
+
   it("logout to an unregistered origin shows a page instead of redirecting", async () => {
     const res = await fetch(`${emu.url}/${emu.tenantId}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent("https://evil.example/")}`, { redirect: "manual" });
     expect(res.status).toBe(200);

@@ -1,0 +1,48 @@
+import { ACCOUNTS, expect, PASSWORD, test } from "./fixtures";
+
+const HOUR_MS = 3_600_000;
+
+test("an access token Graph rejects as expired is renewed silently and the call retried", async ({ page, signIn, emulator }) => {
+  await signIn("/partners", "admin");
+  await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
+
+  const tokenGrants: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/oauth2/v2.0/token")) tokenGrants.push(new URLSearchParams(request.postData() ?? "").get("grant_type") ?? "");
+  });
+  // Graph now sees the browser's token as expired; MSAL still thinks it is fresh.
+  await emulator.control("POST", "clock", { advanceMs: 2 * HOUR_MS });
+
+  await page.getByRole("button", { name: "Refresh from Microsoft Graph" }).click();
+  await expect(page.getByRole("button", { name: "Refresh from Microsoft Graph" })).toBeEnabled();
+  await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "session" })).toHaveCount(0);
+  expect(tokenGrants).toContain("refresh_token");
+});
+
+test("when renewal is impossible the user signs in again and returns to the same view with the selection kept", async ({ page, signIn, emulator }) => {
+  const ids = await emulator.seedDeleted(3);
+  await signIn("/deleted?q=Bulk+Partner", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
+  await expect(page.getByRole("button", { name: "Restore selected (3)" })).toBeEnabled();
+
+  // Past the SPA refresh token's 24-hour lifetime, and the Entra session cookie is gone:
+  // neither the refresh token nor a hidden iframe can renew, only an interactive sign-in.
+  await emulator.control("POST", "clock", { advanceMs: 25 * HOUR_MS });
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Restore selected (3)" }).click();
+  await page.getByRole("dialog", { name: "Restore 3 sync policies" }).getByRole("button", { name: "Restore 3" }).click();
+
+  await expect(page.getByLabel("Username")).toHaveValue(ACCOUNTS.admin);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/deleted\?q=Bulk\+Partner$/);
+  await expect(page.getByRole("button", { name: "Restore selected (3)" })).toBeEnabled();
+  for (const id of ids) {
+    await expect(table.getByRole("row").filter({ hasText: id }).getByRole("checkbox")).toBeChecked();
+  }
+  // Nothing was restored behind the user's back.
+  expect((await emulator.deletedSyncPolicies()).filter((policy) => ids.includes(policy.tenantId))).toHaveLength(3);
+});
