@@ -95,3 +95,19 @@ test("a reader cannot restore: the button is disabled with its reason and nothin
   const after = (await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId).sort();
   expect(after).toEqual(before);
 });
+
+test("a long Retry-After is counted down in view, then the restore is resent once and succeeds", async ({ page, signIn, emulator }) => {
+  await emulator.failNext({ count: 1, path: "/restore", status: 429, retryAfterSeconds: 4 });
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await table.getByRole("button", { name: "Restore Lucerne Publishing" }).click();
+  await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
+
+  const results = page.getByRole("region", { name: "Restore results" });
+  await expect(results.getByRole("timer")).toContainText(/retrying automatically in [1-4] s/);
+  await expect(table.getByRole("row").filter({ hasText: LUCERNE })).toContainText("Throttled");
+
+  await expect(results.getByRole("status")).toHaveText("Restored: 1", { timeout: 15_000 });
+  await expect(results).toContainText("after 2 attempts");
+  expect(await emulator.liveSyncPolicy(LUCERNE)).not.toBeNull();
+});

@@ -38,24 +38,20 @@ export function DeletedPoliciesView() {
   const permission = useRestorePermission();
   const partnerNames = useKnownPartnerNames();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
-  const flow = useRestoreFlow(openPartner);
+  // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
+  const deselectSettled = useCallback(
+    (settled: RestoreOutcome[]) => {
+      const gone = new Set(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId.toLowerCase()));
+      if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
+    },
+    [setSelected],
+  );
+  const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
   const all = deleted.data;
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
   const selectedPolicies = useMemo(() => (all ?? []).filter((policy) => selected.has(policy.tenantId)), [all, selected]);
   const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
-
-  /** Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected. */
-  async function restoreAndDeselect(policies: DeletedSyncPolicy[]) {
-    const outcomes = await flow.restore(policies, policies.length === 1 ? "deleted-items" : undefined);
-    const gone = new Set(outcomes.filter(leavesDeletedItems).map((outcome) => outcome.tenantId.toLowerCase()));
-    if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
-  }
-
-  function retryFailed() {
-    const ids = new Set(flow.retryable.map((outcome) => outcome.tenantId.toLowerCase()));
-    void restoreAndDeselect((all ?? []).filter((policy) => ids.has(policy.tenantId.toLowerCase())));
-  }
 
   return (
     <div>
@@ -83,8 +79,8 @@ export function DeletedPoliciesView() {
               run={flow.run}
               retryableCount={flow.retryable.length}
               retryInSeconds={flow.retryInSeconds}
-              onRetryFailed={retryFailed}
-              onDismiss={() => flow.setRun(null)}
+              onRetryFailed={flow.retryFailed}
+              onDismiss={flow.dismiss}
               retryDisabled={flow.pending || !permission.allowed}
             />
           ) : null}
@@ -141,7 +137,7 @@ export function DeletedPoliciesView() {
           )}
         </div>
       )}
-      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void restoreAndDeselect(confirming)} />
+      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.restore(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
     </div>
   );
 }

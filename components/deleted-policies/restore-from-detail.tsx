@@ -15,7 +15,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
   const [confirming, setConfirming] = useState(false);
   const permission = useRestorePermission();
   const stayHere = useCallback(() => undefined, []);
-  const flow = useRestoreFlow(stayHere);
+  const flow = useRestoreFlow({ onOpenPartner: stayHere });
   const outcome = flow.run?.outcomes[0];
   const message = outcome ? describeRestoreOutcome(outcome) : null;
 
@@ -36,7 +36,12 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
           {permission.reason}
         </span>
       ) : null}
-      {message && outcome && outcome.kind !== "restored" ? (
+      {flow.retryInSeconds > 0 ? (
+        <span role="status" className="basis-full text-xs text-muted">
+          Microsoft Graph is throttling requests; retrying automatically in {flow.retryInSeconds} s.
+        </span>
+      ) : null}
+      {message && outcome && outcome.kind !== "restored" && flow.retryInSeconds === 0 ? (
         <span role="alert" className="flex basis-full items-start gap-1 text-xs">
           <OutcomeIcon tone={message.tone} />
           <span>

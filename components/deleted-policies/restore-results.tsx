@@ -5,7 +5,7 @@ import { RotateCcw, X } from "lucide-react";
 import { describeRestoreOutcome } from "@/lib/restore-messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-badge";
-import type { RestoreRun } from "./use-restore-flow";
+import { AUTO_RETRY_ROUNDS, type RestoreRun } from "./use-restore-flow";
 
 export function RestoreResults({
   run,
@@ -35,10 +35,14 @@ export function RestoreResults({
           {[...counts.entries()].map(([label, count]) => `${label}: ${count}`).join(" · ")}
         </p>
         <div className="ml-auto flex items-center gap-2">
-          {retryableCount > 0 ? (
-            <Button size="sm" variant="primary" onClick={onRetryFailed} disabled={retryDisabled || retryInSeconds > 0}>
+          {run.retryAt !== null ? (
+            <p role="timer" aria-live="off" className="text-[13px] text-warn">
+              Graph is throttling: retrying automatically in {retryInSeconds} s (round {run.autoRound + 1} of {AUTO_RETRY_ROUNDS})
+            </p>
+          ) : retryableCount > 0 ? (
+            <Button size="sm" variant="primary" onClick={onRetryFailed} disabled={retryDisabled}>
               <RotateCcw aria-hidden className="size-3.5" />
-              {retryInSeconds > 0 ? `Retry failed in ${retryInSeconds} s` : `Retry failed (${retryableCount})`}
+              Retry failed ({retryableCount})
             </Button>
           ) : null}
           <Button size="sm" variant="ghost" onClick={onDismiss} aria-label="Dismiss restore results">

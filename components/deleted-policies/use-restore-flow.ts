@@ -1,6 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+/**
+ * Runs restores for one view: the mutation, toasts, the results of the last
+ * run, and automatic retries of throttled items after a visible countdown.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
 import { isRetryableRestoreOutcome } from "@/lib/graph/restore-outcome";
@@ -13,11 +17,18 @@ import { policyDisplayName } from "@/lib/partner-display";
 import { describeRestoreOutcome } from "@/lib/restore-messages";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
 
+/** Throttled items are resent automatically this many times, each after Graph's Retry-After. */
+export const AUTO_RETRY_ROUNDS = 3;
+const DEFAULT_WAIT_SECONDS = 5;
+
 export interface RestoreRun {
   outcomes: RestoreOutcome[];
   names: Record<string, string>;
-  /** When throttled items may be retried, as epoch ms; null when nothing waits. */
+  policies: Record<string, DeletedSyncPolicy>;
+  route: RestoreRoute | undefined;
+  /** When throttled items are resent automatically, as epoch ms; null when nothing waits. */
   retryAt: number | null;
+  autoRound: number;
 }
 
 function useSecondsUntil(epochMs: number | null): number {
@@ -30,30 +41,67 @@ function useSecondsUntil(epochMs: number | null): number {
   return epochMs === null ? 0 : Math.max(0, Math.ceil((epochMs - now) / 1000));
 }
 
-export function useRestoreFlow(onOpenPartner: (tenantId: string) => void) {
+function mergeOutcomes(previous: RestoreOutcome[], latest: RestoreOutcome[]): RestoreOutcome[] {
+  const byId = new Map(latest.map((outcome) => [outcome.tenantId.toLowerCase(), outcome]));
+  const merged = previous.map((outcome) => {
+    const newer = byId.get(outcome.tenantId.toLowerCase());
+    if (!newer) return outcome;
+    byId.delete(outcome.tenantId.toLowerCase());
+    return { ...newer, attempts: outcome.attempts + newer.attempts };
+  });
+  return [...merged, ...byId.values()];
+}
+
+function announce(outcome: RestoreOutcome, name: string, onOpenPartner: (tenantId: string) => void) {
+  const message = describeRestoreOutcome(outcome);
+  const open = { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) };
+  if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, action: open });
+  else if (message.tone === "info") toast.info(`${name}: ${message.label.toLowerCase()}`, { description: message.detail, action: open });
+  else if (outcome.kind !== "throttled") toast.warning(`${name}: ${message.label.toLowerCase()}`, { description: message.detail });
+}
+
+export function useRestoreFlow({
+  onOpenPartner,
+  onSettled,
+}: {
+  onOpenPartner: (tenantId: string) => void;
+  /** Called with every run's outcomes, automatic retries included. */
+  onSettled?: (outcomes: RestoreOutcome[]) => void;
+}) {
   const mutation = useRestoreSyncPolicies();
   const { instance } = useMsal();
   const config = useAuthConfig();
   const [run, setRun] = useState<RestoreRun | null>(null);
+  const runRef = useRef<RestoreRun | null>(null);
   const retryInSeconds = useSecondsUntil(run?.retryAt ?? null);
 
+  const updateRun = useCallback((next: RestoreRun | null) => {
+    runRef.current = next;
+    setRun(next);
+  }, []);
+
   const restore = useCallback(
-    async (policies: DeletedSyncPolicy[], route?: RestoreRoute): Promise<RestoreOutcome[]> => {
+    async (policies: DeletedSyncPolicy[], route?: RestoreRoute, continuing: { autoRound: number } | null = null): Promise<RestoreOutcome[]> => {
       if (policies.length === 0) return [];
       const names = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policyDisplayName(policy) ?? policy.tenantId]));
+      const byId = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policy]));
       try {
         const outcomes = await mutation.mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId), route });
-        const waits = outcomes.filter((outcome) => outcome.kind === "throttled").map((outcome) => outcome.error?.retryAfterSeconds ?? 5);
-        setRun({ outcomes, names, retryAt: waits.length > 0 ? Date.now() + Math.max(...waits) * 1000 : null });
-        if (outcomes.length === 1 && outcomes[0]) {
-          const outcome = outcomes[0];
-          const message = describeRestoreOutcome(outcome);
-          const name = names[outcome.tenantId.toLowerCase()] ?? outcome.tenantId;
-          const open = { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) };
-          if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, action: open });
-          else if (message.tone === "info") toast.info(`${name}: ${message.label.toLowerCase()}`, { description: message.detail, action: open });
-          else toast.warning(`${name}: ${message.label.toLowerCase()}`, { description: message.detail });
-        }
+        const previous = continuing ? runRef.current : null;
+        const merged = previous ? mergeOutcomes(previous.outcomes, outcomes) : outcomes;
+        const autoRound = continuing?.autoRound ?? 0;
+        const waits = outcomes.filter((outcome) => outcome.kind === "throttled").map((outcome) => outcome.error?.retryAfterSeconds ?? DEFAULT_WAIT_SECONDS);
+        const retryAt = waits.length > 0 && autoRound < AUTO_RETRY_ROUNDS ? Date.now() + Math.max(...waits) * 1000 : null;
+        updateRun({
+          outcomes: merged,
+          names: { ...previous?.names, ...names },
+          policies: { ...previous?.policies, ...byId },
+          route,
+          retryAt,
+          autoRound,
+        });
+        if (policies.length === 1 && outcomes[0]) announce(outcomes[0], names[outcomes[0].tenantId.toLowerCase()] ?? outcomes[0].tenantId, onOpenPartner);
+        onSettled?.(outcomes);
         return outcomes;
       } catch (error) {
         const appError = toAppError(error);
@@ -68,10 +116,36 @@ export function useRestoreFlow(onOpenPartner: (tenantId: string) => void) {
         return [];
       }
     },
-    [mutation, onOpenPartner, instance, config],
+    [mutation, onOpenPartner, onSettled, instance, config, updateRun],
   );
 
-  const retryable = run?.outcomes.filter(isRetryableRestoreOutcome) ?? [];
+  const retryAt = run?.retryAt ?? null;
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = window.setTimeout(() => {
+      const current = runRef.current;
+      if (!current) return;
+      const throttled = current.outcomes
+        .filter((outcome) => outcome.kind === "throttled")
+        .map((outcome) => current.policies[outcome.tenantId.toLowerCase()])
+        .filter((policy): policy is DeletedSyncPolicy => policy !== undefined);
+      void restore(throttled, throttled.length === 1 ? current.route : undefined, { autoRound: current.autoRound + 1 });
+    }, Math.max(0, retryAt - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [retryAt, restore]);
 
-  return { restore, run, setRun, pending: mutation.isPending, retryInSeconds, retryable };
+  const retryFailed = useCallback(() => {
+    const current = runRef.current;
+    if (!current) return;
+    const failed = current.outcomes
+      .filter(isRetryableRestoreOutcome)
+      .map((outcome) => current.policies[outcome.tenantId.toLowerCase()])
+      .filter((policy): policy is DeletedSyncPolicy => policy !== undefined);
+    void restore(failed, failed.length === 1 ? current.route : undefined, { autoRound: AUTO_RETRY_ROUNDS });
+  }, [restore]);
+
+  const retryable = run?.outcomes.filter(isRetryableRestoreOutcome) ?? [];
+  const dismiss = useCallback(() => updateRun(null), [updateRun]);
+
+  return { restore, run, dismiss, retryFailed, pending: mutation.isPending, retryInSeconds, retryable };
 }

@@ -38,7 +38,7 @@ describe("restoreSyncPolicy", () => {
   it("validates tenant id and route, then restores through lib/graph", async () => {
     vi.mocked(restoreOneInGraph).mockResolvedValue(ok(outcome(TENANT, "restored")));
     expect(await restoreSyncPolicy(TOKEN, TENANT.toUpperCase(), "partner")).toEqual({ ok: true, data: outcome(TENANT, "restored") });
-    expect(restoreOneInGraph).toHaveBeenCalledWith(TOKEN, TENANT, "partner");
+    expect(restoreOneInGraph).toHaveBeenCalledWith(TOKEN, TENANT, "partner", { maxRetryWaitMs: 2_000 });
   });
 
   it("rejects unknown routes and bad GUIDs", async () => {
@@ -61,7 +61,7 @@ describe("restoreSyncPolicies", () => {
     const outcomes = [outcome(TENANT, "restored"), outcome(OTHER, "purged")];
     vi.mocked(restoreManyInGraph).mockResolvedValue(ok(outcomes));
     expect(await restoreSyncPolicies(TOKEN, [TENANT.toUpperCase(), OTHER])).toEqual({ ok: true, data: outcomes });
-    expect(restoreManyInGraph).toHaveBeenCalledWith(TOKEN, [TENANT, OTHER]);
+    expect(restoreManyInGraph).toHaveBeenCalledWith(TOKEN, [TENANT, OTHER], { maxRetryWaitMs: 2_000 });
   });
 
   it("keeps per-item outcomes when only some are unauthorized, fails with 401 when all are", async () => {

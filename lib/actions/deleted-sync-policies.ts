@@ -12,6 +12,12 @@ import {
 import { deletedItemsUnsupportedError, parseArgs, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
 
 /**
+ * Restores hold the request only for short throttling waits; longer Retry-After
+ * values go back to the browser, which counts them down where the user sees it.
+ */
+const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
+
+/**
  * When every outcome is "unauthorized" nothing was done, so the action fails
  * with the 401 itself: callers renew the token once and call again.
  */
@@ -38,7 +44,7 @@ export async function restoreSyncPolicy(token: string, tenantId: string, route: 
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route);
+  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route, RESTORE_GRAPH_OPTIONS);
   if (!result.ok) return result;
   return failIfAllUnauthorized([result.data], result.data);
 }
@@ -48,7 +54,7 @@ export async function restoreSyncPolicies(token: string, tenantIds: string[]): P
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds);
+  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds, RESTORE_GRAPH_OPTIONS);
   if (!result.ok) return result;
   return failIfAllUnauthorized(result.data, result.data);
 }

@@ -167,7 +167,7 @@ async function restoreChunk(token: string, tenantIds: readonly string[], options
       state.answers.set(item.id, answerFrom(item.id, item.status, error, item.body, state));
     }
 
-    const plan = planItemRetry(throttled, state.attempts, maxAttempts, round, options.random);
+    const plan = planItemRetry(throttled, state.attempts, maxAttempts, round, options.random, options.maxRetryWaitMs);
     for (const id of plan.exhaustedIds) {
       const error = lastErrors.get(id);
       if (!error) continue;

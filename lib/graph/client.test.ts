@@ -33,13 +33,22 @@ describe("graphRequest", () => {
     expect(fake.calls[1]!.headers.get("client-request-id")).toBe(fake.calls[0]!.headers.get("client-request-id"));
   });
 
-  it("caps long Retry-After waits and backs off without the header", async () => {
+  it("never retries before a Retry-After longer than it may hold the request; hands the wait back instead", async () => {
+    const sleep = vi.fn(noSleep);
+    const fake = fakeFetch(() => graphError(503, "serviceNotAvailable", "busy", "r0", { "Retry-After": "600" }));
+    const result = await graphRequest(base, { graphRoot: TEST_ROOT, fetch: fake.fetch, sleep });
+    expect(sleep).not.toHaveBeenCalled();
+    expect(fake.calls).toHaveLength(1);
+    expect(result).toMatchObject({ ok: false, error: { status: 503, requestId: "r0", retryAfterSeconds: 600 } });
+  });
+
+  it("waits Retry-After within the cap, and backs off with jitter without the header", async () => {
     const sleep = vi.fn(noSleep);
     const fake = fakeFetch((_call, i) =>
-      i === 0 ? graphError(503, "serviceNotAvailable", "busy", "r0", { "Retry-After": "600" }) : i === 1 ? graphError(504, "gatewayTimeout", "slow", "r1") : json(200, {}),
+      i === 0 ? graphError(429, "TooManyRequests", "slow down", "r0", { "Retry-After": "3" }) : i === 1 ? graphError(504, "gatewayTimeout", "slow", "r1") : json(200, {}),
     );
-    await graphRequest(base, { graphRoot: TEST_ROOT, fetch: fake.fetch, sleep, random: () => 1 });
-    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([10_000, 1_000]);
+    await graphRequest(base, { graphRoot: TEST_ROOT, fetch: fake.fetch, sleep, random: () => 1, maxRetryWaitMs: 5_000 });
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([3_000, 1_000]);
   });
 
   it("stops after maxRetries and returns the error with retryAfterSeconds", async () => {

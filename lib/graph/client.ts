@@ -9,7 +9,7 @@ import "server-only";
 import { getRuntimeConfig } from "@/lib/config";
 import { fail, ok, type AppError, type Result } from "@/lib/result";
 import { abortedError, networkError, timeoutError, toAppError, untrustedLinkError } from "./errors";
-import { defaultSleep, isRetryableStatus, parseRetryAfter, retryDelayMs } from "./retry";
+import { defaultSleep, isRetryableStatus, MAX_RETRY_WAIT_MS, parseRetryAfter, retryDelayMs } from "./retry";
 
 export const GRAPH_VERSION = "/beta";
 export const DEFAULT_MAX_RETRIES = 3;
@@ -40,6 +40,11 @@ export interface GraphOptions {
   timeoutMs?: number;
   /** Jitter source, injectable for deterministic tests. */
   random?: () => number;
+  /**
+   * Longest wait between retries (default 10 s). A Retry-After beyond it is
+   * not cut short: the error goes back with retryAfterSeconds for the UI to count down.
+   */
+  maxRetryWaitMs?: number;
 }
 
 export interface GraphResponse<T> {
@@ -150,6 +155,7 @@ export async function sendGraphRequest<T = unknown>(request: GraphRequest, optio
   const sleep = options.sleep ?? defaultSleep;
   const maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? MAX_RETRY_WAIT_MS;
 
   const headers: Record<string, string> = {
     Authorization: `Bearer ${request.token}`,
@@ -178,12 +184,13 @@ export async function sendGraphRequest<T = unknown>(request: GraphRequest, optio
     }
     const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
     const retryable = isRetryableStatus(response.status);
-    if (!retryable || attempt >= maxRetries) {
+    const asksTooLong = retryAfterSeconds !== null && retryAfterSeconds * 1000 > maxRetryWaitMs;
+    if (!retryable || attempt >= maxRetries || asksTooLong) {
       const waitHint = retryable ? (retryAfterSeconds ?? Math.ceil(retryDelayMs(null, attempt, options.random) / 1000)) : retryAfterSeconds;
       const error = toAppError({ status: response.status, body, requestIdHeader: requestId, retryAfterSeconds: waitHint, statusText: response.statusText });
       return { result: fail(error), attempts: attempt + 1, statuses };
     }
-    await sleep(retryDelayMs(retryAfterSeconds, attempt, options.random));
+    await sleep(retryDelayMs(retryAfterSeconds, attempt, options.random, maxRetryWaitMs));
   }
 }
 

@@ -49,4 +49,22 @@ describe("planItemRetry", () => {
     expect(planItemRetry([{ id: "a", retryAfterSeconds: null }], new Map([["a", 1]]), 4, 1, () => 1).waitMs).toBe(1_000);
     expect(planItemRetry([], new Map(), 4, 0).waitMs).toBe(0);
   });
+
+  it("hands back items asked to wait longer than the cap instead of resending them early", () => {
+    const plan = planItemRetry(
+      [
+        { id: "short", retryAfterSeconds: 1 },
+        { id: "long", retryAfterSeconds: 30 },
+      ],
+      new Map([
+        ["short", 1],
+        ["long", 1],
+      ]),
+      4,
+      0,
+      undefined,
+      2_000,
+    );
+    expect(plan).toEqual({ retryIds: ["short"], exhaustedIds: ["long"], waitMs: 1_000 });
+  });
 });

@@ -22,15 +22,15 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number 
 }
 
 /** Exponential backoff with full jitter, for answers without Retry-After. `attempt` starts at 0. */
-export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(MAX_RETRY_WAIT_MS, BASE_BACKOFF_MS * 2 ** attempt);
+export function backoffDelayMs(attempt: number, random: () => number = Math.random, maxWaitMs: number = MAX_RETRY_WAIT_MS): number {
+  const ceiling = Math.min(maxWaitMs, BASE_BACKOFF_MS * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 /** How long to wait before the next attempt: Retry-After when given (capped), else backoff. */
-export function retryDelayMs(retryAfterSeconds: number | null, attempt: number, random?: () => number): number {
-  if (retryAfterSeconds !== null) return Math.min(MAX_RETRY_WAIT_MS, retryAfterSeconds * 1000);
-  return backoffDelayMs(attempt, random);
+export function retryDelayMs(retryAfterSeconds: number | null, attempt: number, random?: () => number, maxWaitMs: number = MAX_RETRY_WAIT_MS): number {
+  if (retryAfterSeconds !== null) return Math.min(maxWaitMs, retryAfterSeconds * 1000);
+  return backoffDelayMs(attempt, random, maxWaitMs);
 }
 
 export interface ThrottledItem {
@@ -57,12 +57,15 @@ export function planItemRetry(
   maxAttempts: number,
   round: number,
   random?: () => number,
+  maxWaitMs: number = MAX_RETRY_WAIT_MS,
 ): ItemRetryPlan {
   const retryIds: string[] = [];
   const exhaustedIds: string[] = [];
   let largestRetryAfter: number | null = null;
   for (const item of throttled) {
-    if ((attempts.get(item.id) ?? 0) >= maxAttempts) {
+    // Out of attempts, or asked to wait longer than we hold a request: the caller decides when to resend.
+    const asksTooLong = item.retryAfterSeconds !== null && item.retryAfterSeconds * 1000 > maxWaitMs;
+    if ((attempts.get(item.id) ?? 0) >= maxAttempts || asksTooLong) {
       exhaustedIds.push(item.id);
       continue;
     }
@@ -71,7 +74,7 @@ export function planItemRetry(
       largestRetryAfter = Math.max(largestRetryAfter ?? 0, item.retryAfterSeconds);
     }
   }
-  const waitMs = retryIds.length === 0 ? 0 : retryDelayMs(largestRetryAfter, round, random);
+  const waitMs = retryIds.length === 0 ? 0 : retryDelayMs(largestRetryAfter, round, random, maxWaitMs);
   return { retryIds, exhaustedIds, waitMs };
 }
 
