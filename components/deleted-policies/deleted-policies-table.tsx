@@ -7,7 +7,7 @@ import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { purgeDate } from "@/lib/retention";
 import { describeRestoreOutcome } from "@/lib/restore-messages";
-import { CopyButton } from "@/components/ui/copy-button";
+import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { TriStateValue } from "@/components/partners/sync-state";
 import { DaysLeft } from "./days-left";
@@ -126,10 +126,7 @@ export function DeletedPoliciesTable({
                   ) : null}
                 </td>
                 <td className={`${CELL} whitespace-nowrap`}>
-                  <span className="inline-flex items-center gap-1 font-mono text-xs">
-                    {policy.tenantId}
-                    <CopyButton value={policy.tenantId} label={`Copy tenant ID ${policy.tenantId}`} />
-                  </span>
+                  <TenantId tenantId={policy.tenantId} />
                 </td>
                 <td className={`${CELL} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime).toISOString())}`}>
                   {formatDate(policy.deletedDateTime)}

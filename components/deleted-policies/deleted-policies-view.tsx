@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Lock, RotateCcw, Search, Trash2 } from "lucide-react";
+import { Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useKnownPartnerNames } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
@@ -14,6 +14,7 @@ import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
@@ -85,17 +86,7 @@ export function DeletedPoliciesView() {
             />
           ) : null}
           <div role="search" className="flex flex-wrap items-center gap-3">
-            <label className="relative">
-              <span className="sr-only">Search deleted sync policies</span>
-              <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-muted" />
-              <input
-                type="search"
-                value={filter.query}
-                onChange={(event) => updateFilter({ query: event.target.value })}
-                placeholder="Search by name or tenant ID"
-                className="h-8 w-72 rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
-              />
-            </label>
+            <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
               Purge within 7 days

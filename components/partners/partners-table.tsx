@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Partner } from "@/lib/models";
 import type { PartnersFilter, SortColumn } from "@/lib/partners-filter";
 import { partnerDisplayName, syncStateOf } from "@/lib/partner-display";
-import { CopyButton } from "@/components/ui/copy-button";
+import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { PartnerName } from "./partner-name";
 import { TriStateValue, UserSyncState } from "./sync-state";
@@ -50,10 +50,7 @@ export function PartnersTable({ partners, filter, onSort }: { partners: Partner[
                 </Link>
               </td>
               <td className={`${TABLE_CELL} whitespace-nowrap`}>
-                <span className="inline-flex items-center gap-1 font-mono text-xs">
-                  {partner.tenantId}
-                  <CopyButton value={partner.tenantId} label={`Copy tenant ID ${partner.tenantId}`} />
-                </span>
+                <TenantId tenantId={partner.tenantId} />
               </td>
               <td className={TABLE_CELL}>
                 <UserSyncState state={syncStateOf(partner)} />

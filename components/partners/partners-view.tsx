@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Search, SearchX } from "lucide-react";
+import { SearchX } from "lucide-react";
 import { usePartnersView } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
 import {
@@ -16,6 +16,7 @@ import { isExpiringSoon } from "@/lib/retention";
 import type { SyncState } from "@/lib/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { Button } from "@/components/ui/button";
 import { PartnersSkeleton } from "./partners-skeleton";
@@ -55,17 +56,7 @@ export function PartnersView() {
         <div className="space-y-4">
           <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} />
           <div role="search" className="flex flex-wrap items-center gap-2">
-            <label className="relative">
-              <span className="sr-only">Search partners</span>
-              <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-muted" />
-              <input
-                type="search"
-                value={filter.query}
-                onChange={(event) => updateFilter({ query: event.target.value })}
-                placeholder="Search by name or tenant ID"
-                className="h-8 w-72 rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
-              />
-            </label>
+            <SearchInput label="Search partners" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm text-muted">
               Inbound user sync
               <select

@@ -19,12 +19,12 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur">
-        <div className="mx-auto flex h-12 max-w-[1400px] items-center gap-6 px-4">
-          <Link href="/partners" className="flex items-center gap-2 font-semibold">
+        <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-6 px-4">
+          <Link href="/partners" className="flex h-12 items-center gap-2 font-semibold whitespace-nowrap">
             <ArrowLeftRight aria-hidden className="size-4 text-accent" />
             <span>Cross-tenant sync</span>
           </Link>
-          <nav aria-label="Main" className="flex h-full items-stretch gap-1">
+          <nav aria-label="Main" className="order-last flex h-10 w-full items-stretch gap-1 sm:order-none sm:h-12 sm:w-auto">
             {NAV_ITEMS.map((item) => {
               const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (

@@ -20,7 +20,7 @@ export function UserMenu() {
 
   return (
     <div className="flex items-center gap-3">
-      <div className="flex items-center gap-2 text-right">
+      <div className="hidden items-center gap-2 text-right sm:flex">
         <UserRound aria-hidden className="size-4 text-muted" />
         <div className="leading-tight">
           <div className="text-sm font-medium" data-testid="signed-in-user">

@@ -366,7 +366,7 @@ export class Entra {
   private async redeemCode(
     form: URLSearchParams,
     clientId: string,
-    err: (status: number, error: string, code: number, message: string, extra?: Record<string, string>) => void,
+    err: TokenErrorReply,
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
@@ -399,7 +399,7 @@ export class Entra {
   private async redeemRefreshToken(
     form: URLSearchParams,
     clientId: string,
-    err: (status: number, error: string, code: number, message: string, extra?: Record<string, string>) => void,
+    err: TokenErrorReply,
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
@@ -483,6 +483,9 @@ export class Entra {
  * MSAL sends back the id_token's opaque `login_hint` claim (ours: base64url JSON
  * with the upn); people and scripts send a plain username. Both name the account.
  */
+/** Answers the token endpoint with an OAuth error (AADSTS code in the body). */
+type TokenErrorReply = (status: number, error: string, code: number, message: string, extra?: Record<string, string>) => void;
+
 export function usernameFromLoginHint(hint: string): string {
   if (!hint || hint.includes("@")) return hint.toLowerCase();
   try {

@@ -1,0 +1,17 @@
+import { Search } from "lucide-react";
+
+export function SearchInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="relative">
+      <span className="sr-only">{label}</span>
+      <Search aria-hidden className="pointer-events-none absolute left-2 top-1/2 size-4 -translate-y-1/2 text-muted" />
+      <input
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder="Search by name or tenant ID"
+        className="h-8 w-72 max-w-full rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
+      />
+    </label>
+  );
+}
