@@ -38,8 +38,16 @@ export class Faults {
     this.random = random;
   }
 
+  /** Replaceable so tests observe the injected latency without measuring time. */
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
   get latencyMs(): number {
     return this.settings.latencyMs;
+  }
+
+  /** Holds a Graph request for the configured latency. */
+  async applyLatency(): Promise<void> {
+    if (this.settings.latencyMs > 0) await this.sleep(this.settings.latencyMs);
   }
 
   describe(): FaultSettings & { failNext: FailNextRule[] } {

@@ -16,7 +16,6 @@ const JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;
 
 const AGS_DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: "Local Emulator", Slice: "E", Ring: "0", ScaleUnit: "000", RoleInstance: "emulator" } });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runTopLevel(env: GraphEnv, request: GraphRequest): Promise<GraphResponse> {
   if (request.path.toLowerCase() !== "/$batch") return executeGraph(env, request);
@@ -67,8 +66,7 @@ export async function handleGraphHttp(
     ...ids,
   };
 
-  const latency = env.faults.latencyMs;
-  if (latency > 0) await sleep(latency);
+  await env.faults.applyLatency();
 
   const response = await runTopLevel(env, request);
   const headers: Record<string, string> = {
