@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersView } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
+import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import {
   applyPartnersFilter,
   parsePartnersFilter,
@@ -30,6 +31,7 @@ export function PartnersView() {
   const [rowLimit, setRowLimit] = useState(ROWS_PER_STEP);
   const [filter, updateFilter] = useUrlState<PartnersFilter>(parsePartnersFilter, toSearchParams);
   const view = usePartnersView();
+  const { deletedItemsSupported } = useAuthConfig();
 
   function sortBy(column: SortColumn) {
     updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });
@@ -54,7 +56,7 @@ export function PartnersView() {
         <GraphErrorPanel error={view.error} onRetry={() => void view.refetch()} context="The partner list could not be loaded." />
       ) : (
         <div className="space-y-4">
-          <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} />
+          <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} showDeleted={deletedItemsSupported} />
           <div role="search" className="flex flex-wrap items-center gap-2">
             <SearchInput label="Search partners" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm text-muted">
@@ -74,7 +76,7 @@ export function PartnersView() {
               {visible.length === summary.total ? `${summary.total} partners` : `${visible.length} of ${summary.total} partners match`}
             </p>
           </div>
-          {view.data.deletedItemsError ? (
+          {view.data.deletedItemsError && deletedItemsSupported ? (
             <p role="note" className="text-xs text-muted">
               Deleted sync policies could not be read ({view.data.deletedItemsError.message}); the purge count is unknown.
             </p>

@@ -13,14 +13,27 @@ interface Tile {
   active: boolean;
 }
 
-export function SummaryStrip({ summary, expiringCount, activeSync }: { summary: PartnersSummary; expiringCount: number | null; activeSync: SyncState | null }) {
+export function SummaryStrip({
+  summary,
+  expiringCount,
+  activeSync,
+  showDeleted,
+}: {
+  summary: PartnersSummary;
+  expiringCount: number | null;
+  activeSync: SyncState | null;
+  /** False in clouds without deleted items: the tile would only ever say "unknown". */
+  showDeleted: boolean;
+}) {
   const tiles: Tile[] = [
     { label: "Partners", value: summary.total, href: "/partners", Icon: Users, iconClass: "text-muted", active: activeSync === null },
     { label: "Sync allowed", value: summary.allowed, href: "/partners?sync=allowed", Icon: CheckCircle2, iconClass: "text-ok", active: activeSync === "allowed" },
     { label: "Sync blocked", value: summary.blocked, href: "/partners?sync=blocked", Icon: Ban, iconClass: "text-danger", active: activeSync === "blocked" },
     { label: "No sync policy", value: summary.noPolicy, href: "/partners?sync=no-policy", Icon: CircleDashed, iconClass: "text-muted", active: activeSync === "no-policy" },
-    { label: "Deleted, purge within 7 days", value: expiringCount, href: "/deleted?expiring=1", Icon: AlarmClock, iconClass: "text-warn", active: false },
   ];
+  if (showDeleted) {
+    tiles.push({ label: "Deleted, purge within 7 days", value: expiringCount, href: "/deleted?expiring=1", Icon: AlarmClock, iconClass: "text-warn", active: false });
+  }
   return (
     <nav aria-label="Summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
       {tiles.map((tile) => (
