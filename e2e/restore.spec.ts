@@ -117,3 +117,19 @@ test("a long Retry-After is counted down in view, then the restore is resent onc
   await expect(results).toContainText("after 2 attempts");
   expect(await emulator.liveSyncPolicy(LUCERNE)).not.toBeNull();
 });
+
+test("the confirmation traps focus and Escape cancels without restoring", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await table.getByRole("button", { name: "Restore Relecloud" }).click();
+  const dialog = page.getByRole("dialog", { name: "Restore sync policy" });
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 5; i += 1) {
+    await page.keyboard.press("Tab");
+    await expect(dialog.locator(":focus")).toHaveCount(1);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(table.getByRole("row").filter({ hasText: RELECLOUD })).toHaveCount(1);
+  expect(await emulator.liveSyncPolicy(RELECLOUD)).toBeNull();
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { QueryClient } from "@tanstack/react-query";
+import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
+import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
+import { graphKeys } from "./keys";
+import type { PartnerDetail, PartnersView } from "./partners";
+import { applyRestoreOutcomes } from "./restore";
+
+const ACCOUNT = "account-1";
+const A = "aaaaaaaa-0000-4000-8000-000000000001";
+const B = "bbbbbbbb-0000-4000-8000-000000000002";
+
+function deleted(tenantId: string): DeletedSyncPolicy {
+  return { tenantId, displayName: null, userSyncAllowed: null, groupSyncAllowed: null, externalCloudAuthorizedApplicationId: null, deletedDateTime: "2026-11-20T00:00:00Z" };
+}
+
+function partner(tenantId: string): Partner {
+  return {
+    tenantId,
+    displayName: `Partner ${tenantId.slice(0, 4)}`,
+    isServiceProvider: null,
+    isInMultiTenantOrganization: null,
+    inboundTrust: null,
+    automaticUserConsentSettings: null,
+    b2bCollaborationInbound: null,
+    b2bCollaborationOutbound: null,
+    b2bDirectConnectInbound: null,
+    b2bDirectConnectOutbound: null,
+    tenantRestrictions: null,
+    syncPolicy: null,
+  };
+}
+
+const live: SyncPolicy = { ...deleted(A), userSyncAllowed: true };
+
+function seededClient() {
+  const queryClient = new QueryClient();
+  // The optimistic step already took both rows out of the deleted lists.
+  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), []);
+  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT), { partners: [partner(A), partner(B)], deletedSyncPolicies: [], deletedItemsError: null });
+  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A), { partner: partner(A), deletedSyncPolicy: deleted(A) });
+  return queryClient;
+}
+
+describe("applyRestoreOutcomes", () => {
+  it("shows a restored policy as live in the list and the detail, and keeps it out of deleted items", () => {
+    const queryClient = seededClient();
+    const outcomes: RestoreOutcome[] = [{ tenantId: A, kind: "restored", policy: live, error: null, attempts: 1 }];
+    applyRestoreOutcomes(queryClient, ACCOUNT, outcomes, [deleted(A)]);
+
+    const view = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT));
+    expect(view?.partners.find((p) => p.tenantId === A)?.syncPolicy).toEqual(live);
+    expect(view?.deletedSyncPolicies).toEqual([]);
+    expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))).toMatchObject({ partner: { syncPolicy: live }, deletedSyncPolicy: null });
+    expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([]);
+  });
+
+  it("puts rows back into deleted items when the restore did not happen, and marks caches stale", () => {
+    const queryClient = seededClient();
+    const error = { status: 500, code: "InternalServerError", message: "boom", requestId: "r-9", retryAfterSeconds: null };
+    const outcomes: RestoreOutcome[] = [
+      { tenantId: A, kind: "failed", policy: null, error, attempts: 1 },
+      { tenantId: B, kind: "purged", policy: null, error: null, attempts: 1 },
+    ];
+    applyRestoreOutcomes(queryClient, ACCOUNT, outcomes, [deleted(A), deleted(B)]);
+
+    expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([A]);
+    expect(queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT))?.deletedSyncPolicies?.map((p) => p.tenantId)).toEqual([A]);
+    expect(queryClient.getQueryState(graphKeys.partnersView(ACCOUNT))?.isInvalidated).toBe(true);
+  });
+
+  it("never touches another account's cache", () => {
+    const queryClient = seededClient();
+    queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies("someone-else"), [deleted(A)]);
+    applyRestoreOutcomes(queryClient, ACCOUNT, [{ tenantId: A, kind: "restored", policy: live, error: null, attempts: 1 }], [deleted(A)]);
+    expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies("someone-else"))).toEqual([deleted(A)]);
+    expect(queryClient.getQueryState(graphKeys.deletedSyncPolicies("someone-else"))?.isInvalidated).toBe(false);
+  });
+});
