@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntilPurge, isExpiringSoon, purgeDate } from "./retention";
+import { daysUntilPurge, formatTimeLeft, isExpiringSoon, purgeDate } from "./retention";
 
 const now = new Date("2026-11-25T12:00:00Z");
 
@@ -18,5 +18,13 @@ describe("retention", () => {
 
   it("purges 30 days after deletion", () => {
     expect(purgeDate("2026-11-01T00:00:00Z").toISOString()).toBe("2026-12-01T00:00:00.000Z");
+  });
+});
+
+describe("formatTimeLeft", () => {
+  it("never rounds the time left up", () => {
+    expect(formatTimeLeft("2026-10-26T13:00:00Z", now)).toBe("Less than a day left");
+    expect(formatTimeLeft("2026-10-27T13:00:00Z", now)).toBe("1 day left");
+    expect(formatTimeLeft("2026-11-20T12:00:00Z", now)).toBe("25 days left");
   });
 });

@@ -16,3 +16,10 @@ export function daysUntilPurge(deletedDateTime: string, now: Date = new Date()):
 export function isExpiringSoon(deletedDateTime: string, now: Date = new Date()): boolean {
   return daysUntilPurge(deletedDateTime, now) <= EXPIRING_SOON_DAYS;
 }
+
+/** "Less than a day left", "1 day left", "12 days left": conservative, never rounds up. */
+export function formatTimeLeft(deletedDateTime: string, now: Date = new Date()): string {
+  const days = daysUntilPurge(deletedDateTime, now);
+  if (days === 0) return "Less than a day left";
+  return days === 1 ? "1 day left" : `${days} days left`;
+}

@@ -1,11 +1,11 @@
 import { AlarmClock, Clock } from "lucide-react";
-import { daysUntilPurge, EXPIRING_SOON_DAYS } from "@/lib/retention";
+import { daysUntilPurge, EXPIRING_SOON_DAYS, formatTimeLeft } from "@/lib/retention";
 
 export function DaysLeft({ deletedDateTime, now }: { deletedDateTime: string; now: Date }) {
   if (Number.isNaN(Date.parse(deletedDateTime))) return <span className="text-muted">Unknown (no deletion date)</span>;
   const days = daysUntilPurge(deletedDateTime, now);
   const soon = days <= EXPIRING_SOON_DAYS;
-  const text = days === 0 ? "Less than a day left" : days === 1 ? "1 day left" : `${days} days left`;
+  const text = formatTimeLeft(deletedDateTime, now);
   const Icon = soon ? AlarmClock : Clock;
   return (
     <span className={soon ? "inline-flex items-center gap-1.5 font-medium text-warn" : "inline-flex items-center gap-1.5 text-fg"}>

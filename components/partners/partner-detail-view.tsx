@@ -5,7 +5,7 @@ import { AlarmClock, ChevronLeft, CircleDashed, SearchX, Trash2 } from "lucide-r
 import { usePartnerDetail } from "@/lib/queries/partners";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
 import { syncStateOf } from "@/lib/partner-display";
-import { daysUntilPurge, isExpiringSoon } from "@/lib/retention";
+import { formatTimeLeft, isExpiringSoon } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RefreshButton } from "@/components/ui/refresh-button";
@@ -58,7 +58,6 @@ function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: De
     );
   }
   if (deleted) {
-    const daysLeft = daysUntilPurge(deleted.deletedDateTime);
     return (
       <Section title="Identity synchronization">
         <div role="note" className="flex items-start gap-3 py-3">
@@ -69,7 +68,7 @@ function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: De
               Deleted {formatDate(deleted.deletedDateTime)}.{" "}
               <span className={isExpiringSoon(deleted.deletedDateTime) ? "font-medium text-warn" : undefined}>
                 <AlarmClock aria-hidden className="mr-1 inline size-3.5" />
-                {daysLeft === 1 ? "1 day" : `${daysLeft} days`} left before it is purged permanently.
+                {formatTimeLeft(deleted.deletedDateTime)} before it is purged permanently.
               </span>{" "}
               Until it is restored, users from this tenant are not synchronized.
             </p>

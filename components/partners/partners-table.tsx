@@ -1,5 +1,7 @@
 import Link from "next/link";
-import type { Partner } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import { formatTimeLeft } from "@/lib/retention";
+import { Trash2 } from "lucide-react";
 import type { PartnersFilter, SortColumn } from "@/lib/partners-filter";
 import { partnerDisplayName, syncStateOf } from "@/lib/partner-display";
 import { TenantId } from "@/components/ui/tenant-id";
@@ -18,7 +20,31 @@ const COLUMNS: { id: SortColumn; label: string }[] = [
 
 export const TABLE_CELL = "px-3 py-2 text-left align-middle";
 
-export function PartnersTable({ partners, filter, onSort }: { partners: Partner[]; filter: PartnersFilter; onSort: (column: SortColumn) => void }) {
+function DeletedPolicyHint({ policy }: { policy: DeletedSyncPolicy }) {
+  return (
+    <Link
+      href={`/partners/${policy.tenantId}`}
+      className="mt-0.5 flex items-center gap-1 text-xs text-warn hover:underline"
+      title="This partner's sync policy is in deleted items and can still be restored"
+    >
+      <Trash2 aria-hidden className="size-3.5" />
+      In deleted items: {formatTimeLeft(policy.deletedDateTime).toLowerCase()}
+    </Link>
+  );
+}
+
+export function PartnersTable({
+  partners,
+  filter,
+  onSort,
+  deletedByTenant,
+}: {
+  partners: Partner[];
+  filter: PartnersFilter;
+  onSort: (column: SortColumn) => void;
+  /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
+  deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full border-collapse text-sm">
@@ -54,6 +80,9 @@ export function PartnersTable({ partners, filter, onSort }: { partners: Partner[
               </td>
               <td className={TABLE_CELL}>
                 <UserSyncState state={syncStateOf(partner)} />
+                {!partner.syncPolicy && deletedByTenant.has(partner.tenantId.toLowerCase()) ? (
+                  <DeletedPolicyHint policy={deletedByTenant.get(partner.tenantId.toLowerCase())!} />
+                ) : null}
               </td>
               <td className={TABLE_CELL}>
                 {partner.syncPolicy ? <TriStateValue value={partner.syncPolicy.groupSyncAllowed} /> : <span className="text-muted">—</span>}

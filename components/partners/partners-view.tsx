@@ -42,6 +42,7 @@ export function PartnersView() {
   const summary = useMemo(() => summarisePartners(partners ?? []), [partners]);
   const deleted = view.data?.deletedSyncPolicies;
   const expiringCount = deleted ? deleted.filter((policy) => isExpiringSoon(policy.deletedDateTime)).length : null;
+  const deletedByTenant = useMemo(() => new Map((deleted ?? []).map((policy) => [policy.tenantId.toLowerCase(), policy])), [deleted]);
 
   return (
     <div>
@@ -83,7 +84,7 @@ export function PartnersView() {
           ) : null}
           {visible.length > 0 ? (
             <>
-              <PartnersTable partners={visible.slice(0, rowLimit)} filter={filter} onSort={sortBy} />
+              <PartnersTable partners={visible.slice(0, rowLimit)} filter={filter} onSort={sortBy} deletedByTenant={deletedByTenant} />
               {visible.length > rowLimit ? (
                 <div className="flex justify-center">
                   <Button size="sm" onClick={() => setRowLimit((limit) => limit + ROWS_PER_STEP)}>
