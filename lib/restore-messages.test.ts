@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RestoreOutcome } from "./graph/restore-outcome";
+import type { RestoreOutcome } from "./restore-outcome";
 import { describeRestoreOutcome } from "./restore-messages";
 
 const base: RestoreOutcome = { tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "restored", policy: null, error: null, attempts: 1 };

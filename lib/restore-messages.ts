@@ -1,4 +1,4 @@
-import type { RestoreOutcome, RestoreOutcomeKind } from "./graph/restore-outcome";
+import type { RestoreOutcome, RestoreOutcomeKind } from "./restore-outcome";
 
 export type OutcomeTone = "success" | "info" | "warning" | "error";
 

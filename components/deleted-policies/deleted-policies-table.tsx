@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
+import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { purgeDate } from "@/lib/retention";
 import { describeRestoreOutcome } from "@/lib/restore-messages";

@@ -8,7 +8,7 @@ import { useKnownPartnerNames } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
+import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";

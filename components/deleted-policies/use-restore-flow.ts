@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
-import { isRetryableRestoreOutcome } from "@/lib/graph/restore-outcome";
+import { isRetryableRestoreOutcome } from "@/lib/restore-outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
 import { GraphActionError } from "@/lib/queries/graph-action";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok, type AppError } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
+import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { listDeletedSyncPolicies as listInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, type Result } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/graph/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
 import {
   listDeletedSyncPolicies as listDeletedInGraph,
   restoreSyncPolicy as restoreOneInGraph,

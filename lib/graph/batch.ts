@@ -11,7 +11,7 @@ import { graphRequest, DEFAULT_MAX_RETRIES, type GraphOptions } from "./client";
 import { isRecordValue, toAppError } from "./errors";
 import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
-import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreAnswer, type RestoreOutcome } from "./restore-outcome";
+import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreAnswer, type RestoreOutcome } from "@/lib/restore-outcome";
 import { defaultSleep, isRetryableStatus, parseRetryAfter, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
 import type { WireBatchRequestItem, WireBatchResponse } from "./wire-types";
 

@@ -5,10 +5,10 @@ import { graphRequest, sendGraphRequest, type GraphOptions } from "./client";
 import { toDeletedSyncPolicy, toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { graphListAll } from "./paging";
 import { DELETED_SYNC_POLICIES_PATH, deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
-import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreOutcome, type RestoreRoute } from "./restore-outcome";
+import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreOutcome, type RestoreRoute } from "@/lib/restore-outcome";
 import type { WireSyncPolicy } from "./wire-types";
 
-export type { RestoreOutcome, RestoreRoute } from "./restore-outcome";
+export type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
 
 /** The partner's live sync policy; null when the partner or its policy does not exist. */
 export async function getSyncPolicy(token: string, tenantId: string, options?: GraphOptions): Promise<Result<SyncPolicy | null>> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/graph/restore-outcome";
+import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { graphKeys } from "./keys";
 import type { PartnerDetail, PartnersView } from "./partners";
 import { applyRestoreOutcomes } from "./restore";

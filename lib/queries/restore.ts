@@ -7,7 +7,7 @@
  */
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/graph/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
 import { callGraphAction } from "./graph-action";
