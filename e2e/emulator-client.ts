@@ -26,7 +26,7 @@ export class EmulatorClient {
   async control(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      headers: method === "GET" ? {} : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);

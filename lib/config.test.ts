@@ -26,6 +26,13 @@ describe("parseConfig", () => {
     expect(config.authorityMetadata).toContain("http://localhost:4110/");
   });
 
+  it("follows the emulator's EMULATOR_TENANT_ID", () => {
+    const config = parseConfig({ EMULATOR_TENANT_ID: TENANT });
+    expect(config.tenantId).toBe(TENANT);
+    expect(config.authority).toBe(`https://login.emulator.test/${TENANT}`);
+    expect(config.authorityMetadata).toContain(`http://localhost:4010/${TENANT}/oauth2/v2.0/token`);
+  });
+
   it("selects the national cloud's Graph root and authority host", () => {
     const config = parseConfig({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLOUD: "usgov" });
     expect(config.usesEmulator).toBe(false);
@@ -59,6 +66,7 @@ describe("parseConfig", () => {
     [{ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_AUTHORITY: "http://login.example/x" }, "AZURE_AUTHORITY"],
     [{ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, GRAPH_BASE_URL: "ftp://graph" }, "GRAPH_BASE_URL"],
     [{ EMULATOR_URL: "nonsense" }, "EMULATOR_URL"],
+    [{ EMULATOR_TENANT_ID: "contoso" }, "EMULATOR_TENANT_ID"],
   ])("names the faulty variable (%o)", (env, variable) => {
     expect(() => parseConfig(env)).toThrowError(ConfigError);
     expect(() => parseConfig(env)).toThrowError(variable);

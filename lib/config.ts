@@ -80,7 +80,8 @@ export function parseConfig(env: Env): RuntimeConfig {
 
   if (!pointsAtRealTenant) {
     const emulatorUrl = stripTrailingSlash(read(env, "EMULATOR_URL", anyUrl, "an http(s) URL") ?? EMULATOR_DEFAULTS.url);
-    const tenantId = EMULATOR_DEFAULTS.tenantId;
+    // The emulator and the dashboard share EMULATOR_TENANT_ID, as `npm run demo` starts both from one environment.
+    const tenantId = (read(env, "EMULATOR_TENANT_ID", guid, "a tenant id GUID") ?? EMULATOR_DEFAULTS.tenantId).toLowerCase();
     const endpoints = `${emulatorUrl}/${tenantId}`;
     const graphRoot = CLOUDS.global.graphRoot;
     return {

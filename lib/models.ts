@@ -47,7 +47,7 @@ export interface SyncPolicy {
   deletedDateTime: string | null;
 }
 
-/** A soft-deleted sync policy: deletedDateTime is always known. */
+/** A soft-deleted sync policy. deletedDateTime is "" when Graph omitted it (the item is still restorable). */
 export interface DeletedSyncPolicy extends SyncPolicy {
   deletedDateTime: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntilPurge, formatTimeLeft, isExpiringSoon, purgeDate } from "./retention";
+import { daysUntilPurge, formatDate, formatTimeLeft, isExpiringSoon, purgeDate } from "./retention";
 
 const now = new Date("2026-11-25T12:00:00Z");
 
@@ -17,7 +17,7 @@ describe("retention", () => {
   });
 
   it("purges 30 days after deletion", () => {
-    expect(purgeDate("2026-11-01T00:00:00Z").toISOString()).toBe("2026-12-01T00:00:00.000Z");
+    expect(purgeDate("2026-11-01T00:00:00Z")?.toISOString()).toBe("2026-12-01T00:00:00.000Z");
   });
 });
 
@@ -26,5 +26,15 @@ describe("formatTimeLeft", () => {
     expect(formatTimeLeft("2026-10-26T13:00:00Z", now)).toBe("Less than a day left");
     expect(formatTimeLeft("2026-10-27T13:00:00Z", now)).toBe("1 day left");
     expect(formatTimeLeft("2026-11-20T12:00:00Z", now)).toBe("25 days left");
+  });
+});
+
+describe("deleted items without a deletion date", () => {
+  it("are never flagged, and say the date is unknown instead of failing", () => {
+    expect(purgeDate("")).toBeNull();
+    expect(daysUntilPurge("", now)).toBeNull();
+    expect(isExpiringSoon("", now)).toBe(false);
+    expect(formatTimeLeft("", now)).toBe("Purge date unknown");
+    expect(formatDate("not a date")).toBe("Unknown");
   });
 });

@@ -3,35 +3,42 @@
 import { useCallback, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
-interface LocalWrite<T> {
+interface LocalWrites<T> {
   state: T;
-  /** Query string we asked the router for. */
-  written: string;
-  /** Query string the URL had when we asked; until the router catches up the URL still shows it. */
-  base: string;
+  /** Query strings we asked the router for, oldest first. */
+  writes: string[];
 }
 
 /**
  * View state kept in the URL query so a filtered view is a shareable link.
- * Edits apply at once locally (fast typing never loses keystrokes while the
- * router catches up); a navigation elsewhere (a link, back) wins.
+ * Edits apply at once locally, so fast typing never loses keystrokes while the
+ * router catches up; once the URL shows our last write, or shows anything we
+ * did not write (a link, back/forward), the URL is the truth again.
  */
 export function useUrlState<T>(parse: (params: URLSearchParams) => T, serialize: (state: T) => URLSearchParams): [T, (patch: Partial<T>) => void] {
   const router = useRouter();
   const pathname = usePathname();
   const key = useSearchParams().toString();
   const fromUrl = useMemo(() => parse(new URLSearchParams(key)), [parse, key]);
-  const [local, setLocal] = useState<LocalWrite<T> | null>(null);
-  const current = local && (key === local.written || key === local.base) ? local.state : fromUrl;
+  const [local, setLocal] = useState<LocalWrites<T> | null>(null);
+  const [seenKey, setSeenKey] = useState(key);
+
+  if (seenKey !== key) {
+    // Adjusting state while rendering (not in an effect) avoids a frame that shows the stale value.
+    setSeenKey(key);
+    if (local && (key === local.writes.at(-1) || !local.writes.includes(key))) setLocal(null);
+  }
+
+  const current = local ? local.state : fromUrl;
 
   const update = useCallback(
     (patch: Partial<T>) => {
       const next = { ...current, ...patch };
       const written = serialize(next).toString();
-      setLocal({ state: next, written, base: key });
+      setLocal((previous) => ({ state: next, writes: [...(previous?.writes ?? []).slice(-20), written] }));
       router.replace(written ? `${pathname}?${written}` : pathname, { scroll: false });
     },
-    [current, serialize, key, router, pathname],
+    [current, serialize, router, pathname],
   );
 
   return [current, update];

@@ -2,8 +2,8 @@ import { AlarmClock, Clock } from "lucide-react";
 import { daysUntilPurge, EXPIRING_SOON_DAYS, formatTimeLeft } from "@/lib/retention";
 
 export function DaysLeft({ deletedDateTime, now }: { deletedDateTime: string; now: Date }) {
-  if (Number.isNaN(Date.parse(deletedDateTime))) return <span className="text-muted">Unknown (no deletion date)</span>;
   const days = daysUntilPurge(deletedDateTime, now);
+  if (days === null) return <span className="text-muted">{formatTimeLeft(deletedDateTime, now)}</span>;
   const soon = days <= EXPIRING_SOON_DAYS;
   const text = formatTimeLeft(deletedDateTime, now);
   const Icon = soon ? AlarmClock : Clock;

@@ -5,7 +5,7 @@ import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { policyDisplayName } from "@/lib/partner-display";
-import { purgeDate } from "@/lib/retention";
+import { formatDate, purgeDate } from "@/lib/retention";
 import { describeRestoreOutcome } from "@/lib/restore-messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
@@ -16,9 +16,6 @@ import { PERMISSION_REASON_ID } from "./use-restore-permission";
 
 const CELL = "px-3 py-2 text-left align-middle";
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
-}
 
 export function DeletedPoliciesTable({
   policies,
@@ -27,6 +24,7 @@ export function DeletedPoliciesTable({
   onSelectionChange,
   onRestore,
   canRestore,
+  restoring,
   outcomes,
   partnerNames,
 }: {
@@ -36,6 +34,8 @@ export function DeletedPoliciesTable({
   onSelectionChange: (next: Set<string>) => void;
   onRestore: (policy: DeletedSyncPolicy) => void;
   canRestore: boolean;
+  /** A restore is on its way: every Restore button waits for it. */
+  restoring: boolean;
   outcomes: Map<string, RestoreOutcome>;
   partnerNames: ReadonlyMap<string, string>;
 }) {
@@ -128,7 +128,7 @@ export function DeletedPoliciesTable({
                 <td className={`${CELL} whitespace-nowrap`}>
                   <TenantId tenantId={policy.tenantId} />
                 </td>
-                <td className={`${CELL} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime).toISOString())}`}>
+                <td className={`${CELL} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime)?.toISOString() ?? null)}`}>
                   {formatDate(policy.deletedDateTime)}
                 </td>
                 <td className={`${CELL} whitespace-nowrap`}>
@@ -141,7 +141,8 @@ export function DeletedPoliciesTable({
                   <Button
                     size="sm"
                     aria-label={`Restore ${label}`}
-                    disabled={!canRestore}
+                    unavailable={!canRestore}
+                    disabled={restoring}
                     aria-describedby={canRestore ? undefined : PERMISSION_REASON_ID}
                     onClick={() => onRestore(policy)}
                   >

@@ -51,7 +51,12 @@ export function DeletedPoliciesView() {
 
   const all = deleted.data;
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
-  const selectedPolicies = useMemo(() => (all ?? []).filter((policy) => selected.has(policy.tenantId)), [all, selected]);
+  // Only rows the user can see are restored; selected rows hidden by the filter are counted, not sent.
+  const selectedPolicies = useMemo(() => visible.filter((policy) => selected.has(policy.tenantId)), [visible, selected]);
+  const hiddenSelected = useMemo(
+    () => (all ?? []).filter((policy) => selected.has(policy.tenantId)).length - selectedPolicies.length,
+    [all, selected, selectedPolicies],
+  );
   const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
   return (
@@ -94,12 +99,14 @@ export function DeletedPoliciesView() {
             <div className="ml-auto flex items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
+                {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}
                 Showing {visible.length} of {deleted.data.length} deleted policies
               </p>
               <Button
                 size="sm"
                 variant="primary"
-                disabled={!permission.allowed || selectedPolicies.length === 0 || flow.pending}
+                unavailable={!permission.allowed}
+                disabled={selectedPolicies.length === 0 || flow.pending}
                 aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
                 onClick={() => setConfirming(selectedPolicies)}
               >
@@ -116,6 +123,7 @@ export function DeletedPoliciesView() {
               onSelectionChange={setSelected}
               onRestore={(policy) => setConfirming([policy])}
               canRestore={permission.allowed}
+              restoring={flow.pending}
               outcomes={outcomes}
               partnerNames={partnerNames}
             />

@@ -24,7 +24,8 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
       <Button
         variant="primary"
         size="sm"
-        disabled={!permission.allowed || flow.pending}
+        unavailable={!permission.allowed}
+        disabled={flow.pending}
         aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
         onClick={() => setConfirming(true)}
       >

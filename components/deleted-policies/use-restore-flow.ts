@@ -11,7 +11,10 @@ import { isRetryableRestoreOutcome } from "@/lib/restore-outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
 import { GraphActionError } from "@/lib/queries/graph-action";
-import { useRestoreSyncPolicies, type RestoreOutcome, type RestoreRoute } from "@/lib/queries/restore";
+import { isOutcomeUnknown, useRestoreSyncPolicies, type RestoreOutcome, type RestoreRoute } from "@/lib/queries/restore";
+import { useQueryClient } from "@tanstack/react-query";
+import { deletedSyncPoliciesQuery } from "@/lib/queries/deleted-sync-policies";
+import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
 import { describeRestoreOutcome } from "@/lib/restore-messages";
@@ -68,7 +71,9 @@ export function useRestoreFlow({
   /** Called with every run's outcomes, automatic retries included. */
   onSettled?: (outcomes: RestoreOutcome[]) => void;
 }) {
-  const mutation = useRestoreSyncPolicies();
+  const { mutateAsync, isPending } = useRestoreSyncPolicies();
+  const queryClient = useQueryClient();
+  const { account, getToken } = useGraphToken();
   const { instance } = useMsal();
   const config = useAuthConfig();
   const [run, setRun] = useState<RestoreRun | null>(null);
@@ -86,8 +91,9 @@ export function useRestoreFlow({
       const names = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policyDisplayName(policy) ?? policy.tenantId]));
       const byId = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policy]));
       try {
-        const outcomes = await mutation.mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId), route });
-        const previous = continuing ? runRef.current : null;
+        const outcomes = await mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId), route });
+        // Runs accumulate: a second action never hides the first one's results or its pending retries.
+        const previous = runRef.current;
         const merged = previous ? mergeOutcomes(previous.outcomes, outcomes) : outcomes;
         const autoRound = continuing?.autoRound ?? 0;
         const waits = outcomes.filter((outcome) => outcome.kind === "throttled").map((outcome) => outcome.error?.retryAfterSeconds ?? DEFAULT_WAIT_SECONDS);
@@ -106,8 +112,20 @@ export function useRestoreFlow({
       } catch (error) {
         const appError = toAppError(error);
         if (error instanceof GraphActionError && appError.status === 401) {
-          toast.error("Your session expired; signing you in again. Your selection is kept.");
-          await redirectToSignIn(instance, config);
+          const redirected = await redirectToSignIn(instance, config);
+          if (redirected) toast.info("Your session expired; signing you in again. Your selection is kept.");
+          else {
+            toast.error("Your session expired and could not be renewed", {
+              description: "Nothing was restored. Sign in again, then retry; your selection is kept.",
+              action: { label: "Sign in", onClick: () => void redirectToSignIn(instance, config, { prompt: "select_account" }) },
+            });
+          }
+          return [];
+        }
+        if (isOutcomeUnknown(error)) {
+          toast.warning("Restore outcome unknown", {
+            description: "The answer from the server was lost. The lists were re-read from Microsoft Graph: policies still in deleted items were not restored and can be retried.",
+          });
           return [];
         }
         toast.error(describeError(appError).title, {
@@ -116,7 +134,7 @@ export function useRestoreFlow({
         return [];
       }
     },
-    [mutation, onOpenPartner, onSettled, instance, config, updateRun],
+    [mutateAsync, onOpenPartner, onSettled, instance, config, updateRun],
   );
 
   const retryAt = run?.retryAt ?? null;
@@ -125,6 +143,8 @@ export function useRestoreFlow({
     const timer = window.setTimeout(() => {
       const current = runRef.current;
       if (!current) return;
+      // Clear the schedule first, so a re-render while the retry runs cannot schedule it again.
+      updateRun({ ...current, retryAt: null });
       const throttled = current.outcomes
         .filter((outcome) => outcome.kind === "throttled")
         .map((outcome) => current.policies[outcome.tenantId.toLowerCase()])
@@ -132,20 +152,34 @@ export function useRestoreFlow({
       void restore(throttled, throttled.length === 1 ? current.route : undefined, { autoRound: current.autoRound + 1 });
     }, Math.max(0, retryAt - Date.now()));
     return () => window.clearTimeout(timer);
-  }, [retryAt, restore]);
+  }, [retryAt, restore, updateRun]);
 
-  const retryFailed = useCallback(() => {
+  const retryFailed = useCallback(async () => {
     const current = runRef.current;
     if (!current) return;
+    // Re-read first: an unknown outcome may have restored the policy after all, and it must not be sent twice.
+    let stillDeleted: Set<string> | null = null;
+    try {
+      const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(account?.homeAccountId ?? "signed-out", getToken), staleTime: 0 });
+      stillDeleted = new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
+    } catch {
+      toast.error("The deleted items could not be re-read, so nothing was resent. Try again in a moment.");
+      return;
+    }
     const failed = current.outcomes
       .filter(isRetryableRestoreOutcome)
+      .filter((outcome) => stillDeleted.has(outcome.tenantId.toLowerCase()))
       .map((outcome) => current.policies[outcome.tenantId.toLowerCase()])
       .filter((policy): policy is DeletedSyncPolicy => policy !== undefined);
-    void restore(failed, failed.length === 1 ? current.route : undefined, { autoRound: AUTO_RETRY_ROUNDS });
-  }, [restore]);
+    if (failed.length === 0) {
+      toast.info("Nothing to resend: none of those policies is in deleted items any more.");
+      return;
+    }
+    await restore(failed, failed.length === 1 ? current.route : undefined, { autoRound: AUTO_RETRY_ROUNDS });
+  }, [restore, queryClient, account, getToken]);
 
   const retryable = run?.outcomes.filter(isRetryableRestoreOutcome) ?? [];
   const dismiss = useCallback(() => updateRun(null), [updateRun]);
 
-  return { restore, run, dismiss, retryFailed, pending: mutation.isPending, retryInSeconds, retryable };
+  return { restore, run, dismiss, retryFailed, pending: isPending, retryInSeconds, retryable };
 }

@@ -5,7 +5,7 @@ import { AlarmClock, ChevronLeft, CircleDashed, SearchX, Trash2 } from "lucide-r
 import { usePartnerDetail } from "@/lib/queries/partners";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
 import { syncStateOf } from "@/lib/partner-display";
-import { formatTimeLeft, isExpiringSoon } from "@/lib/retention";
+import { formatDate, formatTimeLeft, isExpiringSoon } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RefreshButton } from "@/components/ui/refresh-button";
@@ -27,9 +27,6 @@ function Section({ title, children, actions }: { title: string; children: React.
   );
 }
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
 
 function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: DeletedSyncPolicy | null }) {
   const policy = partner.syncPolicy;
@@ -52,7 +49,7 @@ function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: De
               <span className="italic text-muted">Not set</span>
             )}
           </SettingRow>
-          <SettingRow label="Last deleted">{policy.deletedDateTime ? formatDate(policy.deletedDateTime) : <span className="text-muted">Never</span>}</SettingRow>
+          <SettingRow label="Last deleted">{policy.deletedDateTime ? formatDate(policy.deletedDateTime, true) : <span className="text-muted">Never</span>}</SettingRow>
         </dl>
       </Section>
     );
@@ -65,7 +62,7 @@ function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: De
           <div className="space-y-1">
             <p className="font-medium">This partner&apos;s sync policy is in deleted items.</p>
             <p className="text-muted">
-              Deleted {formatDate(deleted.deletedDateTime)}.{" "}
+              Deleted {formatDate(deleted.deletedDateTime, true)}.{" "}
               <span className={isExpiringSoon(deleted.deletedDateTime) ? "font-medium text-warn" : undefined}>
                 <AlarmClock aria-hidden className="mr-1 inline size-3.5" />
                 {formatTimeLeft(deleted.deletedDateTime)} before it is purged permanently.
@@ -103,20 +100,20 @@ function ConfigurationSection({ partner }: { partner: Partner }) {
     <Section title="Partner configuration">
       <dl>
         <SettingRow label="Service provider">
-          <TriStateValue value={partner.isServiceProvider} trueLabel="Yes" falseLabel="No" nullLabel="No" />
+          <TriStateValue value={partner.isServiceProvider} trueLabel="Yes" falseLabel="No" nullLabel="Inherited from default" />
         </SettingRow>
         <SettingRow label="Multitenant organization">
-          <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="Not a member" nullLabel="Not a member" />
+          <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="Not a member" nullLabel="Inherited from default" />
         </SettingRow>
         <SettingRow label="Inbound trust">
           {trust ? (
             <dl className="grid grid-cols-[220px_1fr] gap-x-2">
               <dt className="text-muted">MFA from partner</dt>
-              <dd><TriStateValue value={trust.isMfaAccepted} trueLabel="Trusted" falseLabel="Not trusted" nullLabel="Inherited" /></dd>
+              <dd><TriStateValue value={trust.isMfaAccepted} trueLabel="Trusted" falseLabel="Not trusted" nullLabel="Inherited from default" /></dd>
               <dt className="text-muted">Compliant devices</dt>
-              <dd><TriStateValue value={trust.isCompliantDeviceAccepted} trueLabel="Trusted" falseLabel="Not trusted" nullLabel="Inherited" /></dd>
+              <dd><TriStateValue value={trust.isCompliantDeviceAccepted} trueLabel="Trusted" falseLabel="Not trusted" nullLabel="Inherited from default" /></dd>
               <dt className="text-muted">Hybrid Entra joined devices</dt>
-              <dd><TriStateValue value={trust.isHybridAzureADJoinedDeviceAccepted} trueLabel="Trusted" falseLabel="Not trusted" nullLabel="Inherited" /></dd>
+              <dd><TriStateValue value={trust.isHybridAzureADJoinedDeviceAccepted} trueLabel="Trusted" falseLabel="Not trusted" nullLabel="Inherited from default" /></dd>
             </dl>
           ) : (
             <Inherited />
@@ -126,9 +123,9 @@ function ConfigurationSection({ partner }: { partner: Partner }) {
           {consent ? (
             <dl className="grid grid-cols-[220px_1fr] gap-x-2">
               <dt className="text-muted">Inbound</dt>
-              <dd><TriStateValue value={consent.inboundAllowed} trueLabel="Suppress consent prompts" falseLabel="Prompt users" nullLabel="Inherited" /></dd>
+              <dd><TriStateValue value={consent.inboundAllowed} trueLabel="Suppress consent prompts" falseLabel="Prompt users" nullLabel="Inherited from default" /></dd>
               <dt className="text-muted">Outbound</dt>
-              <dd><TriStateValue value={consent.outboundAllowed} trueLabel="Suppress consent prompts" falseLabel="Prompt users" nullLabel="Inherited" /></dd>
+              <dd><TriStateValue value={consent.outboundAllowed} trueLabel="Suppress consent prompts" falseLabel="Prompt users" nullLabel="Inherited from default" /></dd>
             </dl>
           ) : (
             <Inherited />

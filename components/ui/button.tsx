@@ -2,10 +2,11 @@ import { forwardRef } from "react";
 import { cn } from "@/lib/cn";
 
 const VARIANTS = {
-  primary: "bg-accent text-accent-fg hover:bg-accent-hover disabled:bg-border-strong disabled:text-muted",
-  secondary: "border border-border-strong bg-surface text-fg hover:bg-surface-muted disabled:text-muted",
-  ghost: "text-fg hover:bg-surface-muted disabled:text-muted",
-  danger: "bg-danger text-white hover:opacity-90 disabled:opacity-50",
+  primary:
+    "bg-accent text-accent-fg hover:bg-accent-hover disabled:bg-border-strong disabled:text-muted aria-disabled:bg-border-strong aria-disabled:text-muted",
+  secondary: "border border-border-strong bg-surface text-fg hover:bg-surface-muted disabled:text-muted aria-disabled:text-muted aria-disabled:hover:bg-surface",
+  ghost: "text-fg hover:bg-surface-muted disabled:text-muted aria-disabled:text-muted",
+  danger: "bg-danger text-white hover:opacity-90 disabled:opacity-50 aria-disabled:opacity-50",
 } as const;
 
 const SIZES = {
@@ -16,18 +17,25 @@ const SIZES = {
 export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: keyof typeof VARIANTS;
   size?: keyof typeof SIZES;
+  /**
+   * Unavailable but still focusable, so screen readers reach the button and hear
+   * why (aria-describedby); clicks do nothing. Use `disabled` for transient states.
+   */
+  unavailable?: boolean;
 }
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "secondary", size = "md", className, type = "button", ...props },
+  { variant = "secondary", size = "md", className, type = "button", unavailable = false, onClick, ...props },
   ref,
 ) {
   return (
     <button
       ref={ref}
       type={type}
+      aria-disabled={unavailable || undefined}
+      onClick={unavailable ? (event) => event.preventDefault() : onClick}
       className={cn(
-        "inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed",
+        "inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed aria-disabled:cursor-not-allowed",
         VARIANTS[variant],
         SIZES[size],
         className,

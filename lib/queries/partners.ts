@@ -6,6 +6,7 @@ import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
+import { spreadPartnerDetail, spreadPartnersView } from "./cache-sync";
 
 type Data<T extends (...args: never[]) => Promise<{ ok: boolean }>> = Extract<Awaited<ReturnType<T>>, { ok: true }> extends {
   data: infer D;
@@ -21,9 +22,7 @@ export function partnersViewQuery(accountId: string, getToken: GetGraphToken, qu
     queryKey: graphKeys.partnersView(accountId),
     queryFn: async () => {
       const view = await callGraphAction(getToken, (token) => getPartnersView(token));
-      if (view.deletedSyncPolicies) {
-        queryClient.setQueryData(graphKeys.deletedSyncPolicies(accountId), view.deletedSyncPolicies);
-      }
+      spreadPartnersView(queryClient, accountId, view);
       return view;
     },
   });
@@ -34,21 +33,9 @@ export function partnerDetailQuery(accountId: string, tenantId: string, getToken
     queryKey: graphKeys.partnerDetail(accountId, tenantId),
     queryFn: async () => {
       const detail = await callGraphAction(getToken, (token) => getPartnerDetail(token, tenantId));
-      syncPartnerIntoView(queryClient, accountId, tenantId, detail);
+      spreadPartnerDetail(queryClient, accountId, tenantId, detail);
       return detail;
     },
-  });
-}
-
-/** Keeps the list consistent with a fresher detail read. */
-function syncPartnerIntoView(queryClient: QueryClient, accountId: string, tenantId: string, detail: PartnerDetail) {
-  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) => {
-    if (!view) return view;
-    const id = tenantId.toLowerCase();
-    const partners = detail.partner
-      ? view.partners.map((partner) => (partner.tenantId.toLowerCase() === id ? detail.partner! : partner))
-      : view.partners.filter((partner) => partner.tenantId.toLowerCase() !== id);
-    return { ...view, partners };
   });
 }
 

@@ -8,9 +8,9 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
-import { useGraphToken } from "@/lib/auth/use-graph-token";
+import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
-import { callGraphAction } from "./graph-action";
+import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
 import type { PartnerDetail, PartnersView } from "./partners";
 
@@ -21,6 +21,16 @@ const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["rest
 
 export function leavesDeletedItems(outcome: RestoreOutcome): boolean {
   return LEAVES_DELETED_ITEMS.has(outcome.kind);
+}
+
+/**
+ * True when a restore call failed in a way that leaves its effect unknown: the
+ * request to the dashboard's server went out, but no answer came back.
+ * Expected failures come back as GraphActionError; a missing sign-in stops
+ * before anything is sent.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return !(error instanceof GraphActionError) && !(error instanceof SignInRequiredError);
 }
 
 // Ids with a restore request on the wire in this tab: a second click never sends a second request.
@@ -130,6 +140,19 @@ export function useRestoreSyncPolicies() {
       }
     },
     onSuccess: (outcomes, _variables, context) => applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []),
-    onError: (_error, _variables, context) => putBackIntoDeleted(queryClient, accountId, context?.snapshot ?? []),
+    onError: async (error, _variables, context) => {
+      const snapshot = context?.snapshot ?? [];
+      if (!isOutcomeUnknown(error)) {
+        putBackIntoDeleted(queryClient, accountId, snapshot);
+        return;
+      }
+      // The call may have reached Graph: re-read instead of guessing which rows came back.
+      try {
+        await queryClient.refetchQueries({ queryKey: graphKeys.account(accountId), type: "active" }, { throwOnError: true });
+      } catch {
+        putBackIntoDeleted(queryClient, accountId, snapshot);
+      }
+      void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
+    },
   });
 }
