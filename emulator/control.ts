@@ -1,12 +1,14 @@
 /**
  * The loopback-only control API under /_emulator/: health, reset to seed,
  * fault injection, the clock, and extra deleted policies for bulk tests.
+ * Browsers are kept out (CSRF, DNS rebinding) by the Origin, Sec-Fetch-Site,
+ * Host and Content-Type checks in refusal().
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DAY_MS, type Clock } from "./clock";
 import type { Entra } from "./entra/oauth";
 import type { Faults, FaultSettings } from "./faults";
-import { isLoopback, readBody, sendJson } from "./http";
+import { headerValue, isLoopback, isLoopbackHost, mediaType, readBody, sendJson } from "./http";
 import type { Store } from "./store";
 
 export interface ControlDeps {
@@ -18,11 +20,41 @@ export interface ControlDeps {
 
 class ControlError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  readonly code: string;
+  constructor(status: number, message: string, code = "BadRequest") {
     super(message);
     this.status = status;
+    this.code = code;
   }
 }
+
+const forbidden = (message: string) => new ControlError(403, message, "Forbidden");
+
+/** Methods that may change state; GET and HEAD cannot. */
+const needsJsonType = (method: string) => method !== "GET" && method !== "HEAD";
+
+/**
+ * Why a request may not use the control API, or null. A page in a browser can
+ * reach loopback too: its requests carry Origin (or Sec-Fetch-Site), a rebound
+ * DNS name shows in Host, and a JSON Content-Type cannot be sent cross-origin
+ * without a preflight, which the control API never answers.
+ */
+function refusal(req: IncomingMessage): ControlError | null {
+  if (!isLoopback(req.socket.remoteAddress)) return forbidden("The control API only answers on loopback.");
+  if (req.headers.origin !== undefined) return forbidden("The control API refuses requests that carry an Origin header.");
+  const site = headerValue(req, "sec-fetch-site")?.toLowerCase();
+  if (site === "cross-site" || site === "same-site") return forbidden(`The control API refuses Sec-Fetch-Site: ${site} requests.`);
+  if (!isLoopbackHost(req.headers.host)) {
+    return forbidden("The control API only answers to Host localhost, 127.0.0.1 or [::1] (with an optional port).");
+  }
+  if (needsJsonType(req.method ?? "GET") && mediaType(req) !== "application/json") {
+    return new ControlError(415, "Control requests other than GET must send Content-Type: application/json.", "UnsupportedMediaType");
+  }
+  return null;
+}
+
+const sendError = (res: ServerResponse, error: ControlError) =>
+  sendJson(res, error.status, { error: { code: error.code, message: error.message } });
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const text = (await readBody(req, 64 * 1024)).toString("utf8").trim();
@@ -63,14 +95,13 @@ export function parseFaultSettings(body: Record<string, unknown>): Partial<Fault
 }
 
 export async function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  if (!isLoopback(req.socket.remoteAddress)) {
-    return sendJson(res, 403, { error: { code: "Forbidden", message: "The control API only answers on loopback." } });
-  }
+  const refused = refusal(req);
+  if (refused) return sendError(res, refused);
   try {
     const result = await route(deps, req.method ?? "GET", path, req);
     sendJson(res, result.status ?? 200, result.body);
   } catch (error) {
-    if (error instanceof ControlError) return sendJson(res, error.status, { error: { code: "BadRequest", message: error.message } });
+    if (error instanceof ControlError) return sendError(res, error);
     throw error;
   }
 }
@@ -121,6 +152,7 @@ async function route(
       const ms = (num(body, "advanceDays", 0, 3650) ?? 0) * DAY_MS + (num(body, "advanceMs", 0, 3650 * DAY_MS) ?? 0);
       clock.advance(ms);
       const purged = store.purgeExpired();
+      // The offset moved even when nothing was purged, so write unconditionally.
       store.save();
       return { body: { now: clock.nowIso(), offsetMs: clock.offset, purged } };
     }
@@ -128,6 +160,7 @@ async function route(
       const count = num(await jsonBody(req), "count", 1, 1000, true);
       if (count === undefined) throw new ControlError(400, "'count' is required (1..1000).");
       const added = store.seedDeleted(count);
+      store.flush();
       return { status: 201, body: { tenantIds: added.map((a) => a.tenantId), partners: added } };
     }
     default:

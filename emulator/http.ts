@@ -1,6 +1,6 @@
 /**
  * Small node:http helpers shared by every route: bodies, JSON/HTML answers,
- * CORS, cookies and the loopback test for the control API.
+ * CORS, cookies and the loopback and Host tests for the control API.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -78,6 +78,18 @@ export function parseCookies(req: IncomingMessage): Map<string, string> {
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+/** Host headers naming the loopback interface; anything else may be a DNS-rebound name pointing at us. */
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
+
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && LOOPBACK_HOST.test(host);
+}
+
+/** The media type of Content-Type without parameters, lower-cased ("" when absent). */
+export function mediaType(req: IncomingMessage): string {
+  return (headerValue(req, "content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
 export function headerValue(req: IncomingMessage, name: string): string | undefined {

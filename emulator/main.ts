@@ -3,7 +3,7 @@
  * prints where everything is, and stops cleanly on SIGINT/SIGTERM.
  */
 import { optionsFromEnv } from "./config";
-import { ACCOUNTS, AUTOMATION_CLIENT_ID, SPA_CLIENT_ID } from "./entra/directory";
+import { ACCOUNTS, AUTOMATION_CLIENT_ID, DEFAULT_USER_PASSWORD, SPA_CLIENT_ID } from "./entra/directory";
 import { startEmulator, type EmulatorHandle } from "./server";
 
 async function main(): Promise<void> {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     `  SPA client    ${SPA_CLIENT_ID}`,
     `  Automation    ${AUTOMATION_CLIENT_ID} (secret from EMULATOR_CLIENT_SECRET)`,
     "",
-    `  Demo accounts (password: ${options.userPassword})`,
+    `  Demo accounts (password: ${options.userPassword === DEFAULT_USER_PASSWORD ? DEFAULT_USER_PASSWORD : "from EMULATOR_USER_PASSWORD"})`,
     ...ACCOUNTS.map((a) => `    ${a.username.padEnd(26)} ${a.displayName.padEnd(14)} ${a.roleName ?? "no directory role"}`),
     "",
     `  Partners: ${emulator.store.partners.size}, deleted sync policies: ${emulator.store.deletedSyncPolicies.size}` +

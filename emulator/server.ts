@@ -14,8 +14,9 @@ import { Entra } from "./entra/oauth";
 import { TokenIssuer } from "./entra/tokens";
 import { Faults } from "./faults";
 import type { GraphEnv } from "./graph/dispatch";
+import { codeForStatus, errorEnvelope, messageForStatus, type ErrorIds } from "./graph/errors";
 import { handleGraphHttp } from "./graph/handler";
-import { BodyTooLargeError, headerValue, sendJson } from "./http";
+import { BodyTooLargeError, corsHeaders, headerValue, sendJson, type Headers } from "./http";
 import { Store } from "./store";
 
 export interface EmulatorHandle {
@@ -31,6 +32,17 @@ export interface EmulatorHandle {
   /** In-process token minting, for tests and the benchmark. */
   tokens: TokenIssuer;
   close(): Promise<void>;
+}
+
+const BASE = "http://emulator.invalid";
+
+/** Never throws: it also serves the answer to a request whose URL did not parse. */
+function pathOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? "/", BASE).pathname;
+  } catch {
+    return "/";
+  }
 }
 
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<EmulatorHandle> {
@@ -74,21 +86,40 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     },
   };
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = randomUUID();
-    const clientRequestId = headerValue(req, "client-request-id") ?? requestId;
-    res.setHeader("request-id", requestId);
-    res.setHeader("client-request-id", clientRequestId);
-    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  type Area = "control" | "graph" | "entra" | "other";
+  function areaOf(path: string): Area {
+    if (path === "/_emulator" || path.startsWith("/_emulator/")) return "control";
+    const first = path.split("/")[1] ?? "";
+    if (first === "beta" || first === "v1.0") return "graph";
+    return first && entra.acceptsTenant(first) ? "entra" : "other";
+  }
+
+  /** Errors the server answers itself use Graph's envelope, so every one names its request-id. */
+  function sendError(
+    req: IncomingMessage,
+    res: ServerResponse,
+    ids: ErrorIds,
+    status: number,
+    code: string,
+    message: string,
+    headers: Headers = {},
+  ): void {
+    const area = areaOf(pathOf(req));
+    // Browsers must be able to read Graph's and the token endpoint's errors; the control API stays without CORS.
+    const cors = area === "graph" || area === "entra" ? corsHeaders(req) : {};
+    sendJson(res, status, errorEnvelope(ids, code, message), { ...cors, ...headers });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, ids: ErrorIds): Promise<void> {
+    const url = new URL(req.url ?? "/", BASE);
     const path = url.pathname;
-    if (path === "/_emulator" || path.startsWith("/_emulator/")) return handleControl({ store, faults, clock, entra }, req, res, path);
+    const area = areaOf(path);
+    if (area === "control") return handleControl({ store, faults, clock, entra }, req, res, path);
 
     const [, first = "", ...rest] = path.split("/");
-    if (first === "beta" || first === "v1.0") {
-      return handleGraphHttp(graphEnv, req, res, url, first, { requestId, clientRequestId }, publicUrl());
-    }
-    if (first && entra.acceptsTenant(first)) {
-      res.setHeader("x-ms-request-id", requestId);
+    if (first === "beta" || first === "v1.0") return handleGraphHttp(graphEnv, req, res, url, first, ids, publicUrl());
+    if (area === "entra") {
+      res.setHeader("x-ms-request-id", ids.requestId);
       return entra.handle(req, res, url, rest.join("/"));
     }
     if (path === "/") {
@@ -99,14 +130,24 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
         control: `${publicUrl()}/_emulator/health`,
       });
     }
-    sendJson(res, 404, { error: { code: "NotFound", message: `Nothing is served at '${path}'.` } });
+    sendError(req, res, ids, 404, "NotFound", `Nothing is served at '${path}'.`);
+  }
+
+  function requestIds(req: IncomingMessage, res: ServerResponse): ErrorIds {
+    const requestId = randomUUID();
+    const clientRequestId = headerValue(req, "client-request-id") ?? requestId;
+    res.setHeader("request-id", requestId);
+    res.setHeader("client-request-id", clientRequestId);
+    return { requestId, clientRequestId };
   }
 
   const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: { code: "RequestEntityTooLarge", message: error.message } });
+    const ids = requestIds(req, res);
+    route(req, res, ids).catch((error: unknown) => {
+      // The unread rest of the body is dropped with the socket, so the client must not reuse it.
+      if (error instanceof BodyTooLargeError) return sendError(req, res, ids, 413, "RequestEntityTooLarge", error.message, { Connection: "close" });
       options.log(`Unhandled error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
-      sendJson(res, 500, { error: { code: "generalException", message: "The emulator failed to process the request." } });
+      sendError(req, res, ids, 500, codeForStatus(500), messageForStatus(500));
     });
   });
   server.keepAliveTimeout = 30_000;
@@ -130,10 +171,16 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     faults,
     entra,
     tokens,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeAllConnections();
+        });
+      } finally {
+        // Coalesced writes may be pending; this is what SIGINT/SIGTERM rely on.
+        store.flush();
+      }
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * In-memory directory state (partners, live and deleted sync policies, deleted
  * partners) with the indexes the Graph routes need, the 30-day purge, reset to
- * seed, and optional persistence to EMULATOR_STATE_FILE after every change.
+ * seed, and optional persistence to EMULATOR_STATE_FILE: changes are coalesced
+ * into at most one write per SAVE_DELAY_MS; flush() writes at once.
  */
 import { renameSync } from "node:fs";
 import { DAY_MS, type Clock } from "./clock";
@@ -10,6 +11,8 @@ import { readStateFile, writeStateFileAtomic } from "./persistence";
 import { buildSeedState, bulkDeletedPartner, type SeedOptions, type StateData } from "./seed";
 
 export const RETENTION_MS = 30 * DAY_MS;
+/** Longest a change waits before it reaches the state file: what a kill -9 can lose. */
+export const SAVE_DELAY_MS = 50;
 
 export interface StoreOptions {
   clock: Clock;
@@ -28,6 +31,8 @@ export class Store {
   version = 0;
   private partnerArray: PartnerRecord[] | null = null;
   private readonly options: StoreOptions;
+  private dirty = false;
+  private saveTimer: NodeJS.Timeout | null = null;
 
   constructor(options: StoreOptions) {
     this.options = options;
@@ -88,10 +93,37 @@ export class Store {
   changed(): void {
     this.partnerArray = null;
     this.version++;
-    this.save();
+    this.scheduleSave();
   }
 
+  /**
+   * Serialising 10,000 partners and fsyncing blocks the event loop, so a burst of
+   * changes (a bulk restore, a $batch) shares one write a little later.
+   */
+  private scheduleSave(): void {
+    if (!this.options.stateFile) return;
+    this.dirty = true;
+    this.saveTimer ??= setTimeout(() => this.flushFromTimer(), SAVE_DELAY_MS);
+  }
+
+  private flushFromTimer(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      // Still dirty: the next change, flush() or close() tries again.
+      this.options.log?.(`Could not write the state file: ${(error as Error).message}`);
+    }
+  }
+
+  /** Writes pending changes now; a no-op when nothing changed since the last write. */
+  flush(): void {
+    if (this.dirty) this.save();
+  }
+
+  /** Writes the state (and clock offset) now, pending or not, and cancels the scheduled write. */
   save(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     const file = this.options.stateFile;
     if (!file) return;
     writeStateFileAtomic(file, {
@@ -100,6 +132,7 @@ export class Store {
       clockOffsetMs: this.options.clock.offset,
       data: this.snapshot(),
     });
+    this.dirty = false;
   }
 
   reset(): void {

@@ -16,11 +16,35 @@ describe("describeRestoreOutcome", () => {
     expect(describeRestoreOutcome({ ...base, kind: "already-restored" })).toMatchObject({ tone: "info", label: "Already restored" });
   });
 
-  it("keeps the request-id on errors and names what is missing on 403", () => {
-    const message = describeRestoreOutcome({ ...base, kind: "forbidden", error });
-    expect(message.tone).toBe("error");
-    expect(message.detail).toMatch(/Security Administrator/);
+  it("keeps the request-id on errors and says which permission is missing on 403", () => {
+    const missingScope = describeRestoreOutcome({ ...base, kind: "forbidden", error }, { writeBlockedReason: "Restoring needs the delegated permission Policy.ReadWrite.CrossTenantAccess." });
+    expect(missingScope.tone).toBe("error");
+    expect(missingScope.detail).toMatch(/needs the delegated permission Policy\.ReadWrite\.CrossTenantAccess/);
+    expect(missingScope.detail).toMatch(/Request ID: req-1/);
+    // The token looked fine, yet Graph refused: say what usually causes that.
+    expect(describeRestoreOutcome({ ...base, kind: "forbidden", error }).detail).toMatch(/role may have expired/);
+  });
+
+  it("says what to do when the partner configuration is gone", () => {
+    const message = describeRestoreOutcome({ ...base, kind: "partner-missing", stillInDeletedItems: true, error: { ...error, status: 404, code: "Request_ResourceNotFound" } });
+    expect(message).toMatchObject({ tone: "warning", label: "Partner configuration missing" });
+    expect(message.detail).toMatch(/partner's cross-tenant access configuration no longer exists/);
+    expect(message.detail).toMatch(/Restore the partner configuration \(or recreate it\) first, then restore this policy/);
     expect(message.detail).toMatch(/Request ID: req-1/);
+  });
+
+  it("promises a safe retry of an unknown outcome only when the policy is known to be still in deleted items", () => {
+    const unknown: RestoreOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
+    expect(describeRestoreOutcome({ ...unknown, stillInDeletedItems: true })).toMatchObject({
+      tone: "warning",
+      label: "Outcome unknown",
+      detail: "No answer came back, and the policy is still in deleted items: it is safe to retry.",
+    });
+    for (const stillInDeletedItems of [false, null, undefined]) {
+      const detail = describeRestoreOutcome({ ...unknown, stillInDeletedItems }).detail;
+      expect(detail).toBe("No answer came back and the current state could not be read. Refresh the list before retrying.");
+      expect(detail).not.toMatch(/safe to retry/);
+    }
   });
 
   it("quotes the wait Graph asked for when throttled", () => {

@@ -15,6 +15,7 @@ export const RESTORE_OUTCOME_KINDS = [
   "restored",
   "already-restored",
   "purged",
+  "partner-missing",
   "conflict",
   "forbidden",
   "unauthorized",
@@ -30,11 +31,20 @@ export interface RestoreOutcome {
   /** restored: what Graph returned; already-restored / conflict: the live policy when it could be read. */
   policy: SyncPolicy | null;
   error: AppError | null;
-  /** How many restore POSTs were sent for this id (retries after 429/503/504 included). */
+  /** How many restore POSTs were sent for this id (resends after 429/503 included). */
   attempts: number;
+  /**
+   * Whether the policy is still in deleted items, as far as Graph's answer or the
+   * re-read showed; null when nobody looked or the look failed. Optional only so
+   * outcomes built before this field existed still type-check; treat missing as null.
+   */
+  stillInDeletedItems?: boolean | null;
 }
 
-/** Kinds a "retry failed" action may resend: nothing was (knowingly) done for them. */
+/**
+ * Kinds a "retry failed" action may resend: nothing was (knowingly) done for them.
+ * Not `partner-missing`: resending changes nothing until the partner configuration exists again.
+ */
 export const RETRYABLE_RESTORE_KINDS: readonly RestoreOutcomeKind[] = ["throttled", "unknown", "failed", "unauthorized"];
 
 export function isRetryableRestoreOutcome(outcome: Pick<RestoreOutcome, "kind">): boolean {
@@ -53,21 +63,33 @@ export type RestoreStep =
   /** The status alone cannot tell; re-read the live policy. `deletedItems`: also check the deleted item. */
   | { next: "check-live"; deletedItems: boolean };
 
-const THROTTLE_STATUSES = new Set([429, 503, 504]);
+/**
+ * The only answers that prove a restore was NOT processed (throttled / unavailable),
+ * so the only ones after which a restore POST may be sent again. Not 504: a gateway
+ * timeout says nothing about whether the backend ran the restore.
+ */
+export const RESTORE_RESEND_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+
+/** No answer came back (0), or a gateway timed out waiting for one (504): the restore may or may not have run. */
+function isLostRestoreAnswer(status: number): boolean {
+  return status === 0 || status === 504;
+}
 
 export function classifyRestoreStatus(status: number): RestoreStep {
   if (status >= 200 && status < 300) return { next: "done", kind: "restored" };
-  if (status === 404 || status === 409) return { next: "check-live", deletedItems: false };
-  if (status === 0) return { next: "check-live", deletedItems: true };
+  // 404 is also Graph's answer when the policy is still deleted but its partner configuration is gone.
+  if (status === 404) return { next: "check-live", deletedItems: true };
+  if (status === 409) return { next: "check-live", deletedItems: false };
+  if (isLostRestoreAnswer(status)) return { next: "check-live", deletedItems: true };
   if (status === 401) return { next: "done", kind: "unauthorized" };
   if (status === 403) return { next: "done", kind: "forbidden" };
-  if (THROTTLE_STATUSES.has(status)) return { next: "done", kind: "throttled" };
+  if (RESTORE_RESEND_STATUSES.has(status)) return { next: "done", kind: "throttled" };
   return { next: "done", kind: "failed" };
 }
 
 export interface RestoreAnswer {
   tenantId: string;
-  /** Final status of the restore POST; 0 when no answer came (network failure, timeout). */
+  /** Final status of the restore POST; 0 when no answer came (network failure, timeout); 504 when a gateway timed out. */
   status: number;
   /** Mapped body of a 2xx answer. */
   policy: SyncPolicy | null;
@@ -76,15 +98,22 @@ export interface RestoreAnswer {
   attempts: number;
   /**
    * An earlier attempt got an answer that does not prove "not done" (504 gateway timeout):
-   * a later 404 with a live policy is then most likely our own restore.
+   * a later 404 with a live policy is then most likely our own restore. Our Graph layer
+   * never resends after a 504, so it only matters to callers with another retry policy.
    */
   mayHaveRestoredEarlier?: boolean;
   /** Required when classifyRestoreStatus says check-live; treated as unreadable when missing. */
   live?: LiveState;
 }
 
-function outcome(answer: RestoreAnswer, kind: RestoreOutcomeKind, policy: SyncPolicy | null, error: AppError | null): RestoreOutcome {
-  return { tenantId: answer.tenantId, kind, policy, error, attempts: answer.attempts };
+function outcome(
+  answer: RestoreAnswer,
+  kind: RestoreOutcomeKind,
+  policy: SyncPolicy | null,
+  error: AppError | null,
+  stillInDeletedItems: boolean | null,
+): RestoreOutcome {
+  return { tenantId: answer.tenantId, kind, policy, error, attempts: answer.attempts, stillInDeletedItems };
 }
 
 function unverified(answer: RestoreAnswer): AppError {
@@ -97,23 +126,38 @@ function unverified(answer: RestoreAnswer): AppError {
   };
 }
 
+function settleAnswered(answer: RestoreAnswer, step: Extract<RestoreStep, { next: "done" }>): RestoreOutcome {
+  // A 2xx restore took the policy out of deleted items; the other settled kinds did not look.
+  if (step.kind === "restored") return outcome(answer, "restored", answer.policy, null, false);
+  return outcome(answer, step.kind, null, answer.error, null);
+}
+
+/** 404: not restorable as asked. The re-read tells restored-by-someone, purged and partner-gone apart. */
+function settleNotFound(answer: RestoreAnswer, live: LiveState): RestoreOutcome {
+  // A live policy exists, so the partner does too: the 404 means the deleted item is gone.
+  if (live.kind === "live") return outcome(answer, answer.mayHaveRestoredEarlier ? "restored" : "already-restored", live.policy, null, false);
+  if (live.kind === "unreadable") return outcome(answer, "unknown", null, live.error, null);
+  if (live.inDeletedItems === true) return outcome(answer, "partner-missing", null, answer.error, true);
+  if (live.inDeletedItems === false) return outcome(answer, "purged", null, answer.error, false);
+  return outcome(answer, "unknown", null, answer.error, null);
+}
+
+/** No answer (or a gateway timeout): our POST may or may not have landed, so the live state decides. */
+function settleLost(answer: RestoreAnswer, live: LiveState): RestoreOutcome {
+  if (live.kind === "live") return outcome(answer, "restored", live.policy, null, false);
+  if (live.kind === "absent" && live.inDeletedItems === false) return outcome(answer, "purged", null, answer.error, false);
+  return outcome(answer, "unknown", null, answer.error, live.kind === "absent" ? live.inDeletedItems : null);
+}
+
 export function toRestoreOutcome(answer: RestoreAnswer): RestoreOutcome {
   const step = classifyRestoreStatus(answer.status);
-  if (step.next === "done") {
-    return step.kind === "restored" ? outcome(answer, "restored", answer.policy, null) : outcome(answer, step.kind, null, answer.error);
-  }
+  if (step.next === "done") return settleAnswered(answer, step);
   const live: LiveState = answer.live ?? { kind: "unreadable", error: answer.error ?? unverified(answer) };
 
   if (answer.status === 409) {
-    return outcome(answer, "conflict", live.kind === "live" ? live.policy : null, answer.error);
+    // Graph answers 409 only after finding the deleted item (404 is checked first), so it is still there.
+    return outcome(answer, "conflict", live.kind === "live" ? live.policy : null, answer.error, true);
   }
-  if (answer.status === 404) {
-    if (live.kind === "live") return outcome(answer, answer.mayHaveRestoredEarlier ? "restored" : "already-restored", live.policy, null);
-    if (live.kind === "absent") return outcome(answer, "purged", null, answer.error);
-    return outcome(answer, "unknown", null, live.error);
-  }
-  // No answer: our POST may or may not have landed, so the live state decides.
-  if (live.kind === "live") return outcome(answer, "restored", live.policy, null);
-  if (live.kind === "absent" && live.inDeletedItems === false) return outcome(answer, "purged", null, answer.error);
-  return outcome(answer, "unknown", null, answer.error);
+  if (answer.status === 404) return settleNotFound(answer, live);
+  return settleLost(answer, live);
 }

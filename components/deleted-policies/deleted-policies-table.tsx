@@ -6,7 +6,7 @@ import type { DeletedSyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { formatDate, purgeDate } from "@/lib/retention";
-import { describeRestoreOutcome } from "@/lib/restore-messages";
+import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { TriStateValue } from "@/components/partners/sync-state";
@@ -26,6 +26,7 @@ export function DeletedPoliciesTable({
   canRestore,
   restoring,
   outcomes,
+  messageContext,
   partnerNames,
 }: {
   policies: DeletedSyncPolicy[];
@@ -37,6 +38,7 @@ export function DeletedPoliciesTable({
   /** A restore is on its way: every Restore button waits for it. */
   restoring: boolean;
   outcomes: Map<string, RestoreOutcome>;
+  messageContext: OutcomeContext;
   partnerNames: ReadonlyMap<string, string>;
 }) {
   const visibleIds = policies.map((policy) => policy.tenantId);
@@ -91,7 +93,7 @@ export function DeletedPoliciesTable({
             const partnerName = name ? null : (partnerNames.get(policy.tenantId.toLowerCase()) ?? null);
             const label = name ?? partnerName ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
-            const message = outcome ? describeRestoreOutcome(outcome) : null;
+            const message = outcome ? describeRestoreOutcome(outcome, messageContext) : null;
             return (
               <tr key={policy.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
                 <td className={CELL}>

@@ -88,6 +88,7 @@ export function DeletedPoliciesView() {
               onRetryFailed={flow.retryFailed}
               onDismiss={flow.dismiss}
               retryDisabled={flow.pending || !permission.allowed}
+              messageContext={flow.messageContext}
             />
           ) : null}
           <div role="search" className="flex flex-wrap items-center gap-3">
@@ -124,6 +125,7 @@ export function DeletedPoliciesView() {
               onRestore={(policy) => setConfirming([policy])}
               canRestore={permission.allowed}
               restoring={flow.pending}
+              messageContext={flow.messageContext}
               outcomes={outcomes}
               partnerNames={partnerNames}
             />

@@ -17,7 +17,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
   const stayHere = useCallback(() => undefined, []);
   const flow = useRestoreFlow({ onOpenPartner: stayHere });
   const outcome = flow.run?.outcomes[0];
-  const message = outcome ? describeRestoreOutcome(outcome) : null;
+  const message = outcome ? describeRestoreOutcome(outcome, flow.messageContext) : null;
 
   return (
     <>

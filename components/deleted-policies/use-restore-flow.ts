@@ -4,7 +4,7 @@
  * Runs restores for one view: the mutation, toasts, the results of the last
  * run, and automatic retries of throttled items after a visible countdown.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
 import { isRetryableRestoreOutcome } from "@/lib/restore-outcome";
@@ -17,7 +17,8 @@ import { deletedSyncPoliciesQuery } from "@/lib/queries/deleted-sync-policies";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
-import { describeRestoreOutcome } from "@/lib/restore-messages";
+import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
 
 /** Throttled items are resent automatically this many times, each after Graph's Retry-After. */
@@ -55,8 +56,8 @@ function mergeOutcomes(previous: RestoreOutcome[], latest: RestoreOutcome[]): Re
   return [...merged, ...byId.values()];
 }
 
-function announce(outcome: RestoreOutcome, name: string, onOpenPartner: (tenantId: string) => void) {
-  const message = describeRestoreOutcome(outcome);
+function announce(outcome: RestoreOutcome, name: string, onOpenPartner: (tenantId: string) => void, context: OutcomeContext) {
+  const message = describeRestoreOutcome(outcome, context);
   const open = { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) };
   if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, action: open });
   else if (message.tone === "info") toast.info(`${name}: ${message.label.toLowerCase()}`, { description: message.detail, action: open });
@@ -76,6 +77,9 @@ export function useRestoreFlow({
   const { account, getToken } = useGraphToken();
   const { instance } = useMsal();
   const config = useAuthConfig();
+  const profile = useAccessProfile();
+  const writeBlockedReason = profile.data?.writeBlockedReason ?? null;
+  const messageContext = useMemo<OutcomeContext>(() => ({ writeBlockedReason }), [writeBlockedReason]);
   const [run, setRun] = useState<RestoreRun | null>(null);
   const runRef = useRef<RestoreRun | null>(null);
   const retryInSeconds = useSecondsUntil(run?.retryAt ?? null);
@@ -106,7 +110,7 @@ export function useRestoreFlow({
           retryAt,
           autoRound,
         });
-        if (policies.length === 1 && outcomes[0]) announce(outcomes[0], names[outcomes[0].tenantId.toLowerCase()] ?? outcomes[0].tenantId, onOpenPartner);
+        if (policies.length === 1 && outcomes[0]) announce(outcomes[0], names[outcomes[0].tenantId.toLowerCase()] ?? outcomes[0].tenantId, onOpenPartner, messageContext);
         onSettled?.(outcomes);
         return outcomes;
       } catch (error) {
@@ -134,7 +138,7 @@ export function useRestoreFlow({
         return [];
       }
     },
-    [mutateAsync, onOpenPartner, onSettled, instance, config, updateRun],
+    [mutateAsync, onOpenPartner, onSettled, instance, config, updateRun, messageContext],
   );
 
   const retryAt = run?.retryAt ?? null;
@@ -181,5 +185,5 @@ export function useRestoreFlow({
   const retryable = run?.outcomes.filter(isRetryableRestoreOutcome) ?? [];
   const dismiss = useCallback(() => updateRun(null), [updateRun]);
 
-  return { restore, run, dismiss, retryFailed, pending: isPending, retryInSeconds, retryable };
+  return { restore, run, dismiss, retryFailed, pending: isPending, retryInSeconds, retryable, messageContext };
 }

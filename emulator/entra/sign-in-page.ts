@@ -2,7 +2,7 @@
  * HTML of the emulated Entra pages: the sign-in form (Username, Password,
  * Sign in, with the demo accounts listed), the signed-out page and error pages.
  */
-import { ACCOUNTS } from "./directory";
+import { ACCOUNTS, DEFAULT_USER_PASSWORD } from "./directory";
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -66,6 +66,12 @@ export interface SignInPageInput {
   password: string;
 }
 
+/** Only the well-known default is shown: a password chosen with EMULATOR_USER_PASSWORD stays off the page. */
+function passwordHint(password: string): string {
+  if (password === DEFAULT_USER_PASSWORD) return `Password for all: <code>${escapeHtml(password)}</code>`;
+  return "Password for all: the one set by <code>EMULATOR_USER_PASSWORD</code>.";
+}
+
 export function renderSignInPage(input: SignInPageInput): string {
   const hidden = [...input.hidden]
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
@@ -90,7 +96,7 @@ ${hidden}
 <section class="hint" aria-label="Demo accounts">
 <h2>Demo accounts</h2>
 <table>${accounts}</table>
-<p style="margin:8px 0 0">Password for all: <code>${escapeHtml(input.password)}</code></p>
+<p style="margin:8px 0 0">${passwordHint(input.password)}</p>
 </section>`,
   );
 }

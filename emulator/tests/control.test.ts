@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { optionsFromEnv } from "../config";
-import { isLoopback } from "../http";
+import { isLoopback, isLoopbackHost } from "../http";
 import { bulkPartnerName, bulkPartnerTenantId, SEED_PARTNERS } from "../seed";
-import { adminToken, appToken, call, DELETED, PARTNERS, start, sync, type Emulator } from "./helpers";
+import { adminToken, appToken, call, DELETED, PARTNERS, rawRequest, start, sync, type Emulator } from "./helpers";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -126,6 +126,83 @@ describe("control API", () => {
 
   it("unknown control endpoints are 404", async () => {
     expect((await call(emu, "/_emulator/nope")).status).toBe(404);
+  });
+});
+
+describe("control API refuses browsers (CSRF, DNS rebinding)", () => {
+  const host = () => `localhost:${emu.port}`;
+  const JSON_TYPE = { "Content-Type": "application/json" };
+
+  it("answers a plain local client: loopback Host names, with or without port", async () => {
+    for (const name of ["localhost", host(), `127.0.0.1:${emu.port}`, "127.0.0.1", `[::1]:${emu.port}`, "LocalHost:1"]) {
+      const res = await rawRequest(emu, "/_emulator/health", { headers: { Host: name } });
+      expect(res.status, name).toBe(200);
+    }
+    for (const site of ["same-origin", "none"]) {
+      expect((await rawRequest(emu, "/_emulator/health", { headers: { Host: host(), "Sec-Fetch-Site": site } })).status).toBe(200);
+    }
+  });
+
+  it("403 for any Origin header, even a local one", async () => {
+    for (const origin of ["https://evil.example", "http://localhost:3000", "null"]) {
+      const res = await rawRequest(emu, "/_emulator/reset", { method: "POST", headers: { Host: host(), Origin: origin, ...JSON_TYPE } });
+      expect(res.status, origin).toBe(403);
+      expect(res.body.error.code).toBe("Forbidden");
+      expect(res.body.error.message).toMatch(/Origin/);
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    }
+  });
+
+  it("403 for Sec-Fetch-Site cross-site and same-site", async () => {
+    for (const site of ["cross-site", "same-site", "Cross-Site"]) {
+      const res = await rawRequest(emu, "/_emulator/health", { headers: { Host: host(), "Sec-Fetch-Site": site } });
+      expect(res.status, site).toBe(403);
+      expect(res.body.error.code).toBe("Forbidden");
+    }
+  });
+
+  it("403 when Host is not localhost, 127.0.0.1 or [::1] (a rebound DNS name)", async () => {
+    for (const name of ["evil.example", `evil.example:${emu.port}`, "localhost.evil.example", "127.0.0.1.nip.io", "0.0.0.0", "[::1]x", "localhost:"]) {
+      const res = await rawRequest(emu, "/_emulator/health", { headers: { Host: name } });
+      expect(res.status, name).toBe(403);
+      expect(res.body.error.code).toBe("Forbidden");
+    }
+    expect(isLoopbackHost(undefined)).toBe(false);
+    expect(isLoopbackHost("127.0.0.1:4010")).toBe(true);
+  });
+
+  it("415 without Content-Type: application/json on POST, PUT and DELETE, and nothing changes", async () => {
+    await call(emu, "/_emulator/faults", { method: "PUT", body: { latencyMs: 7 } });
+    const attempts: [string, string, string | undefined, string | undefined][] = [
+      ["POST", "/_emulator/reset", undefined, undefined],
+      ["POST", "/_emulator/clock", "text/plain", '{"advanceDays":1}'],
+      ["POST", "/_emulator/clock", "application/x-www-form-urlencoded", "advanceDays=1"],
+      ["PUT", "/_emulator/faults", "text/plain", '{"latencyMs":1}'],
+      ["DELETE", "/_emulator/faults", undefined, undefined],
+      ["POST", "/_emulator/seed-deleted", "multipart/form-data; boundary=x", undefined],
+    ];
+    for (const [method, path, type, body] of attempts) {
+      const headers: Record<string, string> = { Host: host() };
+      if (type) headers["Content-Type"] = type;
+      const res = await rawRequest(emu, path, { method, headers, body });
+      expect(res.status, `${method} ${path} ${type}`).toBe(415);
+      expect(res.body.error.code).toBe("UnsupportedMediaType");
+    }
+    expect((await call(emu, "/_emulator/clock")).body.offsetMs).toBe(0);
+    expect((await call(emu, "/_emulator/faults")).body.latencyMs).toBe(7);
+  });
+
+  it("an empty body with Content-Type: application/json is fine (reset, DELETE faults)", async () => {
+    const reset = await rawRequest(emu, "/_emulator/reset", { method: "POST", headers: { Host: host(), ...JSON_TYPE } });
+    expect(reset.status).toBe(200);
+    expect(reset.body.ok).toBe(true);
+    const cleared = await rawRequest(emu, "/_emulator/faults", { method: "DELETE", headers: { Host: host(), "Content-Type": "Application/JSON; charset=utf-8" } });
+    expect(cleared.status).toBe(200);
+  });
+
+  it("403 comes before 415", async () => {
+    const res = await rawRequest(emu, "/_emulator/reset", { method: "POST", headers: { Host: host(), Origin: "https://evil.example" } });
+    expect(res.status).toBe(403);
   });
 });
 

@@ -77,6 +77,20 @@ describe("sign-in page", () => {
     }
   });
 
+  it("shows the password only when it is the default; a custom one stays off the page", async () => {
+    const custom = await start({ userPassword: "s3cret-Pa55" });
+    try {
+      const { challenge } = pkce();
+      const html = await (await fetch(authorizeUrl(custom, { code_challenge: challenge, code_challenge_method: "S256" }))).text();
+      expect(html).not.toContain("s3cret-Pa55");
+      expect(html).not.toContain("demo-password");
+      expect(html).toContain("Password for all: the one set by <code>EMULATOR_USER_PASSWORD</code>.");
+      expect(html).toContain("admin@contoso.example");
+    } finally {
+      await custom.close();
+    }
+  });
+
   it("says so on a wrong password and issues nothing", async () => {
     const { challenge } = pkce();
     const res = await submitSignIn(emu, authorizeUrl(emu, { code_challenge: challenge, code_challenge_method: "S256", state: "x" }), "admin@contoso.example", "nope");

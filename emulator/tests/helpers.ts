@@ -3,6 +3,7 @@
  * a small Graph client, tokens, and the browser side of the sign-in flow.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { request } from "node:http";
 import { ACCOUNTS, POLICY_READ_ALL, POLICY_READWRITE_CTA, SPA_CLIENT_ID, type Account } from "../entra/directory";
 import { startEmulator, type EmulatorHandle } from "../server";
 import type { EmulatorOptions } from "../config";
@@ -42,14 +43,19 @@ export interface CallResult {
   body: any;
 }
 
+/** The control API wants Content-Type: application/json on everything but GET, body or not. */
+const needsJsonType = (path: string, method: string, body: unknown) =>
+  body !== undefined || (path.startsWith("/_emulator") && method !== "GET" && method !== "HEAD");
+
 export async function call(emu: Emulator, path: string, options: CallOptions = {}): Promise<CallResult> {
+  const method = options.method ?? "GET";
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
+  if (needsJsonType(path, method, options.body) && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
     headers["Content-Type"] = "application/json";
   }
   const res = await fetch(path.startsWith("http") ? path : `${emu.url}${path}`, {
-    method: options.method ?? "GET",
+    method,
     headers,
     body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
     redirect: "manual",
@@ -150,4 +156,34 @@ export async function signIn(emu: Emulator, username: string, scope = DASHBOARD_
 export function decodeJwt(token: string): Record<string, unknown> {
   const payload = token.split(".")[1] ?? "";
   return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+}
+
+export interface RawRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** node:http instead of fetch: lets a test send any Host and exactly the headers it names. */
+export function rawRequest(emu: Emulator, path: string, options: RawRequest = {}): Promise<CallResult & { text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: emu.port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === "string") headers.set(name, value);
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not JSON: keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, headers, body, text });
+      });
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
 }

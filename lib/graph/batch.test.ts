@@ -73,7 +73,14 @@ describe("sendBatch", () => {
 });
 
 /** A tiny stateful Graph: which ids are deleted, which are live, and which items to throttle. */
-function fakeGraph(init: { deleted: string[]; live?: string[]; throttle?: Record<string, number[]>; itemStatus?: Record<string, number> }) {
+function fakeGraph(init: {
+  deleted: string[];
+  live?: string[];
+  throttle?: Record<string, number[]>;
+  itemStatus?: Record<string, number>;
+  /** Deleted sync policies whose partner configuration is gone: restore answers 404 naming the partner. */
+  partnerGone?: string[];
+}) {
   const deleted = new Set(init.deleted);
   const live = new Set(init.live ?? []);
   const throttle = new Map(Object.entries(init.throttle ?? {}).map(([id, waits]) => [id, [...waits]]));
@@ -92,6 +99,7 @@ function fakeGraph(init: { deleted: string[]; live?: string[]; throttle?: Record
       const forced = init.itemStatus?.[id];
       if (forced) return { status: forced, headers: { "request-id": `h-${id}` }, body: envelope(forced, "Forced", `inner-${id}`) };
       if (!deleted.has(id)) return { status: 404, body: envelope(404, "Request_ResourceNotFound", `nf-${id}`) };
+      if (init.partnerGone?.includes(id)) return { status: 404, body: envelope(404, "Request_ResourceNotFound", `pg-${id}`) };
       if (live.has(id)) return { status: 409, body: envelope(409, "Request_MultipleObjectsWithSameKeyValue", `c-${id}`) };
       deleted.delete(id);
       live.add(id);
@@ -181,9 +189,106 @@ describe("restoreSyncPolicies", () => {
     expect(batches).toHaveLength(2);
     expect(batches[1]!.map((r) => `${r.method} ${r.url}`)).toEqual([
       `GET /policies/crossTenantAccessPolicy/partners/${alreadyLive}/identitySynchronization`,
+      `GET /policies/deletedItems/crossTenantSyncPolicyPartners/${alreadyLive}`,
       `GET /policies/crossTenantAccessPolicy/partners/${purged}/identitySynchronization`,
+      `GET /policies/deletedItems/crossTenantSyncPolicyPartners/${purged}`,
       `GET /policies/crossTenantAccessPolicy/partners/${conflicting}/identitySynchronization`,
     ]);
+  });
+
+  it("tells a 404 for a policy whose partner is gone (still in deleted items) from a purged one", async () => {
+    const partnerGone = guid(1);
+    const purged = guid(2);
+    const graph = fakeGraph({ deleted: [partnerGone], partnerGone: [partnerGone] });
+    const { promise } = run([graph.handler], [partnerGone, purged]);
+    expect(await promise).toMatchObject({
+      ok: true,
+      data: [
+        { tenantId: partnerGone, kind: "partner-missing", policy: null, error: { status: 404, requestId: `pg-${partnerGone}` }, stillInDeletedItems: true },
+        { tenantId: purged, kind: "purged", stillInDeletedItems: false },
+      ],
+    });
+    expect(graph.posts.get(partnerGone)).toBe(1);
+  });
+
+  it("never resends an item that got a 504: re-reads its state instead", async () => {
+    const timedOut = guid(1);
+    const graph = fakeGraph({ deleted: [timedOut, guid(2)], itemStatus: { [timedOut]: 504 } });
+    const { sleep, promise } = run([graph.handler], [timedOut, guid(2)]);
+    expect(await promise).toMatchObject({
+      ok: true,
+      data: [
+        { tenantId: timedOut, kind: "unknown", attempts: 1, error: { status: 504, requestId: `h-${timedOut}` }, stillInDeletedItems: true },
+        { tenantId: guid(2), kind: "restored", attempts: 1 },
+      ],
+    });
+    expect(graph.posts.get(timedOut)).toBe(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it("never resends after a 504 envelope: the restores may have run, so it re-reads live and deleted state", async () => {
+    const landed = guid(1);
+    const notRun = guid(2);
+    const gone = guid(3);
+    const graph = fakeGraph({ deleted: [landed, notRun], itemStatus: { [notRun]: 500 } });
+    // The backend ran the batch, then the gateway gave up waiting for it.
+    const gatewayTimeout: FakeHandler = async (call, index) => {
+      const requests = (call.body as { requests?: FakeBatchItemRequest[] } | null)?.requests ?? [];
+      if (!requests.some((r) => r.method === "POST")) return undefined;
+      await graph.handler(call, index);
+      return json(504, envelope(504, "gatewayTimeout", "r504"), { "request-id": "r504" });
+    };
+    const { fake, sleep, promise } = run([gatewayTimeout, graph.handler], [landed, notRun, gone]);
+    expect(await promise).toMatchObject({
+      ok: true,
+      data: [
+        { tenantId: landed, kind: "restored", attempts: 1, error: null, policy: { displayName: `live ${landed}` } },
+        { tenantId: notRun, kind: "unknown", attempts: 1, error: { status: 504, requestId: "r504", retryAfterSeconds: null }, stillInDeletedItems: true },
+        { tenantId: gone, kind: "purged", attempts: 1 },
+      ],
+    });
+    const batches = batchBodies(fake.calls);
+    expect(batches.filter((b) => b.some((r) => r.method === "POST"))).toHaveLength(1);
+    expect(batches[1]!.map((r) => r.id)).toEqual(["live-0", "deleted-0", "live-1", "deleted-1", "live-2", "deleted-2"]);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it("treats a 429 envelope as every item throttled: waits its Retry-After, then resends them through the item loop", async () => {
+    const graph = fakeGraph({ deleted: [guid(1), guid(2)] });
+    const throttledOnce: FakeHandler = (call, index) =>
+      index === 0 ? json(429, envelope(429, "TooManyRequests", "r429"), { "Retry-After": "2", "request-id": "r429" }) : undefined;
+    const { fake, sleep, promise } = run([throttledOnce, graph.handler], [guid(1), guid(2)]);
+    expect(await promise).toMatchObject({
+      ok: true,
+      data: [
+        { tenantId: guid(1), kind: "restored", attempts: 2 },
+        { tenantId: guid(2), kind: "restored", attempts: 2 },
+      ],
+    });
+    expect(fake.calls).toHaveLength(2);
+    expect(sleep.mock.calls).toEqual([[2_000]]);
+  });
+
+  it("gives up on a 503 envelope after the item loop's bounded attempts, never resending the envelope on its own", async () => {
+    const fake = fakeFetch(() => json(503, envelope(503, "serviceNotAvailable", "r503"), { "request-id": "r503" }));
+    const sleep = vi.fn(noSleep);
+    const result = await restoreSyncPolicies(TEST_TOKEN, [guid(1), guid(2)], {
+      graphRoot: TEST_ROOT,
+      fetch: fake.fetch,
+      sleep,
+      random: () => 1,
+      maxRetries: 1,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      data: [
+        { tenantId: guid(1), kind: "throttled", attempts: 2, error: { status: 503, requestId: "r503", retryAfterSeconds: 1 } },
+        { tenantId: guid(2), kind: "throttled", attempts: 2 },
+      ],
+    });
+    expect(fake.calls).toHaveLength(2);
+    // No Retry-After: the item loop backs off (500 ms on the first round with random = 1).
+    expect(sleep.mock.calls).toEqual([[500]]);
   });
 
   it("takes an item's request-id from the error envelope when its headers lack one", async () => {
@@ -219,7 +324,7 @@ describe("restoreSyncPolicies", () => {
       ok: true,
       data: [
         { tenantId: landed, kind: "restored", policy: { displayName: `live ${landed}` }, error: null },
-        { tenantId: stillDeleted, kind: "unknown", error: { status: 0, code: "NetworkError" } },
+        { tenantId: stillDeleted, kind: "unknown", error: { status: 0, code: "NetworkError" }, stillInDeletedItems: true },
         { tenantId: gone, kind: "purged" },
       ],
     });

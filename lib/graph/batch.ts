@@ -2,17 +2,25 @@ import "server-only";
 /**
  * Graph JSON batching. Owns: the `POST /$batch` envelope (at most 20 requests,
  * unique ids), splitting work into batches, and bulk restore: per-item retries
- * of 429/503/504 items only, then one follow-up batch of GETs to settle every
- * item whose restore answer alone cannot say what happened. A restore POST is
- * resent only after an answer that means "not done" (429/503/504).
+ * of 429/503 items only, then one follow-up batch of GETs to settle every item
+ * whose restore answer alone cannot say what happened. A restore POST is resent
+ * only after an answer that means "not done" (429/503), whether the item or the
+ * whole envelope got it; never after a 504 or a lost answer.
  */
 import { fail, ok, type AppError, type Result } from "@/lib/result";
 import { graphRequest, DEFAULT_MAX_RETRIES, type GraphOptions } from "./client";
 import { isRecordValue, toAppError } from "./errors";
 import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
-import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreAnswer, type RestoreOutcome } from "@/lib/restore-outcome";
-import { defaultSleep, isRetryableStatus, parseRetryAfter, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
+import {
+  classifyRestoreStatus,
+  RESTORE_RESEND_STATUSES,
+  toRestoreOutcome,
+  type LiveState,
+  type RestoreAnswer,
+  type RestoreOutcome,
+} from "@/lib/restore-outcome";
+import { defaultSleep, parseRetryAfter, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
 import type { WireBatchRequestItem, WireBatchResponse } from "./wire-types";
 
 export const MAX_BATCH_SIZE = 20;
@@ -54,8 +62,19 @@ function lowerCaseHeaders(value: unknown): Record<string, string> {
   return headers;
 }
 
-/** One `POST /$batch`; the answer lists every requested id (missing ones get status 0), in request order. */
-export async function sendBatch(token: string, requests: readonly BatchRequest[], options: GraphOptions = {}): Promise<Result<BatchResponse[]>> {
+/** Envelope statuses after which sendBatch may resend the whole batch: none, for batches that must never run twice. */
+const NEVER_RESEND: ReadonlySet<number> = new Set();
+
+/**
+ * One `POST /$batch`; the answer lists every requested id (missing ones get status 0), in request order.
+ * `envelopeRetryStatuses` narrows when the envelope itself is resent (default: graphRequest's 429/503/504).
+ */
+export async function sendBatch(
+  token: string,
+  requests: readonly BatchRequest[],
+  options: GraphOptions = {},
+  envelopeRetryStatuses?: ReadonlySet<number>,
+): Promise<Result<BatchResponse[]>> {
   if (requests.length === 0) return ok([]);
   if (requests.length > MAX_BATCH_SIZE) return fail(batchShapeError(`A batch holds at most ${MAX_BATCH_SIZE} requests.`));
   if (new Set(requests.map((r) => r.id)).size !== requests.length) return fail(batchShapeError("Batch request ids must be unique."));
@@ -65,7 +84,10 @@ export async function sendBatch(token: string, requests: readonly BatchRequest[]
       r.body === undefined ? r : { ...r, headers: { "Content-Type": "application/json", ...r.headers } },
     ),
   };
-  const result = await graphRequest<WireBatchResponse | null>({ token, method: "POST", path: "/$batch", body }, options);
+  const result = await graphRequest<WireBatchResponse | null>(
+    { token, method: "POST", path: "/$batch", body, retryStatuses: envelopeRetryStatuses },
+    options,
+  );
   if (!result.ok) return result;
 
   const answered = new Map<string, BatchResponse>();
@@ -120,8 +142,6 @@ export function uniqueTenantIds(tenantIds: readonly string[]): string[] {
 
 interface ChunkState {
   attempts: Map<string, number>;
-  /** Ids that saw a 504 before their final answer: a later 404 + live policy is then likely ours. */
-  ambiguous: Set<string>;
   answers: Map<string, RestoreAnswer>;
 }
 
@@ -133,38 +153,52 @@ function answerFrom(tenantId: string, status: number, error: AppError | null, bo
     policy: wire ? toSyncPolicy(wire, tenantId) : null,
     error,
     attempts: state.attempts.get(tenantId) ?? 0,
-    mayHaveRestoredEarlier: state.ambiguous.has(tenantId),
   };
+}
+
+interface ItemAnswer {
+  id: string;
+  status: number;
+  error: AppError | null;
+  body: unknown;
+}
+
+/**
+ * What each restore item got. A failed envelope gives every item its answer: a 429/503
+ * envelope throttles them all (resent by the per-item loop), while a 504 or no answer
+ * leaves each one ambiguous, to be settled by re-reading state.
+ */
+function restoreItemAnswers(ids: readonly string[], sent: Result<BatchResponse[]>): ItemAnswer[] {
+  if (!sent.ok) return ids.map((id) => ({ id, status: sent.error.status, error: sent.error, body: null }));
+  return sent.data.map((item) => ({
+    id: item.id,
+    status: item.status,
+    error: item.status >= 200 && item.status < 300 ? null : batchItemError(item),
+    body: item.body,
+  }));
 }
 
 async function restoreChunk(token: string, tenantIds: readonly string[], options: BatchOptions): Promise<Map<string, RestoreAnswer>> {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = 1 + Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
-  const state: ChunkState = { attempts: new Map(), ambiguous: new Set(), answers: new Map() };
+  const state: ChunkState = { attempts: new Map(), answers: new Map() };
   let pending = [...tenantIds];
 
   for (let round = 0; pending.length > 0; round++) {
     for (const id of pending) state.attempts.set(id, (state.attempts.get(id) ?? 0) + 1);
     const requests = pending.map((id): BatchRequest => ({ id, method: "POST", url: restorePath(id, "deleted-items") }));
-    const sent = await sendBatch(token, requests, options);
-
-    if (!sent.ok) {
-      // The envelope failed as a whole: the same answer applies to every item in it.
-      for (const id of pending) state.answers.set(id, answerFrom(id, sent.error.status, sent.error, null, state));
-      break;
-    }
+    // graphRequest must not resend the envelope: after a 504 some restores in it may have run.
+    const sent = await sendBatch(token, requests, options, NEVER_RESEND);
 
     const throttled: ThrottledItem[] = [];
     const lastErrors = new Map<string, AppError>();
-    for (const item of sent.data) {
-      const error = item.status >= 200 && item.status < 300 ? null : batchItemError(item);
-      if (isRetryableStatus(item.status) && error) {
-        throttled.push({ id: item.id, retryAfterSeconds: error.retryAfterSeconds });
-        lastErrors.set(item.id, error);
-        if (item.status === 504) state.ambiguous.add(item.id);
+    for (const item of restoreItemAnswers(pending, sent)) {
+      if (item.error && RESTORE_RESEND_STATUSES.has(item.status)) {
+        throttled.push({ id: item.id, retryAfterSeconds: item.error.retryAfterSeconds });
+        lastErrors.set(item.id, item.error);
         continue;
       }
-      state.answers.set(item.id, answerFrom(item.id, item.status, error, item.body, state));
+      state.answers.set(item.id, answerFrom(item.id, item.status, item.error, item.body, state));
     }
 
     const plan = planItemRetry(throttled, state.attempts, maxAttempts, round, options.random, options.maxRetryWaitMs);
@@ -250,7 +284,7 @@ export async function restoreSyncPolicies(
 
   return ok(
     ids.map((id) => {
-      const answer = answers.get(id) ?? answerFrom(id, 0, null, null, { attempts: new Map(), ambiguous: new Set(), answers: new Map() });
+      const answer = answers.get(id) ?? answerFrom(id, 0, null, null, { attempts: new Map(), answers: new Map() });
       return toRestoreOutcome({ ...answer, live: liveStates.get(id) ?? answer.live });
     }),
   );

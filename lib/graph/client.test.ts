@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-import { buildGraphUrl, graphRequest, sendGraphRequest } from "./client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildGraphUrl, CONFIG_ERROR_MESSAGE, graphRequest, resolveGraphRoot, sendGraphRequest } from "./client";
 import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN } from "./fake-fetch";
 
 const base = { token: TEST_TOKEN, method: "GET" as const, path: "/policies/crossTenantAccessPolicy/partners" };
@@ -105,6 +105,60 @@ describe("graphRequest", () => {
     const result = await graphRequest({ ...base, path: "https://evil.test/beta/x" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
     expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe("a broken server configuration", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  function breakGraphBaseUrl(value: string) {
+    for (const name of ["AZURE_CLOUD", "AZURE_AUTHORITY", "EMULATOR_URL"]) vi.stubEnv(name, "");
+    vi.stubEnv("AZURE_CLIENT_ID", "11111111-2222-3333-4444-555555555555");
+    vi.stubEnv("AZURE_TENANT_ID", "66666666-7777-8888-9999-000000000000");
+    vi.stubEnv("GRAPH_BASE_URL", value);
+  }
+
+  it("reaches the caller as a fixed message; the real reason goes to the server log only", async () => {
+    const secretish = "ftp://internal-only.corp.example/leak-me";
+    breakGraphBaseUrl(secretish);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const fake = fakeFetch(() => json(200, {}));
+
+    const result = await graphRequest(base, { fetch: fake.fetch });
+
+    expect(result).toEqual({
+      ok: false,
+      error: { status: 500, code: "ConfigError", message: CONFIG_ERROR_MESSAGE, requestId: null, retryAfterSeconds: null },
+    });
+    expect(CONFIG_ERROR_MESSAGE).toBe("The server's Microsoft Graph configuration is invalid. An administrator must check the server log.");
+    expect(JSON.stringify(result)).not.toContain("internal-only");
+    expect(JSON.stringify(result)).not.toContain("GRAPH_BASE_URL");
+    expect(log).toHaveBeenCalledOnce();
+    expect(String(log.mock.calls[0]?.[0])).toContain(secretish);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("is not consulted when the caller names the Graph root", () => {
+    breakGraphBaseUrl("not a url");
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(resolveGraphRoot({ graphRoot: `${TEST_ROOT}/` })).toEqual({ ok: true, data: TEST_ROOT });
+    expect(log).not.toHaveBeenCalled();
+  });
+});
+
+describe("per-request retry statuses", () => {
+  it("does not resend after a status the request left out, and gives no invented wait hint", async () => {
+    const fake = fakeFetch(() => graphError(504, "gatewayTimeout", "slow", "r504"));
+    const exchange = await sendGraphRequest(
+      { ...base, method: "POST", retryStatuses: new Set([429, 503]) },
+      { graphRoot: TEST_ROOT, fetch: fake.fetch, sleep: noSleep },
+    );
+    expect(fake.calls).toHaveLength(1);
+    expect(exchange.statuses).toEqual([504]);
+    expect(exchange.result).toMatchObject({ ok: false, error: { status: 504, requestId: "r504", retryAfterSeconds: null } });
   });
 });
 

@@ -3,8 +3,9 @@ import "server-only";
  * The one fetch choke point to Microsoft Graph. Owns: URL building under
  * `{graphRoot}/beta`, the Authorization / client-request-id / Accept headers,
  * per-attempt timeouts, bounded retries of 429/503/504 (Retry-After honoured,
- * capped), and mapping every failure to an AppError. The bearer token goes into
- * the Authorization header and nowhere else: never into errors, logs or URLs.
+ * capped; a request may narrow the statuses), and mapping every failure to an
+ * AppError. The bearer token goes into the Authorization header and nowhere
+ * else: never into errors, logs or URLs.
  */
 import { getRuntimeConfig } from "@/lib/config";
 import { fail, ok, type AppError, type Result } from "@/lib/result";
@@ -27,6 +28,11 @@ export interface GraphRequest {
   body?: unknown;
   signal?: AbortSignal;
   clientRequestId?: string;
+  /**
+   * Statuses after which this request may be sent again (default 429/503/504).
+   * A request that must never run twice narrows it to answers that prove "not done".
+   */
+  retryStatuses?: ReadonlySet<number>;
 }
 
 export interface GraphOptions {
@@ -63,9 +69,13 @@ export interface GraphExchange<T> {
   statuses: number[];
 }
 
+/** Shown to the browser instead of the real reason, which may quote environment values. */
+export const CONFIG_ERROR_MESSAGE = "The server's Microsoft Graph configuration is invalid. An administrator must check the server log.";
+
 function configError(error: unknown): AppError {
-  const message = error instanceof Error ? error.message : "Graph configuration is invalid.";
-  return { status: 500, code: "ConfigError", message, requestId: null, retryAfterSeconds: null };
+  // Server log only: config errors never hold a token, but they may quote environment values.
+  console.error(`Microsoft Graph configuration error: ${error instanceof Error ? error.message : String(error)}`);
+  return { status: 500, code: "ConfigError", message: CONFIG_ERROR_MESSAGE, requestId: null, retryAfterSeconds: null };
 }
 
 export function resolveGraphRoot(options: GraphOptions = {}): Result<string> {
@@ -183,7 +193,7 @@ export async function sendGraphRequest<T = unknown>(request: GraphRequest, optio
       return { result: ok({ status: response.status, body: body as T, requestId, headers: response.headers }), attempts: attempt + 1, statuses };
     }
     const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
-    const retryable = isRetryableStatus(response.status);
+    const retryable = request.retryStatuses ? request.retryStatuses.has(response.status) : isRetryableStatus(response.status);
     const asksTooLong = retryAfterSeconds !== null && retryAfterSeconds * 1000 > maxRetryWaitMs;
     if (!retryable || attempt >= maxRetries || asksTooLong) {
       const waitHint = retryable ? (retryAfterSeconds ?? Math.ceil(retryDelayMs(null, attempt, options.random) / 1000)) : retryAfterSeconds;

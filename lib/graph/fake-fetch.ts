@@ -12,7 +12,7 @@ export interface RecordedCall {
   body: unknown;
 }
 
-export type FakeHandler = (call: RecordedCall, index: number) => Response | Promise<Response> | undefined;
+export type FakeHandler = (call: RecordedCall, index: number) => Response | undefined | Promise<Response | undefined>;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(status === 204 ? null : JSON.stringify(body), {

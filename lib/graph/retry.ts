@@ -1,6 +1,9 @@
 import "server-only";
 
-/** Statuses Graph uses for "not done, try later": safe to resend even for POST. */
+/**
+ * Statuses after which graphRequest resends by default. 504 does not prove "not done",
+ * so requests that must never run twice (restore) narrow this to RESTORE_RESEND_STATUSES.
+ */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
 export const MAX_RETRY_WAIT_MS = 10_000;

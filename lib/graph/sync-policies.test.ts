@@ -55,7 +55,14 @@ describe("restoreSyncPolicy", () => {
     const flat = setup(on("POST", RESTORE_DELETED, () => json(200, entity)));
     expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", flat.options)).toEqual({
       ok: true,
-      data: { tenantId: ID, kind: "restored", error: null, attempts: 1, policy: expect.objectContaining({ tenantId: ID, userSyncAllowed: null }) },
+      data: {
+        tenantId: ID,
+        kind: "restored",
+        error: null,
+        attempts: 1,
+        stillInDeletedItems: false,
+        policy: expect.objectContaining({ tenantId: ID, userSyncAllowed: null }),
+      },
     });
     const wrapped = setup(on("POST", RESTORE_PARTNER, () => json(200, { value: { ...entity, userSyncInbound: { isSyncAllowed: true } } })));
     const result = await restoreSyncPolicy(TEST_TOKEN, ID, "partner", wrapped.options);
@@ -80,12 +87,46 @@ describe("restoreSyncPolicy", () => {
     expect(posts()).toBe(1);
   });
 
-  it("404 + no live policy → purged, with the restore's request-id", async () => {
+  it("404 + neither live nor in deleted items → purged, with the restore's request-id", async () => {
     const { options } = setup(
       on("POST", RESTORE_DELETED, () => graphError(404, "Request_ResourceNotFound", "not deleted", "r404")),
       on("GET", LIVE_PATH, () => graphError(404, "Request_ResourceNotFound", "no partner", "rget")),
+      on("GET", DELETED_PATH, () => graphError(404, "Request_ResourceNotFound", "none", "rdel")),
     );
-    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "purged", error: { requestId: "r404" } } });
+    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
+      ok: true,
+      data: { kind: "purged", error: { requestId: "r404" }, stillInDeletedItems: false },
+    });
+  });
+
+  it("404 naming the partner while the policy is still in deleted items → partner-missing, on either route", async () => {
+    for (const [route, path] of [
+      ["deleted-items", RESTORE_DELETED],
+      ["partner", RESTORE_PARTNER],
+    ] as const) {
+      const { options, posts } = setup(
+        on("POST", path, () => graphError(404, "Request_ResourceNotFound", `Partner ${ID} not found.`, "r404")),
+        on("GET", LIVE_PATH, () => graphError(404, "Request_ResourceNotFound", "no partner", "rget")),
+        on("GET", DELETED_PATH, () => json(200, entity)),
+      );
+      expect(await restoreSyncPolicy(TEST_TOKEN, ID, route, options)).toMatchObject({
+        ok: true,
+        data: { kind: "partner-missing", policy: null, error: { status: 404, requestId: "r404" }, stillInDeletedItems: true },
+      });
+      expect(posts()).toBe(1);
+    }
+  });
+
+  it("404 + deleted items unreadable → unknown, not purged", async () => {
+    const { options } = setup(
+      on("POST", RESTORE_DELETED, () => graphError(404, "Request_ResourceNotFound", "not deleted", "r404")),
+      on("GET", LIVE_PATH, () => graphError(404, "Request_ResourceNotFound", "no partner", "rget")),
+      on("GET", DELETED_PATH, () => graphError(500, "InternalServerError", "boom", "rdel")),
+    );
+    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
+      ok: true,
+      data: { kind: "unknown", stillInDeletedItems: null },
+    });
   });
 
   it("409 → conflict with the live policy", async () => {
@@ -122,13 +163,36 @@ describe("restoreSyncPolicy", () => {
     expect(posts()).toBe(4);
   });
 
-  it("504 then 404 with a live policy → restored (the first attempt landed)", async () => {
-    const { options, posts } = setup(
-      (call, i) => (call.method === "POST" ? (i === 0 ? json(504, {}) : graphError(404, "Request_ResourceNotFound", "gone", "r404")) : undefined),
-      on("GET", LIVE_PATH, () => json(200, entity)),
-    );
+  it("503 is resent (definitely not done)", async () => {
+    const { options, posts } = setup((call, i) => (call.method === "POST" ? (i === 0 ? graphError(503, "serviceNotAvailable", "busy", "r503") : json(200, entity)) : undefined));
     expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "restored", attempts: 2 } });
     expect(posts()).toBe(2);
+  });
+
+  describe("504 (gateway timeout): never resent, settled by re-reading live and deleted state", () => {
+    const gatewayTimeout: FakeHandler = (call) => (call.method === "POST" ? graphError(504, "gatewayTimeout", "timed out", "r504") : undefined);
+
+    it("live now → restored (the one POST landed)", async () => {
+      const { options, posts } = setup(gatewayTimeout, on("GET", LIVE_PATH, () => json(200, entity)));
+      expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
+        ok: true,
+        data: { kind: "restored", attempts: 1, error: null, stillInDeletedItems: false },
+      });
+      expect(posts()).toBe(1);
+    });
+
+    it("still in deleted items → unknown, known safe to retry", async () => {
+      const { options, posts } = setup(
+        gatewayTimeout,
+        on("GET", LIVE_PATH, () => graphError(404, "Request_ResourceNotFound", "none", "r")),
+        on("GET", DELETED_PATH, () => json(200, entity)),
+      );
+      expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
+        ok: true,
+        data: { kind: "unknown", attempts: 1, error: { status: 504, requestId: "r504", retryAfterSeconds: null }, stillInDeletedItems: true },
+      });
+      expect(posts()).toBe(1);
+    });
   });
 
   describe("no answer (network failure or timeout): re-read, never resend", () => {
@@ -146,7 +210,10 @@ describe("restoreSyncPolicy", () => {
         on("GET", LIVE_PATH, () => graphError(404, "Request_ResourceNotFound", "none", "r")),
         on("GET", DELETED_PATH, () => json(200, entity)),
       );
-      expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "unknown", error: { code: "NetworkError" } } });
+      expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
+        ok: true,
+        data: { kind: "unknown", error: { code: "NetworkError" }, stillInDeletedItems: true },
+      });
       expect(posts()).toBe(1);
     });
 

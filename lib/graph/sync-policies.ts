@@ -5,7 +5,14 @@ import { graphRequest, sendGraphRequest, type GraphOptions } from "./client";
 import { toDeletedSyncPolicy, toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { graphListAll } from "./paging";
 import { DELETED_SYNC_POLICIES_PATH, deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
-import { classifyRestoreStatus, toRestoreOutcome, type LiveState, type RestoreOutcome, type RestoreRoute } from "@/lib/restore-outcome";
+import {
+  classifyRestoreStatus,
+  RESTORE_RESEND_STATUSES,
+  toRestoreOutcome,
+  type LiveState,
+  type RestoreOutcome,
+  type RestoreRoute,
+} from "@/lib/restore-outcome";
 import type { WireSyncPolicy } from "./wire-types";
 
 export type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
@@ -50,8 +57,8 @@ export async function readLiveState(
 
 /**
  * Restores one deleted sync policy through either route and interprets the answer.
- * The POST is resent only after 429/503/504 answers (inside graphRequest); every
- * other doubt is settled by reading state, never by sending the restore again.
+ * The POST is resent only after 429/503 answers (inside graphRequest); every other
+ * doubt, a 504 included, is settled by reading state, never by sending the restore again.
  */
 export async function restoreSyncPolicy(
   token: string,
@@ -59,7 +66,10 @@ export async function restoreSyncPolicy(
   route: RestoreRoute,
   options?: GraphOptions,
 ): Promise<Result<RestoreOutcome>> {
-  const exchange = await sendGraphRequest({ token, method: "POST", path: restorePath(tenantId, route) }, options);
+  const exchange = await sendGraphRequest(
+    { token, method: "POST", path: restorePath(tenantId, route), retryStatuses: RESTORE_RESEND_STATUSES },
+    options,
+  );
   const { result, attempts, statuses } = exchange;
   const mayHaveRestoredEarlier = statuses.slice(0, -1).includes(504);
 

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Clock } from "../clock";
+import { writeStateFileAtomic, type PersistedState } from "../persistence";
+import { SAVE_DELAY_MS, Store } from "../store";
+import { adminToken, call, start, sync } from "./helpers";
+
+vi.mock("../persistence", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../persistence")>();
+  return { ...actual, writeStateFileAtomic: vi.fn(actual.writeStateFileAtomic) };
+});
+
+const writes = vi.mocked(writeStateFileAtomic);
+const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
+  file = join(dir, "state.json");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const saved = () => JSON.parse(readFileSync(file, "utf8")) as PersistedState;
+const newStore = () => new Store({ clock: new Clock(), seed: { partners: 0, deleted: 0 }, stateFile: file });
+
+describe("coalesced state-file writes", () => {
+  it("many changes in one tick cause one write, within SAVE_DELAY_MS", async () => {
+    const store = newStore();
+    writes.mockClear();
+    for (let i = 0; i < 200; i++) store.seedDeleted(1);
+    expect(writes).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(1), { timeout: SAVE_DELAY_MS * 10, interval: 5 });
+    await sleep(SAVE_DELAY_MS * 2);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(saved().data.bulkCount).toBe(200);
+  });
+
+  it("flush() writes pending changes at once and only once", async () => {
+    const store = newStore();
+    writes.mockClear();
+    store.seedDeleted(3);
+    store.flush();
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(saved().data.bulkCount).toBe(3);
+    store.flush();
+    await sleep(SAVE_DELAY_MS * 2);
+    expect(writes).toHaveBeenCalledTimes(1);
+  });
+
+  it("close() writes what is still pending; control changes are written through", async () => {
+    const emu = await start({ stateFile: file });
+    try {
+      expect((await call(emu, "/_emulator/seed-deleted", { method: "POST", body: { count: 2 } })).status).toBe(201);
+      expect(saved().data.bulkCount).toBe(2);
+      writes.mockClear();
+      expect((await call(emu, sync(FABRIKAM), { method: "DELETE", token: await adminToken(emu) })).status).toBe(204);
+    } finally {
+      const flush = vi.spyOn(emu.store, "flush");
+      await emu.close();
+      expect(flush).toHaveBeenCalled();
+    }
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(saved().data.deletedSyncPolicies.some((p) => p.tenantId === FABRIKAM)).toBe(true);
+  });
+});
