@@ -133,3 +133,19 @@ test("the confirmation traps focus and Escape cancels without restoring", async 
   await expect(table.getByRole("row").filter({ hasText: RELECLOUD })).toHaveCount(1);
   expect(await emulator.liveSyncPolicy(RELECLOUD)).toBeNull();
 });
+
+test("restoring a policy whose partner configuration is gone says so and keeps the row", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await expect(table.getByRole("row").filter({ hasText: MARGIES_TRAVEL })).toHaveCount(1);
+  // Someone removes the partner configuration itself (allowed: its sync policy is no longer live).
+  expect((await emulator.graph("DELETE", `/policies/crossTenantAccessPolicy/partners/${MARGIES_TRAVEL}`)).status).toBe(204);
+
+  await table.getByRole("button", { name: "Restore Margie's Travel" }).click();
+  await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
+
+  const row = table.getByRole("row").filter({ hasText: MARGIES_TRAVEL });
+  await expect(row.getByRole("alert")).toContainText("Partner configuration missing");
+  expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).toContain(MARGIES_TRAVEL);
+  expect(await emulator.liveSyncPolicy(MARGIES_TRAVEL)).toBeNull();
+});
