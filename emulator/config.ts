@@ -69,6 +69,8 @@ export function optionsFromEnv(env: Env = process.env): EmulatorOptions {
   if (unavailableRate !== undefined) faults.unavailableRate = unavailableRate;
   return defaultOptions({
     port: number(env, "EMULATOR_PORT", 0, 65535, true) ?? DEFAULT_PORT,
+    // Unset: every interface, as Node binds by default, so "localhost" works whether it resolves to IPv4 or IPv6.
+    host: env.EMULATOR_HOST?.trim() || undefined,
     tenantId,
     clientSecret: env.EMULATOR_CLIENT_SECRET || DEFAULT_CLIENT_SECRET,
     userPassword: env.EMULATOR_USER_PASSWORD || DEFAULT_USER_PASSWORD,

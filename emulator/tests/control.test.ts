@@ -210,6 +210,7 @@ describe("environment", () => {
   it("reads EMULATOR_* variables and refuses bad values", () => {
     const o = optionsFromEnv({
       EMULATOR_PORT: "4999",
+      EMULATOR_HOST: "127.0.0.1",
       EMULATOR_LATENCY_MS: "50",
       EMULATOR_THROTTLE_RATE: "0.1",
       EMULATOR_UNAVAILABLE_RATE: "0.05",
@@ -224,6 +225,7 @@ describe("environment", () => {
     });
     expect(o).toMatchObject({
       port: 4999,
+      host: "127.0.0.1",
       partners: 5000,
       deleted: 25,
       stateFile: "/tmp/x.json",
