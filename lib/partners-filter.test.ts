@@ -1,27 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Partner, SyncPolicy } from "./models";
+import { makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { applyPartnersFilter, DEFAULT_FILTER, parsePartnersFilter, summarisePartners, toSearchParams } from "./partners-filter";
 
 function policy(tenantId: string, userSyncAllowed: boolean | null, overrides: Partial<SyncPolicy> = {}): SyncPolicy {
-  return { tenantId, displayName: null, userSyncAllowed, groupSyncAllowed: null, externalCloudAuthorizedApplicationId: null, deletedDateTime: null, ...overrides };
+  return makeSyncPolicy(tenantId, { userSyncAllowed, ...overrides });
 }
 
 function partner(tenantId: string, displayName: string | null, syncPolicy: SyncPolicy | null, overrides: Partial<Partner> = {}): Partner {
-  return {
-    tenantId,
-    displayName,
-    isServiceProvider: null,
-    isInMultiTenantOrganization: null,
-    inboundTrust: null,
-    automaticUserConsentSettings: null,
-    b2bCollaborationInbound: null,
-    b2bCollaborationOutbound: null,
-    b2bDirectConnectInbound: null,
-    b2bDirectConnectOutbound: null,
-    tenantRestrictions: null,
-    syncPolicy,
-    ...overrides,
-  };
+  return makePartner(tenantId, { displayName, syncPolicy, ...overrides });
 }
 
 const A = "aaaaaaaa-0000-4000-8000-000000000001";

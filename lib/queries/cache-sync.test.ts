@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
+import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { spreadPartnerDetail, spreadPartnersView } from "./cache-sync";
 import { graphKeys } from "./keys";
 import type { PartnerDetail, PartnersView } from "./partners";
@@ -9,29 +10,9 @@ const ACCOUNT = "account-1";
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
 const B = "bbbbbbbb-0000-4000-8000-000000000002";
 
-const policy = (tenantId: string, userSyncAllowed: boolean | null): SyncPolicy => ({
-  tenantId,
-  displayName: null,
-  userSyncAllowed,
-  groupSyncAllowed: null,
-  externalCloudAuthorizedApplicationId: null,
-  deletedDateTime: null,
-});
-const deleted = (tenantId: string): DeletedSyncPolicy => ({ ...policy(tenantId, null), deletedDateTime: "2026-11-20T00:00:00Z" });
-const partner = (tenantId: string, syncPolicy: SyncPolicy | null): Partner => ({
-  tenantId,
-  displayName: tenantId.slice(0, 4),
-  isServiceProvider: null,
-  isInMultiTenantOrganization: null,
-  inboundTrust: null,
-  automaticUserConsentSettings: null,
-  b2bCollaborationInbound: null,
-  b2bCollaborationOutbound: null,
-  b2bDirectConnectInbound: null,
-  b2bDirectConnectOutbound: null,
-  tenantRestrictions: null,
-  syncPolicy,
-});
+const policy = (tenantId: string, userSyncAllowed: boolean | null): SyncPolicy => makeSyncPolicy(tenantId, { userSyncAllowed });
+const deleted = (tenantId: string): DeletedSyncPolicy => makeDeletedSyncPolicy(tenantId);
+const partner = (tenantId: string, syncPolicy: SyncPolicy | null): Partner => makePartner(tenantId, { displayName: tenantId.slice(0, 4), syncPolicy });
 
 describe("cache consistency", () => {
   it("a fresh partners view updates cached details and the deleted list", () => {

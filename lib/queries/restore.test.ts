@@ -4,32 +4,15 @@ import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { graphKeys } from "./keys";
 import type { PartnerDetail, PartnersView } from "./partners";
+import { makeDeletedSyncPolicy, makePartner } from "@/tests/model-fixtures";
 import { applyRestoreOutcomes } from "./restore";
 
 const ACCOUNT = "account-1";
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
 const B = "bbbbbbbb-0000-4000-8000-000000000002";
 
-function deleted(tenantId: string): DeletedSyncPolicy {
-  return { tenantId, displayName: null, userSyncAllowed: null, groupSyncAllowed: null, externalCloudAuthorizedApplicationId: null, deletedDateTime: "2026-11-20T00:00:00Z" };
-}
-
-function partner(tenantId: string): Partner {
-  return {
-    tenantId,
-    displayName: `Partner ${tenantId.slice(0, 4)}`,
-    isServiceProvider: null,
-    isInMultiTenantOrganization: null,
-    inboundTrust: null,
-    automaticUserConsentSettings: null,
-    b2bCollaborationInbound: null,
-    b2bCollaborationOutbound: null,
-    b2bDirectConnectInbound: null,
-    b2bDirectConnectOutbound: null,
-    tenantRestrictions: null,
-    syncPolicy: null,
-  };
-}
+const deleted = (tenantId: string): DeletedSyncPolicy => makeDeletedSyncPolicy(tenantId);
+const partner = (tenantId: string): Partner => makePartner(tenantId, { displayName: `Partner ${tenantId.slice(0, 4)}` });
 
 const live: SyncPolicy = { ...deleted(A), userSyncAllowed: true };
 
