@@ -67,12 +67,9 @@ export function PartnersTable({
           {partners.map((partner) => (
             <tr key={partner.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
               <td className={`${TABLE_CELL} max-w-[320px]`}>
-                <Link
-                  href={`/partners/${partner.tenantId}`}
-                  className="font-medium text-accent hover:underline"
-                  aria-label={`${partnerDisplayName(partner) ?? "Unnamed partner"} (${partner.tenantId})`}
-                >
+                <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
                   <PartnerName partner={partner} />
+                  {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
                 </Link>
               </td>
               <td className={`${TABLE_CELL} whitespace-nowrap`}>

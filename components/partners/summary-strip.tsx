@@ -41,7 +41,6 @@ export function SummaryStrip({
           key={tile.label}
           href={tile.href}
           aria-current={tile.active ? "true" : undefined}
-          aria-label={`${tile.label}: ${tile.value ?? "unknown"}`}
           className={cn(
             "flex items-center gap-3 rounded-lg border bg-surface px-3 py-2.5 hover:border-border-strong",
             tile.active ? "border-accent ring-1 ring-accent" : "border-border",
