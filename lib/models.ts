@@ -50,6 +50,8 @@ export interface SyncPolicy {
 /** A soft-deleted sync policy. deletedDateTime is "" when Graph omitted it (the item is still restorable). */
 export interface DeletedSyncPolicy extends SyncPolicy {
   deletedDateTime: string;
+  /** The partner configuration's name, looked up because deleted policies often lose their own. */
+  partnerDisplayName?: string | null;
 }
 
 /** crossTenantAccessPolicyConfigurationPartner with its expanded identitySynchronization */

@@ -17,8 +17,9 @@ export function partnerDisplayName(partner: Pick<Partner, "displayName" | "syncP
   return fromPolicy || null;
 }
 
-export function policyDisplayName(policy: Pick<SyncPolicy, "displayName" | "tenantId">): string | null {
-  return policy.displayName?.trim() || wellKnownTenantLabel(policy.tenantId);
+/** A deleted policy's own name, else its partner's, else a well-known tenant's label. */
+export function policyDisplayName(policy: Pick<SyncPolicy, "displayName" | "tenantId"> & { partnerDisplayName?: string | null }): string | null {
+  return policy.displayName?.trim() || policy.partnerDisplayName?.trim() || wellKnownTenantLabel(policy.tenantId);
 }
 
 export function syncStateOf(partner: Pick<Partner, "syncPolicy">): SyncState {

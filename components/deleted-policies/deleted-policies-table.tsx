@@ -27,7 +27,6 @@ export function DeletedPoliciesTable({
   restoring,
   outcomes,
   messageContext,
-  partnerNames,
 }: {
   policies: DeletedSyncPolicy[];
   now: Date;
@@ -39,7 +38,6 @@ export function DeletedPoliciesTable({
   restoring: boolean;
   outcomes: Map<string, RestoreOutcome>;
   messageContext: OutcomeContext;
-  partnerNames: ReadonlyMap<string, string>;
 }) {
   const visibleIds = policies.map((policy) => policy.tenantId);
   const selectedVisible = visibleIds.filter((id) => selected.has(id)).length;
@@ -90,8 +88,7 @@ export function DeletedPoliciesTable({
         <tbody>
           {policies.map((policy) => {
             const name = policyDisplayName(policy);
-            const partnerName = name ? null : (partnerNames.get(policy.tenantId.toLowerCase()) ?? null);
-            const label = name ?? partnerName ?? policy.tenantId;
+            const label = name ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
             const message = outcome ? describeRestoreOutcome(outcome, messageContext) : null;
             return (
@@ -109,7 +106,6 @@ export function DeletedPoliciesTable({
                   <Link href={`/partners/${policy.tenantId}`} className="font-medium text-accent hover:underline">
                     {name ?? <span className="italic">Unnamed policy</span>}
                   </Link>
-                  {partnerName ? <span className="ml-1.5 text-xs text-muted">partner: {partnerName}</span> : null}
                   {message && outcome ? (
                     <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
                       <OutcomeIcon tone={message.tone} />

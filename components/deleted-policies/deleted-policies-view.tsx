@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
-import { useKnownPartnerNames } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
@@ -37,7 +36,6 @@ export function DeletedPoliciesView() {
   }, [selected]);
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const permission = useRestorePermission();
-  const partnerNames = useKnownPartnerNames();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
   // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
   const deselectSettled = useCallback(
@@ -127,7 +125,6 @@ export function DeletedPoliciesView() {
               restoring={flow.pending}
               messageContext={flow.messageContext}
               outcomes={outcomes}
-              partnerNames={partnerNames}
             />
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">

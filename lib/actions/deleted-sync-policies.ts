@@ -2,7 +2,8 @@
 import "server-only";
 import { z } from "zod";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { fail, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
+import { getPartnerNames } from "@/lib/graph/partners";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
 import {
@@ -32,7 +33,13 @@ export async function listDeletedSyncPolicies(token: string): Promise<Result<Del
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  return listDeletedInGraph(args.data.token);
+  const listed = await listDeletedInGraph(args.data.token);
+  if (!listed.ok) return listed;
+  // Deleted policies often come back nameless; their partners usually still have a name.
+  const nameless = listed.data.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
+  if (nameless.length === 0) return listed;
+  const names = await getPartnerNames(args.data.token, nameless);
+  return ok(listed.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })));
 }
 
 export async function restoreSyncPolicy(token: string, tenantId: string, route: RestoreRoute): Promise<Result<RestoreOutcome>> {

@@ -30,7 +30,11 @@ describe("getPartnersView", () => {
   it("fans out partners and deleted items in parallel", async () => {
     vi.mocked(listPartners).mockResolvedValue(ok([partner]));
     vi.mocked(listDeletedSyncPolicies).mockResolvedValue(ok([deleted]));
-    expect(await getPartnersView(TOKEN)).toEqual({ ok: true, data: { partners: [partner], deletedSyncPolicies: [deleted], deletedItemsError: null } });
+    // The nameless deleted policy takes its partner's name from the same read.
+    expect(await getPartnersView(TOKEN)).toEqual({
+      ok: true,
+      data: { partners: [partner], deletedSyncPolicies: [{ ...deleted, partnerDisplayName: "Fabrikam" }], deletedItemsError: null },
+    });
     expect(listPartners).toHaveBeenCalledWith(TOKEN);
     expect(listDeletedSyncPolicies).toHaveBeenCalledWith(TOKEN);
   });
@@ -72,7 +76,10 @@ describe("getPartnerDetail", () => {
   it("reads partner and deleted item in parallel with a lower-cased GUID", async () => {
     vi.mocked(getPartner).mockResolvedValue(ok(partner));
     vi.mocked(getDeletedSyncPolicy).mockResolvedValue(ok(deleted));
-    expect(await getPartnerDetail(TOKEN, ` ${TENANT.toUpperCase()} `)).toEqual({ ok: true, data: { partner, deletedSyncPolicy: deleted } });
+    expect(await getPartnerDetail(TOKEN, ` ${TENANT.toUpperCase()} `)).toEqual({
+      ok: true,
+      data: { partner, deletedSyncPolicy: { ...deleted, partnerDisplayName: "Fabrikam" } },
+    });
     expect(getPartner).toHaveBeenCalledWith(TOKEN, TENANT);
     expect(getDeletedSyncPolicy).toHaveBeenCalledWith(TOKEN, TENANT);
   });

@@ -30,9 +30,10 @@ export async function getPartnersView(token: string): Promise<Result<PartnersVie
   if (!args.ok) return args;
   const [partners, deleted] = await Promise.all([listPartners(args.data.token), readDeletedItems(args.data.token)]);
   if (!partners.ok) return partners;
+  const names = new Map(partners.data.map((partner) => [partner.tenantId.toLowerCase(), partner.displayName]));
   return ok({
     partners: partners.data,
-    deletedSyncPolicies: deleted.ok ? deleted.data : null,
+    deletedSyncPolicies: deleted.ok ? deleted.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })) : null,
     deletedItemsError: deleted.ok ? null : deleted.error,
   });
 }
@@ -47,5 +48,6 @@ export async function getPartnerDetail(token: string, tenantId: string): Promise
   ]);
   if (!partner.ok) return partner;
   // The partner is the page; a failed deleted-item lookup only hides the "in deleted items" hint.
-  return ok({ partner: partner.data, deletedSyncPolicy: deleted.ok ? deleted.data : null });
+  const deletedSyncPolicy = deleted.ok && deleted.data ? { ...deleted.data, partnerDisplayName: partner.data?.displayName ?? null } : null;
+  return ok({ partner: partner.data, deletedSyncPolicy });
 }

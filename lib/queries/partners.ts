@@ -73,15 +73,3 @@ export function usePartnerDetail(tenantId: string) {
     placeholderData: () => detailFromCachedView(queryClient, accountId, tenantId),
   });
 }
-
-/** Partner names the partners view already fetched, to name deleted policies that lost their own name. */
-export function useKnownPartnerNames(): ReadonlyMap<string, string> {
-  const { account } = useGraphToken();
-  const queryClient = useQueryClient();
-  const view = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(account?.homeAccountId ?? "signed-out"));
-  const names = new Map<string, string>();
-  for (const partner of view?.partners ?? []) {
-    if (partner.displayName) names.set(partner.tenantId.toLowerCase(), partner.displayName);
-  }
-  return names;
-}
