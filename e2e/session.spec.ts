@@ -46,3 +46,15 @@ test("when renewal is impossible the user signs in again and returns to the same
   // Nothing was restored behind the user's back.
   expect((await emulator.deletedSyncPolicies()).filter((policy) => ids.includes(policy.tenantId))).toHaveLength(3);
 });
+
+test("tokens live only in this tab's session storage: nothing in local storage or cookies", async ({ page, signIn, context }) => {
+  await signIn("/partners", "admin");
+  await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
+  const jwt = /eyJ[\w-]+\.[\w-]+\./;
+  const local = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+  expect(local).not.toMatch(jwt);
+  const dashboardCookies = (await context.cookies(page.url())).map((cookie) => cookie.value).join(" ");
+  expect(dashboardCookies).not.toMatch(jwt);
+  // The tab itself does hold them, which is what lets the next call skip a sign-in.
+  expect(await page.evaluate(() => JSON.stringify({ ...window.sessionStorage }))).toMatch(jwt);
+});
