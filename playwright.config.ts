@@ -1,10 +1,14 @@
 import { defineConfig } from "@playwright/test";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export const E2E_DASHBOARD_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? 3100);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 const emulatorUrl = `http://localhost:${E2E_EMULATOR_PORT}`;
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+/** Everything the dashboard server prints during the run; a spec checks that no token ever appears in it. */
+export const DASHBOARD_LOG = join(tmpdir(), `dashboard-e2e-${E2E_DASHBOARD_PORT}.log`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -43,7 +47,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${E2E_DASHBOARD_PORT}`,
+      command: `node node_modules/next/dist/bin/next start -p ${E2E_DASHBOARD_PORT} > "${DASHBOARD_LOG}" 2>&1`,
       url: `http://localhost:${E2E_DASHBOARD_PORT}/signed-out`,
       env: { EMULATOR_URL: emulatorUrl, NEXT_TELEMETRY_DISABLED: "1" },
       reuseExistingServer: false,
