@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { AlarmClock, CircleDashed, Trash2 } from "lucide-react";
+import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import { syncStateOf } from "@/lib/partner-display";
+import { formatDate, formatTimeLeft, isExpiringSoon } from "@/lib/retention";
+import { RestoreFromDetail } from "@/components/deleted-policies/restore-from-detail";
+import { Section } from "./detail-section";
+import { SettingRow } from "./setting-list";
+import { TriStateValue, UserSyncState } from "./sync-state";
+
+export function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: DeletedSyncPolicy | null }) {
+  const policy = partner.syncPolicy;
+  if (policy) {
+    return (
+      <Section title="Identity synchronization">
+        <dl>
+          <SettingRow label="Inbound user sync">
+            <UserSyncState state={syncStateOf(partner)} />
+            {policy.userSyncAllowed === null ? <span className="ml-2 text-xs text-muted">(userSyncInbound not set)</span> : null}
+          </SettingRow>
+          <SettingRow label="Inbound group sync">
+            <TriStateValue value={policy.groupSyncAllowed} nullLabel={"Not set"} />
+          </SettingRow>
+          <SettingRow label="Policy display name">{policy.displayName ?? <span className="italic text-muted">Not set</span>}</SettingRow>
+          <SettingRow label="External cloud authorized application ID">
+            {policy.externalCloudAuthorizedApplicationId ? (
+              <span className="font-mono text-xs">{policy.externalCloudAuthorizedApplicationId}</span>
+            ) : (
+              <span className="italic text-muted">Not set</span>
+            )}
+          </SettingRow>
+          <SettingRow label="Last deleted">{policy.deletedDateTime ? formatDate(policy.deletedDateTime, true) : <span className="text-muted">Never</span>}</SettingRow>
+        </dl>
+      </Section>
+    );
+  }
+  if (deleted) {
+    return (
+      <Section title="Identity synchronization">
+        <div role="note" className="flex items-start gap-3 py-3">
+          <Trash2 aria-hidden className="mt-0.5 size-5 shrink-0 text-warn" />
+          <div className="space-y-1">
+            <p className="font-medium">This partner&apos;s sync policy is in deleted items.</p>
+            <p className="text-muted">
+              Deleted {formatDate(deleted.deletedDateTime, true)}.{" "}
+              <span className={isExpiringSoon(deleted.deletedDateTime) ? "font-medium text-warn" : undefined}>
+                <AlarmClock aria-hidden className="mr-1 inline size-3.5" />
+                {formatTimeLeft(deleted.deletedDateTime)} before it is purged permanently.
+              </span>{" "}
+              Until it is restored, users from this tenant are not synchronized.
+            </p>
+            <div className="flex flex-wrap items-center gap-3 pt-1">
+              <RestoreFromDetail policy={deleted} />
+              <Link href={`/deleted?q=${deleted.tenantId}`} className="text-accent hover:underline">
+                View in deleted sync policies
+              </Link>
+            </div>
+          </div>
+        </div>
+      </Section>
+    );
+  }
+  return (
+    <Section title="Identity synchronization">
+      <div className="flex items-start gap-3 py-3">
+        <CircleDashed aria-hidden className="mt-0.5 size-5 shrink-0 text-muted" />
+        <p>
+          <span className="font-medium">No sync policy.</span>{" "}
+          <span className="text-muted">Cross-tenant synchronization does not bring users from this tenant into yours.</span>
+        </p>
+      </div>
+    </Section>
+  );
+}
