@@ -27,8 +27,14 @@ test("restore one policy from the deleted list", async ({ page, signIn, emulator
   expect(await emulator.liveSyncPolicy(LUCERNE)).toMatchObject({ tenantId: LUCERNE });
   expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).not.toContain(LUCERNE);
 
+  // The toast leads to the partner, whose page already shows the live policy.
+  await page.getByRole("button", { name: "Open partner" }).click();
+  await expect(page).toHaveURL(new RegExp(`/partners/${LUCERNE}$`));
+  await expect(page.getByRole("region", { name: "Identity synchronization" })).toContainText("Inbound user sync");
+  await expect(page.getByRole("region", { name: "Identity synchronization" })).not.toContainText("in deleted items");
+
   // The partners list shows the policy live without a manual refresh.
-  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
   const row = page.getByRole("table", { name: /partners/i }).getByRole("row").filter({ hasText: LUCERNE });
   await expect(row).toContainText("Allowed");
 });
