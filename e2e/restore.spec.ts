@@ -155,3 +155,31 @@ test("restoring a policy whose partner configuration is gone says so and keeps t
   expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).toContain(MARGIES_TRAVEL);
   expect(await emulator.liveSyncPolicy(MARGIES_TRAVEL)).toBeNull();
 });
+
+test("failed rows show Graph's request-id and Retry failed resends only those", async ({ page, signIn, emulator }) => {
+  const ids = await emulator.seedDeleted(5);
+  await emulator.failNext({ count: 2, path: "/restore", status: 500 });
+  await signIn("/deleted?q=Bulk+Partner", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
+  await page.getByRole("button", { name: "Restore selected (5)" }).click();
+  await page.getByRole("dialog", { name: "Restore 5 sync policies" }).getByRole("button", { name: "Restore 5" }).click();
+
+  const results = page.getByRole("region", { name: "Restore results" });
+  await expect(results.getByRole("status")).toHaveText(/Restored: 3 · Failed: 2|Failed: 2 · Restored: 3/);
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("alert")).toHaveCount(2);
+  for (const alert of await table.getByRole("alert").all()) await expect(alert).toContainText(/Request ID: [0-9a-f-]{36}/);
+
+  const resent: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) resent.push(request.postData() ?? "");
+  });
+  await results.getByRole("button", { name: "Retry failed (2)" }).click();
+  await expect(results.getByRole("status")).toHaveText("Restored: 5");
+
+  const restoreCalls = resent.filter((body) => ids.some((id) => body.includes(id)));
+  expect(restoreCalls).toHaveLength(1);
+  expect(ids.filter((id) => restoreCalls[0]!.includes(id))).toHaveLength(2);
+  for (const id of ids) expect(await emulator.liveSyncPolicy(id)).not.toBeNull();
+});
