@@ -100,3 +100,16 @@ test("a reader sees the partners; a user without a role gets a clear permission 
   await expect(problem).toContainText("Request ID");
   await expect(page.getByRole("table")).toHaveCount(0);
 });
+
+test("Export CSV downloads the filtered view as shown", async ({ page, signIn, emulator }) => {
+  await signIn("/partners?sync=blocked&sort=name", "admin");
+  const blocked = (await emulator.partners()).filter((partner) => expectedState(partner) === "Blocked");
+  await expect(page.getByRole("table", { name: /partners/i }).getByRole("row")).toHaveCount(blocked.length + 1);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^cross-tenant-partners-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = (await (await download.createReadStream()).toArray()).join("").trim().split("\r\n");
+  expect(lines[0]).toContain('"Inbound user sync"');
+  expect(lines).toHaveLength(blocked.length + 1);
+  for (const partner of blocked) expect(lines.some((line) => line.includes(partner.tenantId) && line.includes('"Blocked"'))).toBe(true);
+});

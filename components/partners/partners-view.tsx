@@ -21,6 +21,7 @@ import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { Button } from "@/components/ui/button";
 import { PartnersSkeleton } from "./partners-skeleton";
+import { ExportCsvButton } from "./export-csv-button";
 import { PartnersTable } from "./partners-table";
 import { SummaryStrip } from "./summary-strip";
 
@@ -73,9 +74,12 @@ export function PartnersView() {
                 <option value="no-policy">No sync policy</option>
               </select>
             </label>
-            <p className="ml-auto text-xs text-muted" aria-live="polite">
-              {visible.length === summary.total ? `${summary.total} partners` : `${visible.length} of ${summary.total} partners match`}
-            </p>
+            <div className="ml-auto flex items-center gap-3">
+              <p className="text-xs text-muted" aria-live="polite">
+                {visible.length === summary.total ? `${summary.total} partners` : `${visible.length} of ${summary.total} partners match`}
+              </p>
+              <ExportCsvButton partners={visible} />
+            </div>
           </div>
           {view.data.deletedItemsError && deletedItemsSupported ? (
             <p role="note" className="text-xs text-muted">
