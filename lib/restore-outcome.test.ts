@@ -53,12 +53,8 @@ describe("toRestoreOutcome", () => {
     expect(toRestoreOutcome(answer(200, { policy }))).toEqual({ tenantId: ID, kind: "restored", policy, error: null, attempts: 1, stillInDeletedItems: false });
   });
 
-  it("404 + live → already-restored; after an earlier 504 → restored (ours)", () => {
+  it("404 + live → already-restored", () => {
     expect(toRestoreOutcome(answer(404, { live: { kind: "live", policy } }))).toMatchObject({ kind: "already-restored", policy, error: null, stillInDeletedItems: false });
-    expect(toRestoreOutcome(answer(404, { live: { kind: "live", policy }, mayHaveRestoredEarlier: true, attempts: 2 }))).toMatchObject({
-      kind: "restored",
-      attempts: 2,
-    });
   });
 
   it("404 + absent: gone from deleted items → purged; still there → partner-missing; not known → unknown", () => {

@@ -96,12 +96,6 @@ export interface RestoreAnswer {
   /** Final error when the answer was not 2xx. */
   error: AppError | null;
   attempts: number;
-  /**
-   * An earlier attempt got an answer that does not prove "not done" (504 gateway timeout):
-   * a later 404 with a live policy is then most likely our own restore. Our Graph layer
-   * never resends after a 504, so it only matters to callers with another retry policy.
-   */
-  mayHaveRestoredEarlier?: boolean;
   /** Required when classifyRestoreStatus says check-live; treated as unreadable when missing. */
   live?: LiveState;
 }
@@ -135,7 +129,7 @@ function settleAnswered(answer: RestoreAnswer, step: Extract<RestoreStep, { next
 /** 404: not restorable as asked. The re-read tells restored-by-someone, purged and partner-gone apart. */
 function settleNotFound(answer: RestoreAnswer, live: LiveState): RestoreOutcome {
   // A live policy exists, so the partner does too: the 404 means the deleted item is gone.
-  if (live.kind === "live") return outcome(answer, answer.mayHaveRestoredEarlier ? "restored" : "already-restored", live.policy, null, false);
+  if (live.kind === "live") return outcome(answer, "already-restored", live.policy, null, false);
   if (live.kind === "unreadable") return outcome(answer, "unknown", null, live.error, null);
   if (live.inDeletedItems === true) return outcome(answer, "partner-missing", null, answer.error, true);
   if (live.inDeletedItems === false) return outcome(answer, "purged", null, answer.error, false);

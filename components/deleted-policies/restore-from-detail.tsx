@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { describeRestoreOutcome } from "@/lib/restore-messages";
@@ -14,8 +14,7 @@ import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permis
 export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
   const [confirming, setConfirming] = useState(false);
   const permission = useRestorePermission();
-  const stayHere = useCallback(() => undefined, []);
-  const flow = useRestoreFlow({ onOpenPartner: stayHere });
+  const flow = useRestoreFlow({});
   const outcome = flow.run?.outcomes[0];
   const message = outcome ? describeRestoreOutcome(outcome, flow.messageContext) : null;
 

@@ -56,11 +56,12 @@ function mergeOutcomes(previous: RestoreOutcome[], latest: RestoreOutcome[]): Re
   return [...merged, ...byId.values()];
 }
 
-function announce(outcome: RestoreOutcome, name: string, onOpenPartner: (tenantId: string) => void, context: OutcomeContext) {
+function announce(outcome: RestoreOutcome, name: string, onOpenPartner: ((tenantId: string) => void) | undefined, context: OutcomeContext) {
   const message = describeRestoreOutcome(outcome, context);
-  const open = { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) };
-  if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, action: open });
-  else if (message.tone === "info") toast.info(`${name}: ${message.label.toLowerCase()}`, { description: message.detail, action: open });
+  // Already on the partner's page there is nowhere to lead.
+  const open = onOpenPartner ? { action: { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) } } : {};
+  if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, ...open });
+  else if (message.tone === "info") toast.info(`${name}: ${message.label.toLowerCase()}`, { description: message.detail, ...open });
   else if (outcome.kind !== "throttled") toast.warning(`${name}: ${message.label.toLowerCase()}`, { description: message.detail });
 }
 
@@ -68,7 +69,8 @@ export function useRestoreFlow({
   onOpenPartner,
   onSettled,
 }: {
-  onOpenPartner: (tenantId: string) => void;
+  /** Where the success toast leads; omitted on the partner's own page. */
+  onOpenPartner?: (tenantId: string) => void;
   /** Called with every run's outcomes, automatic retries included. */
   onSettled?: (outcomes: RestoreOutcome[]) => void;
 }) {

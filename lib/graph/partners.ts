@@ -4,7 +4,7 @@ import { ok, type Result } from "@/lib/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toPartner } from "./mappers";
 import { graphListAll } from "./paging";
-import { sendBatch, splitIntoBatches } from "./batch";
+import { sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
 import { PARTNERS_PATH, partnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
 
@@ -30,8 +30,7 @@ export async function getPartner(token: string, tenantId: string, options?: Grap
  */
 export async function getPartnerNames(token: string, tenantIds: readonly string[], options?: GraphOptions): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const ids = [...new Set(tenantIds.map((id) => id.toLowerCase()))];
-  for (const chunk of splitIntoBatches(ids)) {
+  for (const chunk of splitIntoBatches(uniqueTenantIds(tenantIds))) {
     const requests = chunk.map((tenantId, index) => ({ id: String(index), method: "GET" as const, url: `${partnerPath(tenantId)}?$select=tenantId,displayName` }));
     const answer = await sendBatch(token, requests, options);
     if (!answer.ok) continue;

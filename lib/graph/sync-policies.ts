@@ -70,8 +70,7 @@ export async function restoreSyncPolicy(
     { token, method: "POST", path: restorePath(tenantId, route), retryStatuses: RESTORE_RESEND_STATUSES },
     options,
   );
-  const { result, attempts, statuses } = exchange;
-  const mayHaveRestoredEarlier = statuses.slice(0, -1).includes(504);
+  const { result, attempts } = exchange;
 
   if (result.ok) {
     const wire = unwrapRestoreBody(result.data.body);
@@ -86,6 +85,6 @@ export async function restoreSyncPolicy(
   const step = classifyRestoreStatus(result.error.status);
   const live = step.next === "check-live" ? await readLiveState(token, tenantId, step.deletedItems, options) : undefined;
   return ok(
-    toRestoreOutcome({ tenantId, status: result.error.status, policy: null, error: result.error, attempts, mayHaveRestoredEarlier, live }),
+    toRestoreOutcome({ tenantId, status: result.error.status, policy: null, error: result.error, attempts, live }),
   );
 }

@@ -25,6 +25,14 @@ export function spreadPartnersView(queryClient: QueryClient, accountId: string, 
   }
 }
 
+/** Applies one change to both copies of the deleted list: its own cache and the partners view's. */
+export function updateDeletedLists(queryClient: QueryClient, accountId: string, change: (list: DeletedSyncPolicy[]) => DeletedSyncPolicy[]): void {
+  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId), (list) => (list ? change(list) : list));
+  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
+    view?.deletedSyncPolicies ? { ...view, deletedSyncPolicies: change(view.deletedSyncPolicies) } : view,
+  );
+}
+
 function withDeletedEntry(list: DeletedSyncPolicy[], tenantId: string, entry: DeletedSyncPolicy | null): DeletedSyncPolicy[] {
   const others = list.filter((policy) => !sameTenant(policy.tenantId, tenantId));
   return entry ? [...others, entry] : others;
@@ -37,10 +45,7 @@ export function spreadPartnerDetail(queryClient: QueryClient, accountId: string,
     const partners = detail.partner
       ? view.partners.map((partner) => (sameTenant(partner.tenantId, tenantId) ? detail.partner! : partner))
       : view.partners.filter((partner) => !sameTenant(partner.tenantId, tenantId));
-    const deletedSyncPolicies = view.deletedSyncPolicies ? withDeletedEntry(view.deletedSyncPolicies, tenantId, detail.deletedSyncPolicy) : null;
-    return { ...view, partners, deletedSyncPolicies };
+    return { ...view, partners };
   });
-  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId), (list) =>
-    list ? withDeletedEntry(list, tenantId, detail.deletedSyncPolicy) : list,
-  );
+  updateDeletedLists(queryClient, accountId, (list) => withDeletedEntry(list, tenantId, detail.deletedSyncPolicy));
 }

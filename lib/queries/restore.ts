@@ -12,6 +12,7 @@ import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
+import { updateDeletedLists } from "./cache-sync";
 import type { PartnerDetail, PartnersView } from "./partners";
 
 export type { RestoreOutcome, RestoreRoute };
@@ -36,31 +37,16 @@ export function isOutcomeUnknown(error: unknown): boolean {
 // Ids with a restore request on the wire in this tab: a second click never sends a second request.
 const inFlight = new Set<string>();
 
-export function isRestoreInFlight(tenantId: string): boolean {
-  return inFlight.has(tenantId.toLowerCase());
-}
-
 function removeFromDeleted(queryClient: QueryClient, accountId: string, ids: Set<string>) {
-  const drop = (list: DeletedSyncPolicy[] | null | undefined) => list?.filter((policy) => !ids.has(policy.tenantId.toLowerCase()));
-  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId), (list) => drop(list));
-  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
-    view ? { ...view, deletedSyncPolicies: drop(view.deletedSyncPolicies) ?? null } : view,
-  );
+  updateDeletedLists(queryClient, accountId, (list) => list.filter((policy) => !ids.has(policy.tenantId.toLowerCase())));
 }
 
 function putBackIntoDeleted(queryClient: QueryClient, accountId: string, policies: DeletedSyncPolicy[]) {
   if (policies.length === 0) return;
-  function add(list: DeletedSyncPolicy[]): DeletedSyncPolicy[];
-  function add(list: DeletedSyncPolicy[] | null | undefined): DeletedSyncPolicy[] | null | undefined;
-  function add(list: DeletedSyncPolicy[] | null | undefined) {
-    if (!list) return list;
+  updateDeletedLists(queryClient, accountId, (list) => {
     const present = new Set(list.map((policy) => policy.tenantId.toLowerCase()));
     return [...list, ...policies.filter((policy) => !present.has(policy.tenantId.toLowerCase()))];
-  }
-  queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId), (list) => (list ? add(list) : list));
-  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
-    view ? { ...view, deletedSyncPolicies: add(view.deletedSyncPolicies) ?? null } : view,
-  );
+  });
 }
 
 function setLivePolicy(queryClient: QueryClient, accountId: string, tenantId: string, policy: SyncPolicy) {
