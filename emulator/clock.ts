@@ -4,22 +4,14 @@
  */
 
 export class Clock {
-  private offsetMs: number;
-
-  constructor(offsetMs = 0) {
-    this.offsetMs = offsetMs;
-  }
+  private offsetMs = 0;
 
   now(): number {
     return Date.now() + this.offsetMs;
   }
 
-  nowDate(): Date {
-    return new Date(this.now());
-  }
-
   nowIso(): string {
-    return this.nowDate().toISOString();
+    return new Date(this.now()).toISOString();
   }
 
   nowSeconds(): number {

@@ -2,14 +2,14 @@
  * Emulator options and how they are read from the environment (EMULATOR_*).
  */
 import { DEFAULT_CLIENT_SECRET, DEFAULT_TENANT_ID, DEFAULT_USER_PASSWORD } from "./entra/directory";
-import type { FaultSettings } from "./faults";
+import { FAULT_LIMITS, type FaultSettings } from "./faults";
 import { isGuid } from "./guid";
 import { MAX_PARTNERS } from "./seed";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const DEFAULT_PORT = 4010;
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+const DEFAULT_PORT = 4010;
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface EmulatorOptions {
   /** 0 picks a free port (tests). */
@@ -57,16 +57,21 @@ function number(env: Env, name: string, min: number, max: number, integer: boole
   return value;
 }
 
+const FAULT_ENV: [string, keyof FaultSettings][] = [
+  ["EMULATOR_LATENCY_MS", "latencyMs"],
+  ["EMULATOR_THROTTLE_RATE", "throttleRate"],
+  ["EMULATOR_UNAVAILABLE_RATE", "unavailableRate"],
+];
+
 export function optionsFromEnv(env: Env = process.env): EmulatorOptions {
   const tenantId = env.EMULATOR_TENANT_ID?.trim().toLowerCase() || DEFAULT_TENANT_ID;
   if (!isGuid(tenantId)) throw new Error(`EMULATOR_TENANT_ID must be a GUID (got '${tenantId}').`);
   const faults: Partial<FaultSettings> = {};
-  const latencyMs = number(env, "EMULATOR_LATENCY_MS", 0, 600_000, false);
-  const throttleRate = number(env, "EMULATOR_THROTTLE_RATE", 0, 1, false);
-  const unavailableRate = number(env, "EMULATOR_UNAVAILABLE_RATE", 0, 1, false);
-  if (latencyMs !== undefined) faults.latencyMs = latencyMs;
-  if (throttleRate !== undefined) faults.throttleRate = throttleRate;
-  if (unavailableRate !== undefined) faults.unavailableRate = unavailableRate;
+  for (const [name, setting] of FAULT_ENV) {
+    const { min, max, integer } = FAULT_LIMITS[setting];
+    const value = number(env, name, min, max, integer);
+    if (value !== undefined) faults[setting] = value;
+  }
   return defaultOptions({
     port: number(env, "EMULATOR_PORT", 0, 65535, true) ?? DEFAULT_PORT,
     // Unset: every interface, as Node binds by default, so "localhost" works whether it resolves to IPv4 or IPv6.

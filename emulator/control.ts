@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DAY_MS, type Clock } from "./clock";
 import type { Entra } from "./entra/oauth";
-import type { Faults, FaultSettings } from "./faults";
+import { FAULT_LIMITS, type Faults, type FaultSettings } from "./faults";
 import { headerValue, isLoopback, isLoopbackHost, mediaType, readBody, sendJson } from "./http";
 import type { Store } from "./store";
 
@@ -78,19 +78,19 @@ function num(body: Record<string, unknown>, name: string, min: number, max: numb
   return value;
 }
 
-export function parseFaultSettings(body: Record<string, unknown>): Partial<FaultSettings> {
-  const known = new Set(["latencyMs", "throttleRate", "unavailableRate", "retryAfterSeconds"]);
-  const unknown = Object.keys(body).find((k) => !known.has(k));
+function faultSetting(body: Record<string, unknown>, name: keyof FaultSettings): number | undefined {
+  const { min, max, integer } = FAULT_LIMITS[name];
+  return num(body, name, min, max, integer);
+}
+
+function parseFaultSettings(body: Record<string, unknown>): Partial<FaultSettings> {
+  const unknown = Object.keys(body).find((k) => !Object.hasOwn(FAULT_LIMITS, k));
   if (unknown) throw new ControlError(400, `Unknown fault setting '${unknown}'.`);
   const patch: Partial<FaultSettings> = {};
-  const latencyMs = num(body, "latencyMs", 0, 600_000);
-  const throttleRate = num(body, "throttleRate", 0, 1);
-  const unavailableRate = num(body, "unavailableRate", 0, 1);
-  const retryAfterSeconds = num(body, "retryAfterSeconds", 0, 3600, true);
-  if (latencyMs !== undefined) patch.latencyMs = latencyMs;
-  if (throttleRate !== undefined) patch.throttleRate = throttleRate;
-  if (unavailableRate !== undefined) patch.unavailableRate = unavailableRate;
-  if (retryAfterSeconds !== undefined) patch.retryAfterSeconds = retryAfterSeconds;
+  for (const name of Object.keys(FAULT_LIMITS) as (keyof FaultSettings)[]) {
+    const value = faultSetting(body, name);
+    if (value !== undefined) patch[name] = value;
+  }
   return patch;
 }
 
@@ -141,7 +141,7 @@ async function route(
         status,
         path: body.path,
         method: typeof body.method === "string" ? body.method : null,
-        retryAfterSeconds: num(body, "retryAfterSeconds", 0, 3600, true) ?? null,
+        retryAfterSeconds: faultSetting(body, "retryAfterSeconds") ?? null,
       });
       return { status: 201, body: faults.describe() };
     }

@@ -24,7 +24,15 @@ export interface InjectedFault {
   retryAfterSeconds: number | null;
 }
 
-export const DEFAULT_FAULTS: FaultSettings = { latencyMs: 0, throttleRate: 0, unavailableRate: 0, retryAfterSeconds: 2 };
+/** Accepted range of each setting, from the environment and the control API alike. */
+export const FAULT_LIMITS: Record<keyof FaultSettings, { min: number; max: number; integer: boolean }> = {
+  latencyMs: { min: 0, max: 600_000, integer: false },
+  throttleRate: { min: 0, max: 1, integer: false },
+  unavailableRate: { min: 0, max: 1, integer: false },
+  retryAfterSeconds: { min: 0, max: 3600, integer: true },
+};
+
+const DEFAULT_FAULTS: FaultSettings = { latencyMs: 0, throttleRate: 0, unavailableRate: 0, retryAfterSeconds: 2 };
 
 export class Faults {
   private settings: FaultSettings;
@@ -40,10 +48,6 @@ export class Faults {
 
   /** Replaceable so tests observe the injected latency without measuring time. */
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  get latencyMs(): number {
-    return this.settings.latencyMs;
-  }
 
   /** Holds a Graph request for the configured latency. */
   async applyLatency(): Promise<void> {

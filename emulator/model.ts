@@ -46,6 +46,9 @@ export interface SyncPolicyRecord {
   deletedDateTime: string | null;
 }
 
+export const PARTNER_TYPE = "microsoft.graph.crossTenantAccessPolicyConfigurationPartner";
+export const SYNC_TYPE = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
+
 export const PARTNER_PROPERTIES = [
   "tenantId",
   "displayName",

@@ -192,11 +192,11 @@ function toPolicy(tenantId: string, seed: SeedSyncPolicy, deletedDateTime: strin
   };
 }
 
-export function generatedPartnerName(index: number): string {
+function generatedPartnerName(index: number): string {
   return `Generated Partner ${String(index).padStart(5, "0")}`;
 }
 
-export function generatedPartnerTenantId(index: number): string {
+function generatedPartnerTenantId(index: number): string {
   return deterministicGuid(`emulator-generated-partner-${index}`);
 }
 

@@ -10,7 +10,7 @@ import type { PartnerRecord, SyncPolicyRecord } from "./model";
 import { readStateFile, writeStateFileAtomic } from "./persistence";
 import { buildSeedState, bulkDeletedPartner, type SeedOptions, type StateData } from "./seed";
 
-export const RETENTION_MS = 30 * DAY_MS;
+const RETENTION_MS = 30 * DAY_MS;
 /** Longest a change waits before it reaches the state file: what a kill -9 can lose. */
 export const SAVE_DELAY_MS = 50;
 
@@ -30,6 +30,8 @@ export class Store {
   /** Bumped on every change, so caches derived from the state know when to drop. */
   version = 0;
   private partnerArray: PartnerRecord[] | null = null;
+  /** Earliest deletedDateTime in deleted items (ms) as of `version`: lets purgeExpired() skip the scan. */
+  private oldestDeleted = { version: -1, ms: Infinity };
   private readonly options: StoreOptions;
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -144,6 +146,7 @@ export class Store {
   /** Deleted items older than 30 days disappear for good. Returns how many went. */
   purgeExpired(): number {
     const cutoff = this.options.clock.now() - RETENTION_MS;
+    if (this.oldestDeletedMs() > cutoff) return 0;
     let purged = 0;
     for (const map of [this.deletedSyncPolicies, this.deletedPartners]) {
       for (const [id, item] of map) {
@@ -155,6 +158,18 @@ export class Store {
     }
     if (purged > 0) this.changed();
     return purged;
+  }
+
+  /** Runs before every Graph operation, so the scan happens only after a change. */
+  private oldestDeletedMs(): number {
+    if (this.oldestDeleted.version !== this.version) {
+      let ms = Infinity;
+      for (const map of [this.deletedSyncPolicies, this.deletedPartners]) {
+        for (const item of map.values()) if (item.deletedDateTime !== null) ms = Math.min(ms, Date.parse(item.deletedDateTime));
+      }
+      this.oldestDeleted = { version: this.version, ms };
+    }
+    return this.oldestDeleted.ms;
   }
 
   /** Adds `count` generated partners whose sync policies sit in deleted items (deleted 3 days ago). */

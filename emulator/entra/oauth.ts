@@ -59,12 +59,22 @@ interface CodeGrant extends Grant {
   nonce: string | null;
 }
 
+/** One token-endpoint request, as every grant handler needs it. */
+interface TokenRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  form: URLSearchParams;
+  clientId: string;
+  /** Answers with an OAuth error (AADSTS code in the body). */
+  fail: (status: number, error: string, code: number, message: string, extra?: Record<string, string>) => void;
+}
+
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 // SPA refresh tokens live 24 hours in Entra and are not extended on use.
 const REFRESH_LIFETIME_SECONDS = 24 * 60 * 60;
 const BURNT_LIMIT = 5_000;
 
-export const WRONG_CREDENTIALS = "Incorrect username or password.";
+const WRONG_CREDENTIALS = "Incorrect username or password.";
 
 function opaque(): string {
   return randomBytes(32).toString("base64url");
@@ -95,7 +105,7 @@ export class Entra {
     return this.d.config.tenantId;
   }
 
-  issuer(): string {
+  private issuer(): string {
     return `${this.d.publicUrl()}/${this.d.config.tenantId}/v2.0`;
   }
 
@@ -140,7 +150,7 @@ export class Entra {
     }
   }
 
-  openIdConfiguration(): Record<string, unknown> {
+  private openIdConfiguration(): Record<string, unknown> {
     return {
       token_endpoint: this.endpoint("oauth2/v2.0/token"),
       token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"],
@@ -327,49 +337,49 @@ export class Entra {
         secret = decodeURIComponent(decoded.slice(colon + 1));
       }
     }
-    const err = (status: number, error: string, code: number, message: string, extra?: Record<string, string>) =>
-      this.oauthError(req, res, status, error, code, message, extra);
+    const t: TokenRequest = {
+      req,
+      res,
+      form,
+      clientId,
+      fail: (status, error, code, message, extra) => this.oauthError(req, res, status, error, code, message, extra),
+    };
 
     const grantType = form.get("grant_type");
-    if (grantType === "client_credentials") {
-      if (clientId !== AUTOMATION_CLIENT_ID) {
-        return clientId === SPA_CLIENT_ID
-          ? err(400, "unauthorized_client", 700025, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented, and it cannot use client_credentials.")
-          : err(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory.`);
-      }
-      if (secret === null || !safeEqual(secret, this.d.config.clientSecret)) {
-        return err(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
-      }
-      const scope = (form.get("scope") ?? "").trim();
-      if (scope !== `${GRAPH_RESOURCE}/.default` && scope !== `${GRAPH_APP_ID}/.default`) {
-        return err(400, "invalid_scope", 1002012, `The provided value for scope ${scope || "(none)"} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
-      }
-      const lifetime = this.d.tokens.lifetimeSeconds;
-      return this.tokenResponse(req, res, {
-        token_type: "Bearer",
-        expires_in: lifetime,
-        ext_expires_in: lifetime,
-        access_token: await this.d.tokens.appAccessToken(),
-      });
-    }
-
+    if (grantType === "client_credentials") return this.clientCredentials(t, secret);
     if (grantType === "authorization_code" || grantType === "refresh_token") {
       if (clientId !== SPA_CLIENT_ID) {
-        return err(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory, or is not a public client that signs users in.`);
+        return t.fail(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory, or is not a public client that signs users in.`);
       }
-      if (grantType === "authorization_code") return this.redeemCode(form, clientId, err, req, res);
-      return this.redeemRefreshToken(form, clientId, err, req, res);
+      return grantType === "authorization_code" ? this.redeemCode(t) : this.redeemRefreshToken(t);
     }
-    return err(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType ?? ""}'.`);
+    return t.fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType ?? ""}'.`);
   }
 
-  private async redeemCode(
-    form: URLSearchParams,
-    clientId: string,
-    err: TokenErrorReply,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
+  private async clientCredentials({ req, res, form, clientId, fail }: TokenRequest, secret: string | null): Promise<void> {
+    if (clientId !== AUTOMATION_CLIENT_ID) {
+      return clientId === SPA_CLIENT_ID
+        ? fail(400, "unauthorized_client", 700025, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented, and it cannot use client_credentials.")
+        : fail(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory.`);
+    }
+    if (secret === null || !safeEqual(secret, this.d.config.clientSecret)) {
+      return fail(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+    }
+    const scope = (form.get("scope") ?? "").trim();
+    if (scope !== `${GRAPH_RESOURCE}/.default` && scope !== `${GRAPH_APP_ID}/.default`) {
+      return fail(400, "invalid_scope", 1002012, `The provided value for scope ${scope || "(none)"} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+    }
+    const lifetime = this.d.tokens.lifetimeSeconds;
+    return this.tokenResponse(req, res, {
+      token_type: "Bearer",
+      expires_in: lifetime,
+      ext_expires_in: lifetime,
+      access_token: await this.d.tokens.appAccessToken(),
+    });
+  }
+
+  private async redeemCode(t: TokenRequest): Promise<void> {
+    const { form, fail } = t;
     const code = form.get("code") ?? "";
     const grant = this.codes.get(code);
     // One-time: any redemption attempt, successful or not, burns the code.
@@ -381,57 +391,52 @@ export class Entra {
     }
     if (!grant) {
       return burnt
-        ? err(400, "invalid_grant", 54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.")
-        : err(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the authorization code is unknown.");
+        ? fail(400, "invalid_grant", 54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.")
+        : fail(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the authorization code is unknown.");
     }
-    if (grant.expiresAt <= this.d.clock.now()) return err(400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity.");
-    if (grant.clientId !== clientId) return err(400, "invalid_grant", 70000, "The provided authorization code was issued to another client.");
+    if (grant.expiresAt <= this.d.clock.now()) return fail(400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity.");
+    if (grant.clientId !== t.clientId) return fail(400, "invalid_grant", 70000, "The provided authorization code was issued to another client.");
     if (form.get("redirect_uri") !== grant.redirectUri) {
-      return err(400, "invalid_grant", 500112, "The reply address does not match the reply address used to obtain the authorization code.");
+      return fail(400, "invalid_grant", 500112, "The reply address does not match the reply address used to obtain the authorization code.");
     }
     const verifier = form.get("code_verifier");
     if (!verifier || !safeEqual(s256(verifier), grant.codeChallenge)) {
-      return err(400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+      return fail(400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
     }
-    return this.issueUserTokens(req, res, grant, grant.nonce);
+    return this.issueUserTokens(t, grant, grant.nonce);
   }
 
-  private async redeemRefreshToken(
-    form: URLSearchParams,
-    clientId: string,
-    err: TokenErrorReply,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
+  private async redeemRefreshToken(t: TokenRequest): Promise<void> {
+    const { form, fail } = t;
     const token = form.get("refresh_token") ?? "";
     const grant = this.refreshTokens.get(token);
     // Rotation: a refresh token works once; its replacement comes back in the response.
     this.refreshTokens.delete(token);
-    if (!grant || grant.clientId !== clientId) {
-      return err(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the refresh token is unknown or was already used.");
+    if (!grant || grant.clientId !== t.clientId) {
+      return fail(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the refresh token is unknown or was already used.");
     }
     if (grant.expiresAt <= this.d.clock.now()) {
-      return err(400, "invalid_grant", 700084, "The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 24 hours, which is now exceeded.");
+      return fail(400, "invalid_grant", 700084, "The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 24 hours, which is now exceeded.");
     }
     const account = findAccountByOid(grant.oid);
-    if (!account) return err(400, "invalid_grant", 50034, "The user account does not exist in the directory.");
+    if (!account) return fail(400, "invalid_grant", 50034, "The user account does not exist in the directory.");
     let next: Grant = grant;
     const scope = form.get("scope");
     if (scope) {
       const parsed = parseScopes(scope);
-      if (!parsed.ok) return err(400, "invalid_scope", 70011, `The provided value for the input parameter 'scope' is not valid. The scope ${parsed.scope} is not valid.`);
+      if (!parsed.ok) return fail(400, "invalid_scope", 70011, `The provided value for the input parameter 'scope' is not valid. The scope ${parsed.scope} is not valid.`);
       const granted = grantScopes(parsed.value, account);
       if (!granted.ok) {
-        return err(400, "invalid_grant", 65001, `The user or administrator has not consented to use the application for ${granted.missing.join(", ")}.`, { suberror: "consent_required" });
+        return fail(400, "invalid_grant", 65001, `The user or administrator has not consented to use the application for ${granted.missing.join(", ")}.`, { suberror: "consent_required" });
       }
       next = { ...grant, graphScopes: granted.scopes, oidc: parsed.value.oidc.length ? parsed.value.oidc : grant.oidc };
     }
-    return this.issueUserTokens(req, res, next, null, grant.expiresAt);
+    return this.issueUserTokens(t, next, null, grant.expiresAt);
   }
 
-  private async issueUserTokens(req: IncomingMessage, res: ServerResponse, grant: Grant, nonce: string | null, refreshExpiresAt?: number): Promise<void> {
+  private async issueUserTokens({ req, res, fail }: TokenRequest, grant: Grant, nonce: string | null, refreshExpiresAt?: number): Promise<void> {
     const account = findAccountByOid(grant.oid);
-    if (!account) return this.oauthError(req, res, 400, "invalid_grant", 50034, "The user account does not exist in the directory.");
+    if (!account) return fail(400, "invalid_grant", 50034, "The user account does not exist in the directory.");
     const lifetime = this.d.tokens.lifetimeSeconds;
     const body: Record<string, unknown> = {
       token_type: "Bearer",
@@ -483,10 +488,7 @@ export class Entra {
  * MSAL sends back the id_token's opaque `login_hint` claim (ours: base64url JSON
  * with the upn); people and scripts send a plain username. Both name the account.
  */
-/** Answers the token endpoint with an OAuth error (AADSTS code in the body). */
-type TokenErrorReply = (status: number, error: string, code: number, message: string, extra?: Record<string, string>) => void;
-
-export function usernameFromLoginHint(hint: string): string {
+function usernameFromLoginHint(hint: string): string {
   if (!hint || hint.includes("@")) return hint.toLowerCase();
   try {
     const decoded = JSON.parse(Buffer.from(hint, "base64url").toString("utf8")) as { upn?: unknown };

@@ -4,7 +4,7 @@
  */
 import { ACCOUNTS, DEFAULT_USER_PASSWORD } from "./directory";
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 

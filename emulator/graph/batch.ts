@@ -4,11 +4,12 @@
  * honoured (424 when one failed), each item faulted and authorised on its own.
  */
 import { randomUUID } from "node:crypto";
+import { isPlainObject } from "./bodies";
 import { badRequest, graphError } from "./errors";
 import { executeGraph, type GraphEnv } from "./dispatch";
 import type { GraphRequest, GraphResponse } from "./types";
 
-export const MAX_BATCH_REQUESTS = 20;
+const MAX_BATCH_REQUESTS = 20;
 
 interface BatchItem {
   id: string;
@@ -26,19 +27,15 @@ interface BatchItemResponse {
   body?: unknown;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function parseEnvelope(body: unknown): { ok: true; items: BatchItem[] } | { ok: false; message: string } {
-  if (!isRecord(body) || !Array.isArray(body.requests)) return { ok: false, message: "Invalid batch payload format: expected { \"requests\": [...] }." };
+  if (!isPlainObject(body) || !Array.isArray(body.requests)) return { ok: false, message: "Invalid batch payload format: expected { \"requests\": [...] }." };
   if (body.requests.length > MAX_BATCH_REQUESTS) {
     return { ok: false, message: `The number of requests in the batch (${body.requests.length}) exceeds the limit of ${MAX_BATCH_REQUESTS}.` };
   }
   const items: BatchItem[] = [];
   const ids = new Set<string>();
   for (const raw of body.requests) {
-    if (!isRecord(raw)) return { ok: false, message: "Invalid batch payload format: each request must be an object." };
+    if (!isPlainObject(raw)) return { ok: false, message: "Invalid batch payload format: each request must be an object." };
     const { id, method, url, headers, dependsOn } = raw;
     if (typeof id !== "string" || !id) return { ok: false, message: "Invalid batch payload format: every request needs a string 'id'." };
     if (ids.has(id)) return { ok: false, message: `Batch request id '${id}' is duplicated; ids must be unique.` };
@@ -50,7 +47,7 @@ function parseEnvelope(body: unknown): { ok: true; items: BatchItem[] } | { ok: 
       return { ok: false, message: `Request '${id}' has a dependsOn naming an id that does not appear earlier in the batch.` };
     }
     const itemHeaders: Record<string, string> = {};
-    if (isRecord(headers)) for (const [k, v] of Object.entries(headers)) if (typeof v === "string") itemHeaders[k.toLowerCase()] = v;
+    if (isPlainObject(headers)) for (const [k, v] of Object.entries(headers)) if (typeof v === "string") itemHeaders[k.toLowerCase()] = v;
     ids.add(id);
     items.push({ id, method: method.toUpperCase(), url, headers: itemHeaders, body: raw.body, dependsOn: deps as string[] });
   }

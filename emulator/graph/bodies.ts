@@ -2,7 +2,7 @@
  * Validation of request bodies for partner and sync-policy writes: known
  * properties only, right JSON types, read-only keys refused.
  */
-import { PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES } from "../model";
+import { PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
 import type { Parse } from "./odata";
 
 type Kind = "string" | "boolean" | "object" | "syncInbound";
@@ -27,7 +27,7 @@ const SYNC_TYPES: Record<string, Kind> = {
   groupSyncInbound: "syncInbound",
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -94,9 +94,6 @@ function validate(
   if (keyMode.required && typeof out.tenantId !== "string") return { ok: false, message: "The property 'tenantId' is required." };
   return { ok: true, value: out };
 }
-
-const PARTNER_TYPE = "microsoft.graph.crossTenantAccessPolicyConfigurationPartner";
-const SYNC_TYPE = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
 
 export const partnerCreateBody = (body: unknown) =>
   validate(body, PARTNER_TYPES, PARTNER_PROPERTIES, PARTNER_TYPE, { tenantId: null, required: true });

@@ -1,13 +1,14 @@
 /**
  * /policies/deletedItems: deleted sync policies and deleted partner
  * configurations: list (paged, $filter/$orderby/$count), get, purge, restore.
+ * The sync-policy restore also answers .../identitySynchronization/restore.
  */
-import { PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES, type PartnerRecord, type SyncPolicyRecord } from "../model";
+import { PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord, type SyncPolicyRecord } from "../model";
 import { graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, sortItems, type QueryShape } from "./odata";
-import { PARTNER_TYPE, serializePartner } from "./partners";
-import { SYNC_TYPE } from "./sync-policies";
-import { contextUrl, type GraphResponse, type OpInput } from "./types";
+import { serializePartner } from "./partners";
+import { serializeSyncPolicy } from "./sync-policies";
+import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
 
 export type DeletedKind = "syncPolicies" | "partners";
 
@@ -64,12 +65,11 @@ function notDeleted(input: OpInput): GraphResponse {
 export function getDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
   const item = deletedMap(input, kind).get(input.id);
   if (!item) return notDeleted(input);
-  const projection = input.query.select ? `(${input.query.select.join(",")})` : "";
   return {
     status: 200,
     headers: {},
     body: {
-      "@odata.context": contextUrl(input.request, `policies/deletedItems/${SEGMENT[kind]}${projection}/$entity`),
+      "@odata.context": contextUrl(input.request, `policies/deletedItems/${SEGMENT[kind]}${contextProjection(input.query)}/$entity`),
       ...serialize(kind, item, input.query.select),
     },
   };
@@ -82,6 +82,14 @@ export function purgeDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
   return { status: 204, headers: {} };
 }
 
+function restored(request: GraphRequest, typeName: string, item: Record<string, unknown>): GraphResponse {
+  return {
+    status: 200,
+    headers: {},
+    body: { "@odata.context": contextUrl(request, typeName), "@odata.type": `#${typeName}`, ...item },
+  };
+}
+
 export function restorePartner(input: OpInput): GraphResponse {
   const { request, id, store } = input;
   const deleted = store.deletedPartners.get(id);
@@ -92,13 +100,23 @@ export function restorePartner(input: OpInput): GraphResponse {
   store.deletedPartners.delete(id);
   store.partners.set(id, deleted);
   store.changed();
-  return {
-    status: 200,
-    headers: {},
-    body: {
-      "@odata.context": contextUrl(request, PARTNER_TYPE),
-      "@odata.type": `#${PARTNER_TYPE}`,
-      ...serializePartner(deleted, null, store),
-    },
-  };
+  return restored(request, PARTNER_TYPE, serializePartner(deleted, null, store));
+}
+
+/** Both restore routes: not deleted → 404; live policy exists → 409; partner gone → 404 naming it. */
+export function restoreSyncPolicy(input: OpInput): GraphResponse {
+  const { request, id, store } = input;
+  const deleted = store.deletedSyncPolicies.get(id);
+  if (!deleted) return notDeleted(input);
+  if (store.syncPolicies.has(id)) {
+    return graphError(request, 409, "Request_MultipleObjectsWithSameKeyValue", `A live sync policy for partner '${id}' exists; delete it before restoring.`);
+  }
+  if (!store.partners.has(id)) {
+    return graphError(request, 404, "Request_ResourceNotFound", `Partner configuration '${id}' does not exist; restore the partner first.`);
+  }
+  store.deletedSyncPolicies.delete(id);
+  // deletedDateTime stays: it records the last deletion.
+  store.syncPolicies.set(id, deleted);
+  store.changed();
+  return restored(request, SYNC_TYPE, serializeSyncPolicy(deleted));
 }

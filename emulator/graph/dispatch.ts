@@ -8,7 +8,7 @@ import type { Faults } from "../faults";
 import type { Store } from "../store";
 import { authenticate, isAllowed, type TokenCheck } from "./auth";
 import { badRequest, denied, faultResponse, graphError } from "./errors";
-import { parseQuery, type ParsedQuery } from "./odata";
+import { emptyQuery, parseQuery } from "./odata";
 import { resolveRoute } from "./routes";
 import type { GraphRequest, GraphResponse } from "./types";
 
@@ -19,7 +19,7 @@ export interface GraphEnv {
   tokenCheck: TokenCheck;
 }
 
-const NO_QUERY: ParsedQuery = { select: null, expand: null, top: null, offset: 0, filter: null, orderby: [], count: false, carried: [] };
+const NO_QUERY = emptyQuery();
 
 /** The forms a fail-next rule's path substring is matched against. */
 export function faultPaths(request: GraphRequest): string[] {

@@ -16,7 +16,6 @@ const JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;
 
 const AGS_DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: "Local Emulator", Slice: "E", Ring: "0", ScaleUnit: "000", RoleInstance: "emulator" } });
 
-
 async function runTopLevel(env: GraphEnv, request: GraphRequest): Promise<GraphResponse> {
   if (request.path.toLowerCase() !== "/$batch") return executeGraph(env, request);
   if (request.method !== "POST") return graphError(request, 405, "Request_BadRequest", "$batch only accepts POST.");

@@ -4,13 +4,13 @@
  * paging, and the small $filter/$orderby/$count subset of deleted-item lists.
  */
 
-export type QueryOption = "$select" | "$expand" | "$top" | "$skiptoken" | "$filter" | "$orderby" | "$count";
+type QueryOption = "$select" | "$expand" | "$top" | "$skiptoken" | "$filter" | "$orderby" | "$count";
 
 export interface QueryShape {
   options: readonly QueryOption[];
   typeName: string;
   selectable: readonly string[];
-  expandable?: { name: string; selectable: readonly string[] };
+  expandable?: { name: string; typeName: string; selectable: readonly string[] };
 }
 
 export interface ParsedQuery {
@@ -27,7 +27,7 @@ export interface ParsedQuery {
 
 export type Parse<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 999;
 
 function canonical(name: string, allowed: readonly string[]): string | undefined {
@@ -52,7 +52,7 @@ function parseSelect(value: string, shape: { typeName: string; selectable: reado
   return { ok: true, value: out };
 }
 
-export function encodeSkipToken(offset: number): string {
+function encodeSkipToken(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString("base64url");
 }
 
@@ -137,8 +137,13 @@ function parseFilter(value: string, selectable: readonly string[]): Parse<(item:
   return { ok: true, value: (item) => clauses.every((c) => c(item)) };
 }
 
+/** What a request without query options means. */
+export function emptyQuery(): ParsedQuery {
+  return { select: null, expand: null, top: null, offset: 0, filter: null, orderby: [], count: false, carried: [] };
+}
+
 export function parseQuery(query: URLSearchParams, shape: QueryShape): Parse<ParsedQuery> {
-  const parsed: ParsedQuery = { select: null, expand: null, top: null, offset: 0, filter: null, orderby: [], count: false, carried: [] };
+  const parsed = emptyQuery();
   const seen = new Set<string>();
   for (const [rawKey, value] of query) {
     if (!rawKey.startsWith("$")) continue;
@@ -167,7 +172,7 @@ export function parseQuery(query: URLSearchParams, shape: QueryShape): Parse<Par
         }
         let select: string[] | null = null;
         if (match[2] !== undefined) {
-          const nested = parseSelect(match[2], { typeName: "microsoft.graph.crossTenantIdentitySyncPolicyPartner", selectable: exp.selectable });
+          const nested = parseSelect(match[2], exp);
           if (!nested.ok) return nested;
           select = nested.value;
         }

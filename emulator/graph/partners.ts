@@ -3,16 +3,14 @@
  * optional identitySynchronization expanded), create, get, patch, soft delete.
  */
 import { isGuid } from "../guid";
-import { emptyPartner, PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES, type PartnerRecord } from "../model";
+import { emptyPartner, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord } from "../model";
 import type { Store } from "../store";
 import { badRequest, graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, type ParsedQuery, type QueryShape } from "./odata";
 import { partnerNotFound, serializeSyncPolicy } from "./sync-policies";
 import { contextUrl, type GraphResponse, type OpInput } from "./types";
 
-export const PARTNER_TYPE = "microsoft.graph.crossTenantAccessPolicyConfigurationPartner";
-
-const expandable = { name: "identitySynchronization", selectable: SYNC_POLICY_PROPERTIES };
+const expandable = { name: "identitySynchronization", typeName: SYNC_TYPE, selectable: SYNC_POLICY_PROPERTIES };
 
 export const PARTNER_COLLECTION_SHAPE: QueryShape = {
   options: ["$select", "$expand", "$top", "$skiptoken"],

@@ -5,7 +5,16 @@
 import { isGuid } from "../guid";
 import type { Access } from "./auth";
 import { badRequest, notFoundSegment } from "./errors";
-import { deletedCollectionShape, deletedEntityShape, getDeleted, listDeleted, purgeDeleted, restorePartner, type DeletedKind } from "./deleted-items";
+import {
+  deletedCollectionShape,
+  deletedEntityShape,
+  getDeleted,
+  listDeleted,
+  purgeDeleted,
+  restorePartner,
+  restoreSyncPolicy,
+  type DeletedKind,
+} from "./deleted-items";
 import type { ParsedQuery } from "./odata";
 import {
   createPartner,
@@ -22,7 +31,6 @@ import {
   getSyncPolicy,
   patchSyncPolicy,
   putSyncPolicy,
-  restoreSyncPolicy,
   SYNC_ENTITY_SHAPE,
 } from "./sync-policies";
 import type { GraphRequest, GraphResponse, Operation } from "./types";

@@ -1,14 +1,11 @@
 /**
- * crossTenantIdentitySyncPolicyPartner operations: the live policy under a
- * partner (GET/PUT/PATCH/DELETE), and restore/purge of deleted ones, which both
- * restore routes share.
+ * crossTenantIdentitySyncPolicyPartner operations on the live policy under a
+ * partner: GET/PUT/PATCH/DELETE.
  */
-import { emptySyncPolicy, SYNC_POLICY_PROPERTIES, type SyncPolicyRecord } from "../model";
+import { emptySyncPolicy, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type SyncPolicyRecord } from "../model";
 import { graphError } from "./errors";
-import { pick, type QueryShape } from "./odata";
+import { contextProjection, pick, type QueryShape } from "./odata";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
-
-export const SYNC_TYPE = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
 
 export const SYNC_ENTITY_SHAPE: QueryShape = { options: ["$select"], typeName: SYNC_TYPE, selectable: SYNC_POLICY_PROPERTIES };
 
@@ -20,12 +17,11 @@ export function getSyncPolicy({ request, query, id, store }: OpInput): GraphResp
   if (!store.partners.has(id)) return partnerNotFound(request, id);
   const policy = store.syncPolicies.get(id);
   if (!policy) return policyNotFound(request, id, "Request_ResourceNotFound");
-  const projection = query.select ? `(${query.select.join(",")})` : "";
   return {
     status: 200,
     headers: {},
     body: {
-      "@odata.context": contextUrl(request, `policies/crossTenantAccessPolicy/partners('${id}')/identitySynchronization${projection}/$entity`),
+      "@odata.context": contextUrl(request, `policies/crossTenantAccessPolicy/partners('${id}')/identitySynchronization${contextProjection(query)}/$entity`),
       ...serializeSyncPolicy(policy, query.select),
     },
   };
@@ -56,33 +52,6 @@ export function deleteSyncPolicy({ request, id, store, now }: OpInput): GraphRes
   store.deletedSyncPolicies.set(id, { ...policy, deletedDateTime: now });
   store.changed();
   return { status: 204, headers: {} };
-}
-
-/** Both restore routes: not deleted → 404; live policy exists → 409; partner gone → 404 naming it. */
-export function restoreSyncPolicy({ request, id, store }: OpInput): GraphResponse {
-  const deleted = store.deletedSyncPolicies.get(id);
-  if (!deleted) {
-    return graphError(request, 404, "Request_ResourceNotFound", `Resource '${id}' does not exist in deleted items or its queried reference-property objects are not present.`);
-  }
-  if (store.syncPolicies.has(id)) {
-    return graphError(request, 409, "Request_MultipleObjectsWithSameKeyValue", `A live sync policy for partner '${id}' exists; delete it before restoring.`);
-  }
-  if (!store.partners.has(id)) {
-    return graphError(request, 404, "Request_ResourceNotFound", `Partner configuration '${id}' does not exist; restore the partner first.`);
-  }
-  store.deletedSyncPolicies.delete(id);
-  // deletedDateTime stays: it records the last deletion.
-  store.syncPolicies.set(id, deleted);
-  store.changed();
-  return {
-    status: 200,
-    headers: {},
-    body: {
-      "@odata.context": contextUrl(request, SYNC_TYPE),
-      "@odata.type": `#${SYNC_TYPE}`,
-      ...serializeSyncPolicy(deleted),
-    },
-  };
 }
 
 export function partnerNotFound(request: GraphRequest, id: string): GraphResponse {

@@ -2,7 +2,7 @@
  * Shapes passed between the Graph dispatcher, the resource operations and $batch.
  */
 import type { Store } from "../store";
-import type { Access, Principal } from "./auth";
+import type { Access } from "./auth";
 import type { Parse, ParsedQuery, QueryShape } from "./odata";
 
 export type GraphVersion = "beta" | "v1.0";
@@ -30,11 +30,6 @@ export interface GraphResponse {
   body?: unknown;
   /** The body already serialised (large lists build it from cached per-item JSON); used instead of `body`. */
   json?: string;
-}
-
-export interface OpContext {
-  request: GraphRequest;
-  principal: Principal;
 }
 
 export interface OpInput {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FABRIKAM_TENANT_ID } from "../seed";
-import { adminToken, call, readerToken, start, type Emulator } from "./helpers";
+import { adminToken, call, readerToken, setupEmulator, type Emulator } from "./helpers";
 
 let emu: Emulator;
 let admin: string;
 let reader: string;
-
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(() => emu.close());
+setupEmulator((started) => (emu = started));
 beforeEach(async () => {
-  await call(emu, "/_emulator/reset", { method: "POST" });
-  await call(emu, "/_emulator/faults", { method: "DELETE" });
   [admin, reader] = await Promise.all([adminToken(emu), readerToken(emu)]);
 });
 

@@ -2,21 +2,14 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { optionsFromEnv } from "../config";
 import { isLoopback, isLoopbackHost } from "../http";
 import { bulkPartnerName, bulkPartnerTenantId, SEED_PARTNERS } from "../seed";
-import { adminToken, appToken, call, DELETED, PARTNERS, rawRequest, start, sync, type Emulator } from "./helpers";
+import { adminToken, appToken, call, DELETED, PARTNERS, rawRequest, start, sync, setupEmulator, type Emulator } from "./helpers";
 
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await call(emu, "/_emulator/reset", { method: "POST" });
-  await call(emu, "/_emulator/faults", { method: "DELETE" });
-});
+setupEmulator((started) => (emu = started));
 
 const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 

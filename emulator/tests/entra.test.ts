@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AUTOMATION_CLIENT_ID, ROLE, SPA_CLIENT_ID } from "../entra/directory";
 import {
   authorizeUrl,
@@ -13,17 +13,12 @@ import {
   signIn,
   start,
   submitSignIn,
+  setupEmulator,
   type Emulator,
 } from "./helpers";
 
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await call(emu, "/_emulator/reset", { method: "POST" });
-});
+setupEmulator((started) => (emu = started));
 
 const tokenPath = () => `/${emu.tenantId}/oauth2/v2.0/token`;
 

@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ROLE } from "../entra/directory";
 import { FABRIKAM_TENANT_ID, MICROSOFT_SUPPORT_TENANT_ID, SEED_PARTNERS } from "../seed";
 import {
@@ -11,8 +11,8 @@ import {
   helpdeskToken,
   PARTNERS,
   readerToken,
-  start,
   sync,
+  setupEmulator,
   type Emulator,
 } from "./helpers";
 
@@ -20,13 +20,8 @@ let emu: Emulator;
 let admin: string;
 let reader: string;
 let helpdesk: string;
-
-beforeAll(async () => {
-  emu = await start();
-});
-afterAll(() => emu.close());
+setupEmulator((started) => (emu = started));
 beforeEach(async () => {
-  await call(emu, "/_emulator/reset", { method: "POST" });
   [admin, reader, helpdesk] = await Promise.all([adminToken(emu), readerToken(emu), helpdeskToken(emu)]);
 });
 

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { request } from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ACCOUNTS, POLICY_READ_ALL, POLICY_READWRITE_CTA, SPA_CLIENT_ID, type Account } from "../entra/directory";
 import { startEmulator, type EmulatorHandle } from "../server";
 import type { EmulatorOptions } from "../config";
@@ -16,6 +17,22 @@ export const DASHBOARD_SCOPE =
 
 export function start(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   return startEmulator({ port: 0, host: "127.0.0.1", ...options });
+}
+
+/**
+ * One in-process emulator per test file, reset before each test (the reset also
+ * restores faults, sessions and the clock). `onStart` receives it once it listens.
+ */
+export function setupEmulator(onStart: (emu: Emulator) => void): void {
+  let emu: Emulator | undefined;
+  beforeAll(async () => {
+    emu = await start();
+    onStart(emu);
+  });
+  afterAll(() => emu?.close());
+  beforeEach(async () => {
+    if (emu) await call(emu, "/_emulator/reset", { method: "POST" });
+  });
 }
 
 export function account(username: string): Account {
