@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getPartnersView } from "./partners";
 import { restoreSyncPolicy } from "./deleted-sync-policies";
-import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";
+import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
 // End to end through the real lib/graph with its defaults: only the global fetch is faked.
 const calls: { method: string; url: string; authorization: string | null }[] = [];

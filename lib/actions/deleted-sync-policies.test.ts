@@ -5,7 +5,7 @@ import type { RestoreOutcome } from "@/lib/restore-outcome";
 import { listDeletedSyncPolicies as listInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
 import { getPartnerNames } from "@/lib/graph/partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";
+import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
 vi.mock("@/lib/graph/sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));

@@ -4,7 +4,7 @@ import { fail, ok, type AppError } from "@/lib/result";
 import { getPartner, listPartners } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy, listDeletedSyncPolicies } from "@/lib/graph/sync-policies";
 import { getPartnerDetail, getPartnersView } from "./partners";
-import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";
+import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
 vi.mock("@/lib/graph/partners", () => ({ listPartners: vi.fn(), getPartner: vi.fn() }));
 vi.mock("@/lib/graph/sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), getDeletedSyncPolicy: vi.fn() }));

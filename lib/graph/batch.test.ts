@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { restoreSyncPolicies, sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
-import { batchHandler, fakeFetch, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeBatchItemRequest, type FakeHandler } from "./fake-fetch";
+import { batchHandler, fakeFetch, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeBatchItemRequest, type FakeHandler } from "@/tests/fake-fetch";
 
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 const envelope = (_status: number, code: string, requestId: string) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "./fake-fetch";
+import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
 import { getPartner, getPartnerNames, listPartners } from "./partners";
 
 const A = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "./fake-fetch";
+import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
 import { getDeletedSyncPolicy, getSyncPolicy, listDeletedSyncPolicies, restoreSyncPolicy } from "./sync-policies";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
