@@ -1,6 +1,5 @@
 "use server";
 import "server-only";
-import { z } from "zod";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
 import { getPartnerNames } from "@/lib/graph/partners";
@@ -10,7 +9,11 @@ import {
   listDeletedSyncPolicies as listDeletedInGraph,
   restoreSyncPolicy as restoreOneInGraph,
 } from "@/lib/graph/sync-policies";
-import { deletedItemsUnsupportedError, parseArgs, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+
+const listArgs = actionArguments({ token: tokenSchema });
+const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
+const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema });
 
 /**
  * Restores hold the request only for short throttling waits; longer Retry-After
@@ -28,8 +31,8 @@ function failIfAllUnauthorized<T>(outcomes: RestoreOutcome[], data: T): Result<T
   return { ok: true, data };
 }
 
-export async function listDeletedSyncPolicies(token: string): Promise<Result<DeletedSyncPolicy[]>> {
-  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+export async function listDeletedSyncPolicies(...sent: [token: string]): Promise<Result<DeletedSyncPolicy[]>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
@@ -42,12 +45,8 @@ export async function listDeletedSyncPolicies(token: string): Promise<Result<Del
   return ok(listed.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })));
 }
 
-export async function restoreSyncPolicy(token: string, tenantId: string, route: RestoreRoute): Promise<Result<RestoreOutcome>> {
-  const args = parseArgs(z.object({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema }), {
-    token,
-    tenantId,
-    route,
-  });
+export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {
+  const args = restoreOneArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
@@ -56,8 +55,8 @@ export async function restoreSyncPolicy(token: string, tenantId: string, route: 
   return failIfAllUnauthorized([result.data], result.data);
 }
 
-export async function restoreSyncPolicies(token: string, tenantIds: string[]): Promise<Result<RestoreOutcome[]>> {
-  const args = parseArgs(z.object({ token: tokenSchema, tenantIds: tenantIdsSchema }), { token, tenantIds });
+export async function restoreSyncPolicies(...sent: [token: string, tenantIds: string[]]): Promise<Result<RestoreOutcome[]>> {
+  const args = restoreManyArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);

@@ -1,11 +1,13 @@
 "use server";
 import "server-only";
-import { z } from "zod";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
 import { fail, ok, type AppError, type Result } from "@/lib/result";
 import { getPartner, listPartners } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy, listDeletedSyncPolicies } from "@/lib/graph/sync-policies";
-import { deletedItemsUnsupportedError, parseArgs, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";
+
+const viewArgs = actionArguments({ token: tokenSchema });
+const detailArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 
 export interface PartnersView {
   partners: Partner[];
@@ -25,8 +27,8 @@ async function readDeletedItems(token: string): Promise<Result<DeletedSyncPolicy
   return unsupported ? fail(unsupported) : listDeletedSyncPolicies(token);
 }
 
-export async function getPartnersView(token: string): Promise<Result<PartnersView>> {
-  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+export async function getPartnersView(...sent: [token: string]): Promise<Result<PartnersView>> {
+  const args = viewArgs(sent);
   if (!args.ok) return args;
   const [partners, deleted] = await Promise.all([listPartners(args.data.token), readDeletedItems(args.data.token)]);
   if (!partners.ok) return partners;
@@ -38,8 +40,8 @@ export async function getPartnersView(token: string): Promise<Result<PartnersVie
   });
 }
 
-export async function getPartnerDetail(token: string, tenantId: string): Promise<Result<PartnerDetail>> {
-  const args = parseArgs(z.object({ token: tokenSchema, tenantId: tenantIdSchema }), { token, tenantId });
+export async function getPartnerDetail(...sent: [token: string, tenantId: string]): Promise<Result<PartnerDetail>> {
+  const args = detailArgs(sent);
   if (!args.ok) return args;
   const { token: t, tenantId: id } = args.data;
   const [partner, deleted] = await Promise.all([

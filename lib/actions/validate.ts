@@ -45,6 +45,21 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): Result
   return invalidArgument(`${where || "arguments"} ${issue?.message ?? "are invalid"}`);
 }
 
+/**
+ * The argument list of one server action, by name. A server action is a public
+ * POST endpoint: callers may send any number of arguments of any shape, so the
+ * count is checked before each value, and nothing sent is ever echoed back.
+ */
+export function actionArguments<Shape extends z.ZodRawShape>(shape: Shape) {
+  const names = Object.keys(shape);
+  const schema = z.strictObject(shape);
+  const countMessage = `expects ${names.length} argument${names.length === 1 ? "" : "s"}: ${names.join(", ")}`;
+  return (args: readonly unknown[]): Result<z.output<typeof schema>> => {
+    if (!Array.isArray(args) || args.length !== names.length) return invalidArgument(`This action ${countMessage}`);
+    return parseArgs(schema, Object.fromEntries(names.map((name, index) => [name, args[index]])));
+  };
+}
+
 /** deletedItems and restore exist on the global cloud only; say so instead of sending a call Graph will refuse. */
 export function deletedItemsUnsupportedError(): AppError | null {
   let supported = true;
