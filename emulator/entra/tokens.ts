@@ -144,6 +144,8 @@ export class TokenIssuer {
       sid: sessionId,
       sub: pairwiseSubject(account.oid, clientId),
       ver: "2.0",
+      // Entra adds directory roles to ID tokens when groupMembershipClaims includes them; the dashboard reads its role hint here.
+      wids: account.wids,
       login_hint: Buffer.from(JSON.stringify({ uid: account.oid, utid: this.o.tenantId, upn: account.username })).toString("base64url"),
     };
     if (nonce !== null) claims.nonce = nonce;
