@@ -21,8 +21,12 @@ describe("describeRestoreOutcome", () => {
     expect(missingScope.tone).toBe("error");
     expect(missingScope.detail).toMatch(/needs the delegated permission Policy\.ReadWrite\.CrossTenantAccess/);
     expect(missingScope.detail).toMatch(/Request ID: req-1/);
-    // The token looked fine, yet Graph refused: say what usually causes that.
-    expect(describeRestoreOutcome({ ...base, kind: "forbidden", error }).detail).toMatch(/role may have expired/);
+    // The sign-in showed a restoring role, yet Graph refused: say what usually causes that.
+    expect(describeRestoreOutcome({ ...base, kind: "forbidden", error }, { roleConfirmed: true }).detail).toMatch(/role may have expired/);
+    // No hint either way: never claim the sign-in showed a role.
+    const unknown = describeRestoreOutcome({ ...base, kind: "forbidden", error }).detail;
+    expect(unknown).not.toMatch(/your sign-in shows/);
+    expect(unknown).toMatch(/needs the Security Administrator or Global Administrator role/);
   });
 
   it("says what to do when the partner configuration is gone", () => {

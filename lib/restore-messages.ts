@@ -37,8 +37,10 @@ function describeUnknown(outcome: RestoreOutcome): string {
 
 /** Plain words for what a restore ended as; every error keeps Graph's request-id for support. */
 export interface OutcomeContext {
-  /** What the signed-in user's token lacks for restoring (lib/auth/claims), when known. */
+  /** Why the signed-in user cannot restore (lib/auth/claims), when the hint knows. */
   writeBlockedReason?: string | null;
+  /** The ID token shows a role that can restore, so a refusal means the role or consent changed since. */
+  roleConfirmed?: boolean;
 }
 
 export function describeRestoreOutcome(outcome: RestoreOutcome, context: OutcomeContext = {}): OutcomeMessage {
@@ -69,7 +71,9 @@ export function describeRestoreOutcome(outcome: RestoreOutcome, context: Outcome
         label: "Not permitted",
         detail: context.writeBlockedReason
           ? `Graph refused. ${context.writeBlockedReason}${requestId}`
-          : `Graph refused although your sign-in shows the Security Administrator (or Global Administrator) role and the Policy.ReadWrite.CrossTenantAccess permission: the role may have expired (for example a PIM activation). Sign in again; if it persists, ask a Privileged Role Administrator.${requestId}`,
+          : context.roleConfirmed
+            ? `Graph refused although your sign-in shows the Security Administrator (or Global Administrator) role: the role may have expired (for example a PIM activation) or the Policy.ReadWrite.CrossTenantAccess permission lacks admin consent. Sign in again; if it persists, ask a Privileged Role Administrator.${requestId}`
+            : `Graph refused: restoring needs the Security Administrator or Global Administrator role and the Policy.ReadWrite.CrossTenantAccess permission. If you activated a role in PIM, sign in again; otherwise ask a Privileged Role Administrator.${requestId}`,
       };
     case "unauthorized":
       return { tone, label: "Session expired", detail: "Your sign-in expired before Graph accepted the request. Sign in again, then retry." };

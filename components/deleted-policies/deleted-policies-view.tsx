@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Lock, RotateCcw, Trash2 } from "lucide-react";
+import { Info, Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
@@ -72,6 +72,12 @@ export function DeletedPoliciesView() {
           </span>
         </p>
       ) : null}
+      {permission.allowed && permission.note ? (
+        <p id={PERMISSION_REASON_ID} role="note" className="mb-3 flex items-start gap-2 text-xs text-muted">
+          <Info aria-hidden className="mt-px size-3.5 shrink-0" />
+          <span>{permission.note}</span>
+        </p>
+      ) : null}
       {deleted.isPending ? (
         <DeletedPoliciesSkeleton />
       ) : deleted.isError ? (
@@ -106,7 +112,7 @@ export function DeletedPoliciesView() {
                 variant="primary"
                 unavailable={!permission.allowed}
                 disabled={selectedPolicies.length === 0 || flow.pending}
-                aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
+                aria-describedby={permission.allowed && !permission.note ? undefined : PERMISSION_REASON_ID}
                 onClick={() => setConfirming(selectedPolicies)}
               >
                 <RotateCcw aria-hidden className="size-3.5" />

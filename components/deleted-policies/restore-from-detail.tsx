@@ -25,7 +25,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
         size="sm"
         unavailable={!permission.allowed}
         disabled={flow.pending}
-        aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
+        aria-describedby={permission.allowed && !permission.note ? undefined : PERMISSION_REASON_ID}
         onClick={() => setConfirming(true)}
       >
         <RotateCcw aria-hidden className="size-3.5" />
@@ -34,6 +34,11 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
       {!permission.allowed && permission.reason ? (
         <span id={PERMISSION_REASON_ID} className="basis-full text-xs text-muted">
           {permission.reason}
+        </span>
+      ) : null}
+      {permission.allowed && permission.note ? (
+        <span id={PERMISSION_REASON_ID} className="basis-full text-xs text-muted">
+          {permission.note}
         </span>
       ) : null}
       {flow.retryInSeconds > 0 ? (

@@ -19,6 +19,7 @@ import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
 import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
 import { useAccessProfile } from "@/lib/auth/use-access-profile";
+import { rememberDenial } from "@/lib/auth/permission-denials";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
 
 /** Throttled items are resent automatically this many times, each after Graph's Retry-After. */
@@ -80,8 +81,9 @@ export function useRestoreFlow({
   const { instance } = useMsal();
   const config = useAuthConfig();
   const profile = useAccessProfile();
-  const writeBlockedReason = profile.data?.writeBlockedReason ?? null;
-  const messageContext = useMemo<OutcomeContext>(() => ({ writeBlockedReason }), [writeBlockedReason]);
+  const writeBlockedReason = profile?.writeBlockedReason ?? null;
+  const roleConfirmed = profile?.write === "allowed";
+  const messageContext = useMemo<OutcomeContext>(() => ({ writeBlockedReason, roleConfirmed }), [writeBlockedReason, roleConfirmed]);
   const [run, setRun] = useState<RestoreRun | null>(null);
   const runRef = useRef<RestoreRun | null>(null);
   const retryInSeconds = useSecondsUntil(run?.retryAt ?? null);
@@ -98,6 +100,8 @@ export function useRestoreFlow({
       const byId = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policy]));
       try {
         const outcomes = await mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId), route });
+        const refused = outcomes.find((outcome) => outcome.kind === "forbidden" && outcome.error);
+        if (refused?.error) rememberDenial(refused.error);
         // Runs accumulate: a second action never hides the first one's results or its pending retries.
         const previous = runRef.current;
         const merged = previous ? mergeOutcomes(previous.outcomes, outcomes) : outcomes;
