@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { APIResponse, ConsoleMessage, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { EMULATOR_URL } from "./emulator-client";
@@ -103,10 +105,26 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(page.getByText("Restored the sync policy of Lucerne Publishing")).toBeVisible();
     expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).not.toContain(LUCERNE);
 
-    await page.goto("/no-such-page");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+    await page.goto("/no-such-page");
+    await expect(page.getByText("This page could not be found")).toBeVisible();
 
     expect(violations).toEqual([]);
   });
 }
+
+test("the browser bundle decodes no JWT: jose is not shipped to the client", () => {
+  const chunks = join(process.cwd(), ".next", "static", "chunks");
+  const files = readdirSync(chunks, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".js"));
+  expect(files.length).toBeGreaterThan(0);
+  const withJose = files.filter((file) => /ERR_JWT_INVALID|ERR_JWS_INVALID/.test(readFileSync(join(chunks, file), "utf8")));
+  expect(withJose).toEqual([]);
+});
+
+test("the header says when the console runs on the emulator", async ({ page, signIn }) => {
+  await signIn("/partners", "reader");
+  const banner = page.getByRole("banner");
+  await expect(banner.getByText(/^Emulator/)).toBeVisible();
+  await expect(banner).toContainText("not a Microsoft tenant");
+});
