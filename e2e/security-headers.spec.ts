@@ -108,7 +108,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
     await page.goto("/no-such-page");
-    await expect(page.getByText("This page could not be found")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
     expect(violations).toEqual([]);
   });
