@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { formatDate, purgeDate } from "@/lib/retention";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeRestoreOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { TriStateValue } from "@/components/partners/sync-state";

@@ -7,7 +7,7 @@ import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { describeRestoreOutcome } from "@/lib/restore-messages";
+import { describeRestoreOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-badge";
 import { RestoreDialog } from "./restore-dialog";
@@ -41,7 +41,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
           Microsoft Graph is throttling requests; retrying automatically in {flow.retryInSeconds} s.
         </span>
       ) : null}
-      {message && outcome && outcome.kind !== "restored" && flow.retryInSeconds === 0 ? (
+      {message && outcome && outcome.kind !== "done" && flow.retryInSeconds === 0 ? (
         <span role="alert" className="flex basis-full items-start gap-1 text-xs">
           <OutcomeIcon tone={message.tone} />
           <span>

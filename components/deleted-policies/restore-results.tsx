@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { RotateCcw, X } from "lucide-react";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeRestoreOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-badge";
 import { AUTO_RETRY_ROUNDS, type RestoreRun } from "./use-restore-flow";
@@ -65,7 +65,7 @@ export function RestoreResults({
                 {outcome.attempts > 1 ? <span className="ml-1 text-muted">after {outcome.attempts} attempts</span> : null}
                 <p className="text-muted">{message.detail}</p>
               </div>
-              {outcome.kind === "restored" || outcome.kind === "already-restored" || outcome.kind === "conflict" ? (
+              {outcome.kind === "done" || outcome.kind === "already-done" || outcome.kind === "conflict" ? (
                 <Link href={`/partners/${outcome.tenantId}`} className="shrink-0 text-accent hover:underline">
                   Open partner
                 </Link>

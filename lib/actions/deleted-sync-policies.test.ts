@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok, type AppError } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { listDeletedSyncPolicies as listInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
 import { getPartnerNames } from "@/lib/graph/partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
@@ -14,6 +14,7 @@ vi.mock("@/lib/graph/partners", () => ({ getPartnerNames: vi.fn() }));
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 const expired: AppError = { status: 401, code: "InvalidAuthenticationToken", message: "expired", requestId: "r401", retryAfterSeconds: null };
 const outcome = (tenantId: string, kind: RestoreOutcome["kind"], error: AppError | null = null): RestoreOutcome => ({
+  write: "restore-sync-policy",
   tenantId,
   kind,
   policy: null,
@@ -58,8 +59,8 @@ describe("listDeletedSyncPolicies", () => {
 
 describe("restoreSyncPolicy", () => {
   it("validates tenant id and route, then restores through lib/graph", async () => {
-    vi.mocked(restoreOneInGraph).mockResolvedValue(ok(outcome(TENANT, "restored")));
-    expect(await restoreSyncPolicy(TOKEN, TENANT.toUpperCase(), "partner")).toEqual({ ok: true, data: outcome(TENANT, "restored") });
+    vi.mocked(restoreOneInGraph).mockResolvedValue(ok(outcome(TENANT, "done")));
+    expect(await restoreSyncPolicy(TOKEN, TENANT.toUpperCase(), "partner")).toEqual({ ok: true, data: outcome(TENANT, "done") });
     expect(restoreOneInGraph).toHaveBeenCalledWith(TOKEN, TENANT, "partner", { maxRetryWaitMs: 2_000 });
   });
 
@@ -80,14 +81,14 @@ describe("restoreSyncPolicy", () => {
 
 describe("restoreSyncPolicies", () => {
   it("normalises ids and returns per-item outcomes", async () => {
-    const outcomes = [outcome(TENANT, "restored"), outcome(OTHER, "purged")];
+    const outcomes = [outcome(TENANT, "done"), outcome(OTHER, "purged")];
     vi.mocked(restoreManyInGraph).mockResolvedValue(ok(outcomes));
     expect(await restoreSyncPolicies(TOKEN, [TENANT.toUpperCase(), OTHER])).toEqual({ ok: true, data: outcomes });
     expect(restoreManyInGraph).toHaveBeenCalledWith(TOKEN, [TENANT, OTHER], { maxRetryWaitMs: 2_000 });
   });
 
   it("keeps per-item outcomes when only some are unauthorized, fails with 401 when all are", async () => {
-    const mixed = [outcome(TENANT, "restored"), outcome(OTHER, "unauthorized", expired)];
+    const mixed = [outcome(TENANT, "done"), outcome(OTHER, "unauthorized", expired)];
     vi.mocked(restoreManyInGraph).mockResolvedValueOnce(ok(mixed));
     expect(await restoreSyncPolicies(TOKEN, [TENANT, OTHER])).toEqual({ ok: true, data: mixed });
     vi.mocked(restoreManyInGraph).mockResolvedValueOnce(ok([outcome(TENANT, "unauthorized", expired)]));

@@ -5,7 +5,7 @@ import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
 import { getPartnerNames } from "@/lib/graph/partners";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
   listDeletedSyncPolicies as listDeletedInGraph,
   restoreSyncPolicy as restoreOneInGraph,

@@ -14,12 +14,12 @@ import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
 import {
   classifyRestoreStatus,
-  RESTORE_RESEND_STATUSES,
+  RESEND_STATUSES,
   toRestoreOutcome,
   type LiveState,
   type RestoreAnswer,
   type RestoreOutcome,
-} from "@/lib/restore-outcome";
+} from "@/lib/writes/outcome";
 import { defaultSleep, parseRetryAfter, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
 import type { WireBatchRequestItem, WireBatchResponse } from "./wire-types";
 
@@ -193,7 +193,7 @@ async function restoreChunk(token: string, tenantIds: readonly string[], options
     const throttled: ThrottledItem[] = [];
     const lastErrors = new Map<string, AppError>();
     for (const item of restoreItemAnswers(pending, sent)) {
-      if (item.error && RESTORE_RESEND_STATUSES.has(item.status)) {
+      if (item.error && RESEND_STATUSES.has(item.status)) {
         throttled.push({ id: item.id, retryAfterSeconds: item.error.retryAfterSeconds });
         lastErrors.set(item.id, item.error);
         continue;

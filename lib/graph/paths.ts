@@ -1,5 +1,5 @@
 import "server-only";
-import type { RestoreRoute } from "@/lib/restore-outcome";
+import type { RestoreRoute } from "@/lib/writes/outcome";
 
 // Paths are relative to the version root, usable both by graphRequest and inside $batch.
 const id = (tenantId: string) => encodeURIComponent(tenantId);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RestoreOutcome } from "./restore-outcome";
-import { describeRestoreOutcome } from "./restore-messages";
+import type { RestoreOutcome } from "./outcome";
+import { describeRestoreOutcome } from "./messages";
 
-const base: RestoreOutcome = { tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "restored", policy: null, error: null, attempts: 1 };
+const base: RestoreOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
 const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
 
 describe("describeRestoreOutcome", () => {
@@ -13,7 +13,7 @@ describe("describeRestoreOutcome", () => {
   });
 
   it("reports a restore someone else did as information, not an error", () => {
-    expect(describeRestoreOutcome({ ...base, kind: "already-restored" })).toMatchObject({ tone: "info", label: "Already restored" });
+    expect(describeRestoreOutcome({ ...base, kind: "already-done" })).toMatchObject({ tone: "info", label: "Already restored" });
   });
 
   it("keeps the request-id on errors and says which permission is missing on 403", () => {
@@ -26,7 +26,7 @@ describe("describeRestoreOutcome", () => {
   });
 
   it("says what to do when the partner configuration is gone", () => {
-    const message = describeRestoreOutcome({ ...base, kind: "partner-missing", stillInDeletedItems: true, error: { ...error, status: 404, code: "Request_ResourceNotFound" } });
+    const message = describeRestoreOutcome({ ...base, kind: "partner-missing", retrySafe: true, error: { ...error, status: 404, code: "Request_ResourceNotFound" } });
     expect(message).toMatchObject({ tone: "warning", label: "Partner configuration missing" });
     expect(message.detail).toMatch(/partner's cross-tenant access configuration no longer exists/);
     expect(message.detail).toMatch(/Restore the partner configuration \(or recreate it\) first, then restore this policy/);
@@ -35,13 +35,13 @@ describe("describeRestoreOutcome", () => {
 
   it("promises a safe retry of an unknown outcome only when the policy is known to be still in deleted items", () => {
     const unknown: RestoreOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
-    expect(describeRestoreOutcome({ ...unknown, stillInDeletedItems: true })).toMatchObject({
+    expect(describeRestoreOutcome({ ...unknown, retrySafe: true })).toMatchObject({
       tone: "warning",
       label: "Outcome unknown",
       detail: "No answer came back, and the policy is still in deleted items: it is safe to retry.",
     });
-    for (const stillInDeletedItems of [false, null, undefined]) {
-      const detail = describeRestoreOutcome({ ...unknown, stillInDeletedItems }).detail;
+    for (const retrySafe of [false, null, undefined]) {
+      const detail = describeRestoreOutcome({ ...unknown, retrySafe }).detail;
       expect(detail).toBe("No answer came back and the current state could not be read. Refresh the list before retrying.");
       expect(detail).not.toMatch(/safe to retry/);
     }

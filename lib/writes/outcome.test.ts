@@ -3,12 +3,12 @@ import type { SyncPolicy } from "@/lib/models";
 import type { AppError } from "@/lib/result";
 import {
   classifyRestoreStatus,
-  isRetryableRestoreOutcome,
-  RESTORE_OUTCOME_KINDS,
-  RESTORE_RESEND_STATUSES,
+  isRetryableOutcome,
+  OUTCOME_KINDS,
+  RESEND_STATUSES,
   toRestoreOutcome,
   type RestoreAnswer,
-} from "./restore-outcome";
+} from "./outcome";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const policy: SyncPolicy = {
@@ -31,7 +31,7 @@ const answer = (status: number, extra: Partial<RestoreAnswer> = {}): RestoreAnsw
 
 describe("classifyRestoreStatus", () => {
   it("settles statuses that speak for themselves and asks for a live check otherwise", () => {
-    expect(classifyRestoreStatus(200)).toEqual({ next: "done", kind: "restored" });
+    expect(classifyRestoreStatus(200)).toEqual({ next: "done", kind: "done" });
     expect(classifyRestoreStatus(404)).toEqual({ next: "check-live", deletedItems: true });
     expect(classifyRestoreStatus(409)).toEqual({ next: "check-live", deletedItems: false });
     expect(classifyRestoreStatus(0)).toEqual({ next: "check-live", deletedItems: true });
@@ -43,36 +43,36 @@ describe("classifyRestoreStatus", () => {
 
   it("treats a 504 as a lost answer, never as 'not done': only 429/503 allow a resend", () => {
     expect(classifyRestoreStatus(504)).toEqual({ next: "check-live", deletedItems: true });
-    expect([...RESTORE_RESEND_STATUSES].sort()).toEqual([429, 503]);
+    expect([...RESEND_STATUSES].sort()).toEqual([429, 503]);
     expect(classifyRestoreStatus(500)).toEqual({ next: "done", kind: "failed" });
   });
 });
 
 describe("toRestoreOutcome", () => {
   it("200 → restored with what Graph returned", () => {
-    expect(toRestoreOutcome(answer(200, { policy }))).toEqual({ tenantId: ID, kind: "restored", policy, error: null, attempts: 1, stillInDeletedItems: false });
+    expect(toRestoreOutcome(answer(200, { policy }))).toEqual({ write: "restore-sync-policy", tenantId: ID, kind: "done", policy, error: null, attempts: 1, retrySafe: false });
   });
 
   it("404 + live → already-restored", () => {
-    expect(toRestoreOutcome(answer(404, { live: { kind: "live", policy } }))).toMatchObject({ kind: "already-restored", policy, error: null, stillInDeletedItems: false });
+    expect(toRestoreOutcome(answer(404, { live: { kind: "live", policy } }))).toMatchObject({ kind: "already-done", policy, error: null, retrySafe: false });
   });
 
   it("404 + absent: gone from deleted items → purged; still there → partner-missing; not known → unknown", () => {
     expect(toRestoreOutcome(answer(404, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({
       kind: "purged",
       error: { requestId: "r404" },
-      stillInDeletedItems: false,
+      retrySafe: false,
     });
     expect(toRestoreOutcome(answer(404, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({
       kind: "partner-missing",
       policy: null,
       error: { status: 404, requestId: "r404" },
-      stillInDeletedItems: true,
+      retrySafe: true,
     });
     expect(toRestoreOutcome(answer(404, { live: { kind: "absent", inDeletedItems: null } }))).toMatchObject({
       kind: "unknown",
       error: { requestId: "r404" },
-      stillInDeletedItems: null,
+      retrySafe: null,
     });
   });
 
@@ -80,51 +80,51 @@ describe("toRestoreOutcome", () => {
     expect(toRestoreOutcome(answer(404, { live: { kind: "unreadable", error: err(403) } }))).toMatchObject({
       kind: "unknown",
       error: { status: 403 },
-      stillInDeletedItems: null,
+      retrySafe: null,
     });
-    expect(toRestoreOutcome(answer(404))).toMatchObject({ kind: "unknown", stillInDeletedItems: null });
+    expect(toRestoreOutcome(answer(404))).toMatchObject({ kind: "unknown", retrySafe: null });
   });
 
   it("409 → conflict, with the live policy when it could be read", () => {
-    expect(toRestoreOutcome(answer(409, { live: { kind: "live", policy } }))).toMatchObject({ kind: "conflict", policy, error: { status: 409 }, stillInDeletedItems: true });
+    expect(toRestoreOutcome(answer(409, { live: { kind: "live", policy } }))).toMatchObject({ kind: "conflict", policy, error: { status: 409 }, retrySafe: true });
     expect(toRestoreOutcome(answer(409, { live: { kind: "unreadable", error: err(500) } }))).toMatchObject({ kind: "conflict", policy: null });
   });
 
   it("403 / 401 / throttled / other", () => {
-    expect(toRestoreOutcome(answer(403))).toMatchObject({ kind: "forbidden", error: { status: 403 }, stillInDeletedItems: null });
+    expect(toRestoreOutcome(answer(403))).toMatchObject({ kind: "forbidden", error: { status: 403 }, retrySafe: null });
     expect(toRestoreOutcome(answer(401))).toMatchObject({ kind: "unauthorized" });
     expect(toRestoreOutcome(answer(429, { attempts: 4 }))).toMatchObject({ kind: "throttled", attempts: 4, error: { retryAfterSeconds: 5 } });
     expect(toRestoreOutcome(answer(500))).toMatchObject({ kind: "failed", error: { requestId: "r500" } });
   });
 
   it("no answer → the re-read state decides", () => {
-    expect(toRestoreOutcome(answer(0, { live: { kind: "live", policy } }))).toMatchObject({ kind: "restored", policy, error: null, stillInDeletedItems: false });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({ kind: "unknown", stillInDeletedItems: true });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({ kind: "purged", stillInDeletedItems: false });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: null } }))).toMatchObject({ kind: "unknown", stillInDeletedItems: null });
+    expect(toRestoreOutcome(answer(0, { live: { kind: "live", policy } }))).toMatchObject({ kind: "done", policy, error: null, retrySafe: false });
+    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({ kind: "unknown", retrySafe: true });
+    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({ kind: "purged", retrySafe: false });
+    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: null } }))).toMatchObject({ kind: "unknown", retrySafe: null });
     expect(toRestoreOutcome(answer(0, { live: { kind: "unreadable", error: err(500) } }))).toMatchObject({
       kind: "unknown",
       error: { status: 0 },
-      stillInDeletedItems: null,
+      retrySafe: null,
     });
   });
 
   it("504 (gateway timeout) → settled like no answer, keeping Graph's error", () => {
-    expect(toRestoreOutcome(answer(504, { live: { kind: "live", policy } }))).toMatchObject({ kind: "restored", policy, error: null });
+    expect(toRestoreOutcome(answer(504, { live: { kind: "live", policy } }))).toMatchObject({ kind: "done", policy, error: null });
     expect(toRestoreOutcome(answer(504, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({
       kind: "unknown",
       error: { status: 504, requestId: "r504" },
-      stillInDeletedItems: true,
+      retrySafe: true,
     });
     expect(toRestoreOutcome(answer(504, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({ kind: "purged" });
   });
 
   it("marks what 'retry failed' may resend", () => {
-    expect(isRetryableRestoreOutcome({ kind: "throttled" })).toBe(true);
-    expect(isRetryableRestoreOutcome({ kind: "unknown" })).toBe(true);
-    expect(isRetryableRestoreOutcome({ kind: "restored" })).toBe(false);
-    expect(isRetryableRestoreOutcome({ kind: "purged" })).toBe(false);
-    expect(RESTORE_OUTCOME_KINDS).toContain("partner-missing");
-    expect(isRetryableRestoreOutcome({ kind: "partner-missing" })).toBe(false);
+    expect(isRetryableOutcome({ kind: "throttled" })).toBe(true);
+    expect(isRetryableOutcome({ kind: "unknown" })).toBe(true);
+    expect(isRetryableOutcome({ kind: "done" })).toBe(false);
+    expect(isRetryableOutcome({ kind: "purged" })).toBe(false);
+    expect(OUTCOME_KINDS).toContain("partner-missing");
+    expect(isRetryableOutcome({ kind: "partner-missing" })).toBe(false);
   });
 });
