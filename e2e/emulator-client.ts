@@ -74,6 +74,17 @@ export class EmulatorClient {
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
+  /** A write as another admin's script would send it. */
+  async graphWrite(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${EMULATOR_URL}/beta${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await this.accessToken()}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
   private async collect<T>(path: string): Promise<T[]> {
     const items: T[] = [];
     let next: string | null = `${EMULATOR_URL}/beta${path}`;

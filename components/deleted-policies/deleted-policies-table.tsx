@@ -9,6 +9,7 @@ import { formatDate, purgeDate } from "@/lib/retention";
 import { describeRestoreOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
+import { PurgeRowButton } from "./purge-flow";
 import { TriStateValue } from "@/components/partners/sync-state";
 import { DaysLeft } from "./days-left";
 import { OutcomeIcon } from "./outcome-badge";
@@ -147,6 +148,7 @@ export function DeletedPoliciesTable({
                     <RotateCcw aria-hidden className="size-3.5" />
                     Restore
                   </Button>
+                  <PurgeRowButton policy={policy} />
                 </td>
               </tr>
             );

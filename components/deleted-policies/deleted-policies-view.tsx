@@ -21,6 +21,7 @@ import { RestoreDialog } from "./restore-dialog";
 import { RestoreResults } from "./restore-results";
 import { usePersistentSelection } from "./use-persistent-selection";
 import { useRestoreFlow } from "./use-restore-flow";
+import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
 import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permission";
 
 export function DeletedPoliciesView() {
@@ -38,13 +39,14 @@ export function DeletedPoliciesView() {
   const permission = useRestorePermission();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
   // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
-  const deselectSettled = useCallback(
-    (settled: RestoreOutcome[]) => {
-      const gone = new Set(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId.toLowerCase()));
+  const deselect = useCallback(
+    (tenantIds: string[]) => {
+      const gone = new Set(tenantIds.map((id) => id.toLowerCase()));
       if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
     },
     [setSelected],
   );
+  const deselectSettled = useCallback((settled: RestoreOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
   const all = deleted.data;
@@ -58,7 +60,7 @@ export function DeletedPoliciesView() {
   const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
   return (
-    <div>
+    <PurgeFlowProvider onPurged={deselect}>
       <PageHeader
         title="Deleted sync policies"
         description={`Identity synchronization policies in deleted items. They can be restored for ${RETENTION_DAYS} days after deletion, then Microsoft Entra purges them.`}
@@ -89,6 +91,7 @@ export function DeletedPoliciesView() {
               messageContext={flow.messageContext}
             />
           ) : null}
+          <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm">
@@ -112,6 +115,7 @@ export function DeletedPoliciesView() {
                 <RotateCcw aria-hidden className="size-3.5" />
                 {flow.pending ? "Restoring…" : `Restore selected${selectedPolicies.length > 0 ? ` (${selectedPolicies.length})` : ""}`}
               </Button>
+              <PurgeSelectedButton policies={selectedPolicies} />
             </div>
           </div>
           {visible.length > 0 ? (
@@ -136,6 +140,6 @@ export function DeletedPoliciesView() {
         </div>
       )}
       <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.restore(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
-    </div>
+    </PurgeFlowProvider>
   );
 }

@@ -48,7 +48,7 @@ export function PartnerDetailView({ tenantId }: { tenantId: string }) {
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
               <h1 className="text-xl font-semibold tracking-tight">
-                <PartnerName partner={partner} />
+                <PartnerName partner={partner} showDomain />
               </h1>
               <p className="mt-1 flex items-center gap-1 font-mono text-xs text-muted">
                 Tenant ID {partner.tenantId}

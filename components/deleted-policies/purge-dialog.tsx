@@ -1,0 +1,98 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Trash2 } from "lucide-react";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { purgeName } from "./purge-name";
+
+const LISTED = 8;
+
+/** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
+export function purgeConfirmationText(policies: DeletedSyncPolicy[]): string {
+  const [single] = policies;
+  if (policies.length === 1 && single) return purgeName(single) ?? single.tenantId;
+  return `purge ${policies.length}`;
+}
+
+export function matchesConfirmation(typed: string, expected: string): boolean {
+  return typed.trim().toLowerCase() === expected.trim().toLowerCase() && expected.trim() !== "";
+}
+
+export function PurgeDialog({ policies, onOpenChange, onConfirm }: { policies: DeletedSyncPolicy[]; onOpenChange: (open: boolean) => void; onConfirm: () => void }) {
+  const [typed, setTyped] = useState("");
+  const inputId = useId();
+  const single = policies.length === 1 ? policies[0] : undefined;
+  const expected = purgeConfirmationText(policies);
+  const ok = matchesConfirmation(typed, expected);
+  return (
+    <Dialog
+      open={policies.length > 0}
+      onOpenChange={(open) => {
+        if (!open) setTyped("");
+        onOpenChange(open);
+      }}
+    >
+      <DialogContent
+        title={single ? "Purge sync policy" : `Purge ${policies.length} sync policies`}
+        description={
+          single ? (
+            <p>
+              Permanently delete the identity synchronization policy of <strong className="text-fg">{purgeName(single) ?? "an unnamed partner"}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{single.tenantId}</span>) from deleted items.
+            </p>
+          ) : (
+            <p>Permanently delete these identity synchronization policies from deleted items.</p>
+          )
+        }
+      >
+        {!single ? (
+          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
+            {policies.slice(0, LISTED).map((policy) => (
+              <li key={policy.tenantId} className="flex justify-between gap-3">
+                <span className="truncate">{purgeName(policy) ?? "Unnamed policy"}</span>
+                <span className="font-mono text-muted">{policy.tenantId}</span>
+              </li>
+            ))}
+            {policies.length > LISTED ? <li className="text-muted">and {policies.length - LISTED} more</li> : null}
+          </ul>
+        ) : null}
+        <p className="rounded-md border border-danger/40 bg-surface-muted p-3 text-[13px]">
+          <strong>This cannot be undone.</strong> A purged policy can no longer be restored; setting up sync again creates a new, empty policy. Users already
+          synchronized stay in your tenant.
+        </p>
+        <form
+          className="mt-4 space-y-1"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!ok) return;
+            setTyped("");
+            onConfirm();
+          }}
+        >
+          <label htmlFor={inputId} className="text-[13px]">
+            Type <strong className="select-all font-mono">{expected}</strong> to confirm
+          </label>
+          <input
+            id={inputId}
+            value={typed}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setTyped(event.target.value)}
+            className="h-8 w-full rounded-md border border-border-strong bg-surface px-2 text-sm"
+          />
+          <div className="flex justify-end gap-2 pt-4">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={!ok}>
+              <Trash2 aria-hidden className="size-3.5" />
+              {single ? "Purge" : `Purge ${policies.length}`}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
