@@ -16,8 +16,16 @@ export interface WireSyncPolicy {
 
 export interface WirePartner {
   tenantId: string;
-  displayName: string | null;
+  /** Never sent: Graph gives partner configurations no name. Use tenantInformation(). */
+  displayName?: undefined;
   identitySynchronization?: WireSyncPolicy | null;
+}
+
+export interface WireTenantInformation {
+  tenantId: string;
+  displayName: string;
+  defaultDomainName: string;
+  federationBrandName: string | null;
 }
 
 export class EmulatorClient {
@@ -97,6 +105,20 @@ export class EmulatorClient {
   async liveSyncPolicy(tenantId: string): Promise<WireSyncPolicy | null> {
     const answer = await this.graph("GET", `/policies/crossTenantAccessPolicy/partners/${tenantId}/identitySynchronization`);
     return answer.status === 200 ? (answer.body as WireSyncPolicy) : null;
+  }
+
+  /** findTenantInformationByTenantId, or ByDomainName when given a domain; null when Graph does not know it. */
+  async tenantInformation(tenantIdOrDomain: string): Promise<WireTenantInformation | null> {
+    const byDomain = tenantIdOrDomain.includes(".");
+    const fn = byDomain
+      ? `findTenantInformationByDomainName(domainName='${tenantIdOrDomain}')`
+      : `findTenantInformationByTenantId(tenantId='${tenantIdOrDomain}')`;
+    const answer = await this.graph("GET", `/tenantRelationships/${fn}`);
+    return answer.status === 200 ? (answer.body as WireTenantInformation) : null;
+  }
+
+  async partnerName(tenantId: string): Promise<string | null> {
+    return (await this.tenantInformation(tenantId))?.displayName ?? null;
   }
 
   restoreAsAnotherAdmin(tenantId: string) {

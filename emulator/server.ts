@@ -18,6 +18,7 @@ import { codeForStatus, errorEnvelope, messageForStatus, type ErrorIds } from ".
 import { handleGraphHttp } from "./graph/handler";
 import { BodyTooLargeError, corsHeaders, headerValue, sendJson, type Headers } from "./http";
 import { Store } from "./store";
+import { TenantDirectory } from "./tenants";
 
 export interface EmulatorHandle {
   /** http://localhost:<port> */
@@ -74,6 +75,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   });
   const graphEnv: GraphEnv = {
     store,
+    tenants: new TenantDirectory({ partners: options.partners, deleted: options.deleted }, () => store.bulkPartners, options.tenantId),
     clock,
     faults,
     tokenCheck: {

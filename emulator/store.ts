@@ -6,9 +6,9 @@
  */
 import { renameSync } from "node:fs";
 import { DAY_MS, type Clock } from "./clock";
-import type { PartnerRecord, SyncPolicyRecord } from "./model";
+import { serviceDefaultPolicy, type DefaultPolicyRecord, type PartnerRecord, type SyncPolicyRecord } from "./model";
 import { readStateFile, writeStateFileAtomic } from "./persistence";
-import { buildSeedState, bulkDeletedPartner, type SeedOptions, type StateData } from "./seed";
+import { buildSeedState, bulkDeletedPartner, bulkPartnerName, type SeedOptions, type StateData } from "./seed";
 
 const RETENTION_MS = 30 * DAY_MS;
 /** Longest a change waits before it reaches the state file: what a kill -9 can lose. */
@@ -26,6 +26,7 @@ export class Store {
   readonly syncPolicies = new Map<string, SyncPolicyRecord>();
   readonly deletedSyncPolicies = new Map<string, SyncPolicyRecord>();
   readonly deletedPartners = new Map<string, PartnerRecord>();
+  defaultPolicy: DefaultPolicyRecord = serviceDefaultPolicy();
   private bulkCount = 0;
   /** Bumped on every change, so caches derived from the state know when to drop. */
   version = 0;
@@ -71,6 +72,7 @@ export class Store {
     for (const s of data.deletedSyncPolicies) this.deletedSyncPolicies.set(s.tenantId, s);
     for (const p of data.deletedPartners) this.deletedPartners.set(p.tenantId, p);
     this.bulkCount = data.bulkCount;
+    this.defaultPolicy = data.defaultPolicy ?? serviceDefaultPolicy();
     this.partnerArray = null;
     this.version++;
   }
@@ -82,7 +84,13 @@ export class Store {
       deletedSyncPolicies: [...this.deletedSyncPolicies.values()],
       deletedPartners: [...this.deletedPartners.values()],
       bulkCount: this.bulkCount,
+      defaultPolicy: this.defaultPolicy,
     };
+  }
+
+  /** How many "Bulk Partner NN" tenants exist (seed-deleted continues from here). */
+  get bulkPartners(): number {
+    return this.bulkCount;
   }
 
   /** Partners in a stable order, rebuilt only after a change so paging a large tenant stays O(page). */
@@ -182,7 +190,7 @@ export class Store {
       this.partners.set(partner.tenantId, partner);
       this.syncPolicies.delete(partner.tenantId);
       this.deletedSyncPolicies.set(partner.tenantId, deletedSyncPolicy);
-      added.push({ tenantId: partner.tenantId, displayName: partner.displayName ?? "" });
+      added.push({ tenantId: partner.tenantId, displayName: bulkPartnerName(this.bulkCount) });
     }
     this.changed();
     return added;

@@ -18,6 +18,7 @@ export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
 export const POLICY_READ_ALL = "Policy.Read.All";
 export const POLICY_READWRITE_CTA = "Policy.ReadWrite.CrossTenantAccess";
+export const CROSS_TENANT_INFORMATION_READ = "CrossTenantInformation.ReadBasic.All";
 
 export const ROLE = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
@@ -40,7 +41,7 @@ export interface Account {
   consentedScopes: string[];
 }
 
-const consented = [POLICY_READ_ALL, POLICY_READWRITE_CTA, "User.Read"];
+const consented = [POLICY_READ_ALL, POLICY_READWRITE_CTA, CROSS_TENANT_INFORMATION_READ, "User.Read"];
 
 export const ACCOUNTS: readonly Account[] = [
   {
@@ -78,7 +79,7 @@ export function findAccountByOid(oid: string): Account | undefined {
   return ACCOUNTS.find((a) => a.oid === oid);
 }
 
-export const AUTOMATION_APP_ROLES = [POLICY_READ_ALL, POLICY_READWRITE_CTA];
+export const AUTOMATION_APP_ROLES = [POLICY_READ_ALL, POLICY_READWRITE_CTA, CROSS_TENANT_INFORMATION_READ];
 
 /** SPA redirect URIs: any http://localhost port with path /redirect, plus EMULATOR_REDIRECT_URIS. */
 export function isRegisteredRedirectUri(uri: string, extra: readonly string[]): boolean {

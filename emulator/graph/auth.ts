@@ -4,7 +4,7 @@
  * plus the directory role of a signed-in user.
  */
 import type { Clock } from "../clock";
-import { GRAPH_APP_ID, GRAPH_RESOURCE, POLICY_READ_ALL, POLICY_READWRITE_CTA, ROLE } from "../entra/directory";
+import { CROSS_TENANT_INFORMATION_READ, GRAPH_APP_ID, GRAPH_RESOURCE, POLICY_READ_ALL, POLICY_READWRITE_CTA, ROLE } from "../entra/directory";
 import type { SigningKey } from "../entra/keys";
 
 export interface Principal {
@@ -62,19 +62,31 @@ export async function authenticate(authorization: string | undefined, check: Tok
   };
 }
 
-/** What an operation needs: partner configurations only, sync settings too, or write access. */
-export type Access = "read-partners" | "read" | "write";
+/**
+ * What an operation needs: partner configurations only, sync settings too, writes
+ * to sync settings or to partner configurations, or tenant information.
+ */
+export type Access = "read-partners" | "read" | "write" | "write-partners" | "tenant-information";
 
 const READ_ROLES = [ROLE.securityReader, ROLE.globalReader, ROLE.securityAdministrator, ROLE.globalAdministrator];
 // Teams and Global Secure Access administrators read partner configurations but not identity sync settings.
 const PARTNER_READ_ROLES = [...READ_ROLES, ROLE.teamsAdministrator, ROLE.globalSecureAccessAdministrator];
 const WRITE_ROLES = [ROLE.securityAdministrator, ROLE.globalAdministrator];
+// Teams Administrators manage cross-tenant access settings (partners, the default) but not identity sync settings.
+const PARTNER_WRITE_ROLES = [...WRITE_ROLES, ROLE.teamsAdministrator];
+
+const RULES: Record<Access, { permissions: readonly string[]; roles: readonly string[] | null }> = {
+  "read-partners": { permissions: [POLICY_READ_ALL, POLICY_READWRITE_CTA], roles: PARTNER_READ_ROLES },
+  read: { permissions: [POLICY_READ_ALL, POLICY_READWRITE_CTA], roles: READ_ROLES },
+  write: { permissions: [POLICY_READWRITE_CTA], roles: WRITE_ROLES },
+  "write-partners": { permissions: [POLICY_READWRITE_CTA], roles: PARTNER_WRITE_ROLES },
+  // Basic tenant information needs no directory role.
+  "tenant-information": { permissions: [CROSS_TENANT_INFORMATION_READ], roles: null },
+};
 
 export function isAllowed(principal: Principal, access: Access): boolean {
-  const p = principal.permissions;
-  const permitted = access === "write" ? p.has(POLICY_READWRITE_CTA) : p.has(POLICY_READ_ALL) || p.has(POLICY_READWRITE_CTA);
-  if (!permitted) return false;
-  if (principal.kind === "app") return true;
-  const roles = access === "write" ? WRITE_ROLES : access === "read" ? READ_ROLES : PARTNER_READ_ROLES;
-  return roles.some((r) => principal.wids.has(r));
+  const rule = RULES[access];
+  if (!rule.permissions.some((p) => principal.permissions.has(p))) return false;
+  if (principal.kind === "app" || rule.roles === null) return true;
+  return rule.roles.some((r) => principal.wids.has(r));
 }

@@ -6,6 +6,7 @@
 import type { Clock } from "../clock";
 import type { Faults } from "../faults";
 import type { Store } from "../store";
+import type { TenantDirectory } from "../tenants";
 import { authenticate, isAllowed, type TokenCheck } from "./auth";
 import { badRequest, denied, faultResponse, graphError } from "./errors";
 import { emptyQuery, parseQuery } from "./odata";
@@ -14,6 +15,7 @@ import type { GraphRequest, GraphResponse } from "./types";
 
 export interface GraphEnv {
   store: Store;
+  tenants: TenantDirectory;
   clock: Clock;
   faults: Faults;
   tokenCheck: TokenCheck;
@@ -67,5 +69,5 @@ export async function executeGraph(env: GraphEnv, request: GraphRequest): Promis
   if (!isAllowed(auth.principal, op.access(query))) return denied(request);
 
   env.store.purgeExpired();
-  return op.run({ request, query, id: route.id, body, store: env.store, now: env.clock.nowIso() });
+  return op.run({ request, query, id: route.id, body, store: env.store, tenants: env.tenants, now: env.clock.nowIso() });
 }

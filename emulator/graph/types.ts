@@ -2,6 +2,7 @@
  * Shapes passed between the Graph dispatcher, the resource operations and $batch.
  */
 import type { Store } from "../store";
+import type { TenantDirectory } from "../tenants";
 import type { Access } from "./auth";
 import type { Parse, ParsedQuery, QueryShape } from "./odata";
 
@@ -40,6 +41,7 @@ export interface OpInput {
   /** Validated body properties ({} when the operation takes none). */
   body: Record<string, unknown>;
   store: Store;
+  tenants: TenantDirectory;
   now: string;
 }
 
