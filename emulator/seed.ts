@@ -5,6 +5,7 @@
  * so a demo looks the same whichever day it starts. The dashboard's e2e tests
  * assert against these names and ids: keep them stable (README lists them).
  */
+import type { AuditEntry } from "./audit";
 import { DAY_MS } from "./clock";
 import { deterministicGuid } from "./guid";
 import {
@@ -206,6 +207,8 @@ export interface StateData {
   bulkCount: number;
   /** Absent in state files written before the default policy was served. */
   defaultPolicy?: DefaultPolicyRecord;
+  /** The directory audit log, oldest first (absent in older state files). */
+  audit?: AuditEntry[];
 }
 
 export interface SeedOptions {

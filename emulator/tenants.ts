@@ -29,10 +29,12 @@ export class TenantDirectory {
   private readonly byDomain = new Map<string, TenantInformation>();
   private bulkIndexed = 0;
   private readonly bulkCount: () => number;
+  readonly homeTenantId: string;
 
   /** `bulkCount` grows with POST /_emulator/seed-deleted; those tenants join the directory as they appear. */
   constructor(seed: SeedOptions, bulkCount: () => number, homeTenantId: string) {
     this.bulkCount = bulkCount;
+    this.homeTenantId = homeTenantId.toLowerCase();
     // The home tenant can look itself up too, as in Entra.
     this.add({ tenantId: homeTenantId, displayName: "Contoso", defaultDomainName: "contoso.onmicrosoft.com", federationBrandName: null }, ["contoso.example"]);
     for (const s of [...SEED_PARTNERS, ...SEED_DELETED_PARTNERS]) this.add(info(s.partner.tenantId, s.tenant), s.tenant.domains);

@@ -5,6 +5,11 @@
 import { DEFAULT_POLICY_PROPERTIES, serviceDefaultPolicy, type DefaultPolicyRecord } from "../model";
 import { pick, type QueryShape } from "./odata";
 import { contextUrl, type GraphResponse, type OpInput } from "./types";
+import { recordChange } from "./audit-trail";
+
+const AUDITED_DEFAULT_PROPERTIES = DEFAULT_POLICY_PROPERTIES.filter((p) => p !== "isServiceDefault");
+/** Default-policy entries target the home tenant: the default belongs to no partner. */
+const defaultTarget = (input: OpInput) => ({ id: input.tenants.homeTenantId, name: "Default cross-tenant access settings" });
 
 const POLICY_TYPE = "microsoft.graph.crossTenantAccessPolicy";
 const POLICY_PROPERTIES = ["displayName", "definition", "allowedCloudEndpoints"] as const;
@@ -37,14 +42,20 @@ export function getDefaultPolicy({ request, query, store }: OpInput): GraphRespo
   };
 }
 
-export function patchDefaultPolicy({ body, store }: OpInput): GraphResponse {
-  store.defaultPolicy = { ...store.defaultPolicy, ...(body as Partial<DefaultPolicyRecord>), isServiceDefault: false };
+export function patchDefaultPolicy(input: OpInput): GraphResponse {
+  const { body, store } = input;
+  const before = store.defaultPolicy;
+  store.defaultPolicy = { ...before, ...(body as Partial<DefaultPolicyRecord>), isServiceDefault: false };
   store.changed();
+  recordChange(input, "defaultUpdate", defaultTarget(input), before, store.defaultPolicy, AUDITED_DEFAULT_PROPERTIES);
   return { status: 204, headers: {} };
 }
 
-export function resetDefaultPolicy({ store }: OpInput): GraphResponse {
+export function resetDefaultPolicy(input: OpInput): GraphResponse {
+  const { store } = input;
+  const before = store.defaultPolicy;
   store.defaultPolicy = serviceDefaultPolicy();
   store.changed();
+  recordChange(input, "defaultReset", defaultTarget(input), before, store.defaultPolicy, AUDITED_DEFAULT_PROPERTIES);
   return { status: 204, headers: {} };
 }

@@ -28,6 +28,7 @@ import {
 import { defaultPolicyBody, partnerCreateBody, partnerPatchBody, syncPolicyBody } from "./bodies";
 import { DEFAULT_POLICY_SHAPE, getAccessPolicy, getDefaultPolicy, patchDefaultPolicy, POLICY_SHAPE, resetDefaultPolicy } from "./access-policy";
 import { findByDomainName, findByTenantId, isDomainName, TENANT_INFORMATION_SHAPE } from "./tenant-information";
+import { DIRECTORY_AUDIT_ENTITY_SHAPE, DIRECTORY_AUDITS_SHAPE, getDirectoryAudit, listDirectoryAudits } from "./audit-logs";
 import {
   deleteSyncPolicy,
   getSyncPolicy,
@@ -103,6 +104,13 @@ const resetDefault: Methods = { POST: { access: fixed("write-partners"), shape: 
 const tenantByIdMethods: Methods = { GET: { access: fixed("tenant-information"), shape: TENANT_INFORMATION_SHAPE, run: findByTenantId } };
 const tenantByDomainMethods: Methods = { GET: { access: fixed("tenant-information"), shape: TENANT_INFORMATION_SHAPE, run: findByDomainName } };
 
+const directoryAudits: Methods = {
+  GET: { access: fixed("read-audit"), shape: DIRECTORY_AUDITS_SHAPE, run: listDirectoryAudits, reportsThrottled: true },
+};
+const directoryAudit: Methods = {
+  GET: { access: fixed("read-audit"), shape: DIRECTORY_AUDIT_ENTITY_SHAPE, run: getDirectoryAudit, reportsThrottled: true },
+};
+
 const TENANT_FUNCTION = /^(?:microsoft\.graph\.)?(findTenantInformationByTenantId|findTenantInformationByDomainName)\((.*)\)$/i;
 const FUNCTION_ARGUMENT = /^\s*(\w+)\s*=\s*'((?:[^']|'')*)'\s*$/;
 
@@ -148,6 +156,13 @@ export function resolveRoute(request: GraphRequest): Resolved {
     if (!isGuid(id)) return { ok: false, response: badRequest(request, `Invalid object identifier '${id}'.`) };
     return { ok: true, methods, id: id.toLowerCase() };
   };
+
+  if (seg[0] === "auditlogs") {
+    if (seg[1] !== "directoryaudits") return fail(1);
+    if (seg.length === 2) return { ok: true, methods: directoryAudits, id: "" };
+    if (seg.length === 3) return { ok: true, methods: directoryAudit, id: raw[2] ?? "" };
+    return fail(3);
+  }
 
   if (seg[0] === "tenantrelationships") {
     if (seg.length !== 2) return fail(seg.length < 2 ? 0 : 2);

@@ -3,7 +3,7 @@
  */
 import type { Store } from "../store";
 import type { TenantDirectory } from "../tenants";
-import type { Access } from "./auth";
+import type { Access, Principal } from "./auth";
 import type { Parse, ParsedQuery, QueryShape } from "./odata";
 
 export type GraphVersion = "beta" | "v1.0";
@@ -42,6 +42,8 @@ export interface OpInput {
   body: Record<string, unknown>;
   store: Store;
   tenants: TenantDirectory;
+  /** Who is asking: the audit log records it. */
+  principal: Principal;
   now: string;
 }
 
@@ -50,6 +52,8 @@ export interface Operation {
   /** Allowed query options; null means none. */
   shape: QueryShape | null;
   body?: (body: unknown, id: string) => Parse<Record<string, unknown>>;
+  /** Reporting APIs share a tight per-client budget (see ReportsThrottle). */
+  reportsThrottled?: boolean;
   run(input: OpInput): GraphResponse;
 }
 
