@@ -4,14 +4,21 @@
  * items, and one flip from allowed to blocked. Times are relative to the clock
  * at seeding, like the rest of the seed, and all fall inside the 30-day retention.
  */
-import { appInitiator, auditEntry, modifiedProperties, userInitiator, type AuditChange, type AuditEntry, type Initiator } from "./audit";
+import {
+  appInitiator,
+  auditEntry,
+  AUDITED_PARTNER_PROPERTIES,
+  AUDITED_SYNC_PROPERTIES,
+  modifiedProperties,
+  userInitiator,
+  type AuditChange,
+  type AuditEntry,
+  type Initiator,
+} from "./audit";
 import { DAY_MS } from "./clock";
 import { ACCOUNTS, AUTOMATION_CLIENT_ID, AUTOMATION_CLIENT_NAME, AUTOMATION_SERVICE_PRINCIPAL_ID } from "./entra/directory";
-import { emptyPartner, PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES } from "./model";
+import { emptyPartner } from "./model";
 import { bulkPartnerName, bulkPartnerTenantId, SEED_DELETED_PARTNERS, SEED_PARTNERS, type SeedPartner } from "./seed";
-
-export const AUDITED_SYNC_PROPERTIES = SYNC_POLICY_PROPERTIES.filter((p) => p !== "deletedDateTime");
-export const AUDITED_PARTNER_PROPERTIES = PARTNER_PROPERTIES.filter((p) => p !== "deletedDateTime");
 
 const adele = ACCOUNTS[0] as (typeof ACCOUNTS)[number];
 const ADELE = userInitiator(adele.oid, adele.displayName, adele.username);
@@ -25,6 +32,8 @@ interface Plan {
   createdBy?: Initiator;
   deletedBy?: Initiator;
   flip?: { daysAgo: number; by: Initiator };
+  /** A live policy restored from deleted items (its deletion is older than the retention). */
+  restored?: { daysAgo: number; by: Initiator };
   partnerUpdate?: { daysAgo: number; by: Initiator; property: string; to: unknown };
 }
 
@@ -32,8 +41,8 @@ const PLANS: Record<string, Plan> = {
   "9c5d131d-b1c3-4fc4-9e3f-c6557947d551": { addedDaysAgo: 27.9, createdDaysAgo: 27.8, createdBy: ADELE },
   "2b7e4f10-6c3a-4d8e-9f21-5a6b7c8d9e01": { createdDaysAgo: 26.5, createdBy: AUTOMATION },
   "4e1d2c3b-8a9f-4b7e-a6d5-c4b3a2918f70": { createdDaysAgo: 26.4, createdBy: AUTOMATION },
-  // Tailspin Toys: the "who turned it off?" case.
-  "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d": { flip: { daysAgo: 3.2, by: GABRIELA } },
+  // Tailspin Toys: restored after an old deletion, then the "who turned it off?" case.
+  "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d": { restored: { daysAgo: 27, by: ADELE }, flip: { daysAgo: 3.2, by: GABRIELA } },
   "8f7e6d5c-4b3a-4291-8877-665544332211": { createdDaysAgo: 21, createdBy: GABRIELA },
   "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d": { addedDaysAgo: 22.1, createdDaysAgo: 22, createdBy: ADELE },
   "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6a": { addedDaysAgo: 12.1, createdDaysAgo: 12, createdBy: ADELE },
@@ -94,6 +103,10 @@ function seedChanges(seed: SeedPartner, plan: Plan, now: number): AuditChange[] 
         modified: modifiedProperties({ tenantId, ...settings, groupSyncInbound: settings.groupSyncInbound ?? null }, null, AUDITED_SYNC_PROPERTIES),
       });
     }
+  }
+  if (plan.restored && live) {
+    const restored = { tenantId, displayName: live.displayName, userSyncInbound: { isSyncAllowed: true }, groupSyncInbound: live.groupSyncInbound ?? null };
+    changes.push({ ...base, activity: "syncRestore", initiatedBy: plan.restored.by, at: daysAgo(now, plan.restored.daysAgo), modified: modifiedProperties(null, restored, AUDITED_SYNC_PROPERTIES) });
   }
   if (plan.flip) {
     changes.push({

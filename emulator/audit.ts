@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { DAY_MS } from "./clock";
 import { deterministicGuid } from "./guid";
+import { PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES } from "./model";
 
 export const AUDIT_RETENTION_MS = 30 * DAY_MS;
 
@@ -94,6 +95,10 @@ export const AUDIT_PROPERTIES = [
   "targetResources",
   "additionalDetails",
 ] as const satisfies readonly (keyof AuditEntry)[];
+
+/** What modifiedProperties may list: every property but the deletion time. */
+export const AUDITED_SYNC_PROPERTIES = SYNC_POLICY_PROPERTIES.filter((p) => p !== "deletedDateTime");
+export const AUDITED_PARTNER_PROPERTIES = PARTNER_PROPERTIES.filter((p) => p !== "deletedDateTime");
 
 export const userInitiator = (id: string, displayName: string, userPrincipalName: string): Initiator => ({
   user: { id, displayName, userPrincipalName, ipAddress: null },

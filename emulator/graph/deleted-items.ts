@@ -10,7 +10,7 @@ import { serializePartner } from "./partners";
 import { serializeSyncPolicy } from "./sync-policies";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
 import { recordChange } from "./audit-trail";
-import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit-seed";
+import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit";
 
 export type DeletedKind = "syncPolicies" | "partners";
 

@@ -10,7 +10,7 @@ import { contextProjection, nextLink, pageSlice, pick, type ParsedQuery, type Qu
 import { partnerNotFound, serializeSyncPolicy } from "./sync-policies";
 import { contextUrl, type GraphResponse, type OpInput } from "./types";
 import { recordChange } from "./audit-trail";
-import { AUDITED_PARTNER_PROPERTIES } from "../audit-seed";
+import { AUDITED_PARTNER_PROPERTIES } from "../audit";
 
 const expandable = { name: "identitySynchronization", typeName: SYNC_TYPE, selectable: SYNC_POLICY_PROPERTIES };
 

@@ -7,7 +7,7 @@ import { graphError } from "./errors";
 import { contextProjection, pick, type QueryShape } from "./odata";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
 import { recordChange } from "./audit-trail";
-import { AUDITED_SYNC_PROPERTIES } from "../audit-seed";
+import { AUDITED_SYNC_PROPERTIES } from "../audit";
 
 export const SYNC_ENTITY_SHAPE: QueryShape = { options: ["$select"], typeName: SYNC_TYPE, selectable: SYNC_POLICY_PROPERTIES };
 

@@ -143,6 +143,9 @@ describe("directory audit log", () => {
     expect(flip[0]?.targetResources[0]?.modifiedProperties).toEqual([
       { displayName: "userSyncInbound", oldValue: '{"isSyncAllowed":true}', newValue: '{"isSyncAllowed":false}' },
     ]);
+    const restore = entries.find((e) => e.targetResources[0]?.id === TAILSPIN && e.operationType === "Restore");
+    expect(restore?.initiatedBy.user?.userPrincipalName).toBe("admin@contoso.example");
+    expect(Date.parse(restore?.activityDateTime ?? "")).toBeLessThan(Date.parse(flip[0]?.activityDateTime ?? ""));
     // Newest first by default; ids are unique.
     const times = entries.map((e) => e.activityDateTime);
     expect([...times].sort().reverse()).toEqual(times);

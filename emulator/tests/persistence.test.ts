@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Clock } from "../clock";
+import { DEFAULT_TENANT_ID } from "../entra/directory";
 import { writeStateFileAtomic, type PersistedState } from "../persistence";
 import { SAVE_DELAY_MS, Store } from "../store";
 import { adminToken, call, start, sync } from "./helpers";
@@ -84,7 +85,7 @@ describe("what the state file keeps", () => {
     const last = again.audit.slice(-2).map((e) => [e.activityDisplayName, e.targetResources[0]?.id]);
     expect(last).toEqual([
       ["Delete a partner cross-tenant identity sync setting", FABRIKAM],
-      ["Update the company default cross-tenant access setting", again.audit.at(-1)?.targetResources[0]?.id],
+      ["Update the company default cross-tenant access setting", DEFAULT_TENANT_ID],
     ]);
     expect(again.audit.at(-2)?.initiatedBy.user?.userPrincipalName).toBe("admin@contoso.example");
   });
