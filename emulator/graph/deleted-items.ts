@@ -9,6 +9,8 @@ import { contextProjection, nextLink, pageSlice, pick, sortItems, type QueryShap
 import { serializePartner } from "./partners";
 import { serializeSyncPolicy } from "./sync-policies";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
+import { recordChange } from "./audit-trail";
+import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit";
 
 export type DeletedKind = "syncPolicies" | "partners";
 
@@ -77,8 +79,12 @@ export function getDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
 
 export function purgeDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
   const map = deletedMap(input, kind);
-  if (!map.delete(input.id)) return notDeleted(input);
+  const item = map.get(input.id);
+  if (!item) return notDeleted(input);
+  map.delete(input.id);
   input.store.changed();
+  if (kind === "syncPolicies") recordChange(input, "syncPurge", { id: input.id }, item, null, AUDITED_SYNC_PROPERTIES);
+  else recordChange(input, "partnerPurge", { id: input.id }, item, null, AUDITED_PARTNER_PROPERTIES);
   return { status: 204, headers: {} };
 }
 
@@ -100,6 +106,7 @@ export function restorePartner(input: OpInput): GraphResponse {
   store.deletedPartners.delete(id);
   store.partners.set(id, deleted);
   store.changed();
+  recordChange(input, "partnerRestore", { id }, null, deleted, AUDITED_PARTNER_PROPERTIES);
   return restored(request, PARTNER_TYPE, serializePartner(deleted, null, store));
 }
 
@@ -118,5 +125,6 @@ export function restoreSyncPolicy(input: OpInput): GraphResponse {
   // deletedDateTime stays: it records the last deletion.
   store.syncPolicies.set(id, deleted);
   store.changed();
+  recordChange(input, "syncRestore", { id }, null, deleted, AUDITED_SYNC_PROPERTIES);
   return restored(request, SYNC_TYPE, serializeSyncPolicy(deleted));
 }
