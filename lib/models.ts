@@ -69,6 +69,8 @@ export interface Partner {
   tenantRestrictions: CrossTenantAccessSetting | null;
   /** null when the partner has no live identity sync policy */
   syncPolicy: SyncPolicy | null;
+  /** The tenant's default domain, from tenant information once looked up. */
+  defaultDomainName?: string | null;
 }
 
 /** A partner configuration in deleted items. deletedDateTime is "" when Graph omitted it. */

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
+import { useNamedDeletedPolicies } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
@@ -49,7 +50,7 @@ export function DeletedPoliciesView() {
   const deselectSettled = useCallback((settled: RestoreOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
-  const all = deleted.data;
+  const all = useNamedDeletedPolicies(deleted.data);
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
   // Only rows the user can see are restored; selected rows hidden by the filter are counted, not sent.
   const selectedPolicies = useMemo(() => visible.filter((policy) => selected.has(policy.tenantId)), [visible, selected]);

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersView } from "@/lib/queries/partners";
+import { useNamedPartners } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import {
@@ -38,7 +39,7 @@ export function PartnersView() {
     updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });
   }
 
-  const partners = view.data?.partners;
+  const partners = useNamedPartners(view.data?.partners);
   const visible = useMemo(() => (partners ? applyPartnersFilter([...partners], filter) : []), [partners, filter]);
   const summary = useMemo(() => summarisePartners(partners ?? []), [partners]);
   const deleted = view.data?.deletedSyncPolicies;

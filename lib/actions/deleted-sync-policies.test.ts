@@ -3,13 +3,13 @@ import { fail, ok, type AppError } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { listDeletedSyncPolicies as listInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
-import { getPartnerNames } from "@/lib/graph/partners";
+import { findTenantNames } from "@/lib/graph/tenant-information";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";
 
 vi.mock("@/lib/graph/sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
-vi.mock("@/lib/graph/partners", () => ({ getPartnerNames: vi.fn() }));
+vi.mock("@/lib/graph/tenant-information", () => ({ findTenantNames: vi.fn() }));
 
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 const expired: AppError = { status: 401, code: "InvalidAuthenticationToken", message: "expired", requestId: "r401", retryAfterSeconds: null };
@@ -34,10 +34,10 @@ describe("listDeletedSyncPolicies", () => {
     expect(await listDeletedSyncPolicies(TOKEN)).toEqual({ ok: true, data: [] });
     expect(await listDeletedSyncPolicies("")).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
     expect(listInGraph).toHaveBeenCalledTimes(1);
-    expect(getPartnerNames).not.toHaveBeenCalled();
+    expect(findTenantNames).not.toHaveBeenCalled();
   });
 
-  it("names nameless deleted policies after their partners, asking only for those", async () => {
+  it("names nameless deleted policies after their tenants, asking only for those", async () => {
     const policy = (tenantId: string, displayName: string | null) => ({
       tenantId,
       displayName,
@@ -47,13 +47,13 @@ describe("listDeletedSyncPolicies", () => {
       deletedDateTime: "2026-11-20T00:00:00Z",
     });
     vi.mocked(listInGraph).mockResolvedValue(ok([policy(TENANT, null), policy(OTHER, "Contoso sync")]));
-    vi.mocked(getPartnerNames).mockResolvedValue(new Map([[TENANT, "Fabrikam"]]));
+    vi.mocked(findTenantNames).mockResolvedValue(new Map([[TENANT, "Fabrikam"]]));
     const result = await listDeletedSyncPolicies(TOKEN);
     expect(result.ok && result.data.map((p) => [p.tenantId, p.displayName, p.partnerDisplayName])).toEqual([
       [TENANT, null, "Fabrikam"],
       [OTHER, "Contoso sync", null],
     ]);
-    expect(getPartnerNames).toHaveBeenCalledWith(TOKEN, [TENANT]);
+    expect(findTenantNames).toHaveBeenCalledWith(TOKEN, [TENANT]);
   });
 });
 

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
-import { getPartnerNames } from "@/lib/graph/partners";
+import { findTenantNames } from "@/lib/graph/tenant-information";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
@@ -35,10 +35,10 @@ export async function listDeletedSyncPolicies(token: string): Promise<Result<Del
   if (unsupported) return fail(unsupported);
   const listed = await listDeletedInGraph(args.data.token);
   if (!listed.ok) return listed;
-  // Deleted policies often come back nameless; their partners usually still have a name.
+  // Deleted policies often come back nameless; their tenants still have one.
   const nameless = listed.data.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
   if (nameless.length === 0) return listed;
-  const names = await getPartnerNames(args.data.token, nameless);
+  const names = await findTenantNames(args.data.token, nameless);
   return ok(listed.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })));
 }
 

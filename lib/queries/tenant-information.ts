@@ -6,9 +6,9 @@
  * come first), and the answers are kept in this browser for days per tenant id:
  * tenant names change rarely. Only names and domains are stored, never a token.
  */
-import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
-import type { TenantInformation } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner, TenantInformation } from "@/lib/models";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { callGraphAction } from "./graph-action";
 
@@ -127,4 +127,35 @@ export function useTenantInformationLookup(tenantIds: readonly string[] | undefi
   }, [account, getToken, tenantIds]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useCallback((tenantId: string) => getCachedTenantInformation(tenantId), [current]);
+}
+
+/**
+ * Partners with their tenant's name and default domain, so search and sort see
+ * them; names arrive in the background and the list re-renders as they do.
+ */
+export function useNamedPartners<P extends Partner>(partners: P[] | undefined): P[] | undefined {
+  const ids = useMemo(() => partners?.map((partner) => partner.tenantId), [partners]);
+  const lookup = useTenantInformationLookup(ids);
+  return useMemo(
+    () =>
+      partners?.map((partner) => {
+        const info = lookup(partner.tenantId);
+        return info ? { ...partner, displayName: info.displayName ?? partner.displayName, defaultDomainName: info.defaultDomainName } : partner;
+      }),
+    [partners, lookup],
+  );
+}
+
+/** Deleted policies that lost their own name take their tenant's. */
+export function useNamedDeletedPolicies(policies: DeletedSyncPolicy[] | undefined): DeletedSyncPolicy[] | undefined {
+  const ids = useMemo(() => policies?.filter((policy) => !policy.displayName?.trim() && !policy.partnerDisplayName).map((policy) => policy.tenantId), [policies]);
+  const lookup = useTenantInformationLookup(ids);
+  return useMemo(
+    () =>
+      policies?.map((policy) => {
+        const name = policy.displayName?.trim() || policy.partnerDisplayName ? null : lookup(policy.tenantId)?.displayName;
+        return name ? { ...policy, partnerDisplayName: name } : policy;
+      }),
+    [policies, lookup],
+  );
 }
