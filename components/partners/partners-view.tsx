@@ -24,6 +24,7 @@ import { Button } from "@/components/ui/button";
 import { PartnersSkeleton } from "./partners-skeleton";
 import { ExportCsvButton } from "./export-csv-button";
 import { PartnersTable } from "./partners-table";
+import { PartnersActions } from "./partners-actions";
 import { SummaryStrip } from "./summary-strip";
 
 /** Rows drawn at once; large tenants page through with "Show more" instead of drawing 10,000 rows. */
@@ -51,7 +52,7 @@ export function PartnersView() {
       <PageHeader
         title="Cross-tenant access partners"
         description="Partner tenants and whether their users may be synchronized into this tenant."
-        actions={<RefreshButton onRefresh={() => void view.refetch()} refreshing={view.isFetching} updatedAt={view.dataUpdatedAt} />}
+        actions={<PartnersActions refresh={<RefreshButton onRefresh={() => void view.refetch()} refreshing={view.isFetching} updatedAt={view.dataUpdatedAt} />} />}
       />
       {view.isPending ? (
         <PartnersSkeleton />
