@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import type { DeletedPartner } from "@/lib/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/retention";
 import { useDeletedPartners, useRestorePartner } from "@/lib/queries/partner-writes";
-import { useTenantInformation } from "@/lib/queries/tenant-information";
+import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
@@ -28,6 +28,11 @@ const REASON_ID = "deleted-partners-reason";
 
 function useDeletedPartnerName(partner: DeletedPartner): string | null {
   return useTenantInformation(partner.tenantId)?.displayName ?? partner.displayName;
+}
+
+function DeletedPartnerName({ partner }: { partner: DeletedPartner }) {
+  const name = useDeletedPartnerName(partner);
+  return <strong className="text-fg">{name ?? "an unnamed partner"}</strong>;
 }
 
 function Row({ partner, now, outcome, canRestore, onRestore }: { partner: DeletedPartner; now: Date; outcome: WriteOutcome | undefined; canRestore: boolean; onRestore: (name: string | null) => void }) {
@@ -73,7 +78,8 @@ export function DeletedPartnersView() {
 
   const confirm = () => {
     if (!confirming) return;
-    const { partner, name } = confirming;
+    const { partner } = confirming;
+    const name = getCachedTenantInformation(partner.tenantId)?.displayName ?? confirming.name;
     setConfirming(null);
     restore.mutateAsync({ tenantId: partner.tenantId }).then(
       (outcome) => {
@@ -146,7 +152,7 @@ export function DeletedPartnersView() {
           title="Restore partner"
           description={
             <p>
-              Restore the cross-tenant access configuration of <strong className="text-fg">{confirming?.name ?? "an unnamed partner"}</strong> (tenant{" "}
+              Restore the cross-tenant access configuration of {confirming ? <DeletedPartnerName partner={confirming.partner} /> : null} (tenant{" "}
               <span className="font-mono text-xs text-fg">{confirming?.partner.tenantId}</span>) from deleted items.
             </p>
           }

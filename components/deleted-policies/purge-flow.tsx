@@ -97,7 +97,6 @@ export function PurgeSelectedButton({ policies }: { policies: DeletedSyncPolicy[
   return (
     <Button
       size="sm"
-      variant="danger"
       unavailable={!permission.allowed}
       disabled={policies.length === 0 || flow.pending}
       aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}

@@ -47,7 +47,7 @@ export function AccessSettingRows({ label, setting, inherited = null }: { label:
   const source = setting ?? inherited;
   return (
     <SettingRow label={label}>
-      <dl className="grid grid-cols-[120px_1fr] gap-x-2">
+      <dl className="grid grid-cols-[150px_1fr] gap-x-2">
         <dt className="text-muted">Users and groups</dt>
         <dd>{setting ? describeTargets(setting.usersAndGroups, inherited?.usersAndGroups ?? null) : <Inherited value={summarizeAccess(source?.usersAndGroups ?? null)} />}</dd>
         <dt className="text-muted">Applications</dt>
