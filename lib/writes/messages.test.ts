@@ -52,3 +52,23 @@ describe("describeRestoreOutcome", () => {
     expect(message.detail).toMatch(/wait 7 s/);
   });
 });
+
+describe("describeWriteOutcome for every write", () => {
+  const outcome = (write: RestoreOutcome["write"], kind: RestoreOutcome["kind"], extra: Partial<RestoreOutcome> = {}): RestoreOutcome => ({ ...base, write, kind, ...extra });
+
+  it("says what stays when sync is turned off or a policy deleted", () => {
+    expect(describeRestoreOutcome(outcome("update-sync-policy", "done")).detail).toMatch(/Users already synchronized stay/);
+    expect(describeRestoreOutcome(outcome("delete-sync-policy", "done"))).toMatchObject({ tone: "success", label: "Deleted", detail: expect.stringMatching(/30 days/) });
+  });
+
+  it("a 409 on set up reads as 'already exists', a partner with a policy as 'delete the policy first'", () => {
+    expect(describeRestoreOutcome(outcome("create-sync-policy", "conflict"))).toMatchObject({ label: "Already exists", tone: "warning" });
+    expect(describeRestoreOutcome(outcome("delete-partner", "conflict")).detail).toMatch(/delete the sync policy first/);
+  });
+
+  it("throttling names what was not done; an unknown outcome promises a safe retry only after a re-read", () => {
+    expect(describeRestoreOutcome(outcome("purge-sync-policy", "throttled", { error: { ...error, status: 429, retryAfterSeconds: 30 } })).detail).toMatch(/wait 30 s\. Nothing was purged/);
+    expect(describeRestoreOutcome(outcome("delete-sync-policy", "unknown", { retrySafe: true })).detail).toMatch(/the sync policy is still live: it is safe to retry/);
+    expect(describeRestoreOutcome(outcome("purge-sync-policy", "already-done"))).toMatchObject({ tone: "info", label: "Already gone" });
+  });
+});

@@ -6,8 +6,11 @@ import {
   isRetryableOutcome,
   OUTCOME_KINDS,
   RESEND_STATUSES,
+  classifyWriteStatus,
   toRestoreOutcome,
+  toWriteOutcome,
   type RestoreAnswer,
+  type WriteAnswer,
 } from "./outcome";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
@@ -126,5 +129,49 @@ describe("toRestoreOutcome", () => {
     expect(isRetryableOutcome({ kind: "purged" })).toBe(false);
     expect(OUTCOME_KINDS).toContain("partner-missing");
     expect(isRetryableOutcome({ kind: "partner-missing" })).toBe(false);
+  });
+});
+
+describe("toWriteOutcome (every write but a restore)", () => {
+  const write = (w: Parameters<typeof classifyWriteStatus>[0], status: number, extra: Partial<WriteAnswer> = {}): WriteAnswer => ({
+    write: w,
+    tenantId: ID,
+    status,
+    policy: null,
+    error: status >= 200 && status < 300 ? null : err(status),
+    attempts: 1,
+    ...extra,
+  });
+
+  it("removing what is already gone reached the asked-for state; changing what is gone did not", () => {
+    for (const w of ["delete-sync-policy", "purge-sync-policy", "delete-partner", "purge-partner"] as const) {
+      expect(toWriteOutcome(write(w, 404))).toMatchObject({ write: w, kind: "already-done", retrySafe: false });
+    }
+    for (const w of ["update-sync-policy", "create-sync-policy", "update-partner", "restore-partner"] as const) {
+      expect(toWriteOutcome(write(w, 404))).toMatchObject({ kind: "not-found", error: { requestId: "r404" } });
+    }
+  });
+
+  it("409 on create is settled by what exists now; elsewhere it is a conflict", () => {
+    expect(classifyWriteStatus("create-sync-policy", 409)).toEqual({ next: "check" });
+    expect(toWriteOutcome(write("create-sync-policy", 409, { observed: { kind: "reached", policy } }))).toMatchObject({ kind: "conflict", policy });
+    expect(toWriteOutcome(write("add-partner", 409))).toMatchObject({ kind: "conflict", policy: null });
+    expect(toWriteOutcome(write("delete-partner", 400))).toMatchObject({ kind: "conflict" });
+    expect(toWriteOutcome(write("update-sync-policy", 400))).toMatchObject({ kind: "failed" });
+  });
+
+  it("a lost answer is never 'done' without a re-read that shows it", () => {
+    for (const status of [0, 504]) {
+      expect(toWriteOutcome(write("delete-sync-policy", status, { observed: { kind: "reached" } }))).toMatchObject({ kind: "done", error: null });
+      expect(toWriteOutcome(write("delete-sync-policy", status, { observed: { kind: "not-reached" } }))).toMatchObject({ kind: "unknown", retrySafe: true });
+      expect(toWriteOutcome(write("delete-sync-policy", status))).toMatchObject({ kind: "unknown", retrySafe: null });
+    }
+  });
+
+  it("401, 403 and throttling read the same for every write", () => {
+    expect(toWriteOutcome(write("purge-sync-policy", 403))).toMatchObject({ kind: "forbidden", error: { status: 403 } });
+    expect(toWriteOutcome(write("add-partner", 401))).toMatchObject({ kind: "unauthorized" });
+    expect(toWriteOutcome(write("update-partner", 429))).toMatchObject({ kind: "throttled", error: { retryAfterSeconds: 5 } });
+    expect(() => toWriteOutcome({ ...write("add-partner", 200), write: "restore-sync-policy" })).toThrow(RangeError);
   });
 });
