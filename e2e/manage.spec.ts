@@ -155,3 +155,17 @@ test("a reader sees every write control unavailable with the reason, and changes
   expect(await emulator.liveSyncPolicy(WIDE_WORLD)).toBeNull();
   expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).toContain(LUCERNE);
 });
+
+test("a change Graph throttles for longer than the server waits is counted down, then sent once more", async ({ page, signIn, emulator }) => {
+  await signIn(`/partners/${FABRIKAM}`, "admin");
+  const section = page.getByRole("region", { name: "Identity synchronization" });
+  await expect(section.getByRole("button", { name: "Turn off inbound user sync" })).toBeVisible();
+  await emulator.failNext({ count: 1, path: "/identitySynchronization", method: "PATCH", status: 429, retryAfterSeconds: 4 });
+  await section.getByRole("button", { name: "Turn off inbound user sync" }).click();
+  await page.getByRole("dialog", { name: "Turn off inbound user sync" }).getByRole("button", { name: "Turn off", exact: true }).click();
+
+  await expect(page.getByText(/Retrying automatically in \d s/)).toBeVisible();
+  expect((await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(true);
+  await expect(section.getByRole("button", { name: "Turn on inbound user sync" })).toBeVisible({ timeout: 15_000 });
+  expect((await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(false);
+});

@@ -12,7 +12,7 @@ import { usePurgeSyncPolicies } from "@/lib/queries/sync-policy-writes";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { describeWriteOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
-import { announceWriteError } from "@/components/writes/write-toast";
+import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { OutcomeIcon } from "./outcome-badge";
 import { PurgeDialog } from "./purge-dialog";
@@ -33,22 +33,38 @@ interface PurgeFlow {
 
 const PurgeContext = createContext<PurgeFlow | null>(null);
 
+/** A resend's outcomes replace the earlier ones of the same rows. */
+function merge(previous: PurgeRun | null, latest: PurgeRun): PurgeRun {
+  if (!previous) return latest;
+  const ids = new Set(latest.outcomes.map((outcome) => outcome.tenantId));
+  return { outcomes: [...previous.outcomes.filter((outcome) => !ids.has(outcome.tenantId)), ...latest.outcomes], names: { ...previous.names, ...latest.names } };
+}
+
 export function PurgeFlowProvider({ children, onPurged }: { children: React.ReactNode; onPurged?: (tenantIds: string[]) => void }) {
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const [run, setRun] = useState<PurgeRun | null>(null);
   const purge = usePurgeSyncPolicies();
 
   const confirm = useCallback(
-    (policies: DeletedSyncPolicy[]) => {
+    function send(policies: DeletedSyncPolicy[], again = true) {
       setConfirming([]);
       const names = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), purgeName(policy) ?? policy.tenantId]));
       purge.mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId) }).then(
         (outcomes) => {
-          setRun({ outcomes, names });
+          setRun((previous) => merge(previous, { outcomes, names }));
           const gone = outcomes.filter((outcome) => outcome.kind === "done" || outcome.kind === "already-done").map((outcome) => outcome.tenantId);
           if (gone.length > 0) onPurged?.(gone);
           const [only] = outcomes;
           if (outcomes.length === 1 && only?.kind === "done") toast.success(`Purged the sync policy of ${names[only.tenantId] ?? only.tenantId}`, { description: "It is gone for good." });
+          const throttled = outcomes.filter((outcome) => outcome.kind === "throttled");
+          const [first] = throttled;
+          if (first && again) {
+            const ids = new Set(throttled.map((outcome) => outcome.tenantId));
+            const wait = Math.max(...throttled.map((outcome) => outcome.error?.retryAfterSeconds ?? 0));
+            resendAfterWait({ ...first, error: first.error ? { ...first.error, retryAfterSeconds: wait || null } : null }, () =>
+              send(policies.filter((policy) => ids.has(policy.tenantId.toLowerCase())), false),
+            );
+          }
         },
         (error: unknown) => announceWriteError(error, "Nothing was purged."),
       );

@@ -29,11 +29,10 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
       (error: unknown) => announceWriteError(error, "Nothing was restored."),
     );
 
-  const confirm = () => {
-    setOpen(false);
+  const send = (again: boolean): Promise<void> =>
     remove.mutateAsync({ tenantId: partner.tenantId, policy }).then(
       (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`);
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, {}, {}, again ? () => void send(false) : undefined);
         toast.success(`Deleted the sync policy of ${name}`, {
           description: `It is in deleted sync policies for ${RETENTION_DAYS} days. Users already synchronized stay.`,
           duration: UNDO_SECONDS * 1000,
@@ -42,6 +41,10 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
       },
       (error: unknown) => announceWriteError(error, "Nothing was deleted."),
     );
+
+  const confirm = () => {
+    setOpen(false);
+    void send(true);
   };
 
   return (

@@ -22,16 +22,19 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const nameId = useId();
   const label = name ?? "this unnamed partner";
 
-  const confirm = () => {
-    setOpen(false);
-    // A promise, not mutate callbacks: this control unmounts once the policy exists.
-    setUp.mutateAsync({ tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem }).then(
+  // A promise, not mutate callbacks: this control unmounts once the policy exists.
+  const send = (args: { tenantId: string; displayName: string; enableAutomaticRedemption: boolean }, again: boolean): Promise<void> =>
+    setUp.mutateAsync(args).then(
       ({ policy, redemption }) => {
-        announceWrite(policy, `Sync set up for ${label}`);
+        announceWrite(policy, `Sync set up for ${label}`, {}, {}, again ? () => void send(args, false) : undefined);
         if (redemption) announceWrite(redemption, `Automatic redemption turned on for ${label}`);
       },
       (error: unknown) => announceWriteError(error, "Nothing was created."),
     );
+
+  const confirm = () => {
+    setOpen(false);
+    void send({ tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem }, true);
   };
 
   return (

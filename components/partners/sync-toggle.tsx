@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/models";
-import { useUpdateSyncPolicy } from "@/lib/queries/sync-policy-writes";
+import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
@@ -40,12 +40,15 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
   const setting = WHAT[kind].setting;
   const words = consequences(kind, turnOn, name);
 
-  const confirm = () => {
-    setOpen(false);
-    update.mutateAsync({ tenantId: partner.tenantId, settings: { [WHAT[kind].field]: turnOn } }).then(
-      (outcome) => void announceWrite(outcome, `${turnOn ? "Turned on" : "Turned off"} ${setting} for ${name}`),
+  const send = (settings: SyncSettings, again: boolean) =>
+    update.mutateAsync({ tenantId: partner.tenantId, settings }).then(
+      (outcome) => void announceWrite(outcome, `${settings[WHAT[kind].field] ? "Turned on" : "Turned off"} ${setting} for ${name}`, {}, {}, again ? () => void send(settings, false) : undefined),
       (error: unknown) => announceWriteError(error, "Nothing was changed."),
     );
+
+  const confirm = () => {
+    setOpen(false);
+    void send({ [WHAT[kind].field]: turnOn }, true);
   };
 
   return (
