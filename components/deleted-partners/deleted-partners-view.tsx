@@ -19,7 +19,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { DaysLeft } from "@/components/deleted-policies/days-left";
 import { OutcomeIcon } from "@/components/deleted-policies/outcome-badge";
-import { announceWriteError } from "@/components/writes/write-toast";
+import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 
@@ -76,18 +76,21 @@ export function DeletedPartnersView() {
   const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
   const [outcomes, setOutcomes] = useState<Record<string, WriteOutcome>>({});
 
-  const confirm = () => {
-    if (!confirming) return;
-    const { partner } = confirming;
-    const name = getCachedTenantInformation(partner.tenantId)?.displayName ?? confirming.name;
-    setConfirming(null);
+  const send = (partner: DeletedPartner, name: string | null, again: boolean) =>
     restore.mutateAsync({ tenantId: partner.tenantId }).then(
       (outcome) => {
         if (outcome.kind === "done") toast.success(`Restored the partner ${name ?? partner.tenantId}`, { description: describeWriteOutcome(outcome).detail });
+        else if (outcome.kind === "throttled" && again) resendAfterWait(outcome, () => void send(partner, name, false));
         else setOutcomes((current) => ({ ...current, [partner.tenantId]: outcome }));
       },
       (error: unknown) => announceWriteError(error, "Nothing was restored."),
     );
+
+  const confirm = () => {
+    if (!confirming) return;
+    const { partner } = confirming;
+    setConfirming(null);
+    void send(partner, getCachedTenantInformation(partner.tenantId)?.displayName ?? confirming.name, true);
   };
 
   return (

@@ -44,12 +44,12 @@ export function AddOrganization() {
     }
   };
 
-  const confirm = (tenant: TenantInformation) => {
+  const confirm = (tenant: TenantInformation, again = true) => {
     setOpen(false);
     const name = tenant.displayName ?? tenant.tenantId;
     add.mutateAsync({ tenantId: tenant.tenantId }).then(
       (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`);
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`, {}, {}, again ? () => confirm(tenant, false) : undefined);
         toast.success(`Added ${name} as a partner`, {
           description: "Every setting is inherited from your default policy until you change it.",
           action: { label: "Open partner", onClick: () => router.push(`/partners/${tenant.tenantId}`) },

@@ -24,7 +24,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
   const label = name ?? partner.tenantId;
   const hasPolicy = partner.syncPolicy !== null;
 
-  const confirm = () => {
+  const confirm = (again = true) => {
     setOpen(false);
     remove.mutateAsync({ tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy }).then(
       (outcomes) => {
@@ -38,7 +38,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
           router.push("/partners");
           return;
         }
-        announceWrite(last, `Deleted the partner ${label}`);
+        announceWrite(last, `Deleted the partner ${label}`, {}, {}, again ? () => confirm(false) : undefined);
       },
       (error: unknown) => announceWriteError(error, "Nothing was deleted."),
     );
@@ -97,7 +97,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
             <DialogClose asChild>
               <Button>Cancel</Button>
             </DialogClose>
-            <Button variant="danger" disabled={hasPolicy && !withPolicy} onClick={confirm}>
+            <Button variant="danger" disabled={hasPolicy && !withPolicy} onClick={() => confirm()}>
               <Trash2 aria-hidden className="size-3.5" />
               {hasPolicy && withPolicy ? "Delete both" : "Delete partner"}
             </Button>
