@@ -352,6 +352,7 @@ export class Entra {
     headers: Record<string, string>,
   ): void {
     const ticket = opaque();
+    this.sweep();
     this.consentTickets.set(ticket, { oid: account.oid, sessionId, scopes, expiresAt: this.d.clock.now() + CODE_LIFETIME_MS });
     sendHtml(
       res,
@@ -366,9 +367,9 @@ export class Entra {
   }
 
   private sweep(): void {
-    if (this.codes.size < 1_000 && this.refreshTokens.size < 10_000) return;
+    if (this.codes.size < 1_000 && this.refreshTokens.size < 10_000 && this.consentTickets.size < 1_000) return;
     const now = this.d.clock.now();
-    for (const map of [this.codes, this.refreshTokens] as Map<string, Grant>[]) {
+    for (const map of [this.codes, this.refreshTokens, this.consentTickets] as Map<string, { expiresAt: number }>[]) {
       for (const [k, v] of map) if (v.expiresAt <= now) map.delete(k);
     }
   }

@@ -3,14 +3,14 @@
  * configurations: list (paged, $filter/$orderby/$count), get, purge, restore.
  * The sync-policy restore also answers .../identitySynchronization/restore.
  */
+import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit";
 import { PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord, type SyncPolicyRecord } from "../model";
+import { recordChange } from "./audit-trail";
 import { graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, sortItems, type QueryShape } from "./odata";
 import { serializePartner } from "./partners";
 import { serializeSyncPolicy } from "./sync-policies";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
-import { recordChange } from "./audit-trail";
-import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit";
 
 export type DeletedKind = "syncPolicies" | "partners";
 

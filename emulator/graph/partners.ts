@@ -2,15 +2,15 @@
  * crossTenantAccessPolicyConfigurationPartner operations: list (paged, with
  * optional identitySynchronization expanded), create, get, patch, soft delete.
  */
+import { AUDITED_PARTNER_PROPERTIES } from "../audit";
 import { isGuid } from "../guid";
 import { emptyPartner, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord } from "../model";
 import type { Store } from "../store";
+import { recordChange } from "./audit-trail";
 import { badRequest, graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, type ParsedQuery, type QueryShape } from "./odata";
 import { partnerNotFound, serializeSyncPolicy } from "./sync-policies";
 import { contextUrl, type GraphResponse, type OpInput } from "./types";
-import { recordChange } from "./audit-trail";
-import { AUDITED_PARTNER_PROPERTIES } from "../audit";
 
 const expandable = { name: "identitySynchronization", typeName: SYNC_TYPE, selectable: SYNC_POLICY_PROPERTIES };
 

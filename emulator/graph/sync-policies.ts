@@ -2,12 +2,12 @@
  * crossTenantIdentitySyncPolicyPartner operations on the live policy under a
  * partner: GET/PUT/PATCH/DELETE.
  */
+import { AUDITED_SYNC_PROPERTIES } from "../audit";
 import { emptySyncPolicy, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type SyncPolicyRecord } from "../model";
+import { recordChange } from "./audit-trail";
 import { graphError } from "./errors";
 import { contextProjection, pick, type QueryShape } from "./odata";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
-import { recordChange } from "./audit-trail";
-import { AUDITED_SYNC_PROPERTIES } from "../audit";
 
 export const SYNC_ENTITY_SHAPE: QueryShape = { options: ["$select"], typeName: SYNC_TYPE, selectable: SYNC_POLICY_PROPERTIES };
 
