@@ -11,9 +11,8 @@ import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { toAppError } from "@/components/feedback/graph-error-panel";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
-import { UnavailableReason } from "@/components/writes/unavailable-reason";
 
-const REASON_ID = "add-organization-reason";
+export const ADD_ORGANIZATION_REASON_ID = "add-organization-reason";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
@@ -60,12 +59,12 @@ export function AddOrganization() {
   };
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <>
       <Button
         variant="primary"
         unavailable={!permission.allowed}
         disabled={add.isPending}
-        aria-describedby={permission.allowed ? undefined : REASON_ID}
+        aria-describedby={permission.allowed ? undefined : ADD_ORGANIZATION_REASON_ID}
         onClick={() => {
           setInput("");
           setLookup({ state: "idle" });
@@ -75,7 +74,6 @@ export function AddOrganization() {
         <Plus aria-hidden className="size-4" />
         Add organization
       </Button>
-      {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} className="flex max-w-xs items-start gap-1.5 text-right text-xs text-muted" /> : null}
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent title="Add organization" description={<p>Add a partner organization by its tenant ID or one of its domain names.</p>}>
           <form
@@ -147,6 +145,6 @@ export function AddOrganization() {
           </form>
         </DialogContent>
       </Dialog>
-    </div>
+    </>
   );
 }
