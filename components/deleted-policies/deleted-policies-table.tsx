@@ -6,7 +6,7 @@ import type { DeletedSyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { formatDate, purgeDate } from "@/lib/retention";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { PurgeRowButton } from "./purge-flow";
@@ -91,7 +91,7 @@ export function DeletedPoliciesTable({
             const name = policyDisplayName(policy);
             const label = name ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
-            const message = outcome ? describeRestoreOutcome(outcome, messageContext) : null;
+            const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
             return (
               <tr key={policy.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
                 <td className={CELL}>

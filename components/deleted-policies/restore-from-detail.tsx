@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { describeRestoreOutcome } from "@/lib/writes/messages";
+import { describeWriteOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-badge";
 import { RestoreDialog } from "./restore-dialog";
@@ -16,7 +16,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
   const permission = useRestorePermission();
   const flow = useRestoreFlow({});
   const outcome = flow.run?.outcomes[0];
-  const message = outcome ? describeRestoreOutcome(outcome, flow.messageContext) : null;
+  const message = outcome ? describeWriteOutcome(outcome, flow.messageContext) : null;
 
   return (
     <>

@@ -17,7 +17,7 @@ import { deletedSyncPoliciesQuery } from "@/lib/queries/deleted-sync-policies";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
 
@@ -57,7 +57,7 @@ function mergeOutcomes(previous: RestoreOutcome[], latest: RestoreOutcome[]): Re
 }
 
 function announce(outcome: RestoreOutcome, name: string, onOpenPartner: ((tenantId: string) => void) | undefined, context: OutcomeContext) {
-  const message = describeRestoreOutcome(outcome, context);
+  const message = describeWriteOutcome(outcome, context);
   // Already on the partner's page there is nowhere to lead.
   const open = onOpenPartner ? { action: { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) } } : {};
   if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, ...open });

@@ -62,7 +62,7 @@ export function PartnersView() {
         <div className="space-y-4">
           <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} showDeleted={deletedItemsSupported} />
           <div role="search" className="flex flex-wrap items-center gap-2">
-            <SearchInput label="Search partners" value={filter.query} onChange={(query) => updateFilter({ query })} />
+            <SearchInput label="Search partners" placeholder="Search by name, domain or tenant ID" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm text-muted">
               Inbound user sync
               <select

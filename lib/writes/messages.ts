@@ -224,6 +224,3 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
       return { tone, label: "Failed", detail: `${outcome.error?.message ?? "Graph returned an error."}${requestId}` };
   }
 }
-
-/** The restore code's name for the same thing. */
-export const describeRestoreOutcome = describeWriteOutcome;
