@@ -102,3 +102,20 @@ test("a reader cannot add, delete or restore partners and sees why", async ({ pa
   await expect(page.getByRole("note")).toContainText("Security Administrator");
   expect((await emulator.partners()).length).toBe(before);
 });
+
+test("purging a deleted partner waits for its name to be typed, then it is gone for good", async ({ page, signIn, emulator }) => {
+  const name = (await emulator.tenantInformation(GRAPHIC_DESIGN))?.displayName ?? GRAPHIC_DESIGN;
+  await signIn("/partners/deleted", "admin");
+  const row = page.getByRole("table", { name: /deleted partners/i }).getByRole("row").filter({ hasText: GRAPHIC_DESIGN });
+  await row.getByRole("button", { name: `Purge ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: "Purge partner" });
+  await expect(dialog).toContainText("cannot be undone");
+  await expect(dialog.getByRole("button", { name: "Purge", exact: true })).toBeDisabled();
+  await dialog.getByLabel(/to confirm/).fill(name);
+  await dialog.getByRole("button", { name: "Purge", exact: true }).click();
+
+  await expect(row).toHaveCount(0);
+  const deleted = (await emulator.graph("GET", "/policies/deletedItems/crossTenantPartners")).body as { value: { tenantId: string }[] };
+  expect(deleted.value.map((p) => p.tenantId)).not.toContain(GRAPHIC_DESIGN);
+  expect((await emulator.partners()).map((p) => p.tenantId)).not.toContain(GRAPHIC_DESIGN);
+});

@@ -6,7 +6,7 @@ import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import type { DeletedPartner } from "@/lib/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/retention";
-import { useDeletedPartners, useRestorePartner } from "@/lib/queries/partner-writes";
+import { useDeletedPartners, usePurgePartner, useRestorePartner } from "@/lib/queries/partner-writes";
 import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";
 import type { WriteOutcome } from "@/lib/writes/outcome";
@@ -19,6 +19,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { DaysLeft } from "@/components/deleted-policies/days-left";
 import { OutcomeIcon } from "@/components/deleted-policies/outcome-badge";
+import { PurgeDialog, type PurgeItem } from "@/components/deleted-policies/purge-dialog";
 import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -35,7 +36,21 @@ function DeletedPartnerName({ partner }: { partner: DeletedPartner }) {
   return <strong className="text-fg">{name ?? "an unnamed partner"}</strong>;
 }
 
-function Row({ partner, now, outcome, canRestore, onRestore }: { partner: DeletedPartner; now: Date; outcome: WriteOutcome | undefined; canRestore: boolean; onRestore: (name: string | null) => void }) {
+function Row({
+  partner,
+  now,
+  outcome,
+  canWrite,
+  onRestore,
+  onPurge,
+}: {
+  partner: DeletedPartner;
+  now: Date;
+  outcome: WriteOutcome | undefined;
+  canWrite: boolean;
+  onRestore: (name: string | null) => void;
+  onPurge: (name: string | null) => void;
+}) {
   const name = useDeletedPartnerName(partner);
   const message = outcome ? describeWriteOutcome(outcome) : null;
   return (
@@ -59,9 +74,13 @@ function Row({ partner, now, outcome, canRestore, onRestore }: { partner: Delete
         <DaysLeft deletedDateTime={partner.deletedDateTime} now={now} />
       </td>
       <td className={`${CELL} text-right`}>
-        <Button size="sm" aria-label={`Restore ${name ?? partner.tenantId}`} unavailable={!canRestore} aria-describedby={canRestore ? undefined : REASON_ID} onClick={() => onRestore(name)}>
+        <Button size="sm" aria-label={`Restore ${name ?? partner.tenantId}`} unavailable={!canWrite} aria-describedby={canWrite ? undefined : REASON_ID} onClick={() => onRestore(name)}>
           <RotateCcw aria-hidden className="size-3.5" />
           Restore
+        </Button>
+        <Button size="sm" variant="ghost" aria-label={`Purge ${name ?? partner.tenantId}`} unavailable={!canWrite} aria-describedby={canWrite ? undefined : REASON_ID} onClick={() => onPurge(name)}>
+          <Trash2 aria-hidden className="size-3.5" />
+          Purge
         </Button>
       </td>
     </tr>
@@ -75,6 +94,18 @@ export function DeletedPartnersView() {
   const [now] = useState(() => new Date());
   const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
   const [outcomes, setOutcomes] = useState<Record<string, WriteOutcome>>({});
+  const [purging, setPurging] = useState<PurgeItem | null>(null);
+  const purge = usePurgePartner();
+
+  const sendPurge = (item: PurgeItem, again: boolean) =>
+    purge.mutateAsync({ tenantId: item.tenantId }).then(
+      (outcome) => {
+        if (outcome.kind === "done") toast.success(`Purged the partner ${item.name ?? item.tenantId}`, { description: "It is gone for good." });
+        else if (outcome.kind === "throttled" && again) resendAfterWait(outcome, () => void sendPurge(item, false));
+        else setOutcomes((current) => ({ ...current, [item.tenantId]: outcome }));
+      },
+      (error: unknown) => announceWriteError(error, "Nothing was purged."),
+    );
 
   const send = (partner: DeletedPartner, name: string | null, again: boolean) =>
     restore.mutateAsync({ tenantId: partner.tenantId }).then(
@@ -142,14 +173,24 @@ export function DeletedPartnersView() {
                     partner={partner}
                     now={now}
                     outcome={outcomes[partner.tenantId]}
-                    canRestore={permission.allowed}
+                    canWrite={permission.allowed}
                     onRestore={(name) => setConfirming({ partner, name })}
+                    onPurge={(name) => setPurging({ tenantId: partner.tenantId, name })}
                   />
                 ))}
             </tbody>
           </table>
         </div>
       )}
+      <PurgeDialog
+        noun="partner"
+        items={purging ? [purging] : []}
+        onOpenChange={(open) => !open && setPurging(null)}
+        onConfirm={() => {
+          if (purging) void sendPurge(purging, true);
+          setPurging(null);
+        }}
+      />
       <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
         <DialogContent
           title="Restore partner"

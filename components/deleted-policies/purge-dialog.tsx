@@ -2,27 +2,60 @@
 
 import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
-import type { DeletedSyncPolicy } from "@/lib/models";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { purgeName } from "./purge-name";
 
 const LISTED = 8;
 
+export interface PurgeItem {
+  tenantId: string;
+  /** The partner's name; null for an unnamed one. */
+  name: string | null;
+}
+
+const WORDS = {
+  "sync-policy": {
+    one: "sync policy",
+    many: "sync policies",
+    what: "identity synchronization policy",
+    gone: "A purged policy can no longer be restored; setting up sync again creates a new, empty policy. Users already synchronized stay in your tenant.",
+  },
+  partner: {
+    one: "partner",
+    many: "partners",
+    what: "cross-tenant access configuration",
+    gone: "A purged partner configuration can no longer be restored; adding the organization again starts from your default settings.",
+  },
+} as const;
+
+export type PurgeNoun = keyof typeof WORDS;
+
 /** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
-export function purgeConfirmationText(policies: DeletedSyncPolicy[]): string {
-  const [single] = policies;
-  if (policies.length === 1 && single) return purgeName(single) ?? single.tenantId;
-  return `purge ${policies.length}`;
+export function purgeConfirmationText(items: PurgeItem[]): string {
+  const [single] = items;
+  if (items.length === 1 && single) return single.name ?? single.tenantId;
+  return `purge ${items.length}`;
 }
 
 export function matchesConfirmation(typed: string, expected: string): boolean {
   return typed.trim().toLowerCase() === expected.trim().toLowerCase() && expected.trim() !== "";
 }
 
-export function PurgeDialog({ policies, onOpenChange, onConfirm }: { policies: DeletedSyncPolicy[]; onOpenChange: (open: boolean) => void; onConfirm: () => void }) {
+export function PurgeDialog({
+  items,
+  noun = "sync-policy",
+  onOpenChange,
+  onConfirm,
+}: {
+  items: PurgeItem[];
+  noun?: PurgeNoun;
+  onOpenChange: (open: boolean) => void;
+  onConfirm: () => void;
+}) {
   const [typed, setTyped] = useState("");
   const inputId = useId();
+  const words = WORDS[noun];
+  const policies = items;
   const single = policies.length === 1 ? policies[0] : undefined;
   const expected = purgeConfirmationText(policies);
   const ok = matchesConfirmation(typed, expected);
@@ -35,15 +68,15 @@ export function PurgeDialog({ policies, onOpenChange, onConfirm }: { policies: D
       }}
     >
       <DialogContent
-        title={single ? "Purge sync policy" : `Purge ${policies.length} sync policies`}
+        title={single ? `Purge ${words.one}` : `Purge ${policies.length} ${words.many}`}
         description={
           single ? (
             <p>
-              Permanently delete the identity synchronization policy of <strong className="text-fg">{purgeName(single) ?? "an unnamed partner"}</strong> (tenant{" "}
+              Permanently delete the {words.what} of <strong className="text-fg">{single.name ?? "an unnamed partner"}</strong> (tenant{" "}
               <span className="font-mono text-xs text-fg">{single.tenantId}</span>) from deleted items.
             </p>
           ) : (
-            <p>Permanently delete these identity synchronization policies from deleted items.</p>
+            <p>Permanently delete these {words.many} from deleted items.</p>
           )
         }
       >
@@ -51,7 +84,7 @@ export function PurgeDialog({ policies, onOpenChange, onConfirm }: { policies: D
           <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
             {policies.slice(0, LISTED).map((policy) => (
               <li key={policy.tenantId} className="flex justify-between gap-3">
-                <span className="truncate">{purgeName(policy) ?? "Unnamed policy"}</span>
+                <span className="truncate">{policy.name ?? "Unnamed partner"}</span>
                 <span className="font-mono text-muted">{policy.tenantId}</span>
               </li>
             ))}
@@ -59,8 +92,7 @@ export function PurgeDialog({ policies, onOpenChange, onConfirm }: { policies: D
           </ul>
         ) : null}
         <p className="rounded-md border border-danger/40 bg-surface-muted p-3 text-[13px]">
-          <strong>This cannot be undone.</strong> A purged policy can no longer be restored; setting up sync again creates a new, empty policy. Users already
-          synchronized stay in your tenant.
+          <strong>This cannot be undone.</strong> {words.gone}
         </p>
         <form
           className="mt-4 space-y-1"

@@ -76,7 +76,11 @@ export function PurgeFlowProvider({ children, onPurged }: { children: React.Reac
   return (
     <PurgeContext.Provider value={value}>
       {children}
-      <PurgeDialog policies={confirming} onOpenChange={(open) => !open && setConfirming([])} onConfirm={() => confirm(confirming)} />
+      <PurgeDialog
+        items={confirming.map((policy) => ({ tenantId: policy.tenantId, name: purgeName(policy) }))}
+        onOpenChange={(open) => !open && setConfirming([])}
+        onConfirm={() => confirm(confirming)}
+      />
     </PurgeContext.Provider>
   );
 }

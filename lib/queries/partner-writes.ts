@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { addPartner, deletePartner, listDeletedPartners, restorePartner } from "@/lib/actions/partner-writes";
+import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
@@ -16,6 +16,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const settled = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
 
 export const deletedPartnersKey = (accountId: string) => [...graphKeys.account(accountId), "deleted-partners"] as const;
+const withoutDeleted = (tenantId: string) => (list: DeletedPartner[] | undefined) => list?.filter((partner) => partner.tenantId.toLowerCase() !== tenantId.toLowerCase());
 
 /** Resolves what an admin typed (tenant id or domain) to the tenant's information; null when nobody has it. */
 export function useTenantLookup() {
@@ -76,11 +77,22 @@ export function useRestorePartner() {
   return useGraphWrite<{ tenantId: string }, WriteOutcome>({
     targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`],
     run: (token, { tenantId }) => restorePartner(token, tenantId),
-    optimistic: (queryClient, accountId, { tenantId }) =>
-      queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), (list) => list?.filter((partner) => partner.tenantId.toLowerCase() !== tenantId.toLowerCase())),
+    optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
     apply: (queryClient, accountId, outcome, _args, rollback) => {
       if (!settled(outcome) && outcome.kind !== "not-found") rollback();
       void queryClient.invalidateQueries({ queryKey: graphKeys.partnersView(accountId) });
+    },
+  });
+}
+
+/** Gone for good: the row leaves at once and comes back only if Graph refuses. */
+export function usePurgePartner() {
+  return useGraphWrite<{ tenantId: string }, WriteOutcome>({
+    targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`],
+    run: (token, { tenantId }) => purgePartner(token, tenantId),
+    optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
+    apply: (_queryClient, _accountId, outcome, _args, rollback) => {
+      if (!settled(outcome)) rollback();
     },
   });
 }
