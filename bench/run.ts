@@ -89,7 +89,7 @@ for (const partners of [100, 1_000, 5_000]) {
     rows.push(
       await measure("bulk restore via $batch", `${ids.length} policies`, 1, async () => {
         const outcomes = expectOk(await restoreSyncPolicies(token, ids, options));
-        if (outcomes.some((outcome) => outcome.kind !== "restored")) throw new Error("bulk restore did not restore everything");
+        if (outcomes.some((outcome) => outcome.kind !== "done")) throw new Error("bulk restore did not restore everything");
       }),
     );
   }

@@ -32,7 +32,7 @@ test("without a role hint Restore stays available with a note; Graph's 403 has t
   await restoreLucerne.click();
   await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
   await expect(page.getByText("Lucerne Publishing: not permitted")).toBeVisible();
-  await expect(page.getByText(/Graph refused: restoring needs the Security Administrator or Global Administrator role/).first()).toBeVisible();
+  await expect(page.getByText(/Graph refused: this change needs the Security Administrator or Global Administrator role/).first()).toBeVisible();
   expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).toContain(LUCERNE);
 
   await expect(restoreLucerne).toBeDisabled();

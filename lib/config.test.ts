@@ -17,6 +17,7 @@ describe("parseConfig", () => {
     expect(config.graphScopes).toEqual([
       "https://graph.microsoft.com/Policy.Read.All",
       "https://graph.microsoft.com/Policy.ReadWrite.CrossTenantAccess",
+      "https://graph.microsoft.com/CrossTenantInformation.ReadBasic.All",
     ]);
   });
 

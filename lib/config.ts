@@ -21,7 +21,7 @@ export const EMULATOR_DEFAULTS = {
   placeholderAuthorityHost: "login.emulator.test",
 } as const;
 
-export const GRAPH_SCOPE_NAMES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess"] as const;
+export const GRAPH_SCOPE_NAMES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "CrossTenantInformation.ReadBasic.All"] as const;
 
 /** Everything the browser needs to run MSAL; contains no secret. */
 export interface PublicAuthConfig {

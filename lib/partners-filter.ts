@@ -68,7 +68,7 @@ function sortKey(partner: Partner, column: SortColumn): string | number {
 export function matchesQuery(partner: Partner, query: string): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
-  const haystack = [partnerDisplayName(partner), partner.syncPolicy?.displayName, wellKnownTenantLabel(partner.tenantId), partner.tenantId]
+  const haystack = [partnerDisplayName(partner), partner.syncPolicy?.displayName, partner.defaultDomainName, wellKnownTenantLabel(partner.tenantId), partner.tenantId]
     .filter(Boolean)
     .join(" ")
     .toLowerCase();

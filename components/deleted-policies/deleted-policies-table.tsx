@@ -3,16 +3,17 @@
 import Link from "next/link";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { formatDate, purgeDate } from "@/lib/retention";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
+import { PurgeRowButton } from "./purge-flow";
 import { TriStateValue } from "@/components/partners/sync-state";
 import { DaysLeft } from "./days-left";
 import { OutcomeIcon } from "./outcome-badge";
-import { PERMISSION_REASON_ID } from "./use-restore-permission";
+import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
 
 const CELL = "px-3 py-2 text-left align-middle";
 
@@ -90,7 +91,7 @@ export function DeletedPoliciesTable({
             const name = policyDisplayName(policy);
             const label = name ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
-            const message = outcome ? describeRestoreOutcome(outcome, messageContext) : null;
+            const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
             return (
               <tr key={policy.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
                 <td className={CELL}>
@@ -147,6 +148,7 @@ export function DeletedPoliciesTable({
                     <RotateCcw aria-hidden className="size-3.5" />
                     Restore
                   </Button>
+                  <PurgeRowButton policy={policy} />
                 </td>
               </tr>
             );

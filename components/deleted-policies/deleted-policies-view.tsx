@@ -4,10 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Info, Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
+import { useNamedDeletedPolicies } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
@@ -21,7 +22,8 @@ import { RestoreDialog } from "./restore-dialog";
 import { RestoreResults } from "./restore-results";
 import { usePersistentSelection } from "./use-persistent-selection";
 import { useRestoreFlow } from "./use-restore-flow";
-import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permission";
+import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
+import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
 
 export function DeletedPoliciesView() {
   const router = useRouter();
@@ -35,19 +37,20 @@ export function DeletedPoliciesView() {
     selectedRef.current = selected;
   }, [selected]);
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
-  const permission = useRestorePermission();
+  const permission = useWritePermission();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
   // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
-  const deselectSettled = useCallback(
-    (settled: RestoreOutcome[]) => {
-      const gone = new Set(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId.toLowerCase()));
+  const deselect = useCallback(
+    (tenantIds: string[]) => {
+      const gone = new Set(tenantIds.map((id) => id.toLowerCase()));
       if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
     },
     [setSelected],
   );
+  const deselectSettled = useCallback((settled: RestoreOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
-  const all = deleted.data;
+  const all = useNamedDeletedPolicies(deleted.data);
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
   // Only rows the user can see are restored; selected rows hidden by the filter are counted, not sent.
   const selectedPolicies = useMemo(() => visible.filter((policy) => selected.has(policy.tenantId)), [visible, selected]);
@@ -58,7 +61,7 @@ export function DeletedPoliciesView() {
   const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
   return (
-    <div>
+    <PurgeFlowProvider onPurged={deselect}>
       <PageHeader
         title="Deleted sync policies"
         description={`Identity synchronization policies in deleted items. They can be restored for ${RETENTION_DAYS} days after deletion, then Microsoft Entra purges them.`}
@@ -95,6 +98,7 @@ export function DeletedPoliciesView() {
               messageContext={flow.messageContext}
             />
           ) : null}
+          <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm">
@@ -118,6 +122,7 @@ export function DeletedPoliciesView() {
                 <RotateCcw aria-hidden className="size-3.5" />
                 {flow.pending ? "Restoring…" : `Restore selected${selectedPolicies.length > 0 ? ` (${selectedPolicies.length})` : ""}`}
               </Button>
+              <PurgeSelectedButton policies={selectedPolicies} />
             </div>
           </div>
           {visible.length > 0 ? (
@@ -142,6 +147,6 @@ export function DeletedPoliciesView() {
         </div>
       )}
       <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.restore(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
-    </div>
+    </PurgeFlowProvider>
   );
 }

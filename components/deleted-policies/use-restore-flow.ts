@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
-import { isRetryableRestoreOutcome } from "@/lib/restore-outcome";
+import { isRetryableOutcome } from "@/lib/writes/outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
 import { GraphActionError } from "@/lib/queries/graph-action";
@@ -17,7 +17,7 @@ import { deletedSyncPoliciesQuery } from "@/lib/queries/deleted-sync-policies";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { rememberDenial } from "@/lib/auth/permission-denials";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
@@ -58,7 +58,7 @@ function mergeOutcomes(previous: RestoreOutcome[], latest: RestoreOutcome[]): Re
 }
 
 function announce(outcome: RestoreOutcome, name: string, onOpenPartner: ((tenantId: string) => void) | undefined, context: OutcomeContext) {
-  const message = describeRestoreOutcome(outcome, context);
+  const message = describeWriteOutcome(outcome, context);
   // Already on the partner's page there is nowhere to lead.
   const open = onOpenPartner ? { action: { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) } } : {};
   if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, ...open });
@@ -177,7 +177,7 @@ export function useRestoreFlow({
       return;
     }
     const failed = current.outcomes
-      .filter(isRetryableRestoreOutcome)
+      .filter(isRetryableOutcome)
       .filter((outcome) => stillDeleted.has(outcome.tenantId.toLowerCase()))
       .map((outcome) => current.policies[outcome.tenantId.toLowerCase()])
       .filter((policy): policy is DeletedSyncPolicy => policy !== undefined);
@@ -188,7 +188,7 @@ export function useRestoreFlow({
     await restore(failed, failed.length === 1 ? current.route : undefined, { autoRound: AUTO_RETRY_ROUNDS });
   }, [restore, queryClient, account, getToken]);
 
-  const retryable = run?.outcomes.filter(isRetryableRestoreOutcome) ?? [];
+  const retryable = run?.outcomes.filter(isRetryableOutcome) ?? [];
   const dismiss = useCallback(() => updateRun(null), [updateRun]);
 
   return { restore, run, dismiss, retryFailed, pending: isPending, retryInSeconds, retryable, messageContext };

@@ -71,6 +71,7 @@ export function PartnersTable({
                   <PartnerName partner={partner} />
                   {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
                 </Link>
+                {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
               </td>
               <td className={`${TABLE_CELL} whitespace-nowrap`}>
                 <TenantId tenantId={partner.tenantId} />

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersView } from "@/lib/queries/partners";
+import { useNamedPartners } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import {
@@ -23,6 +24,7 @@ import { Button } from "@/components/ui/button";
 import { PartnersSkeleton } from "./partners-skeleton";
 import { ExportCsvButton } from "./export-csv-button";
 import { PartnersTable } from "./partners-table";
+import { PartnersActions } from "./partners-actions";
 import { SummaryStrip } from "./summary-strip";
 
 /** Rows drawn at once; large tenants page through with "Show more" instead of drawing 10,000 rows. */
@@ -38,7 +40,7 @@ export function PartnersView() {
     updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });
   }
 
-  const partners = view.data?.partners;
+  const partners = useNamedPartners(view.data?.partners);
   const visible = useMemo(() => (partners ? applyPartnersFilter([...partners], filter) : []), [partners, filter]);
   const summary = useMemo(() => summarisePartners(partners ?? []), [partners]);
   const deleted = view.data?.deletedSyncPolicies;
@@ -50,7 +52,7 @@ export function PartnersView() {
       <PageHeader
         title="Cross-tenant access partners"
         description="Partner tenants and whether their users may be synchronized into this tenant."
-        actions={<RefreshButton onRefresh={() => void view.refetch()} refreshing={view.isFetching} updatedAt={view.dataUpdatedAt} />}
+        actions={<PartnersActions refresh={<RefreshButton onRefresh={() => void view.refetch()} refreshing={view.isFetching} updatedAt={view.dataUpdatedAt} />} />}
       />
       {view.isPending ? (
         <PartnersSkeleton />
@@ -60,7 +62,7 @@ export function PartnersView() {
         <div className="space-y-4">
           <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} showDeleted={deletedItemsSupported} />
           <div role="search" className="flex flex-wrap items-center gap-2">
-            <SearchInput label="Search partners" value={filter.query} onChange={(query) => updateFilter({ query })} />
+            <SearchInput label="Search partners" placeholder="Search by name, domain or tenant ID" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm text-muted">
               Inbound user sync
               <select

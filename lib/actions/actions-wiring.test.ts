@@ -47,7 +47,7 @@ describe("actions over the real Graph client", () => {
   });
 
   it("restore reads a value-wrapped answer", async () => {
-    expect(await restoreSyncPolicy(TOKEN, TENANT, "deleted-items")).toMatchObject({ ok: true, data: { kind: "restored", attempts: 1, policy: { tenantId: TENANT } } });
+    expect(await restoreSyncPolicy(TOKEN, TENANT, "deleted-items")).toMatchObject({ ok: true, data: { kind: "done", attempts: 1, policy: { tenantId: TENANT } } });
     expect(calls).toHaveLength(1);
   });
 });

@@ -2,9 +2,9 @@
 import "server-only";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
-import { getPartnerNames } from "@/lib/graph/partners";
+import { findTenantNames } from "@/lib/graph/tenant-information";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
   listDeletedSyncPolicies as listDeletedInGraph,
   restoreSyncPolicy as restoreOneInGraph,
@@ -38,10 +38,10 @@ export async function listDeletedSyncPolicies(...sent: [token: string]): Promise
   if (unsupported) return fail(unsupported);
   const listed = await listDeletedInGraph(args.data.token);
   if (!listed.ok) return listed;
-  // Deleted policies often come back nameless; their partners usually still have a name.
+  // Deleted policies often come back nameless; their tenants still have one.
   const nameless = listed.data.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
   if (nameless.length === 0) return listed;
-  const names = await getPartnerNames(args.data.token, nameless);
+  const names = await findTenantNames(args.data.token, nameless);
   return ok(listed.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })));
 }
 

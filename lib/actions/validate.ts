@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config";
-import { RESTORE_ROUTES } from "@/lib/restore-outcome";
+import { RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
 
 export const MAX_TOKEN_LENGTH = 16_384;

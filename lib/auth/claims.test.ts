@@ -20,7 +20,7 @@ describe("toAccessProfile", () => {
     const profile = toAccessProfile({ wids: [DIRECTORY_ROLES.globalReader.id, MEMBER] }, null);
     expect(profile.write).toBe("denied");
     expect(profile.roleNames).toEqual(["Global Reader"]);
-    expect(profile.writeBlockedReason).toMatch(/shows Global Reader, which can read but not restore/);
+    expect(profile.writeBlockedReason).toMatch(/shows Global Reader, which can read but not change anything/);
   });
 
   it.each([

@@ -52,7 +52,7 @@ export function toAccessProfile(idTokenClaims: Record<string, unknown> | undefin
     return {
       roleNames,
       write: "denied",
-      writeBlockedReason: `Your sign-in shows ${roleNames?.join(", ")}, which can read but not restore. Restoring needs ${WRITE_ROLES_TEXT}: ask a Privileged Role Administrator to assign it (or activate it in PIM), then sign in again.`,
+      writeBlockedReason: `Your sign-in shows ${roleNames?.join(", ")}, which can read but not change anything. Restoring or changing sync policies and partners needs ${WRITE_ROLES_TEXT}: ask a Privileged Role Administrator to assign it (or activate it in PIM), then sign in again.`,
       writeNote: null,
     };
   }
@@ -61,7 +61,7 @@ export function toAccessProfile(idTokenClaims: Record<string, unknown> | undefin
     return {
       roleNames,
       write: "denied",
-      writeBlockedReason: `Microsoft Graph refused a request for your account earlier in this session (${denial.code}). Restoring needs ${WRITE_ROLES_TEXT} and the Policy.ReadWrite.CrossTenantAccess permission; after a role is assigned or activated in PIM, sign in again.${requestId}`,
+      writeBlockedReason: `Microsoft Graph refused a request for your account earlier in this session (${denial.code}). Restoring or changing sync policies and partners needs ${WRITE_ROLES_TEXT} and the Policy.ReadWrite.CrossTenantAccess permission; after a role is assigned or activated in PIM, sign in again.${requestId}`,
       writeNote: null,
     };
   }

@@ -7,7 +7,7 @@
  */
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
 import { callGraphAction, GraphActionError } from "./graph-action";
@@ -18,7 +18,7 @@ import type { PartnerDetail, PartnersView } from "./partners";
 export type { RestoreOutcome, RestoreRoute };
 
 /** Outcomes after which the policy is no longer in deleted items. */
-const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["restored", "already-restored", "purged"]);
+const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["done", "already-done", "purged"]);
 
 export function leavesDeletedItems(outcome: RestoreOutcome): boolean {
   return LEAVES_DELETED_ITEMS.has(outcome.kind);
@@ -67,7 +67,7 @@ export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string
   const comeBack: DeletedSyncPolicy[] = [];
   for (const outcome of outcomes) {
     const id = outcome.tenantId.toLowerCase();
-    if (outcome.policy && (outcome.kind === "restored" || outcome.kind === "already-restored")) setLivePolicy(queryClient, accountId, id, outcome.policy);
+    if (outcome.policy && (outcome.kind === "done" || outcome.kind === "already-done")) setLivePolicy(queryClient, accountId, id, outcome.policy);
     if (outcome.kind === "purged") {
       queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) => (detail ? { ...detail, deletedSyncPolicy: null } : detail));
     }
