@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ConfigurationSection } from "./partner-configuration-section";
 import { PartnerName } from "./partner-name";
 import { SyncPolicySection } from "./sync-policy-section";
+import { PartnerTimeline } from "@/components/audit/partner-timeline";
 
 function DetailSkeleton() {
   return (
@@ -62,6 +63,7 @@ export function PartnerDetailView({ tenantId }: { tenantId: string }) {
           </div>
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
+          <PartnerTimeline tenantId={partner.tenantId} />
         </>
       )}
     </div>

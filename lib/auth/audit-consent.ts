@@ -43,6 +43,8 @@ export function auditConsentDeclined(): boolean {
   return typeof window !== "undefined" && window.sessionStorage.getItem(DECLINED_KEY) !== null;
 }
 
-export function clearAuditConsentDeclined(): void {
+/** A token with the audit scope arrived: nothing is pending or declined any more. */
+export function auditConsentGranted(): void {
+  window.sessionStorage.removeItem(PENDING_KEY);
   window.sessionStorage.removeItem(DECLINED_KEY);
 }

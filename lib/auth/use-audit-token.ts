@@ -8,7 +8,7 @@ import { useCallback } from "react";
 import { useMsal } from "@azure/msal-react";
 import { InteractionRequiredAuthError } from "@azure/msal-browser";
 import { useAuthConfig } from "./auth-config-context";
-import { auditConsentDeclined, auditScopes, clearAuditConsentDeclined, requestAuditConsent } from "./audit-consent";
+import { auditConsentDeclined, auditScopes, auditConsentGranted, requestAuditConsent } from "./audit-consent";
 import { SignInRequiredError, useSignedInAccount, type GetGraphToken } from "./use-graph-token";
 
 export class AuditConsentRequiredError extends Error {
@@ -28,7 +28,7 @@ export function useAuditToken() {
       if (!account) throw new SignInRequiredError("You are not signed in.");
       try {
         const result = await instance.acquireTokenSilent({ scopes: auditScopes(config), account, forceRefresh: options.forceRefresh ?? false });
-        clearAuditConsentDeclined();
+        auditConsentGranted();
         return result.accessToken;
       } catch (error) {
         if (error instanceof InteractionRequiredAuthError) throw new AuditConsentRequiredError(auditConsentDeclined());

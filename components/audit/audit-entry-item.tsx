@@ -1,0 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import { ArrowRight, CircleAlert, CircleCheck } from "lucide-react";
+import type { DescribedEntry } from "@/lib/audit/describe";
+import type { AuditEntry } from "@/lib/audit/types";
+import { formatDate } from "@/lib/retention";
+
+/** One change: who did what and when, old → new values, and the raw entry one click away. */
+export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntry; described: DescribedEntry; partner?: { tenantId: string; name: string } }) {
+  return (
+    <li className="border-b border-border py-2.5 last:border-0">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
+        <p className="flex items-start gap-1.5">
+          {described.failed ? (
+            <CircleAlert aria-label="Failed" className="mt-0.5 size-4 shrink-0 text-danger" />
+          ) : (
+            <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />
+          )}
+          <span>
+            <span className="font-medium" title={described.whoDetail ?? undefined}>
+              {described.who}
+            </span>
+            {described.sentence.slice(described.who.length)}
+            {partner ? (
+              <>
+                {" · "}
+                <Link href={`/partners/${partner.tenantId}`} className="text-accent hover:underline">
+                  {partner.name}
+                </Link>
+              </>
+            ) : null}
+          </span>
+        </p>
+        <time dateTime={entry.activityDateTime || undefined} className="whitespace-nowrap text-xs text-muted">
+          {formatDate(entry.activityDateTime || null, true)}
+        </time>
+      </div>
+      {described.changes.length > 0 ? (
+        <dl className="mt-1 ml-5.5 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
+          {described.changes.map((change) => (
+            <div key={change.path} className="contents">
+              <dt className="text-muted">{change.label}</dt>
+              <dd className="flex flex-wrap items-center gap-1">
+                <span>{change.from}</span>
+                <ArrowRight aria-label="changed to" className="size-3 text-muted" />
+                <span className="font-medium">{change.to}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <details className="mt-1 ml-5.5 text-xs">
+        <summary className="cursor-pointer text-accent hover:underline">Raw entry</summary>
+        <pre className="mt-1 max-h-72 overflow-auto rounded-md border border-border bg-surface-muted p-2 font-mono text-[11px] leading-snug">
+          {JSON.stringify(entry.raw, null, 2)}
+        </pre>
+      </details>
+    </li>
+  );
+}
