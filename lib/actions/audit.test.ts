@@ -31,6 +31,11 @@ describe("listAuditEntries", () => {
     expect(urls[0]!.origin).toBe("http://localhost:4010");
   });
 
+  it("filters undocumented restore names by their leading word", async () => {
+    await listAuditEntries(TOKEN, { query: { since: "2026-11-01T00:00:00Z", kind: "sync-restored" } });
+    expect(urls[0]!.searchParams.get("$filter")).toContain("startswith(activityDisplayName, 'Restore')");
+  });
+
   it("narrows every page to the kind asked for", async () => {
     const page = await listAuditEntries(TOKEN, { nextLink: "http://localhost:4010/beta/auditLogs/directoryAudits?$skiptoken=2", kind: "sync-restored" });
     expect(page.ok && page.data.entries.map((entry) => entry.id)).toEqual(["r"]);

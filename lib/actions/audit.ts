@@ -51,6 +51,7 @@ export async function listAuditEntries(token: string, cursor: AuditCursorInput):
             partnerTenantId: parsed.query.partnerTenantId ?? null,
             initiatedByUpn: parsed.query.initiatedByUpn ?? null,
             activity: kind ? CHANGE_KINDS[kind].activity : null,
+            activityPrefix: kind ? (CHANGE_KINDS[kind].activityPrefix ?? null) : null,
           },
         }
       : { nextLink: parsed.nextLink };

@@ -29,21 +29,23 @@ interface KindInfo {
   subject: AuditSubject;
   verb: AuditVerb;
   label: string;
-  /** The exact activityDisplayName, when it is known (documented or the emulator's documented choice). */
+  /** The documented activityDisplayName; null where Graph documents none (restore, purge). */
   activity: string | null;
+  /** For undocumented names: the leading words every wording starts with, for a startswith filter. */
+  activityPrefix?: string;
 }
 
 export const CHANGE_KINDS: Readonly<Record<ChangeKind, KindInfo>> = {
   "sync-created": { subject: "sync-policy", verb: "create", label: "Sync policy created", activity: "Create a partner cross-tenant identity sync setting" },
   "sync-updated": { subject: "sync-policy", verb: "update", label: "Sync policy changed", activity: "Update a partner cross-tenant identity sync setting" },
   "sync-deleted": { subject: "sync-policy", verb: "delete", label: "Sync policy deleted", activity: "Delete a partner cross-tenant identity sync setting" },
-  "sync-restored": { subject: "sync-policy", verb: "restore", label: "Sync policy restored", activity: null },
-  "sync-purged": { subject: "sync-policy", verb: "purge", label: "Sync policy purged", activity: null },
+  "sync-restored": { subject: "sync-policy", verb: "restore", label: "Sync policy restored", activity: null, activityPrefix: "Restore" },
+  "sync-purged": { subject: "sync-policy", verb: "purge", label: "Sync policy purged", activity: null, activityPrefix: "Hard delete" },
   "partner-added": { subject: "partner", verb: "create", label: "Organization added", activity: "Add a partner to cross-tenant access setting" },
   "partner-updated": { subject: "partner", verb: "update", label: "Organization settings changed", activity: "Update a partner cross-tenant access setting" },
   "partner-deleted": { subject: "partner", verb: "delete", label: "Organization deleted", activity: "Delete partner specific cross-tenant access setting" },
-  "partner-restored": { subject: "partner", verb: "restore", label: "Organization restored", activity: null },
-  "partner-purged": { subject: "partner", verb: "purge", label: "Organization purged", activity: null },
+  "partner-restored": { subject: "partner", verb: "restore", label: "Organization restored", activity: null, activityPrefix: "Restore" },
+  "partner-purged": { subject: "partner", verb: "purge", label: "Organization purged", activity: null, activityPrefix: "Hard delete" },
   "default-updated": { subject: "default", verb: "update", label: "Default settings changed", activity: "Update the company default cross-tenant access setting" },
   "default-reset": { subject: "default", verb: "reset", label: "Default settings reset", activity: "Reset the cross-tenant access default setting" },
 };
@@ -52,6 +54,12 @@ export const CHANGE_KIND_IDS = Object.keys(CHANGE_KINDS) as ChangeKind[];
 
 export function isChangeKind(value: string): value is ChangeKind {
   return Object.hasOwn(CHANGE_KINDS, value);
+}
+
+/** Default-policy changes are about the whole tenant, never about one partner. */
+export function isTenantWide(category: string, activity: string): boolean {
+  const kind = changeKindOf(category, activity);
+  return kind !== null && CHANGE_KINDS[kind].subject === "default";
 }
 
 export function isCrossTenantCategory(category: string): boolean {

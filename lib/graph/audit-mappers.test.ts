@@ -42,3 +42,15 @@ describe("toAuditEntry", () => {
     expect(toAuditEntry(wire).raw).toEqual(wire);
   });
 });
+
+describe("toAuditEntry for tenant-wide changes", () => {
+  it("never names the home tenant of a default-policy change as a partner", () => {
+    const entry = toAuditEntry({
+      id: "x",
+      category: "CrossTenantAccessSettings",
+      activityDisplayName: "Update the company default cross-tenant access setting",
+      targetResources: [{ id: FABRIKAM, type: "Policy" }],
+    });
+    expect(entry.partnerTenantId).toBeNull();
+  });
+});

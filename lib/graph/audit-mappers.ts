@@ -1,5 +1,6 @@
 import "server-only";
 import type { AuditActor, AuditEntry, AuditPropertyChange, AuditTarget } from "@/lib/audit/types";
+import { isTenantWide } from "@/lib/audit/activities";
 import { parseAuditValue } from "@/lib/audit/values";
 import { isRecordValue } from "./errors";
 
@@ -101,17 +102,20 @@ export function partnerTenantIdOf(targets: AuditTarget[]): string | null {
 export function toAuditEntry(wire: WireDirectoryAudit): AuditEntry {
   const targets = toTargets(wire.targetResources);
   const activityDateTime = text(wire.activityDateTime);
+  const category = text(wire.category) ?? "";
+  const activity = text(wire.activityDisplayName) ?? "";
   return {
     id: text(wire.id) ?? "",
-    activity: text(wire.activityDisplayName) ?? "",
-    category: text(wire.category) ?? "",
+    activity,
+    category,
     activityDateTime: activityDateTime && !Number.isNaN(Date.parse(activityDateTime)) ? activityDateTime : "",
     operationType: text(wire.operationType),
     result: text(wire.result),
     resultReason: text(wire.resultReason),
     correlationId: text(wire.correlationId),
     actor: toActor(wire.initiatedBy),
-    partnerTenantId: partnerTenantIdOf(targets),
+    // The default policy's entries target the home tenant itself, not a partner.
+    partnerTenantId: isTenantWide(category, activity) ? null : partnerTenantIdOf(targets),
     targets,
     raw: JSON.parse(JSON.stringify(wire)) as Record<string, unknown>,
   };

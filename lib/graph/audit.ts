@@ -26,6 +26,8 @@ export interface AuditQuery {
   initiatedByUpn?: string | null;
   /** Exact activityDisplayName. */
   activity?: string | null;
+  /** activityDisplayName starts with this (used where Graph documents no exact name). */
+  activityPrefix?: string | null;
   top?: number;
 }
 
@@ -39,6 +41,7 @@ export function buildAuditFilter(query: AuditQuery): string {
   const clauses = [`loggedByService eq ${odataString(AUDIT_SERVICE)}`, `activityDateTime ge ${odataDate(query.since)}`];
   if (query.until) clauses.push(`activityDateTime le ${odataDate(query.until)}`);
   if (query.activity) clauses.push(`activityDisplayName eq ${odataString(query.activity)}`);
+  else if (query.activityPrefix) clauses.push(`startswith(activityDisplayName, ${odataString(query.activityPrefix)})`);
   if (query.initiatedByUpn) clauses.push(`initiatedBy/user/userPrincipalName eq ${odataString(query.initiatedByUpn)}`);
   if (query.partnerTenantId) clauses.push(`targetResources/any(t: t/id eq ${odataString(query.partnerTenantId)})`);
   return clauses.join(" and ");
