@@ -39,3 +39,9 @@ describe("leafChanges", () => {
     expect(propertyLabel("someNewSetting")).toBe("Some new setting");
   });
 });
+
+describe("leafChanges hides the key", () => {
+  it("leaves out the tenant id Entra logs on delete", () => {
+    expect(leafChanges([change("tenantId", "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", undefined)])).toEqual([]);
+  });
+});

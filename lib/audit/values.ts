@@ -132,6 +132,9 @@ export function formatAuditValue(path: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The key never changes: Entra logs it on create and delete, an admin learns nothing from it. */
+const HIDDEN_PATHS = /^(tenantId|@odata\..*)$/i;
+
 /** Every leaf that differs between old and new, in a stable order, with labels and display values. */
 export function leafChanges(changes: readonly AuditPropertyChange[]): LeafChange[] {
   const result: LeafChange[] = [];
@@ -142,6 +145,7 @@ export function leafChanges(changes: readonly AuditPropertyChange[]): LeafChange
     flatten(parseAuditValue(change.newValue), change.property, after);
     const paths = [...new Set([...before.keys(), ...after.keys()])];
     for (const path of paths) {
+      if (HIDDEN_PATHS.test(path)) continue;
       const oldValue = before.get(path) ?? null;
       const newValue = after.get(path) ?? null;
       const from = formatAuditValue(path, oldValue);
