@@ -24,6 +24,7 @@ export function makeAuditEntry(activity: string, overrides: Partial<AuditEntry> 
     correlationId: null,
     actor: ADELE,
     partnerTenantId: FABRIKAM,
+    partnerName: null,
     targets: [{ id: FABRIKAM, displayName: null, type: "Policy", changes }],
     raw: {},
     ...rest,

@@ -97,7 +97,7 @@ export function ActivityView() {
   const rows = useMemo(
     () =>
       entriesOf(activity.data).map((entry) => {
-        const partnerName = entry.partnerTenantId ? (names.get(entry.partnerTenantId) ?? null) : null;
+        const partnerName = entry.partnerTenantId ? (names.get(entry.partnerTenantId) ?? entry.partnerName) : null;
         return { entry, partnerName, described: describeAuditEntry(entry, { partnerName: partnerName ?? (entry.partnerTenantId ? `tenant ${entry.partnerTenantId}` : null) }) };
       }),
     [activity.data, names],

@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/retention";
 export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntry; described: DescribedEntry; partner?: { tenantId: string; name: string } }) {
   return (
     <li className="border-b border-border py-2.5 last:border-0">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
+      <div className="grid grid-cols-[1fr_auto] items-baseline gap-x-4">
         <p className="flex items-start gap-1.5">
           {described.failed ? (
             <CircleAlert aria-label="Failed" className="mt-0.5 size-4 shrink-0 text-danger" />

@@ -84,11 +84,19 @@ describe("describeAuditEntry: partner and default activities", () => {
       }),
       { partnerName: "Fabrikam" },
     );
-    expect(described.sentence).toBe("Adele Admin changed B2B collaboration inbound settings for Fabrikam");
+    expect(described.sentence).toBe("Adele Admin changed the B2B collaboration inbound settings for Fabrikam");
     expect(described.changes).toMatchObject([
       { label: "B2B collaboration inbound: users and groups, access", from: "Not set", to: "Blocked" },
       { label: "B2B collaboration inbound: users and groups, targets", from: "Not set", to: "AllUsers" },
     ]);
+  });
+
+  it("update of several settings names their groups once each", () => {
+    expect(
+      sentence("Update a partner cross-tenant access setting", {
+        changes: [change("automaticUserConsentSettings", null, { inboundAllowed: true, outboundAllowed: false }), change("isServiceProvider", null, true)],
+      }),
+    ).toBe("Adele Admin changed the automatic invitation redemption and service provider settings");
   });
 
   it("delete a partner", () => {

@@ -4,7 +4,7 @@
  */
 import { CHANGE_KINDS, changeKindOf, type ChangeKind } from "./activities";
 import type { AuditActor, AuditEntry } from "./types";
-import { leafChanges, type LeafChange } from "./values";
+import { leafChanges, sectionName, type LeafChange } from "./values";
 
 export interface DescribedEntry {
   kind: ChangeKind | null;
@@ -51,10 +51,13 @@ function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
+function listNames(names: string[]): string {
+  if (names.length <= 2) return names.join(" and ");
+  return `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
+}
+
 function listLabels(changes: LeafChange[]): string {
-  const labels = [...new Set(changes.map((change) => change.label.split(":")[0]!.trim()))];
-  if (labels.length <= 2) return labels.join(" and ");
-  return `${labels.slice(0, 2).join(", ")} and ${labels.length - 2} more`;
+  return listNames([...new Set(changes.map((change) => change.label.split(":")[0]!.trim()))]);
 }
 
 /** The verb phrase for a sync policy update, from what actually changed. */
@@ -78,7 +81,7 @@ function partnerUpdatePhrase(changes: LeafChange[], partnerName: string | null):
     return `turned ${redeem.newValue ? "on" : "off"} automatic redemption of invitations from ${partnerName ?? "this organization"}`;
   }
   if (changes.length === 0) return `changed cross-tenant access settings${forPartner}`;
-  return `changed ${listLabels(changes)} settings${forPartner}`;
+  return `changed the ${listNames([...new Set(changes.map((change) => sectionName(change.path)))])} settings${forPartner}`;
 }
 
 function phraseFor(kind: ChangeKind | null, entry: AuditEntry, changes: LeafChange[], partnerName: string | null): string {

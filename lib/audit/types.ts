@@ -33,6 +33,8 @@ export interface AuditEntry {
   actor: AuditActor;
   /** The partner the change is about, found in a target's id or in its modified properties; null for tenant-wide changes. */
   partnerTenantId: string | null;
+  /** The name Entra logged for that partner, if any: a fallback when the dashboard knows no name. */
+  partnerName: string | null;
   targets: AuditTarget[];
   /** The entry exactly as Graph returned it, for the "raw entry" view. */
   raw: Record<string, unknown>;

@@ -55,6 +55,20 @@ function humanize(segment: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const SECTION_NAMES: Record<string, string> = {
+  ...SECTION_LABELS,
+  automaticuserconsentsettings: "automatic invitation redemption",
+  inboundtrust: "inbound trust",
+  isserviceprovider: "service provider",
+  isinmultitenantorganization: "multitenant organization",
+};
+
+/** The settings group a property belongs to, as a sentence names it ("B2B collaboration inbound"). */
+export function sectionName(path: string): string {
+  const head = path.split(".")[0] ?? path;
+  return SECTION_NAMES[head.toLowerCase()] ?? propertyLabel(head).toLowerCase();
+}
+
 export function propertyLabel(path: string): string {
   const key = path.toLowerCase();
   const known = PATH_LABELS[key];

@@ -14,8 +14,11 @@ describe("toAuditEntry", () => {
     expect(toAuditEntry({ id: "x" })).toMatchObject({ id: "x", activity: "", activityDateTime: "", actor: { kind: "unknown" }, partnerTenantId: null, targets: [] });
   });
 
-  it("finds the partner in the target id", () => {
-    expect(toAuditEntry({ id: "x", targetResources: [{ id: FABRIKAM.toUpperCase(), type: "Policy" }] }).partnerTenantId).toBe(FABRIKAM);
+  it("finds the partner in the target id, with the name Entra logged", () => {
+    expect(toAuditEntry({ id: "x", targetResources: [{ id: FABRIKAM.toUpperCase(), type: "Policy", displayName: "Fabrikam" }] })).toMatchObject({
+      partnerTenantId: FABRIKAM,
+      partnerName: "Fabrikam",
+    });
   });
 
   it("prefers a tenantId inside the modified properties over a policy object id", () => {

@@ -99,11 +99,19 @@ export function partnerTenantIdOf(targets: AuditTarget[]): string | null {
   return null;
 }
 
+function partnerNameOf(targets: AuditTarget[], partnerTenantId: string | null): string | null {
+  if (!partnerTenantId) return null;
+  const target = targets.find((candidate) => candidate.id?.toLowerCase() === partnerTenantId) ?? (targets.length === 1 ? targets[0] : undefined);
+  return target?.displayName ?? null;
+}
+
 export function toAuditEntry(wire: WireDirectoryAudit): AuditEntry {
   const targets = toTargets(wire.targetResources);
   const activityDateTime = text(wire.activityDateTime);
   const category = text(wire.category) ?? "";
   const activity = text(wire.activityDisplayName) ?? "";
+  // The default policy's entries target the home tenant itself, not a partner.
+  const partnerTenantId = isTenantWide(category, activity) ? null : partnerTenantIdOf(targets);
   return {
     id: text(wire.id) ?? "",
     activity,
@@ -114,8 +122,8 @@ export function toAuditEntry(wire: WireDirectoryAudit): AuditEntry {
     resultReason: text(wire.resultReason),
     correlationId: text(wire.correlationId),
     actor: toActor(wire.initiatedBy),
-    // The default policy's entries target the home tenant itself, not a partner.
-    partnerTenantId: isTenantWide(category, activity) ? null : partnerTenantIdOf(targets),
+    partnerTenantId,
+    partnerName: partnerNameOf(targets, partnerTenantId),
     targets,
     raw: JSON.parse(JSON.stringify(wire)) as Record<string, unknown>,
   };
