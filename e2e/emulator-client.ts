@@ -20,6 +20,14 @@ export interface WirePartner {
   identitySynchronization?: WireSyncPolicy | null;
 }
 
+export interface WireAuditEntry {
+  id: string;
+  activityDisplayName: string;
+  activityDateTime: string;
+  initiatedBy: { user: { displayName: string; userPrincipalName: string } | null; app: { displayName: string } | null };
+  targetResources: { id: string; displayName: string | null }[];
+}
+
 export class EmulatorClient {
   private token: string | null = null;
 
@@ -46,6 +54,16 @@ export class EmulatorClient {
   async seedDeleted(count: number): Promise<string[]> {
     const answer = (await this.control("POST", "seed-deleted", { count })) as { tenantIds: string[] };
     return answer.tenantIds;
+  }
+
+  /** Sets what a demo user has consented to (Graph scope names); null puts back the initial consent. */
+  setConsent(username: string, scopes: string[] | null) {
+    return this.control("PUT", "consents", { username, scopes });
+  }
+
+  /** The directory audit log as an automation script reads it (application permission AuditLog.Read.All). */
+  auditEntries(filter: string) {
+    return this.collect<WireAuditEntry>(`/auditLogs/directoryAudits?$filter=${encodeURIComponent(filter)}`);
   }
 
   private async accessToken(): Promise<string> {
