@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, test } from "./fixtures";
 
@@ -142,3 +143,33 @@ test("a throttled audit read counts down and carries on, keeping the pages alrea
   expect(await items.count()).toBeGreaterThan(50);
   await expect(page.getByRole("alert").filter({ hasText: "pacing audit log reads" })).toHaveCount(0);
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`audit views pass WCAG 2.1 AA checks in ${scheme} mode`, async ({ page, signIn, emulator }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const serious = async () =>
+      (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+
+    // The consent offer, before any audit permission.
+    await signIn(`/partners/${FABRIKAM.tenantId}`, "admin");
+    await expect(history(page).getByRole("button", { name: "Allow access to the audit log" })).toBeVisible();
+    expect(await serious()).toEqual([]);
+
+    await emulator.setConsent(ACCOUNTS.admin, AUDIT_SCOPES);
+    await page.reload();
+    const changes = history(page).getByRole("list", { name: "Changes, newest first" });
+    await expect(changes.getByRole("listitem").first()).toBeVisible();
+    await changes.getByText("Raw entry").first().click();
+    expect(await serious()).toEqual([]);
+
+    await page.goto("/activity?days=30");
+    await expect(page.getByRole("list", { name: "Changes, newest first" }).getByRole("listitem").first()).toBeVisible();
+    expect(await serious()).toEqual([]);
+
+    await page.goto("/deleted");
+    await expect(page.getByRole("table", { name: /deleted/i }).getByRole("row").nth(1)).not.toContainText("Looking up");
+    expect(await serious()).toEqual([]);
+  });
+}

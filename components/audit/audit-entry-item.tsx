@@ -25,7 +25,7 @@ export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntr
             {partner ? (
               <>
                 {" · "}
-                <Link href={`/partners/${partner.tenantId}`} className="text-accent hover:underline">
+                <Link href={`/partners/${partner.tenantId}`} className="text-accent underline underline-offset-2">
                   {partner.name}
                 </Link>
               </>
@@ -52,7 +52,7 @@ export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntr
       ) : null}
       <details className="mt-1 ml-5.5 text-xs">
         <summary className="cursor-pointer text-accent hover:underline">Raw entry</summary>
-        <pre className="mt-1 max-h-72 overflow-auto rounded-md border border-border bg-surface-muted p-2 font-mono text-[11px] leading-snug">
+        <pre tabIndex={0} aria-label="Raw audit entry (JSON)" className="mt-1 max-h-72 overflow-auto rounded-md border border-border bg-surface-muted p-2 font-mono text-[11px] leading-snug">
           {JSON.stringify(entry.raw, null, 2)}
         </pre>
       </details>
