@@ -69,6 +69,29 @@ test("a reader sees partner timelines and who deleted each policy", async ({ pag
   await expect(history(page)).toContainText("Entra keeps changes for 30 days.");
 });
 
+test("Deleted by is one filtered query for the whole list, not one per row, and is cached", async ({ page, signIn, emulator }) => {
+  await emulator.setConsent(ACCOUNTS.admin, AUDIT_SCOPES);
+  await emulator.seedDeleted(60);
+  // Server actions carry their arguments in the body: the deleted-by reads are the ones asking for deletions.
+  const deletedByCalls: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"] && request.postData()?.includes('"kind":"sync-deleted"')) deletedByCalls.push(request.url());
+  });
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await expect(table.getByRole("row")).toHaveCount(67);
+  await expect(table.getByRole("row").filter({ hasText: "Looking up" })).toHaveCount(0);
+  await expect(table.getByRole("row").filter({ hasText: "Bulk Partner 60" })).toContainText("Cross-Tenant Sync Automation (app)");
+  // 66 deletions in one window: two pages of 50, whatever the number of rows.
+  expect(deletedByCalls).toHaveLength(2);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deleted sync policies" }).click();
+  await expect(table.getByRole("row").filter({ hasText: "Bulk Partner 60" })).toContainText("Cross-Tenant Sync Automation (app)");
+  expect(deletedByCalls).toHaveLength(2);
+});
+
 test("a user without an audit-reading role is told which roles may read it", async ({ page, signIn, emulator }) => {
   await emulator.setConsent(ACCOUNTS.helpdesk, AUDIT_SCOPES);
   await signIn("/activity", "helpdesk");
