@@ -173,6 +173,15 @@ test("a throttled audit read counts down and carries on, keeping the pages alrea
   await expect(page.getByRole("alert").filter({ hasText: "pacing audit log reads" })).toHaveCount(0);
 });
 
+test("throttled twice in a row, the change history counts down each time and then loads", async ({ page, signIn, emulator }) => {
+  await emulator.setConsent(ACCOUNTS.admin, AUDIT_SCOPES);
+  await emulator.failNext({ count: 2, path: "/auditLogs/directoryAudits", status: 429, retryAfterSeconds: 2 });
+  await signIn(`/partners/${FABRIKAM.tenantId}`, "admin");
+  await expect(history(page).getByRole("alert")).toContainText(/Trying again in \d s/);
+  await expect(history(page).getByRole("list", { name: "Changes, newest first" }).getByRole("listitem").first()).toBeVisible({ timeout: 15_000 });
+  await expect(history(page).getByRole("alert")).toHaveCount(0);
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test(`audit views pass WCAG 2.1 AA checks in ${scheme} mode`, async ({ page, signIn, emulator }) => {
     await page.emulateMedia({ colorScheme: scheme });

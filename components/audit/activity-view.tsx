@@ -98,7 +98,7 @@ export function ActivityView() {
     () =>
       entriesOf(activity.data).map((entry) => {
         const partnerName = entry.partnerTenantId ? (names.get(entry.partnerTenantId) ?? entry.partnerName) : null;
-        return { entry, partnerName, described: describeAuditEntry(entry, { partnerName: partnerName ?? (entry.partnerTenantId ? `tenant ${entry.partnerTenantId}` : null) }) };
+        return { entry, partnerName, described: describeAuditEntry(entry, { partnerName: partnerName ?? entry.partnerTenantId }) };
       }),
     [activity.data, names],
   );
@@ -109,7 +109,7 @@ export function ActivityView() {
     <div>
       <PageHeader
         title="Activity"
-        description={`Every change to cross-tenant sync and access settings in this tenant, from the Entra audit log. ${RETENTION_NOTE}`}
+        description={`Changes to cross-tenant sync and access settings, from the Entra audit log. ${RETENTION_NOTE}`}
         actions={
           <>
             <Button size="sm" onClick={() => download(toAuditCsv(rows))} disabled={rows.length === 0}>

@@ -6,6 +6,31 @@ import type { DescribedEntry } from "@/lib/audit/describe";
 import type { AuditEntry } from "@/lib/audit/types";
 import { formatDate } from "@/lib/retention";
 
+/** The sentence after the actor, with the partner's name as a link to its page. */
+function SentenceRest({ rest, partner }: { rest: string; partner?: { tenantId: string; name: string } }) {
+  if (!partner) return <>{rest}</>;
+  const link = (
+    <Link href={`/partners/${partner.tenantId}`} className="text-accent underline underline-offset-2">
+      {partner.name}
+    </Link>
+  );
+  const at = rest.indexOf(partner.name);
+  if (at < 0) {
+    return (
+      <>
+        {rest} · {link}
+      </>
+    );
+  }
+  return (
+    <>
+      {rest.slice(0, at)}
+      {link}
+      {rest.slice(at + partner.name.length)}
+    </>
+  );
+}
+
 /** One change: who did what and when, old → new values, and the raw entry one click away. */
 export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntry; described: DescribedEntry; partner?: { tenantId: string; name: string } }) {
   return (
@@ -21,15 +46,7 @@ export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntr
             <span className="font-medium" title={described.whoDetail ?? undefined}>
               {described.who}
             </span>
-            {described.sentence.slice(described.who.length)}
-            {partner ? (
-              <>
-                {" · "}
-                <Link href={`/partners/${partner.tenantId}`} className="text-accent underline underline-offset-2">
-                  {partner.name}
-                </Link>
-              </>
-            ) : null}
+            <SentenceRest rest={described.sentence.slice(described.who.length)} partner={partner} />
           </span>
         </p>
         <time dateTime={entry.activityDateTime || undefined} className="whitespace-nowrap text-xs text-muted">

@@ -48,8 +48,8 @@ function ConsentPrompt({ declined, compact }: { declined: boolean; compact: bool
   );
 }
 
-function Throttled({ seconds, onRetry, compact }: { seconds: number; onRetry: () => void; compact: boolean }) {
-  const left = useCountdown(seconds, onRetry);
+function Throttled({ seconds, onRetry, compact, source }: { seconds: number; onRetry: () => void; compact: boolean; source: unknown }) {
+  const left = useCountdown(seconds, onRetry, source);
   return (
     <Panel icon={Hourglass} tone="warn" compact={compact}>
       <p className="font-medium">Microsoft Graph is pacing audit log reads</p>
@@ -69,13 +69,13 @@ export function AuditStatus({ error, onRetry, compact = false }: { error: unknow
       <Panel icon={Lock} tone="muted" compact={compact}>
         <p className="font-medium">You can&apos;t read the audit log</p>
         <p className="text-muted">
-          Seeing who changed what needs one of these roles: {AUDIT_ROLES}. Ask a Privileged Role Administrator to assign one. Everything else on this page
+          Seeing who changed what needs one of these roles: {AUDIT_ROLES}. Ask a Privileged Role Administrator to assign one. The rest of the dashboard
           works as before.
         </p>
       </Panel>
     );
   }
-  if (appError.status === 429) return <Throttled seconds={appError.retryAfterSeconds ?? 10} onRetry={onRetry} compact={compact} />;
+  if (appError.status === 429) return <Throttled seconds={appError.retryAfterSeconds ?? 10} onRetry={onRetry} compact={compact} source={error} />;
   const { title } = describeError(appError);
   return (
     <Panel icon={AlertTriangle} tone="danger" compact={compact}>
