@@ -21,12 +21,12 @@ function Panel({ icon: Icon, tone, compact, children }: { icon: typeof Lock; ton
   );
 }
 
-function ConsentPrompt({ declined, compact }: { declined: boolean; compact: boolean }) {
+function ConsentPrompt({ declined, compact, subject }: { declined: boolean; compact: boolean; subject: string }) {
   const { requestConsent } = useAuditToken();
   const [sending, setSending] = useState(false);
   return (
     <Panel icon={KeyRound} tone="muted" compact={compact}>
-      <p className="font-medium">{declined ? "Access to the audit log was not granted." : "Who changed what comes from the Entra audit log."}</p>
+      <p className="font-medium">{declined ? "Access to the audit log was not granted." : `${subject} comes from the Entra audit log.`}</p>
       <p className="text-muted">
         Reading it needs one more permission, <span className="font-mono text-xs">AuditLog.Read.All</span> (read audit log data), which the dashboard asks for
         only now. Entra shows you what is requested; you return to this page. The rest of the dashboard works without it.
@@ -61,8 +61,19 @@ function Throttled({ seconds, onRetry, compact, source }: { seconds: number; onR
 }
 
 /** Why audit data is missing: consent not yet given, no audit-reading role, throttled (with a countdown), or another Graph error. */
-export function AuditStatus({ error, onRetry, compact = false }: { error: unknown; onRetry: () => void; compact?: boolean }) {
-  if (error instanceof AuditConsentRequiredError) return <ConsentPrompt declined={error.declined} compact={compact} />;
+export function AuditStatus({
+  error,
+  onRetry,
+  compact = false,
+  subject = "Who changed what",
+}: {
+  error: unknown;
+  onRetry: () => void;
+  compact?: boolean;
+  /** What the audit log would show here, as the consent prompt names it. */
+  subject?: string;
+}) {
+  if (error instanceof AuditConsentRequiredError) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} />;
   const appError = toAppError(error);
   if (appError.status === 403) {
     return (

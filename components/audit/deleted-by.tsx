@@ -34,7 +34,7 @@ export function DeletedByProvider({ policies, children }: { policies: readonly {
     <DeletedByContext.Provider value={state}>
       {query.isError ? (
         <div className="mb-3">
-          <AuditStatus error={query.error} onRetry={retry} compact />
+          <AuditStatus error={query.error} onRetry={retry} compact subject="Who deleted each policy" />
         </div>
       ) : null}
       {children}
