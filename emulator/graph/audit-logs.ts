@@ -111,20 +111,29 @@ export const DIRECTORY_AUDIT_ENTITY_SHAPE: QueryShape = { options: [], typeName:
 
 const DEFAULT_PAGE = 100;
 
-/** Sort key: time, then id, so two entries in the same millisecond still page apart. */
 const keyOf = (e: AuditEntry) => `${e.activityDateTime}|${e.id}`;
 
+/** Where the page after `after` starts: just past that entry, or past its time if it has left the log. */
+function startIndex(ordered: readonly AuditEntry[], after: string | null, descending: boolean): number {
+  if (after === null) return 0;
+  const bar = after.indexOf("|");
+  const time = after.slice(0, bar);
+  const id = after.slice(bar + 1);
+  const at = ordered.findIndex((e) => e.id === id);
+  if (at >= 0) return at + 1;
+  const next = ordered.findIndex((e) => (descending ? e.activityDateTime < time : e.activityDateTime > time));
+  return next < 0 ? ordered.length : next;
+}
+
 export function listDirectoryAudits({ request, query, store }: OpInput): GraphResponse {
-  // Newest first unless asked otherwise, as Graph answers.
+  // The log is kept oldest first, in the order things happened (ties included); Graph answers newest first.
   const descending = query.orderby[0]?.descending ?? true;
-  const ordered = [...store.audit].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  if (descending) ordered.reverse();
-  const after = query.after;
+  const ordered = descending ? [...store.audit].reverse() : store.audit;
   const page: AuditEntry[] = [];
   const size = query.top ?? DEFAULT_PAGE;
   let more = false;
-  for (const entry of ordered) {
-    if (after !== null && (descending ? keyOf(entry) >= after : keyOf(entry) <= after)) continue;
+  for (let i = startIndex(ordered, query.after, descending); i < ordered.length; i++) {
+    const entry = ordered[i] as AuditEntry;
     if (query.filter && !query.filter(entry as unknown as Record<string, unknown>)) continue;
     if (page.length === size) {
       more = true;
