@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 
 const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 
-test("revisiting a view within the stale time shows cached data without calling Graph; Refresh calls it", async ({ page, signIn }) => {
+test("revisiting a view within the stale time shows cached data without calling Graph; Refresh calls it", async ({ page, signIn, emulator: _reset }) => {
   await signIn("/partners", "admin");
   await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
 

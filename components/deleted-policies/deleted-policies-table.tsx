@@ -11,6 +11,7 @@ import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { PurgeRowButton } from "./purge-flow";
 import { TriStateValue } from "@/components/partners/sync-state";
+import { DeletedByCell } from "@/components/audit/deleted-by";
 import { DaysLeft } from "./days-left";
 import { OutcomeIcon } from "./outcome-badge";
 import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
@@ -79,6 +80,7 @@ export function DeletedPoliciesTable({
             <th scope="col" className={`${CELL} py-1.5 font-medium`}>Name</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium`}>Tenant ID</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium`}>Deleted</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Deleted by</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium`}>Days left</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium`}>Inbound user sync kept</th>
             <th scope="col" className={`${CELL} py-1.5 text-right font-medium`}>
@@ -129,6 +131,9 @@ export function DeletedPoliciesTable({
                 </td>
                 <td className={`${CELL} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime)?.toISOString() ?? null)}`}>
                   {formatDate(policy.deletedDateTime)}
+                </td>
+                <td className={CELL}>
+                  <DeletedByCell tenantId={policy.tenantId} />
                 </td>
                 <td className={`${CELL} whitespace-nowrap`}>
                   <DaysLeft deletedDateTime={policy.deletedDateTime} now={now} />

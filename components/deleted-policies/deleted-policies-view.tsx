@@ -18,6 +18,7 @@ import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
+import { DeletedByProvider } from "@/components/audit/deleted-by";
 import { RestoreDialog } from "./restore-dialog";
 import { RestoreResults } from "./restore-results";
 import { usePersistentSelection } from "./use-persistent-selection";
@@ -126,6 +127,7 @@ export function DeletedPoliciesView() {
             </div>
           </div>
           {visible.length > 0 ? (
+            <DeletedByProvider policies={deleted.data}>
             <DeletedPoliciesTable
               policies={visible}
               now={now}
@@ -137,6 +139,7 @@ export function DeletedPoliciesView() {
               messageContext={flow.messageContext}
               outcomes={outcomes}
             />
+            </DeletedByProvider>
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <Trash2 aria-hidden className="size-6 text-muted" />

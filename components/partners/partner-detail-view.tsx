@@ -12,6 +12,7 @@ import { ConfigurationSection } from "./partner-configuration-section";
 import { PartnerName, usePartnerName } from "./partner-name";
 import { DeletePartner } from "./delete-partner";
 import { SyncPolicySection } from "./sync-policy-section";
+import { PartnerTimeline } from "@/components/audit/partner-timeline";
 
 function DetailSkeleton() {
   return (
@@ -69,6 +70,7 @@ export function PartnerDetailView({ tenantId }: { tenantId: string }) {
           </div>
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
+          <PartnerTimeline tenantId={partner.tenantId} />
         </>
       )}
     </div>

@@ -10,6 +10,7 @@ import { UserMenu } from "./user-menu";
 const NAV_ITEMS = [
   { href: "/partners", label: "Partners" },
   { href: "/deleted", label: "Deleted sync policies" },
+  { href: "/activity", label: "Activity" },
 ];
 
 export function AppShell({ children }: { children: React.ReactNode }) {
