@@ -5,7 +5,7 @@ import type { WriteOutcome } from "@/lib/writes/outcome";
 import { purgeSyncPolicies as purgeManyInGraph } from "@/lib/graph/batch";
 import { getPartner } from "@/lib/graph/partners";
 import { updateAutomaticConsent } from "@/lib/graph/partner-writes";
-import { createSyncPolicy, deleteSyncPolicy as deleteInGraph, updateSyncPolicy as updateInGraph, type SyncSettings } from "@/lib/graph/sync-policy-writes";
+import { createSyncPolicy, deleteSyncPolicy as deleteInGraph, updateSyncPolicy as updateInGraph, type SyncSettings as GraphSyncSettings } from "@/lib/graph/sync-policy-writes";
 import {
   actionArguments,
   deletedItemsUnsupportedError,
@@ -26,7 +26,8 @@ const updateArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchem
 const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 const purgeArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema.min(1, { error: "must name at least one tenant" }) });
 
-export type { SyncSettings };
+/** The inbound sync switches a change may set; anything else is refused. */
+export type SyncSettings = GraphSyncSettings;
 
 export interface SetUpSyncResult {
   policy: WriteOutcome;
