@@ -10,6 +10,7 @@ import {
   restoreSyncPolicy as restoreOneInGraph,
 } from "@/lib/graph/sync-policies";
 import { actionArguments, deletedItemsUnsupportedError, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+import { failIfAllUnauthorized } from "./outcomes";
 
 const listArgs = actionArguments({ token: tokenSchema });
 const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
@@ -20,16 +21,6 @@ const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantI
  * values go back to the browser, which counts them down where the user sees it.
  */
 const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
-
-/**
- * When every outcome is "unauthorized" nothing was done, so the action fails
- * with the 401 itself: callers renew the token once and call again.
- */
-function failIfAllUnauthorized<T>(outcomes: RestoreOutcome[], data: T): Result<T> {
-  const first = outcomes[0];
-  if (first?.error && outcomes.every((o) => o.kind === "unauthorized")) return fail(first.error);
-  return { ok: true, data };
-}
 
 export async function listDeletedSyncPolicies(...sent: [token: string]): Promise<Result<DeletedSyncPolicy[]>> {
   const args = listArgs(sent);

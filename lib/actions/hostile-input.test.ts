@@ -3,6 +3,9 @@ import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { getPartnerDetail, getPartnersView } from "./partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
+import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "./partner-writes";
+import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
+import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 
 /**
  * Every server action is a public POST endpoint: anyone can call it with any
@@ -66,6 +69,140 @@ interface Case {
 
 const caseList = (name: string, values: readonly unknown[], at: (value: unknown) => unknown[]): Case[] =>
   values.map((value, index) => ({ name: `${name} #${index}`, args: at(value) }));
+
+const HOSTILE_FLAGS: unknown[] = ["true", "false", "yes", "1", 1, 0, NaN, null, undefined, {}, [], [true], { value: true }, JSON.parse('{"__proto__": true}') as unknown];
+
+const HOSTILE_NAMES: unknown[] = [
+  "",
+  "   ",
+  "\t\n",
+  "x".repeat(257),
+  "y".repeat(1024 * 1024),
+  "Fabrikam\u0000",
+  "Fabrikam\r\nX-Injected: yes",
+  "\u0007Fabrikam",
+  "Fab\u001b[31mrikam",
+  "\u0085Fabrikam",
+  "Fabrikam\u009b",
+  ["Fabrikam"],
+  { displayName: "Fabrikam" },
+  JSON.parse('{"__proto__": {"displayName": "Fabrikam"}}') as unknown,
+];
+
+const HOSTILE_DOMAINS: unknown[] = [
+  "fabrikam.example')/partners('x",
+  "x'),partners(",
+  "fabrikam.example'",
+  "fabrikam.example/../../policies",
+  "fabrikam.example%2F..%2Fdefault",
+  "%66abrikam.example",
+  "https://fabrikam.example",
+  "fabrikam.example?$select=*",
+  "fabrikam.example#fragment",
+  "fabrikam.example&$filter=x",
+  "admin@fabrikam.example",
+  "fabrikam.example:443",
+  "fabrikam .example",
+  "fabrikam.example.",
+  ".fabrikam.example",
+  "fabrikam..example",
+  "-fabrikam.example",
+  "fabrikam-.example",
+  "fabrikam_corp.example",
+  "*.fabrikam.example",
+  "fabrikam\\..\\example",
+  "fabrikam",
+  "fabrikam.123",
+  TENANT,
+  // Look-alikes: Cyrillic i, full-width f, Kelvin sign, Arabic-Indic digits, a zero-width space.
+  "fabr\u0456kam.example",
+  "\uff46abrikam.example",
+  "\u212aelvin.example",
+  "\u0661\u0662\u0663.example",
+  "fabri\u200bkam.example",
+  "fabrikam.example\u0000",
+  "fabrikam.example\r\nX-Injected: yes",
+  "fabrikam.example eq 'x' or 1 eq 1",
+  `${"a".repeat(64)}.example`,
+  `${"a.".repeat(130)}example`,
+  `${"a".repeat(1024 * 1024)}.example`,
+  "",
+  "   ",
+];
+
+const HOSTILE_SETTINGS: unknown[] = [
+  {},
+  { userSyncAllowed: undefined, groupSyncAllowed: undefined },
+  { userSyncAllowed: "true" },
+  { groupSyncAllowed: "false" },
+  { userSyncAllowed: 1 },
+  { userSyncAllowed: null },
+  { userSyncAllowed: NaN },
+  { userSyncAllowed: [true] },
+  { userSyncAllowed: { isSyncAllowed: true } },
+  { userSyncAllowed: true, groupSyncAllowed: "yes" },
+  { userSyncAllowed: true, extra: true },
+  { userSyncAllowed: true, "@odata.type": "#microsoft.graph.crossTenantIdentitySyncPolicyPartner" },
+  { userSyncAllowed: true, displayName: "Renamed" },
+  { userSyncAllowed: true, tenantId: TENANT },
+  { userSyncInbound: { isSyncAllowed: true } },
+  { UserSyncAllowed: true },
+  JSON.parse('{"userSyncAllowed": true, "__proto__": {"groupSyncAllowed": true}}') as unknown,
+  JSON.parse('{"__proto__": {"userSyncAllowed": true}}') as unknown,
+  JSON.parse('{"userSyncAllowed": true, "constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
+  Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`k${index}`, true])),
+  "userSyncAllowed=true",
+  [{ userSyncAllowed: true }],
+];
+
+/** A token alone: every bad token, every wrong type, and the wrong number of arguments. */
+function tokenOnlyCases(): Case[] {
+  return [
+    ...caseList("bad token", BAD_TOKENS, (token) => [token]),
+    ...caseList("wrong type", WRONG_TYPES, (token) => [token]),
+    ...caseList("__proto__ object", PROTO_OBJECTS, (token) => [token]),
+    { name: "no arguments", args: [] },
+    { name: "an extra argument", args: [TOKEN, TENANT] },
+    { name: "an extra object argument", args: [TOKEN, { $filter: "x'),partners(" }] },
+    { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
+    { name: "a 10,000-element array as token", args: [TEN_THOUSAND_JUNK] },
+  ];
+}
+
+/** A token, a tenant id, then `rest` (valid): hostile values in the first two places and every count but the right one. */
+function tenantIdCases(rest: unknown[]): Case[] {
+  return [
+    ...caseList("hostile tenant id", TRAVERSAL_IDS, (id) => [TOKEN, id, ...rest]),
+    ...caseList("bad token", BAD_TOKENS, (token) => [token, TENANT, ...rest]),
+    ...caseList("wrong type as tenant id", WRONG_TYPES, (id) => [TOKEN, id, ...rest]),
+    ...caseList("__proto__ object as tenant id", PROTO_OBJECTS, (id) => [TOKEN, id, ...rest]),
+    { name: "a 10,000-element array as tenant id", args: [TOKEN, TEN_THOUSAND_GUIDS, ...rest] },
+    { name: "no arguments", args: [] },
+    { name: "token only", args: [TOKEN] },
+    { name: "arguments swapped", args: [TENANT, TOKEN, ...rest] },
+    ...(rest.length > 0 ? [{ name: "the last argument missing", args: [TOKEN, TENANT, ...rest.slice(0, -1)] }] : []),
+    { name: "an extra argument", args: [TOKEN, TENANT, ...rest, "partner"] },
+    { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_GUIDS] },
+  ];
+}
+
+/** A token and a list of tenant ids: hostile lists, hostile items, and lists too long or empty. */
+function tenantListCases(): Case[] {
+  return [
+    ...caseList("hostile tenant id in the list", TRAVERSAL_IDS, (id) => [TOKEN, [TENANT, id]]),
+    ...caseList("bad token", BAD_TOKENS, (token) => [token, [TENANT]]),
+    ...caseList("wrong type as list", WRONG_TYPES.filter((value) => !Array.isArray(value)), (ids) => [TOKEN, ids]),
+    ...caseList("wrong type in the list", WRONG_TYPES, (id) => [TOKEN, [id]]),
+    ...caseList("__proto__ object", PROTO_OBJECTS, (ids) => [TOKEN, ids]),
+    { name: "an empty list", args: [TOKEN, []] },
+    { name: "a 10,000-element list of valid ids", args: [TOKEN, TEN_THOUSAND_GUIDS] },
+    { name: "a 10,000-element list of injections", args: [TOKEN, TEN_THOUSAND_JUNK] },
+    { name: "a string instead of a list", args: [TOKEN, TENANT] },
+    { name: "no arguments", args: [] },
+    { name: "no list", args: [TOKEN] },
+    { name: "an extra argument", args: [TOKEN, [TENANT], "partner"] },
+  ];
+}
 
 /** What each action is sent: the same hostile families, placed in every argument position it has. */
 const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[] = [
@@ -151,6 +288,63 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
       { name: "an extra argument", args: [TOKEN, [TENANT], "partner"] },
     ],
   },
+  { action: "addPartner", call: addPartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  {
+    action: "deletePartner",
+    call: deletePartner,
+    valid: [TOKEN, TENANT, true],
+    cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
+  },
+  { action: "listDeletedPartners", call: listDeletedPartners, valid: [TOKEN], cases: tokenOnlyCases() },
+  { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  {
+    action: "setUpSync",
+    call: setUpSync,
+    valid: [TOKEN, TENANT, "Fabrikam", true],
+    cases: [
+      ...tenantIdCases(["Fabrikam", true]),
+      ...caseList("hostile display name", HOSTILE_NAMES, (name) => [TOKEN, TENANT, name, false]),
+      ...caseList("wrong type as display name", WRONG_TYPES, (name) => [TOKEN, TENANT, name, false]),
+      ...caseList("hostile enableAutomaticRedemption", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, "Fabrikam", flag]),
+    ],
+  },
+  {
+    action: "updateSyncPolicy",
+    call: updateSyncPolicy,
+    valid: [TOKEN, TENANT, { userSyncAllowed: false }],
+    cases: [
+      ...tenantIdCases([{ userSyncAllowed: true }]),
+      ...caseList("hostile settings", HOSTILE_SETTINGS, (settings) => [TOKEN, TENANT, settings]),
+      ...caseList("wrong type as settings", WRONG_TYPES, (settings) => [TOKEN, TENANT, settings]),
+      ...caseList("__proto__ object as settings", PROTO_OBJECTS, (settings) => [TOKEN, TENANT, settings]),
+    ],
+  },
+  { action: "deleteSyncPolicy", call: deleteSyncPolicy, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "purgeSyncPolicies", call: purgeSyncPolicies, valid: [TOKEN, [TENANT]], cases: tenantListCases() },
+  {
+    action: "findTenantInformation",
+    call: findTenantInformation,
+    valid: [TOKEN, [TENANT]],
+    cases: [...tenantListCases(), { name: "21 valid ids, one more than a $batch holds", args: [TOKEN, Array.from({ length: 21 }, () => TENANT)] }],
+  },
+  {
+    action: "findTenantByDomain",
+    call: findTenantByDomain,
+    valid: [TOKEN, "Fabrikam.example"],
+    cases: [
+      ...caseList("hostile domain", HOSTILE_DOMAINS, (domain) => [TOKEN, domain]),
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, "fabrikam.example"]),
+      ...caseList("wrong type as domain", WRONG_TYPES, (domain) => [TOKEN, domain]),
+      ...caseList("__proto__ object as domain", PROTO_OBJECTS, (domain) => [TOKEN, domain]),
+      { name: "a list of domains", args: [TOKEN, ["fabrikam.example"]] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, "fabrikam.example", TENANT] },
+      { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
+    ],
+  },
+  { action: "getDefaultPolicy", call: getDefaultPolicy, valid: [TOKEN], cases: tokenOnlyCases() },
 ];
 
 /** Every string the caller sent, however deep, that is long enough to be recognised if echoed. */
@@ -195,5 +389,18 @@ describe.each(TABLE)("$action against hostile callers", ({ call, valid, cases })
   it("still reaches Graph with valid arguments, so the request count above means something", async () => {
     await call(...(valid as never[]));
     expect(graph.calls.length).toBeGreaterThan(0);
+  });
+});
+
+describe("what the new actions send once their arguments pass", () => {
+  it("findTenantByDomain puts the plain, lower-cased domain into the function call", async () => {
+    await findTenantByDomain(TOKEN, " Fabrikam.Example ");
+    expect(graph.calls.map((call) => call.url.pathname)).toEqual(["/beta/tenantRelationships/findTenantInformationByDomainName(domainName='fabrikam.example')"]);
+  });
+
+  it("updateSyncPolicy refuses unknown settings keys without naming them", async () => {
+    const result = await updateSyncPolicy(TOKEN, TENANT, { userSyncAllowed: true, injectedSettingName: true } as never);
+    expect(result).toMatchObject({ ok: false, error: { code: "InvalidArgument", message: "settings may hold only userSyncAllowed and groupSyncAllowed" } });
+    expect(graph.calls).toHaveLength(0);
   });
 });

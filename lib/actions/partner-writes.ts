@@ -1,19 +1,20 @@
 "use server";
 import "server-only";
-import { z } from "zod";
 import type { DeletedPartner } from "@/lib/models";
 import { fail, type Result } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { addPartner as addInGraph, deletePartner as deleteInGraph, listDeletedPartners as listDeletedInGraph, purgePartner as purgeInGraph, restorePartner as restoreInGraph } from "@/lib/graph/partner-writes";
 import { deleteSyncPolicy } from "@/lib/graph/sync-policy-writes";
-import { deletedItemsUnsupportedError, parseArgs, tenantIdSchema, tokenSchema } from "./validate";
-import { failIfAllUnauthorized } from "./write-schemas";
+import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tokenSchema } from "./validate";
+import { failIfAllUnauthorized } from "./outcomes";
 
 const WRITE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
-const idArgs = z.object({ token: tokenSchema, tenantId: tenantIdSchema });
+const tokenArgs = actionArguments({ token: tokenSchema });
+const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
+const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, withSyncPolicy: flagSchema });
 
-export async function addPartner(token: string, tenantId: string): Promise<Result<WriteOutcome>> {
-  const args = parseArgs(idArgs, { token, tenantId });
+export async function addPartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {
+  const args = idArgs(sent);
   if (!args.ok) return args;
   const outcome = await addInGraph(args.data.token, args.data.tenantId, WRITE_GRAPH_OPTIONS);
   return failIfAllUnauthorized([outcome], outcome);
@@ -23,8 +24,8 @@ export async function addPartner(token: string, tenantId: string): Promise<Resul
  * Deletes the partner; with `withSyncPolicy`, its sync policy first, because
  * Graph refuses to delete a partner that still has one. Outcomes in the order sent.
  */
-export async function deletePartner(token: string, tenantId: string, withSyncPolicy: boolean): Promise<Result<WriteOutcome[]>> {
-  const args = parseArgs(idArgs.extend({ withSyncPolicy: z.boolean({ error: "must be true or false" }) }), { token, tenantId, withSyncPolicy });
+export async function deletePartner(...sent: [token: string, tenantId: string, withSyncPolicy: boolean]): Promise<Result<WriteOutcome[]>> {
+  const args = deleteArgs(sent);
   if (!args.ok) return args;
   const outcomes: WriteOutcome[] = [];
   if (args.data.withSyncPolicy) {
@@ -36,16 +37,16 @@ export async function deletePartner(token: string, tenantId: string, withSyncPol
   return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-export async function listDeletedPartners(token: string): Promise<Result<DeletedPartner[]>> {
-  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+export async function listDeletedPartners(...sent: [token: string]): Promise<Result<DeletedPartner[]>> {
+  const args = tokenArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
   return listDeletedInGraph(args.data.token);
 }
 
-export async function restorePartner(token: string, tenantId: string): Promise<Result<WriteOutcome>> {
-  const args = parseArgs(idArgs, { token, tenantId });
+export async function restorePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {
+  const args = idArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
@@ -53,8 +54,8 @@ export async function restorePartner(token: string, tenantId: string): Promise<R
   return failIfAllUnauthorized([outcome], outcome);
 }
 
-export async function purgePartner(token: string, tenantId: string): Promise<Result<WriteOutcome>> {
-  const args = parseArgs(idArgs, { token, tenantId });
+export async function purgePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {
+  const args = idArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);

@@ -1,17 +1,12 @@
 "use client";
 
-import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy, type SetUpSyncResult } from "@/lib/actions/sync-policy-writes";
+import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy, type SetUpSyncResult, type SyncSettings } from "@/lib/actions/sync-policy-writes";
 import type { SyncPolicy } from "@/lib/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { addToDeleted, removeFromDeleted, updatePartner } from "./write-cache";
 import { useGraphWrite } from "./writes";
 
-export type { SetUpSyncResult };
-
-export interface SyncSettings {
-  userSyncAllowed?: boolean;
-  groupSyncAllowed?: boolean;
-}
+export type { SetUpSyncResult, SyncSettings };
 
 const settled = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
 
