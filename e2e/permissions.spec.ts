@@ -24,7 +24,7 @@ test("without a role hint Restore stays available with a note; Graph's 403 has t
   const table = page.getByRole("table", { name: /deleted/i });
   const restoreLucerne = table.getByRole("button", { name: "Restore Lucerne Publishing" });
   await expect(restoreLucerne).toBeEnabled();
-  await expect(page.getByRole("note")).toHaveText(/does not show the Security Administrator or Global Administrator role.*Microsoft Graph decides/);
+  await expect(page.getByRole("note").filter({ hasText: "Microsoft Graph decides" })).toHaveText(/does not show the Security Administrator or Global Administrator role.*Microsoft Graph decides/);
   await expect(page.getByLabel("Directory role")).toHaveCount(0);
 
   // Graph refuses (a role that lapsed, say): the refusal is explained and becomes the hint for the session.

@@ -5,11 +5,11 @@ import type { AuditPage } from "@/lib/audit/types";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, changeKindOf } from "@/lib/audit/activities";
 import { ok, type Result } from "@/lib/result";
 import { listAuditPage, type AuditCursor } from "@/lib/graph/audit";
-import { parseArgs, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, tenantIdSchema, tokenSchema } from "./validate";
 
 const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date-time" });
 
-const querySchema = z.object({
+const querySchema = z.strictObject({
   since: isoDateTime,
   until: isoDateTime.nullish(),
   partnerTenantId: tenantIdSchema.nullish(),
@@ -37,8 +37,10 @@ export type AuditCursorInput = z.input<typeof cursorSchema>;
  * A kind of change becomes an exact activity filter where the activity name is known;
  * every page is also narrowed to that kind, so undocumented names still sort right.
  */
-export async function listAuditEntries(token: string, cursor: AuditCursorInput): Promise<Result<AuditPage>> {
-  const args = parseArgs(z.object({ token: tokenSchema, cursor: cursorSchema }), { token, cursor });
+const listArgs = actionArguments({ token: tokenSchema, cursor: cursorSchema });
+
+export async function listAuditEntries(...sent: [token: string, cursor: AuditCursorInput]): Promise<Result<AuditPage>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const parsed = args.data.cursor;
   const kind = "query" in parsed ? parsed.query.kind : parsed.kind;

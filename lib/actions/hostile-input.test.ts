@@ -6,6 +6,7 @@ import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from 
 import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
+import { listAuditEntries } from "./audit";
 
 /**
  * Every server action is a public POST endpoint: anyone can call it with any
@@ -345,6 +346,32 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
     ],
   },
   { action: "getDefaultPolicy", call: getDefaultPolicy, valid: [TOKEN], cases: tokenOnlyCases() },
+  {
+    action: "listAuditEntries",
+    call: listAuditEntries,
+    valid: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" } }],
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, { query: { since: "2026-11-01T00:00:00Z" } }]),
+      ...caseList("hostile partner id", TRAVERSAL_IDS, (id) => [TOKEN, { query: { since: "2026-11-01T00:00:00Z", partnerTenantId: id } }]),
+      ...caseList("wrong type as cursor", WRONG_TYPES, (cursor) => [TOKEN, cursor]),
+      ...caseList("__proto__ object as cursor", PROTO_OBJECTS, (cursor) => [TOKEN, cursor]),
+      ...caseList("hostile since", ["yesterday", "2026-11-01T00:00:00Z') or true or ('", "2026-13-45T99:00:00Z", "", 0], (since) => [TOKEN, { query: { since } }]),
+      ...caseList(
+        "hostile person",
+        ["admin@contoso.example' or 1 eq 1 or '", "x'),partners(@a.b", "a b@contoso.example", `${"a".repeat(300)}@contoso.example`, "no-at-sign"],
+        (upn) => [TOKEN, { query: { since: "2026-11-01T00:00:00Z", initiatedByUpn: upn } }],
+      ),
+      { name: "an unknown kind", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z", kind: "everything" } }] },
+      { name: "an extra query key", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z", $filter: "x'),partners(" } }] },
+      { name: "a nextLink that is not a URL", args: [TOKEN, { nextLink: "../../users" }] },
+      { name: "a 1 MB nextLink", args: [TOKEN, { nextLink: `https://graph.microsoft.com/beta/auditLogs/directoryAudits?$skiptoken=${"a".repeat(1024 * 1024)}` }] },
+      { name: "both a query and a nextLink", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" }, nextLink: "https://graph.microsoft.com/beta/x" }] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" } }, TENANT] },
+      { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
+    ],
+  },
 ];
 
 /** Every string the caller sent, however deep, that is long enough to be recognised if echoed. */
