@@ -70,6 +70,11 @@ export class EmulatorClient {
     return this.control("PUT", "consents", { username, scopes });
   }
 
+  /** The SPA registration's groupMembershipClaims: "None" leaves directory roles (`wids`) out of ID tokens. */
+  setGroupMembershipClaims(value: "None" | "DirectoryRole" | "All") {
+    return this.control("PUT", "app-registration", { groupMembershipClaims: value });
+  }
+
   /** Empties the audit log's 5-requests-per-10-s windows. */
   clearReportsThrottle() {
     return this.control("DELETE", "throttle");

@@ -1,25 +1,10 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const LUCERNE = "24680ace-1357-4bdf-8ace-24680ace1357";
 
-/** Entra leaves `wids` out of ID tokens when the app registration's groupMembershipClaims does not include directory roles. */
-async function idTokensWithoutRoles(page: Page) {
-  await page.route(/\/oauth2\/v2\.0\/token/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as { id_token?: string };
-    if (body.id_token) {
-      const [header, payload, signature] = body.id_token.split(".");
-      const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as Record<string, unknown>;
-      delete claims.wids;
-      body.id_token = [header, Buffer.from(JSON.stringify(claims)).toString("base64url"), signature].join(".");
-    }
-    await route.fulfill({ response, json: body });
-  });
-}
-
 test("without a role hint Restore stays available with a note; Graph's 403 has the last word and is remembered", async ({ page, signIn, emulator }) => {
-  await idTokensWithoutRoles(page);
+  // An app registration whose groupMembershipClaims leaves directory roles out of ID tokens.
+  await emulator.setGroupMembershipClaims("None");
   await signIn("/deleted", "admin");
   const table = page.getByRole("table", { name: /deleted/i });
   const restoreLucerne = table.getByRole("button", { name: "Restore Lucerne Publishing" });

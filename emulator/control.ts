@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DAY_MS, type Clock } from "./clock";
 import { ACCOUNTS, findAccount } from "./entra/directory";
-import type { Entra } from "./entra/oauth";
+import { GROUP_MEMBERSHIP_CLAIMS, type Entra, type GroupMembershipClaims } from "./entra/oauth";
 import type { ReportsThrottle } from "./graph/reports-throttle";
 import { FAULT_LIMITS, type Faults, type FaultSettings } from "./faults";
 import { headerValue, isLoopback, isLoopbackHost, mediaType, readBody, sendJson } from "./http";
@@ -128,6 +128,7 @@ async function route(
       faults.reset();
       entra.clearSessions();
       entra.resetConsents();
+      entra.setGroupMembershipClaims("DirectoryRole");
       reports.reset();
       return { body: { ok: true, now: clock.nowIso() } };
     case "GET /_emulator/consents":
@@ -146,6 +147,15 @@ async function route(
     case "DELETE /_emulator/consents":
       entra.resetConsents();
       return { body: consentState(entra) };
+    case "GET /_emulator/app-registration":
+      return { body: entra.appRegistration };
+    case "PUT /_emulator/app-registration": {
+      const value = (await jsonBody(req)).groupMembershipClaims;
+      const allowed: readonly unknown[] = GROUP_MEMBERSHIP_CLAIMS;
+      if (!allowed.includes(value)) throw new ControlError(400, `'groupMembershipClaims' must be one of ${GROUP_MEMBERSHIP_CLAIMS.join(", ")}.`);
+      entra.setGroupMembershipClaims(value as GroupMembershipClaims);
+      return { body: entra.appRegistration };
+    }
     case "DELETE /_emulator/throttle":
       reports.reset();
       return { body: { ok: true } };

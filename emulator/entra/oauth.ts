@@ -98,6 +98,9 @@ function s256(verifier: string): string {
   return createHash("sha256").update(verifier).digest("base64url");
 }
 
+export const GROUP_MEMBERSHIP_CLAIMS = ["None", "DirectoryRole", "All"] as const;
+export type GroupMembershipClaims = (typeof GROUP_MEMBERSHIP_CLAIMS)[number];
+
 export class Entra {
   private readonly d: EntraDeps;
   private readonly sessions = new Map<string, Session>();
@@ -107,6 +110,8 @@ export class Entra {
   /** Consent granted since start (or reset), by oid, on top of each account's initial consent. */
   private readonly consents = new Map<string, Set<string>>();
   private readonly consentTickets = new Map<string, ConsentTicket>();
+  /** The SPA registration's groupMembershipClaims: whether ID tokens carry directory roles (`wids`). */
+  private groupMembershipClaims: GroupMembershipClaims = "DirectoryRole";
 
   constructor(deps: EntraDeps) {
     this.d = deps;
@@ -152,6 +157,14 @@ export class Entra {
   setConsent(account: Account, scopes: readonly string[] | null): void {
     if (scopes === null) this.consents.delete(account.oid);
     else this.consents.set(account.oid, new Set(scopes));
+  }
+
+  get appRegistration(): { groupMembershipClaims: GroupMembershipClaims } {
+    return { groupMembershipClaims: this.groupMembershipClaims };
+  }
+
+  setGroupMembershipClaims(value: GroupMembershipClaims): void {
+    this.groupMembershipClaims = value;
   }
 
   /** Every user back to the consent they had at start. */
@@ -539,7 +552,7 @@ export class Entra {
       body.refresh_token = refreshToken;
       body.refresh_token_expires_in = Math.max(0, Math.floor((expiresAt - this.d.clock.now()) / 1000));
     }
-    if (grant.oidc.includes("openid")) body.id_token = await this.d.tokens.idToken(account, grant.clientId, grant.sessionId, nonce);
+    if (grant.oidc.includes("openid")) body.id_token = await this.d.tokens.idToken(account, grant.clientId, grant.sessionId, nonce, this.groupMembershipClaims !== "None");
     body.client_info = clientInfo(account.oid, this.tenantId);
     this.tokenResponse(req, res, body);
   }

@@ -135,7 +135,7 @@ export class TokenIssuer {
     });
   }
 
-  idToken(account: Account, clientId: string, sessionId: string, nonce: string | null): Promise<string> {
+  idToken(account: Account, clientId: string, sessionId: string, nonce: string | null, withDirectoryRoles: boolean): Promise<string> {
     const claims: JWTPayload = {
       aud: clientId,
       name: account.displayName,
@@ -144,11 +144,11 @@ export class TokenIssuer {
       sid: sessionId,
       sub: pairwiseSubject(account.oid, clientId),
       ver: "2.0",
-      // Entra adds directory roles to ID tokens when groupMembershipClaims includes them; the dashboard reads its role hint here.
-      wids: account.wids,
       login_hint: Buffer.from(JSON.stringify({ uid: account.oid, utid: this.o.tenantId, upn: account.username })).toString("base64url"),
     };
     if (nonce !== null) claims.nonce = nonce;
+    // Entra adds directory roles to ID tokens only when the registration's groupMembershipClaims includes them.
+    if (withDirectoryRoles) claims.wids = account.wids;
     return this.mint(claims);
   }
 }
