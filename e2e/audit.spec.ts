@@ -1,10 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, test } from "./fixtures";
+import { ACCOUNTS, AUDIT_SCOPES, expect, test } from "./fixtures";
 
 const COHO = { tenantId: "0f1e2d3c-4b5a-4697-8877-a6b5c4d3e2f1", name: "Coho Winery" };
 const FABRIKAM = { tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", name: "Fabrikam" };
-const AUDIT_SCOPES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "CrossTenantInformation.ReadBasic.All", "User.Read", "AuditLog.Read.All"];
 const DELETE_SYNC = "Delete a partner cross-tenant identity sync setting";
 
 function history(page: Page) {

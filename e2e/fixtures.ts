@@ -8,6 +8,9 @@ export const ACCOUNTS = {
 } as const;
 export const PASSWORD = process.env.EMULATOR_USER_PASSWORD ?? "demo-password";
 
+/** The demo users' initial consent plus the audit log's scope, which they are otherwise asked for on first use. */
+export const AUDIT_SCOPES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "CrossTenantInformation.ReadBasic.All", "User.Read", "AuditLog.Read.All"];
+
 export type AccountName = keyof typeof ACCOUNTS;
 
 /** Opens a dashboard URL and completes the real MSAL redirect sign-in on the emulator's page. */

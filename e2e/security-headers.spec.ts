@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIResponse, ConsoleMessage, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { ACCOUNTS, AUDIT_SCOPES, expect, test } from "./fixtures";
 import { EMULATOR_URL } from "./emulator-client";
 
 const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const MARGIES_TRAVEL = "3c4d5e6f-7a8b-4c9d-a0e1-f2a3b4c5d6e7";
 const LUCERNE = "24680ace-1357-4bdf-8ace-24680ace1357";
-const ROUTES = ["/", "/partners", "/deleted", `/partners/${FABRIKAM}`, "/redirect", "/signed-out", "/no-such-page"];
+const ROUTES = ["/", "/partners", "/deleted", "/partners/deleted", "/activity", `/partners/${FABRIKAM}`, "/redirect", "/signed-out", "/no-such-page"];
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -87,6 +87,7 @@ for (const scheme of ["light", "dark"] as const) {
   test(`every page loads with no Content-Security-Policy violation in ${scheme} mode`, async ({ page, signIn, emulator }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const violations = recordCspViolations(page);
+    await emulator.setConsent(ACCOUNTS.admin, AUDIT_SCOPES);
 
     await signIn("/partners", "admin");
     await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
@@ -96,6 +97,12 @@ for (const scheme of ["light", "dark"] as const) {
 
     await page.goto(`/partners/${MARGIES_TRAVEL}`);
     await expect(page.getByRole("button", { name: "Restore sync policy" })).toBeVisible();
+
+    await page.goto("/partners/deleted");
+    await expect(page.getByRole("heading", { name: "Deleted partners" })).toBeVisible();
+
+    await page.goto("/activity");
+    await expect(page.getByRole("list", { name: "Changes, newest first" }).getByRole("listitem").first()).toBeVisible();
 
     await page.goto("/deleted");
     await expect(page.getByRole("table", { name: /deleted/i })).toBeVisible();
