@@ -49,17 +49,22 @@ export interface SyncPolicyRecord {
 export const PARTNER_TYPE = "microsoft.graph.crossTenantAccessPolicyConfigurationPartner";
 export const SYNC_TYPE = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
 
+/** The B2B and tenant-restriction settings, on a partner and on the default policy alike (wire order). */
+export const ACCESS_SETTING_PROPERTIES = [
+  "b2bCollaborationOutbound",
+  "b2bCollaborationInbound",
+  "b2bDirectConnectOutbound",
+  "b2bDirectConnectInbound",
+  "tenantRestrictions",
+] as const;
+
 export const PARTNER_PROPERTIES = [
   "tenantId",
   "isServiceProvider",
   "isInMultiTenantOrganization",
   "inboundTrust",
   "automaticUserConsentSettings",
-  "b2bCollaborationOutbound",
-  "b2bCollaborationInbound",
-  "b2bDirectConnectOutbound",
-  "b2bDirectConnectInbound",
-  "tenantRestrictions",
+  ...ACCESS_SETTING_PROPERTIES,
   "deletedDateTime",
 ] as const satisfies readonly (keyof PartnerRecord)[];
 
@@ -121,11 +126,7 @@ export const DEFAULT_POLICY_PROPERTIES = [
   "isServiceDefault",
   "inboundTrust",
   "automaticUserConsentSettings",
-  "b2bCollaborationOutbound",
-  "b2bCollaborationInbound",
-  "b2bDirectConnectOutbound",
-  "b2bDirectConnectInbound",
-  "tenantRestrictions",
+  ...ACCESS_SETTING_PROPERTIES,
   "invitationRedemptionIdentityProviderConfiguration",
 ] as const satisfies readonly (keyof DefaultPolicyRecord)[];
 

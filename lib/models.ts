@@ -54,12 +54,8 @@ export interface DeletedSyncPolicy extends SyncPolicy {
   partnerDisplayName?: string | null;
 }
 
-/** crossTenantAccessPolicyConfigurationPartner with its expanded identitySynchronization */
-export interface Partner {
-  tenantId: string;
-  displayName: string | null;
-  isServiceProvider: boolean | null;
-  isInMultiTenantOrganization: boolean | null;
+/** The inbound and outbound settings a partner may override and the default policy sets for all. */
+export interface AccessSettings {
   inboundTrust: InboundTrust | null;
   automaticUserConsentSettings: AutomaticUserConsentSettings | null;
   b2bCollaborationInbound: CrossTenantAccessSetting | null;
@@ -67,6 +63,14 @@ export interface Partner {
   b2bDirectConnectInbound: CrossTenantAccessSetting | null;
   b2bDirectConnectOutbound: CrossTenantAccessSetting | null;
   tenantRestrictions: CrossTenantAccessSetting | null;
+}
+
+/** crossTenantAccessPolicyConfigurationPartner with its expanded identitySynchronization */
+export interface Partner extends AccessSettings {
+  tenantId: string;
+  displayName: string | null;
+  isServiceProvider: boolean | null;
+  isInMultiTenantOrganization: boolean | null;
   /** null when the partner has no live identity sync policy */
   syncPolicy: SyncPolicy | null;
   /** The tenant's default domain, from tenant information once looked up. */
@@ -87,12 +91,4 @@ export interface TenantInformation {
 }
 
 /** crossTenantAccessPolicy/default: what every null partner setting inherits. */
-export interface DefaultPolicy {
-  inboundTrust: InboundTrust | null;
-  automaticUserConsentSettings: AutomaticUserConsentSettings | null;
-  b2bCollaborationInbound: CrossTenantAccessSetting | null;
-  b2bCollaborationOutbound: CrossTenantAccessSetting | null;
-  b2bDirectConnectInbound: CrossTenantAccessSetting | null;
-  b2bDirectConnectOutbound: CrossTenantAccessSetting | null;
-  tenantRestrictions: CrossTenantAccessSetting | null;
-}
+export type DefaultPolicy = AccessSettings;

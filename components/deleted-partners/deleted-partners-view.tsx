@@ -12,7 +12,7 @@ import { describeWriteOutcome } from "@/lib/writes/messages";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -23,6 +23,7 @@ import { PurgeDialog, type PurgeItem } from "@/components/deleted-policies/purge
 import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
+import { WriteButton } from "@/components/writes/write-button";
 
 const CELL = "px-3 py-2 text-left align-middle";
 const REASON_ID = "deleted-partners-reason";
@@ -74,14 +75,14 @@ function Row({
         <DaysLeft deletedDateTime={partner.deletedDateTime} now={now} />
       </td>
       <td className={`${CELL} text-right`}>
-        <Button size="sm" aria-label={`Restore ${name ?? partner.tenantId}`} unavailable={!canWrite} aria-describedby={canWrite ? undefined : REASON_ID} onClick={() => onRestore(name)}>
+        <WriteButton size="sm" allowed={canWrite} reasonId={REASON_ID} aria-label={`Restore ${name ?? partner.tenantId}`} onClick={() => onRestore(name)}>
           <RotateCcw aria-hidden className="size-3.5" />
           Restore
-        </Button>
-        <Button size="sm" variant="ghost" aria-label={`Purge ${name ?? partner.tenantId}`} unavailable={!canWrite} aria-describedby={canWrite ? undefined : REASON_ID} onClick={() => onPurge(name)}>
+        </WriteButton>
+        <WriteButton size="sm" variant="ghost" allowed={canWrite} reasonId={REASON_ID} aria-label={`Purge ${name ?? partner.tenantId}`} onClick={() => onPurge(name)}>
           <Trash2 aria-hidden className="size-3.5" />
           Purge
-        </Button>
+        </WriteButton>
       </td>
     </tr>
   );
@@ -204,15 +205,12 @@ export function DeletedPartnersView() {
           <p className="rounded-md bg-surface-muted p-3 text-[13px]">
             The partner comes back with the settings Graph kept. Its sync policy, if it had one, is restored separately from deleted sync policies.
           </p>
-          <div className="mt-5 flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
+          <DialogActions>
             <Button variant="primary" onClick={confirm}>
               <RotateCcw aria-hidden className="size-3.5" />
               Restore
             </Button>
-          </div>
+          </DialogActions>
         </DialogContent>
       </Dialog>
     </div>

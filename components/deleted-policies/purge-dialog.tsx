@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 
 const LISTED = 8;
 
@@ -114,15 +114,12 @@ export function PurgeDialog({
             onChange={(event) => setTyped(event.target.value)}
             className="h-8 w-full rounded-md border border-border-strong bg-surface px-2 text-sm"
           />
-          <div className="flex justify-end gap-2 pt-4">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
+          <DialogActions className="mt-0 pt-4">
             <Button type="submit" variant="danger" disabled={!ok}>
               <Trash2 aria-hidden className="size-3.5" />
               {single ? "Purge" : `Purge ${policies.length}`}
             </Button>
-          </div>
+          </DialogActions>
         </form>
       </DialogContent>
     </Dialog>

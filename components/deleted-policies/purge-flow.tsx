@@ -14,6 +14,7 @@ import { describeWriteOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
 import { OutcomeIcon } from "./outcome-badge";
 import { PurgeDialog } from "./purge-dialog";
 import { purgeName } from "./purge-name";
@@ -96,18 +97,18 @@ export function PurgeRowButton({ policy }: { policy: DeletedSyncPolicy }) {
   const permission = useWritePermission();
   const label = purgeName(policy) ?? policy.tenantId;
   return (
-    <Button
+    <WriteButton
+      allowed={permission.allowed}
+      reasonId={PERMISSION_REASON_ID}
       size="sm"
       variant="ghost"
       aria-label={`Purge ${label}`}
-      unavailable={!permission.allowed}
       disabled={flow.pending}
-      aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
       onClick={() => flow.ask([policy])}
     >
       <Trash2 aria-hidden className="size-3.5" />
       Purge
-    </Button>
+    </WriteButton>
   );
 }
 
@@ -115,16 +116,16 @@ export function PurgeSelectedButton({ policies }: { policies: DeletedSyncPolicy[
   const flow = usePurgeFlow();
   const permission = useWritePermission();
   return (
-    <Button
+    <WriteButton
+      allowed={permission.allowed}
+      reasonId={PERMISSION_REASON_ID}
       size="sm"
-      unavailable={!permission.allowed}
       disabled={policies.length === 0 || flow.pending}
-      aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
       onClick={() => flow.ask(policies)}
     >
       <Trash2 aria-hidden className="size-3.5" />
       {flow.pending ? "Purging…" : `Purge selected${policies.length > 0 ? ` (${policies.length})` : ""}`}
-    </Button>
+    </WriteButton>
   );
 }
 

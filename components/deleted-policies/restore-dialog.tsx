@@ -4,7 +4,7 @@ import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 
 const LISTED = 8;
 
@@ -56,10 +56,7 @@ export function RestoreDialog({
             what Microsoft Graph returned. The partner&apos;s other cross-tenant access settings are not changed.
           </p>
         </div>
-        <div className="mt-5 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
+        <DialogActions>
           <Button
             variant="primary"
             onClick={() => {
@@ -70,7 +67,7 @@ export function RestoreDialog({
             <RotateCcw aria-hidden className="size-3.5" />
             {single ? "Restore" : `Restore ${policies.length}`}
           </Button>
-        </div>
+        </DialogActions>
       </DialogContent>
     </Dialog>
   );

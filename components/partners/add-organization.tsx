@@ -7,10 +7,11 @@ import { toast } from "sonner";
 import type { TenantInformation } from "@/lib/models";
 import { useAddPartner, useTenantLookup } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { toAppError } from "@/components/feedback/graph-error-panel";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
 
 export const ADD_ORGANIZATION_REASON_ID = "add-organization-reason";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,11 +61,11 @@ export function AddOrganization() {
 
   return (
     <>
-      <Button
+      <WriteButton
+        allowed={permission.allowed}
+        reasonId={ADD_ORGANIZATION_REASON_ID}
         variant="primary"
-        unavailable={!permission.allowed}
         disabled={add.isPending}
-        aria-describedby={permission.allowed ? undefined : ADD_ORGANIZATION_REASON_ID}
         onClick={() => {
           setInput("");
           setLookup({ state: "idle" });
@@ -73,7 +74,7 @@ export function AddOrganization() {
       >
         <Plus aria-hidden className="size-4" />
         Add organization
-      </Button>
+      </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent title="Add organization" description={<p>Add a partner organization by its tenant ID or one of its domain names.</p>}>
           <form
@@ -127,10 +128,7 @@ export function AddOrganization() {
               </div>
             ) : null}
             <p className="text-[13px] text-muted">The new partner inherits every setting from your default policy. Sync is set up separately.</p>
-            <div className="flex justify-end gap-2 pt-2">
-              <DialogClose asChild>
-                <Button>Cancel</Button>
-              </DialogClose>
+            <DialogActions className="mt-0 pt-2">
               <Button
                 variant="primary"
                 disabled={lookup.state !== "found"}
@@ -141,7 +139,7 @@ export function AddOrganization() {
                 <Plus aria-hidden className="size-3.5" />
                 Add organization
               </Button>
-            </div>
+            </DialogActions>
           </form>
         </DialogContent>
       </Dialog>

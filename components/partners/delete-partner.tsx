@@ -9,9 +9,10 @@ import type { Partner } from "@/lib/models";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { useDeletePartner } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
 
 const REASON_ID = "delete-partner-reason";
 
@@ -46,10 +47,10 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button
-        unavailable={!permission.allowed}
+      <WriteButton
+        allowed={permission.allowed}
+        reasonId={REASON_ID}
         disabled={remove.isPending}
-        aria-describedby={permission.allowed ? undefined : REASON_ID}
         onClick={() => {
           setWithPolicy(true);
           setOpen(true);
@@ -57,7 +58,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
       >
         <Trash2 aria-hidden className="size-3.5" />
         {remove.isPending ? "Deleting…" : "Delete partner"}
-      </Button>
+      </WriteButton>
       {!permission.allowed && permission.reason ? (
         <span id={REASON_ID} className="sr-only">
           {permission.reason}
@@ -93,15 +94,12 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
             </label>
           ) : null}
           {hasPolicy && !withPolicy ? <p className="mt-2 text-xs text-warn">Without deleting the sync policy first, Microsoft Entra will refuse to delete this partner.</p> : null}
-          <div className="mt-5 flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
+          <DialogActions>
             <Button variant="danger" disabled={hasPolicy && !withPolicy} onClick={() => confirm()}>
               <Trash2 aria-hidden className="size-3.5" />
               {hasPolicy && withPolicy ? "Delete both" : "Delete partner"}
             </Button>
-          </div>
+          </DialogActions>
         </DialogContent>
       </Dialog>
     </div>

@@ -8,9 +8,10 @@ import { RETENTION_DAYS } from "@/lib/retention";
 import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";
 import { useRestoreSyncPolicies } from "@/lib/queries/restore";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
 import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
 
 /** How long the toast offers Undo after a delete. */
@@ -49,16 +50,16 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
 
   return (
     <>
-      <Button
+      <WriteButton
+        allowed={permission.allowed}
+        reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
-        unavailable={!permission.allowed}
         disabled={remove.isPending}
-        aria-describedby={permission.allowed ? undefined : SYNC_WRITE_REASON_ID}
         onClick={() => setOpen(true)}
       >
         <Trash2 aria-hidden className="size-3.5" />
         {remove.isPending ? "Deleting…" : "Delete sync policy"}
-      </Button>
+      </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent
           title="Delete sync policy"
@@ -78,15 +79,12 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
               policies for {RETENTION_DAYS} days and can be restored until Microsoft Entra purges it.
             </p>
           </div>
-          <div className="mt-5 flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
+          <DialogActions>
             <Button variant="danger" onClick={confirm}>
               <Trash2 aria-hidden className="size-3.5" />
               Delete
             </Button>
-          </div>
+          </DialogActions>
         </DialogContent>
       </Dialog>
     </>

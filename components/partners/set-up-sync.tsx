@@ -5,9 +5,10 @@ import { RefreshCcw } from "lucide-react";
 import type { Partner } from "@/lib/models";
 import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 
 const REASON_ID = "set-up-sync-reason";
@@ -39,12 +40,12 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button
+      <WriteButton
+        allowed={permission.allowed}
+        reasonId={REASON_ID}
         variant="primary"
         size="sm"
-        unavailable={!permission.allowed}
         disabled={setUp.isPending}
-        aria-describedby={permission.allowed ? undefined : REASON_ID}
         onClick={() => {
           setPolicyName(name ?? partner.tenantId);
           setRedeem(true);
@@ -53,7 +54,7 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
       >
         <RefreshCcw aria-hidden className="size-3.5" />
         {setUp.isPending ? "Setting up…" : "Set up sync"}
-      </Button>
+      </WriteButton>
       {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} /> : null}
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent
@@ -100,14 +101,11 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
             <p className="text-[13px] text-muted">
               Nothing is synchronized until a configuration in the partner&apos;s tenant pushes users to yours.
             </p>
-            <div className="flex justify-end gap-2 pt-2">
-              <DialogClose asChild>
-                <Button>Cancel</Button>
-              </DialogClose>
+            <DialogActions className="mt-0 pt-2">
               <Button type="submit" variant="primary" disabled={!policyName.trim()}>
                 Set up sync
               </Button>
-            </div>
+            </DialogActions>
           </form>
         </DialogContent>
       </Dialog>

@@ -5,9 +5,10 @@ import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
 
 export const SYNC_WRITE_REASON_ID = "sync-write-reason";
 
@@ -53,17 +54,17 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
 
   return (
     <>
-      <Button
+      <WriteButton
+        allowed={permission.allowed}
+        reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
         aria-label={`${verb} ${setting}`}
-        unavailable={!permission.allowed}
         disabled={update.isPending}
-        aria-describedby={permission.allowed ? undefined : SYNC_WRITE_REASON_ID}
         onClick={() => setOpen(true)}
       >
         {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
         {update.isPending ? "Saving…" : verb}
-      </Button>
+      </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent
           title={`${verb} ${setting}`}
@@ -81,14 +82,11 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
               <strong>What does not:</strong> {words.stays}
             </p>
           </div>
-          <div className="mt-5 flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
+          <DialogActions>
             <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
               {verb}
             </Button>
-          </div>
+          </DialogActions>
         </DialogContent>
       </Dialog>
     </>

@@ -3,6 +3,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { Button } from "./button";
 
 export const Dialog = RadixDialog.Root;
 export const DialogClose = RadixDialog.Close;
@@ -29,5 +30,17 @@ export function DialogContent({ title, description, children, className }: { tit
         <div className="mt-4">{children}</div>
       </RadixDialog.Content>
     </RadixDialog.Portal>
+  );
+}
+
+/** Cancel, then the dialog's confirming action (passed as children). */
+export function DialogActions({ children, className }: { children: React.ReactNode; className?: string }) {
+  return (
+    <div className={cn("mt-5 flex justify-end gap-2", className)}>
+      <DialogClose asChild>
+        <Button>Cancel</Button>
+      </DialogClose>
+      {children}
+    </div>
   );
 }

@@ -2,7 +2,7 @@
  * Validation of request bodies for partner and sync-policy writes: known
  * properties only, right JSON types, read-only keys refused.
  */
-import { DEFAULT_POLICY_PROPERTIES, DEFAULT_POLICY_TYPE, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
+import { ACCESS_SETTING_PROPERTIES, DEFAULT_POLICY_PROPERTIES, DEFAULT_POLICY_TYPE, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
 import type { Parse } from "./odata";
 
 type Kind = "string" | "boolean" | "object" | "syncInbound";
@@ -103,15 +103,7 @@ export const partnerPatchBody = (body: unknown, tenantId: string) =>
 export const syncPolicyBody = (body: unknown, tenantId: string) =>
   validate(body, SYNC_TYPES, SYNC_POLICY_PROPERTIES, SYNC_TYPE, { tenantId, required: false });
 
-const DEFAULT_POLICY_WRITABLE = [
-  "inboundTrust",
-  "b2bCollaborationOutbound",
-  "b2bCollaborationInbound",
-  "b2bDirectConnectOutbound",
-  "b2bDirectConnectInbound",
-  "tenantRestrictions",
-  "invitationRedemptionIdentityProviderConfiguration",
-];
+const DEFAULT_POLICY_WRITABLE: string[] = ["inboundTrust", ...ACCESS_SETTING_PROPERTIES, "invitationRedemptionIdentityProviderConfiguration"];
 
 /** The default policy has nothing to inherit from: its settings are objects, never null; the rest is read-only. */
 export function defaultPolicyBody(body: unknown): Parse<Record<string, unknown>> {

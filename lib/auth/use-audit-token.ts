@@ -6,10 +6,9 @@
  */
 import { useCallback } from "react";
 import { useMsal } from "@azure/msal-react";
-import { InteractionRequiredAuthError } from "@azure/msal-browser";
 import { useAuthConfig } from "./auth-config-context";
 import { auditConsentDeclined, auditScopes, auditConsentGranted, requestAuditConsent } from "./audit-consent";
-import { SignInRequiredError, useSignedInAccount, type GetGraphToken } from "./use-graph-token";
+import { useSilentToken, type TokenScopeSet } from "./use-graph-token";
 
 export class AuditConsentRequiredError extends Error {
   constructor(readonly declined: boolean) {
@@ -18,25 +17,16 @@ export class AuditConsentRequiredError extends Error {
   }
 }
 
+const AUDIT_SCOPES: TokenScopeSet = {
+  scopes: auditScopes,
+  granted: auditConsentGranted,
+  interactionRequired: async () => new AuditConsentRequiredError(auditConsentDeclined()),
+};
+
 export function useAuditToken() {
   const { instance } = useMsal();
   const config = useAuthConfig();
-  const account = useSignedInAccount();
-
-  const getToken = useCallback<GetGraphToken>(
-    async (options = {}) => {
-      if (!account) throw new SignInRequiredError("You are not signed in.");
-      try {
-        const result = await instance.acquireTokenSilent({ scopes: auditScopes(config), account, forceRefresh: options.forceRefresh ?? false });
-        auditConsentGranted();
-        return result.accessToken;
-      } catch (error) {
-        if (error instanceof InteractionRequiredAuthError) throw new AuditConsentRequiredError(auditConsentDeclined());
-        throw error;
-      }
-    },
-    [account, config, instance],
-  );
+  const { account, getToken } = useSilentToken(AUDIT_SCOPES);
 
   const requestConsent = useCallback(async () => {
     if (account) await requestAuditConsent(instance, config, account);

@@ -6,7 +6,8 @@
  */
 import { useCallback, useMemo } from "react";
 import { useMsal } from "@azure/msal-react";
-import { InteractionRequiredAuthError, type AccountInfo } from "@azure/msal-browser";
+import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
+import type { PublicAuthConfig } from "@/lib/config";
 import { useAuthConfig } from "./auth-config-context";
 import { clearSignInLoopGuard, redirectToSignIn } from "./interactive-sign-in";
 
@@ -28,7 +29,18 @@ export function useSignedInAccount(): AccountInfo | null {
 
 export type GetGraphToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
 
-export function useGraphToken(): { account: AccountInfo | null; getToken: GetGraphToken } {
+/**
+ * What one scope set needs around the silent acquisition: its scopes, what a success
+ * settles, and the error a needed interaction becomes. Declared once per module so
+ * the returned getToken keeps its identity across renders.
+ */
+export type TokenScopeSet = {
+  scopes: (config: PublicAuthConfig) => string[];
+  granted: () => void;
+  interactionRequired: (instance: IPublicClientApplication, config: PublicAuthConfig) => Promise<Error>;
+};
+
+export function useSilentToken(scopeSet: TokenScopeSet): { account: AccountInfo | null; getToken: GetGraphToken } {
   const { instance } = useMsal();
   const config = useAuthConfig();
   const account = useSignedInAccount();
@@ -38,23 +50,32 @@ export function useGraphToken(): { account: AccountInfo | null; getToken: GetGra
       if (!account) throw new SignInRequiredError("You are not signed in.");
       try {
         const result = await instance.acquireTokenSilent({
-          scopes: config.graphScopes,
+          scopes: scopeSet.scopes(config),
           account,
           forceRefresh: options.forceRefresh ?? false,
         });
-        clearSignInLoopGuard();
+        scopeSet.granted();
         return result.accessToken;
       } catch (error) {
-        if (error instanceof InteractionRequiredAuthError) {
-          const redirected = await redirectToSignIn(instance, config);
-          if (redirected) throw new SignInRequiredError("Signing you in again…");
-          throw new SignInRequiredError();
-        }
+        if (error instanceof InteractionRequiredAuthError) throw await scopeSet.interactionRequired(instance, config);
         throw error;
       }
     },
-    [account, config, instance],
+    [account, config, instance, scopeSet],
   );
 
   return { account, getToken };
+}
+
+const GRAPH_SCOPES: TokenScopeSet = {
+  scopes: (config) => config.graphScopes,
+  granted: clearSignInLoopGuard,
+  interactionRequired: async (instance, config) => {
+    const redirected = await redirectToSignIn(instance, config);
+    return redirected ? new SignInRequiredError("Signing you in again…") : new SignInRequiredError();
+  },
+};
+
+export function useGraphToken(): { account: AccountInfo | null; getToken: GetGraphToken } {
+  return useSilentToken(GRAPH_SCOPES);
 }

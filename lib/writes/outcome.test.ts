@@ -23,14 +23,9 @@ const policy: SyncPolicy = {
   deletedDateTime: "2025-06-01T10:00:00Z",
 };
 const err = (status: number, code = "X"): AppError => ({ status, code, message: "m", requestId: `r${status}`, retryAfterSeconds: status === 429 ? 5 : null });
-const answer = (status: number, extra: Partial<RestoreAnswer> = {}): RestoreAnswer => ({
-  tenantId: ID,
-  status,
-  policy: null,
-  error: status >= 200 && status < 300 ? null : err(status),
-  attempts: 1,
-  ...extra,
-});
+/** What Graph answered with status: no policy, and an error unless 2xx. */
+const answered = (status: number) => ({ tenantId: ID, status, policy: null, error: status >= 200 && status < 300 ? null : err(status), attempts: 1 });
+const answer = (status: number, extra: Partial<RestoreAnswer> = {}): RestoreAnswer => ({ ...answered(status), ...extra });
 
 describe("classifyRestoreStatus", () => {
   it("settles statuses that speak for themselves and asks for a live check otherwise", () => {
@@ -135,11 +130,7 @@ describe("toRestoreOutcome", () => {
 describe("toWriteOutcome (every write but a restore)", () => {
   const write = (w: Parameters<typeof classifyWriteStatus>[0], status: number, extra: Partial<WriteAnswer> = {}): WriteAnswer => ({
     write: w,
-    tenantId: ID,
-    status,
-    policy: null,
-    error: status >= 200 && status < 300 ? null : err(status),
-    attempts: 1,
+    ...answered(status),
     ...extra,
   });
 
