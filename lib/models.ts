@@ -70,3 +70,12 @@ export interface Partner {
   /** null when the partner has no live identity sync policy */
   syncPolicy: SyncPolicy | null;
 }
+
+/** What the partners list shows of a partner: read with $select, so only these fields exist. */
+export interface PartnerRow {
+  tenantId: string;
+  displayName: string | null;
+  isServiceProvider: boolean | null;
+  isInMultiTenantOrganization: boolean | null;
+  syncPolicy: Pick<SyncPolicy, "tenantId" | "displayName" | "userSyncAllowed" | "groupSyncAllowed"> | null;
+}

@@ -1,8 +1,8 @@
 import { Building2, Info } from "lucide-react";
-import type { Partner } from "@/lib/models";
+import type { PartnerRow } from "@/lib/models";
 import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partner-display";
 
-export function PartnerName({ partner }: { partner: Pick<Partner, "tenantId" | "displayName" | "syncPolicy"> }) {
+export function PartnerName({ partner }: { partner: Pick<PartnerRow, "tenantId" | "displayName" | "syncPolicy"> }) {
   const name = partnerDisplayName(partner);
   const wellKnown = wellKnownTenantLabel(partner.tenantId);
   return (

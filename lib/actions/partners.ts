@@ -2,17 +2,12 @@
 import "server-only";
 import { z } from "zod";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { fail, ok, type AppError, type Result } from "@/lib/result";
-import { getPartner, listPartners } from "@/lib/graph/partners";
-import { getDeletedSyncPolicy, listDeletedSyncPolicies } from "@/lib/graph/sync-policies";
+import { ok, type Result } from "@/lib/result";
+import { getPartner, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
+import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { deletedItemsUnsupportedError, parseArgs, tenantIdSchema, tokenSchema } from "./validate";
 
-export interface PartnersView {
-  partners: Partner[];
-  /** null when the deleted items could not be read; see deletedItemsError. */
-  deletedSyncPolicies: DeletedSyncPolicy[] | null;
-  deletedItemsError: AppError | null;
-}
+export type { PartnersPage };
 
 export interface PartnerDetail {
   /** null when Graph has no such partner. */
@@ -20,22 +15,14 @@ export interface PartnerDetail {
   deletedSyncPolicy: DeletedSyncPolicy | null;
 }
 
-async function readDeletedItems(token: string): Promise<Result<DeletedSyncPolicy[]>> {
-  const unsupported = deletedItemsUnsupportedError();
-  return unsupported ? fail(unsupported) : listDeletedSyncPolicies(token);
-}
+/** A nextLink from an earlier page; lib/graph checks it points at the partners list before sending the token. */
+const nextLinkSchema = z.string({ error: "must be a paging link" }).max(4096, { error: "must be a paging link" }).url({ error: "must be a paging link" }).nullable();
 
-export async function getPartnersView(token: string): Promise<Result<PartnersView>> {
-  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+/** One Graph page per call, so the browser shows the first rows while it asks for the rest. */
+export async function listPartnersPage(token: string, nextLink: string | null): Promise<Result<PartnersPage>> {
+  const args = parseArgs(z.object({ token: tokenSchema, nextLink: nextLinkSchema }), { token, nextLink });
   if (!args.ok) return args;
-  const [partners, deleted] = await Promise.all([listPartners(args.data.token), readDeletedItems(args.data.token)]);
-  if (!partners.ok) return partners;
-  const names = new Map(partners.data.map((partner) => [partner.tenantId.toLowerCase(), partner.displayName]));
-  return ok({
-    partners: partners.data,
-    deletedSyncPolicies: deleted.ok ? deleted.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })) : null,
-    deletedItemsError: deleted.ok ? null : deleted.error,
-  });
+  return listPartnersPageInGraph(args.data.token, args.data.nextLink);
 }
 
 export async function getPartnerDetail(token: string, tenantId: string): Promise<Result<PartnerDetail>> {

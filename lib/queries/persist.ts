@@ -1,0 +1,45 @@
+"use client";
+
+/**
+ * The query cache, kept per signed-in account in this tab's sessionStorage so a
+ * reload paints the last answer at once and refreshes it in the background.
+ * Only Graph reads are stored (keys under ["graph", account]); tokens live in
+ * MSAL's own cache and never pass through queries.
+ */
+import { createAsyncStoragePersister } from "@tanstack/query-async-storage-persister";
+import { removeOldestQuery, type PersistQueryClientOptions } from "@tanstack/react-query-persist-client";
+
+/** Bump when a cached shape changes: older entries are then dropped, not misread. */
+export const CACHE_VERSION = "2";
+export const CACHE_MAX_AGE_MS = 60 * 60_000;
+const KEY_PREFIX = "ctsd.query-cache.";
+
+export function cacheStorageKey(accountId: string): string {
+  return `${KEY_PREFIX}${accountId}`;
+}
+
+export function persistOptions(accountId: string): Omit<PersistQueryClientOptions, "queryClient"> {
+  return {
+    persister: createAsyncStoragePersister({
+      storage: window.sessionStorage,
+      key: cacheStorageKey(accountId),
+      throttleTime: 1_000,
+      // A full sessionStorage drops the oldest query rather than failing every write.
+      retry: removeOldestQuery,
+    }),
+    maxAge: CACHE_MAX_AGE_MS,
+    buster: CACHE_VERSION,
+    dehydrateOptions: {
+      shouldDehydrateQuery: (query) => query.state.status === "success" && query.queryKey[0] === "graph" && query.queryKey[1] === accountId,
+    },
+  };
+}
+
+/** Forgets stored caches: every account's on sign-out, or all but the one now signed in. */
+export function clearPersistedCaches(keepAccountId?: string): void {
+  const keep = keepAccountId === undefined ? null : cacheStorageKey(keepAccountId);
+  for (let index = window.sessionStorage.length - 1; index >= 0; index -= 1) {
+    const key = window.sessionStorage.key(index);
+    if (key?.startsWith(KEY_PREFIX) && key !== keep) window.sessionStorage.removeItem(key);
+  }
+}
