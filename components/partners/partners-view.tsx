@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useId, useMemo } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -35,6 +35,7 @@ export function PartnersView() {
   const [filter, updateFilter] = useUrlState<PartnersFilter>(parsePartnersFilter, toSearchParams);
   const list = usePartnersList();
   const { deletedItemsSupported } = useAuthConfig();
+  const sortSelectId = useId();
   const deletedQuery = useDeletedSyncPolicies({ enabled: deletedItemsSupported });
 
   function sortBy(column: SortColumn) {
@@ -89,9 +90,10 @@ export function PartnersView() {
                 <option value="no-policy">No sync policy</option>
               </select>
             </label>
-            <label className="flex items-center gap-2 text-sm text-muted md:hidden">
-              Sort by
+            <div className="flex items-center gap-2 text-sm text-muted md:hidden">
+              <label htmlFor={sortSelectId}>Sort by</label>
               <select
+                id={sortSelectId}
                 value={`${filter.sort}:${filter.direction}`}
                 onChange={(event) => {
                   const [sort, direction] = event.target.value.split(":");
@@ -104,7 +106,7 @@ export function PartnersView() {
                   <option key={`${column.id}:desc`} value={`${column.id}:desc`}>{`${column.label}, descending`}</option>,
                 ])}
               </select>
-            </label>
+            </div>
             <div className="ml-auto flex items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
                 {visible.length === summary.total

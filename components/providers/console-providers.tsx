@@ -79,7 +79,13 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
     <AuthConfigProvider value={authConfig}>
       <MsalProvider instance={msal}>
         {persist ? (
-          <PersistQueryClientProvider key={accountId} client={queryClient} persistOptions={persist}>
+          <PersistQueryClientProvider
+            key={accountId}
+            client={queryClient}
+            persistOptions={persist}
+            // What was stored paints at once; every view still re-reads it from Graph in the background.
+            onSuccess={() => void queryClient.invalidateQueries({ queryKey: ["graph"] })}
+          >
             <AuthGate>{children}</AuthGate>
             <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
           </PersistQueryClientProvider>
