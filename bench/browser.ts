@@ -29,59 +29,55 @@ export interface BrowserResult {
   rows: BrowserRow[];
 }
 
-declare global {
-  interface Window {
-    __bench?: Record<string, number>;
-  }
-}
+// Page-side code is plain JavaScript text: the TypeScript loader's helpers do not exist in the page.
 
 /** Marks, in page time, when the view started loading, its first row, and when no page was left to load. */
-function watchList(): void {
-  const marks: Record<string, number> = {};
-  window.__bench = marks;
-  const mark = (name: string) => {
-    if (!(name in marks)) marks[name] = performance.now();
-  };
+const WATCH_LIST = `
+  window.__bench = {};
   new MutationObserver(() => {
+    const marks = window.__bench;
+    const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
     if (document.querySelector('[role="status"][aria-label="Loading partners"]')) mark("viewStart");
     const firstRow = document.querySelector("table tbody tr[data-index]");
     if (firstRow) mark("firstRow");
     if (firstRow && !document.querySelector('[role="progressbar"][aria-label="Loading partners"]')) mark("complete");
   }).observe(document, { subtree: true, childList: true, attributes: true });
-}
+`;
 
-async function listMarks(page: Page): Promise<Record<string, number>> {
-  await page.waitForFunction(() => window.__bench?.complete !== undefined, null, { timeout: 120_000 });
-  return page.evaluate(() => ({ ...window.__bench }));
-}
-
-/** Types one character at a time; each is timed from keydown to the next change of the rows or their count. */
-async function typeAndTime(page: Page, text: string): Promise<{ delays: number[]; longTasks: number[] }> {
-  await page.evaluate(() => {
-    const state = { delays: [] as number[], longTasks: [] as number[], keyAt: 0 };
-    (window as unknown as { __typing: typeof state }).__typing = state;
+/** Times each keystroke from keydown to the next change of the rows or their count, painted. */
+const WATCH_TYPING = `
+  (() => {
+    const state = { delays: [], longTasks: [], keyAt: 0 };
+    window.__typing = state;
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => state.longTasks.push(entry.duration))).observe({ type: "longtask" });
-    document.addEventListener("keydown", () => (state.keyAt = performance.now()), { capture: true });
-    const target = document.querySelector("main") ?? document.body;
+    document.addEventListener("keydown", () => { state.keyAt = performance.now(); }, { capture: true });
+    const inRows = (node) => {
+      const element = node.nodeType === 1 ? node : node.parentElement;
+      return Boolean(element && element.closest("tbody, [aria-live]"));
+    };
     new MutationObserver((records) => {
-      if (!state.keyAt) return;
-      const rowsChanged = records.some((record) => (record.target as Element).closest?.("tbody, [aria-live]") || record.target.parentElement?.closest("tbody, [aria-live]"));
-      if (!rowsChanged) return;
+      if (!state.keyAt || !records.some((record) => inRows(record.target))) return;
       const startedAt = state.keyAt;
       state.keyAt = 0;
       requestAnimationFrame(() => state.delays.push(performance.now() - startedAt));
-    }).observe(target, { subtree: true, childList: true, characterData: true });
-  });
+    }).observe(document.querySelector("main") || document.body, { subtree: true, childList: true, characterData: true });
+  })();
+`;
+
+async function listMarks(page: Page): Promise<Record<string, number>> {
+  await page.waitForFunction("window.__bench && window.__bench.complete !== undefined", null, { timeout: 120_000 });
+  return (await page.evaluate("({ ...window.__bench })")) as Record<string, number>;
+}
+
+async function typeAndTime(page: Page, text: string): Promise<{ delays: number[]; longTasks: number[] }> {
+  await page.evaluate(WATCH_TYPING);
   const search = page.getByRole("searchbox", { name: "Search partners" });
   await search.click();
   for (const character of text) {
     await search.press(character === " " ? "Space" : character);
     await page.waitForTimeout(150);
   }
-  return page.evaluate(() => {
-    const state = (window as unknown as { __typing: { delays: number[]; longTasks: number[] } }).__typing;
-    return { delays: state.delays, longTasks: state.longTasks };
-  });
+  return (await page.evaluate("({ delays: window.__typing.delays, longTasks: window.__typing.longTasks })")) as { delays: number[]; longTasks: number[] };
 }
 
 function median(values: number[]): number {
@@ -136,7 +132,7 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     const roundTrip = median(trips);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(watchList);
+    await page.addInitScript({ content: WATCH_LIST });
     log("  signing in");
     await page.goto(`${base}/partners`);
     await page.getByLabel("Username").fill("admin@contoso.example");
@@ -147,7 +143,7 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     log("  cold load (no cached data)");
     const cold: Record<string, number>[] = [];
     for (let run = 0; run < 3; run += 1) {
-      await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("ctsd.query-cache.")).forEach((key) => sessionStorage.removeItem(key)));
+      await page.evaluate('Object.keys(sessionStorage).filter((key) => key.startsWith("ctsd.query-cache.")).forEach((key) => sessionStorage.removeItem(key))');
       await page.reload();
       cold.push(await listMarks(page));
     }
@@ -157,7 +153,8 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     log("  reload with the persisted cache");
     await page.waitForTimeout(1_500);
     await page.reload();
-    const warm = await page.waitForFunction(() => window.__bench?.firstRow, null, { timeout: 60_000 }).then(() => page.evaluate(() => ({ ...window.__bench })));
+    await page.waitForFunction("window.__bench && window.__bench.firstRow !== undefined", null, { timeout: 60_000 });
+    const warm = (await page.evaluate("({ ...window.__bench })")) as Record<string, number>;
     await listMarks(page);
 
     log("  typing");

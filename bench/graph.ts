@@ -160,7 +160,9 @@ export async function benchRestores(log: (line: string) => void): Promise<Restor
         await emulator.reset();
         await emulator.setLatency(latencyMs);
         const token = await emulator.automationToken();
-        const ids = ensure(await listDeletedSyncPolicies(token, options)).map((policy) => policy.tenantId);
+        const ids = ensure(await listDeletedSyncPolicies(token, options))
+          .filter((policy) => policy.displayName?.startsWith("Bulk Partner"))
+          .map((policy) => policy.tenantId);
         if (ids.length !== BULK_RESTORE) throw new Error(`expected ${BULK_RESTORE} deleted policies, found ${ids.length}`);
         return { token, ids };
       };
