@@ -13,7 +13,8 @@ import { freePort, startEmulatorProcess } from "./emulator-process";
 const PARTNERS = 10_000;
 const LATENCY_MS = 50;
 const PAGES = Math.ceil(PARTNERS / 100);
-const QUERY = "generated partner 01";
+/** Each digit narrows 10,000 rows to the partners holding it and Backspace brings them all back: every keystroke redraws. */
+const KEYSTROKES = [..."1234567890"].flatMap((digit) => [digit, "Backspace"]);
 
 export interface BrowserRow {
   measure: string;
@@ -34,6 +35,8 @@ export interface BrowserResult {
 /** Marks, in page time, when the view started loading, its first row, and when no page was left to load. */
 const WATCH_LIST = `
   window.__bench = {};
+  window.__longTasks = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__longTasks.push(entry.duration))).observe({ type: "longtask" });
   new MutationObserver(() => {
     const marks = window.__bench;
     const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
@@ -69,13 +72,13 @@ async function listMarks(page: Page): Promise<Record<string, number>> {
   return (await page.evaluate("({ ...window.__bench })")) as Record<string, number>;
 }
 
-async function typeAndTime(page: Page, text: string): Promise<{ delays: number[]; longTasks: number[] }> {
+async function typeAndTime(page: Page, keys: string[]): Promise<{ delays: number[]; longTasks: number[] }> {
   await page.evaluate(WATCH_TYPING);
   const search = page.getByRole("searchbox", { name: "Search partners" });
   await search.click();
-  for (const character of text) {
-    await search.press(character === " " ? "Space" : character);
-    await page.waitForTimeout(150);
+  for (const key of keys) {
+    await search.press(key);
+    await page.waitForTimeout(200);
   }
   return (await page.evaluate("({ delays: window.__typing.delays, longTasks: window.__typing.longTasks })")) as { delays: number[]; longTasks: number[] };
 }
@@ -156,9 +159,13 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     await page.waitForFunction("window.__bench && window.__bench.firstRow !== undefined", null, { timeout: 60_000 });
     const warm = (await page.evaluate("({ ...window.__bench })")) as Record<string, number>;
     await listMarks(page);
+    // The background re-read of every page, then the cache write that follows it.
+    await page.getByRole("button", { name: "Refresh from Microsoft Graph" }).getByText("Refresh", { exact: true }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2_000);
+    const refreshTasks = (await page.evaluate("window.__longTasks")) as number[];
 
     log("  typing");
-    const typing = await typeAndTime(page, QUERY);
+    const typing = await typeAndTime(page, KEYSTROKES);
     const longest = Math.max(0, ...typing.longTasks);
 
     const lowerBound = PAGES * LATENCY_MS;
@@ -170,7 +177,8 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
         row("first row, from the view starting to load", firstRow, roundTrip + 200, `round trip + 200 ms = ${Math.round(roundTrip + 200)} ms`),
         row("whole list, from the view starting to load", whole, lowerBound * 1.3, `1.3 x lower bound (${PAGES} x ${LATENCY_MS} ms) = ${Math.round(lowerBound * 1.3)} ms`),
         row("reload: first row from the persisted cache (from navigation start)", warm.firstRow ?? 0, null, "–"),
-        row(`keystroke to updated rows, median of ${typing.delays.length} ("${QUERY}")`, median(typing.delays), 50, "50 ms"),
+        row(`reload: longest task while every page is re-read and the cache rewritten (${refreshTasks.length} over 50 ms)`, Math.max(0, ...refreshTasks), null, "–"),
+        row(`keystroke to updated rows, median of ${typing.delays.length} (a digit, then Backspace, ten times)`, median(typing.delays), 50, "50 ms"),
         row("keystroke to updated rows, slowest", Math.max(0, ...typing.delays), 50, "50 ms"),
         row(`longest task while typing (${typing.longTasks.length} over 50 ms)`, longest, 100, "100 ms"),
       ],

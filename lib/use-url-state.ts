@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 
 interface LocalWrites<T> {
@@ -30,15 +30,21 @@ export function useUrlState<T>(parse: (params: URLSearchParams) => T, serialize:
   }
 
   const current = local ? local.state : fromUrl;
+  // The setter stays the same function across renders, so memoized children are not redrawn per keystroke.
+  const latest = useRef(current);
+  useLayoutEffect(() => {
+    latest.current = current;
+  }, [current]);
 
   const update = useCallback(
     (patch: Partial<T>) => {
-      const next = { ...current, ...patch };
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
       const written = serialize(next).toString();
       setLocal((previous) => ({ state: next, writes: [...(previous?.writes ?? []).slice(-20), written] }));
       window.history.replaceState(null, "", written ? `${pathname}?${written}` : pathname);
     },
-    [current, serialize, pathname],
+    [serialize, pathname],
   );
 
   return [current, update];

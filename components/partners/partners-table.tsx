@@ -1,10 +1,11 @@
 "use client";
 
+import { memo } from "react";
 import Link from "next/link";
 import type { DeletedSyncPolicy, PartnerRow } from "@/lib/models";
 import { formatTimeLeft } from "@/lib/retention";
 import { Trash2 } from "lucide-react";
-import type { PartnersFilter, SortColumn } from "@/lib/partners-filter";
+import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners-filter";
 import { partnerDisplayName, syncStateOf } from "@/lib/partner-display";
 import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
@@ -42,7 +43,8 @@ export const STACKED_ROW = "max-md:block max-md:py-1.5";
 export const STACKED_CELL =
   "max-md:flex max-md:items-start max-md:gap-3 max-md:py-0.5 max-md:before:w-32 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-muted max-md:before:content-[attr(data-label)]";
 
-export function PartnersTable({
+/** Memoized: typing re-renders the view at once, the table only when its rows change. */
+export const PartnersTable = memo(function PartnersTable({
   partners,
   filter,
   onSort,
@@ -50,7 +52,7 @@ export function PartnersTable({
 }: {
   partners: PartnerRow[];
   filter: PartnersFilter;
-  onSort: (column: SortColumn) => void;
+  onSort: (column: SortColumn, direction: SortDirection) => void;
   /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
   deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
 }) {
@@ -68,7 +70,7 @@ export function PartnersTable({
                 label={column.label}
                 active={filter.sort === column.id}
                 direction={filter.direction}
-                onSort={() => onSort(column.id)}
+                onSort={() => onSort(column.id, filter.sort === column.id && filter.direction === "asc" ? "desc" : "asc")}
                 className={`${TABLE_CELL} py-1.5`}
               />
             ))}
@@ -119,4 +121,4 @@ export function PartnersTable({
       </table>
     </div>
   );
-}
+});

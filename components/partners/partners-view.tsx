@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useId, useMemo } from "react";
+import { useCallback, useDeferredValue, useId, useMemo } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -15,6 +15,7 @@ import {
   SORT_COLUMNS,
   type PartnersFilter,
   type SortColumn,
+  type SortDirection,
 } from "@/lib/partners-filter";
 import { isExpiringSoon } from "@/lib/retention";
 import type { SyncState } from "@/lib/models";
@@ -38,13 +39,13 @@ export function PartnersView() {
   const sortSelectId = useId();
   const deletedQuery = useDeletedSyncPolicies({ enabled: deletedItemsSupported });
 
-  function sortBy(column: SortColumn) {
-    updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });
-  }
+  const sortBy = useCallback((sort: SortColumn, direction: SortDirection) => updateFilter({ sort, direction }), [updateFilter]);
 
   // The input shows every keystroke at once; the rows follow when React has time, never blocking typing.
+  // Arriving pages are deferred too, so the next page is requested before the table redraws.
   const deferred = useDeferredValue(filter);
-  const { rows, complete } = list;
+  const rows = useDeferredValue(list.rows);
+  const { complete } = list;
   const sorted = useMemo(() => sortPartners(rows, { sort: deferred.sort, direction: deferred.direction }), [rows, deferred.sort, deferred.direction]);
   const visible = useMemo(() => filterPartners(sorted, { query: deferred.query, sync: deferred.sync }), [sorted, deferred.query, deferred.sync]);
   const summary = useMemo(() => summarisePartners(rows), [rows]);
@@ -122,7 +123,7 @@ export function PartnersView() {
             </p>
           ) : null}
           {visible.length > 0 ? (
-            <PartnersTable partners={visible} filter={filter} onSort={sortBy} deletedByTenant={deletedByTenant} />
+            <PartnersTable partners={visible} filter={deferred} onSort={sortBy} deletedByTenant={deletedByTenant} />
           ) : loading ? null : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <SearchX aria-hidden className="size-6 text-muted" />

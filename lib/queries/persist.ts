@@ -18,10 +18,33 @@ export function cacheStorageKey(accountId: string): string {
   return `${KEY_PREFIX}${accountId}`;
 }
 
+// Bumped by every clear, so a write still waiting for idle time cannot bring a cleared cache back.
+let generation = 0;
+
+/** Writes a large cache when the tab is idle rather than in the middle of a keystroke. */
+const idleStorage = {
+  getItem: (key: string) => window.sessionStorage.getItem(key),
+  removeItem: (key: string) => window.sessionStorage.removeItem(key),
+  setItem: (key: string, value: string) =>
+    new Promise<void>((resolve, reject) => {
+      const asked = generation;
+      const write = () => {
+        try {
+          if (asked === generation) window.sessionStorage.setItem(key, value);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      };
+      if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(write, { timeout: 2_000 });
+      else write();
+    }),
+};
+
 export function persistOptions(accountId: string): Omit<PersistQueryClientOptions, "queryClient"> {
   return {
     persister: createAsyncStoragePersister({
-      storage: window.sessionStorage,
+      storage: idleStorage,
       key: cacheStorageKey(accountId),
       throttleTime: 1_000,
       // A full sessionStorage drops the oldest query rather than failing every write.
@@ -37,6 +60,7 @@ export function persistOptions(accountId: string): Omit<PersistQueryClientOption
 
 /** Forgets stored caches: every account's on sign-out, or all but the one now signed in. */
 export function clearPersistedCaches(keepAccountId?: string): void {
+  generation += 1;
   const keep = keepAccountId === undefined ? null : cacheStorageKey(keepAccountId);
   for (let index = window.sessionStorage.length - 1; index >= 0; index -= 1) {
     const key = window.sessionStorage.key(index);
