@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useId, useMemo } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -32,6 +32,23 @@ import { LoadingProgress } from "./loading-progress";
 
 const count = new Intl.NumberFormat("en-US");
 
+/** While pages stream in, the table re-sorts at most this often; the first and the last page show at once. */
+const REDRAW_WHILE_LOADING_MS = 400;
+
+function useThrottledWhile<T extends readonly unknown[]>(value: T, active: boolean): T {
+  const [shown, setShown] = useState(value);
+  const lastShownAt = useRef(0);
+  useEffect(() => {
+    if (!active) return;
+    const timer = window.setTimeout(() => {
+      lastShownAt.current = Date.now();
+      setShown(value);
+    }, Math.max(0, lastShownAt.current + REDRAW_WHILE_LOADING_MS - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [value, active]);
+  return active && shown.length > 0 ? shown : value;
+}
+
 export function PartnersView() {
   const [filter, updateFilter] = useUrlState<PartnersFilter>(parsePartnersFilter, toSearchParams);
   const list = usePartnersList();
@@ -44,8 +61,8 @@ export function PartnersView() {
   // The input shows every keystroke at once; the rows follow when React has time, never blocking typing.
   // Arriving pages are deferred too, so the next page is requested before the table redraws.
   const deferred = useDeferredValue(filter);
-  const rows = useDeferredValue(list.rows);
   const { complete } = list;
+  const rows = useDeferredValue(useThrottledWhile(list.rows, !complete));
   const sorted = useMemo(() => sortPartners(rows, { sort: deferred.sort, direction: deferred.direction }), [rows, deferred.sort, deferred.direction]);
   const visible = useMemo(() => filterPartners(sorted, { query: deferred.query, sync: deferred.sync }), [sorted, deferred.query, deferred.sync]);
   const summary = useMemo(() => summarisePartners(rows), [rows]);

@@ -53,9 +53,18 @@ export function persistOptions(accountId: string): Omit<PersistQueryClientOption
     maxAge: CACHE_MAX_AGE_MS,
     buster: CACHE_VERSION,
     dehydrateOptions: {
-      shouldDehydrateQuery: (query) => query.state.status === "success" && query.queryKey[0] === "graph" && query.queryKey[1] === accountId,
+      shouldDehydrateQuery: (query) =>
+        query.state.status === "success" && query.queryKey[0] === "graph" && query.queryKey[1] === accountId && !stillPaging(query.state.data),
     },
   };
+}
+
+/** A list whose pages are still arriving is stored once complete: rewriting it every second would slow the loading down. */
+function stillPaging(data: unknown): boolean {
+  const pages = (data as { pages?: unknown } | undefined)?.pages;
+  if (!Array.isArray(pages)) return false;
+  const last = pages.at(-1) as { nextLink?: unknown } | undefined;
+  return typeof last?.nextLink === "string";
 }
 
 /** Forgets stored caches: every account's on sign-out, or all but the one now signed in. */
