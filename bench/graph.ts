@@ -71,12 +71,21 @@ async function ourList(emulator: EmulatorProcess, token: string): Promise<{ firs
   return { firstPageMs, count };
 }
 
+/** A kept-alive connection the emulator closed at that moment is retried once, as any HTTP client script would. */
+async function get(url: string, token: string): Promise<Response> {
+  try {
+    return await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  } catch {
+    return fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  }
+}
+
 /** What a script written without thought does: list every partner, then ask for each one's sync policy. */
 async function naiveList(emulator: EmulatorProcess, token: string): Promise<string[]> {
   const ids: string[] = [];
   let next: string | undefined = `${emulator.url}/beta/policies/crossTenantAccessPolicy/partners`;
   while (next) {
-    const response = await fetch(next, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await get(next, token);
     const body = (await response.json()) as { value: { tenantId: string }[]; "@odata.nextLink"?: string };
     ids.push(...body.value.map((partner) => partner.tenantId));
     next = body["@odata.nextLink"];
@@ -90,9 +99,7 @@ async function naivePolicies(emulator: EmulatorProcess, token: string, ids: stri
     Array.from({ length: concurrency }, async () => {
       while (cursor < ids.length) {
         const id = ids[cursor++]!;
-        const response = await fetch(`${emulator.url}/beta/policies/crossTenantAccessPolicy/partners/${id}/identitySynchronization`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
+        const response = await get(`${emulator.url}/beta/policies/crossTenantAccessPolicy/partners/${id}/identitySynchronization`, token);
         await response.arrayBuffer();
       }
     }),

@@ -46,8 +46,23 @@ function restoreTable(rows: RestoreRow[]): string {
   );
 }
 
+/** Why a target can be missed, said where the miss is shown. */
+const MISS_REASONS: Record<string, string> = {
+  "whole list":
+    "Each page is one server action call (browser → Next.js → Graph → Next.js → browser) and Next.js sends a tab's server actions one at a time, " +
+    "so the list pays that call's own overhead (request, RSC encoding, the router's action queue) once per page on top of Graph's latency; " +
+    "the Graph side alone stays within the target (table above). Noise from other work on the machine adds to every browser row.",
+  "first row": "The first row needs one server action call on top of one Graph round trip; on a busy machine that call alone can take longer than 200 ms.",
+  "keystroke to updated rows, slowest": "The slowest keystroke is usually the first, or one that brings all 10,000 rows back; the median is the steady state.",
+};
+
 function browserSection(result: BrowserResult | string): string {
   if (typeof result === "string") return `Browser measurements skipped: ${result}`;
+  const reasons = result.rows
+    .filter((row) => row.met === false)
+    .map((row) => Object.entries(MISS_REASONS).find(([key]) => row.measure.startsWith(key)))
+    .filter((entry): entry is [string, string] => Boolean(entry))
+    .map(([key, reason]) => `- **${key}**: ${reason}`);
   return [
     `Chromium, ${result.partners.toLocaleString("en-US")} partners, ${result.latencyMs} ms latency, production build (\`next start\`).`,
     "",
@@ -55,6 +70,7 @@ function browserSection(result: BrowserResult | string): string {
       ["measure", "value", "target", "met"],
       result.rows.map((row) => [row.measure, row.value, row.target, row.met === null ? "–" : row.met ? "yes" : `no (${row.miss})`]),
     ),
+    ...(reasons.length > 0 ? ["", "Where a target is missed, and why:", "", ...reasons] : []),
   ].join("\n");
 }
 
