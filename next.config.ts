@@ -1,20 +1,15 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Next prints server actions' arguments in development by default; our first argument is a bearer token.
+  logging: { serverFunctions: false },
   async headers() {
     // No Cross-Origin-Opener-Policy anywhere: MSAL's redirect bridge (/redirect) must keep its opener.
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
-        ],
-      },
-    ];
+    // The Content-Security-Policy (nonce per request) and Strict-Transport-Security come from proxy.ts.
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
   },
 };
 

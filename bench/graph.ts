@@ -176,13 +176,13 @@ export async function benchRestores(log: (line: string) => void): Promise<Restor
       const batch = await deletedIds();
       const batchMs = await medianOf(1, async () => {
         const outcomes = ensure(await restoreSyncPolicies(batch.token, batch.ids, options));
-        if (outcomes.some((outcome) => outcome.kind !== "restored")) throw new Error("a $batch restore did not restore");
+        if (outcomes.some((outcome) => outcome.kind !== "done")) throw new Error("a $batch restore did not restore");
       });
       const single = await deletedIds();
       const onePostEachMs = await medianOf(1, async () => {
         for (const id of single.ids) {
           const outcome = ensure(await restoreSyncPolicy(single.token, id, "deleted-items", options));
-          if (outcome.kind !== "restored") throw new Error("a restore did not restore");
+          if (outcome.kind !== "done") throw new Error("a restore did not restore");
         }
       });
       rows.push({ latencyMs, policies: BULK_RESTORE, batchMs, onePostEachMs });

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 
-test("revisiting a view within the stale time shows cached data without calling Graph; Refresh calls it", async ({ page, signIn }) => {
+test("revisiting a view within the stale time shows cached data without calling Graph; Refresh calls it", async ({ page, signIn, emulator: _reset }) => {
   await signIn("/partners", "admin");
   await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
 

@@ -16,8 +16,34 @@ export interface WireSyncPolicy {
 
 export interface WirePartner {
   tenantId: string;
-  displayName: string | null;
+  /** Never sent: Graph gives partner configurations no name. Use tenantInformation(). */
+  displayName?: undefined;
   identitySynchronization?: WireSyncPolicy | null;
+}
+
+export interface WireTenantInformation {
+  tenantId: string;
+  displayName: string;
+  defaultDomainName: string;
+  federationBrandName: string | null;
+}
+
+export interface WireAuditEntry {
+  id: string;
+  category: string;
+  activityDisplayName: string;
+  activityDateTime: string;
+  operationType: string;
+  correlationId: string;
+  initiatedBy: {
+    user: { id: string; displayName: string; userPrincipalName: string } | null;
+    app: { appId: string; displayName: string } | null;
+  };
+  targetResources: {
+    id: string;
+    displayName: string | null;
+    modifiedProperties: { displayName: string; oldValue: string | null; newValue: string | null }[];
+  }[];
 }
 
 export class EmulatorClient {
@@ -37,6 +63,16 @@ export class EmulatorClient {
   reset() {
     this.token = null;
     return this.control("POST", "reset");
+  }
+
+  /** Sets a demo user's consented scopes exactly (e.g. with "AuditLog.Read.All" to skip the consent page); null: back to the start. */
+  setConsent(username: string, scopes: string[] | null) {
+    return this.control("PUT", "consents", { username, scopes });
+  }
+
+  /** Empties the audit log's 5-requests-per-10-s windows. */
+  clearReportsThrottle() {
+    return this.control("DELETE", "throttle");
   }
 
   failNext(rule: { count: number; path: string; status: number; method?: string; retryAfterSeconds?: number }) {
@@ -74,6 +110,17 @@ export class EmulatorClient {
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
+  /** A write as another admin's script would send it. */
+  async graphWrite(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${EMULATOR_URL}/beta${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await this.accessToken()}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
   private async collect<T>(path: string): Promise<T[]> {
     const items: T[] = [];
     let next: string | null = `${EMULATOR_URL}/beta${path}`;
@@ -97,6 +144,39 @@ export class EmulatorClient {
   async liveSyncPolicy(tenantId: string): Promise<WireSyncPolicy | null> {
     const answer = await this.graph("GET", `/policies/crossTenantAccessPolicy/partners/${tenantId}/identitySynchronization`);
     return answer.status === 200 ? (answer.body as WireSyncPolicy) : null;
+  }
+
+  /** findTenantInformationByTenantId, or ByDomainName when given a domain; null when Graph does not know it. */
+  async tenantInformation(tenantIdOrDomain: string): Promise<WireTenantInformation | null> {
+    const byDomain = tenantIdOrDomain.includes(".");
+    const fn = byDomain
+      ? `findTenantInformationByDomainName(domainName='${tenantIdOrDomain}')`
+      : `findTenantInformationByTenantId(tenantId='${tenantIdOrDomain}')`;
+    const answer = await this.graph("GET", `/tenantRelationships/${fn}`);
+    return answer.status === 200 ? (answer.body as WireTenantInformation) : null;
+  }
+
+  async partnerName(tenantId: string): Promise<string | null> {
+    return (await this.tenantInformation(tenantId))?.displayName ?? null;
+  }
+
+  /**
+   * Audit entries, newest first, optionally for one partner (its tenant id in a target): one page of up
+   * to 999. The automation client has its own 5-per-10-s budget (the dashboard's is untouched); a 429
+   * is waited out as Retry-After says.
+   */
+  async auditEntries(partnerTenantId?: string): Promise<WireAuditEntry[]> {
+    const filter = partnerTenantId ? `&$filter=${encodeURIComponent(`targetResources/any(t: t/id eq '${partnerTenantId}')`)}` : "";
+    const url = `${EMULATOR_URL}/beta/auditLogs/directoryAudits?$top=999${filter}`;
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${await this.accessToken()}` } });
+      if (response.status === 429 && attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") ?? "1") * 1000));
+        continue;
+      }
+      if (!response.ok) throw new Error(`audit log: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { value: WireAuditEntry[] }).value;
+    }
   }
 
   restoreAsAnotherAdmin(tenantId: string) {

@@ -3,6 +3,7 @@
  */
 import { DEFAULT_CLIENT_SECRET, DEFAULT_TENANT_ID, DEFAULT_USER_PASSWORD } from "./entra/directory";
 import { FAULT_LIMITS, type FaultSettings } from "./faults";
+import { DEFAULT_REPORTS_LIMIT } from "./graph/reports-throttle";
 import { isGuid } from "./guid";
 import { MAX_PARTNERS } from "./seed";
 
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   /** Extra "Bulk Partner NN" partners with a deleted sync policy. */
   deleted: number;
   stateFile?: string;
+  /** Audit-log requests allowed per 10 s per client (0: no limit). */
+  reportsLimit: number;
   faults: Partial<FaultSettings>;
   log: (message: string) => void;
 }
@@ -41,6 +44,7 @@ export function defaultOptions(overrides: Partial<EmulatorOptions> = {}): Emulat
     tokenLifetimeSeconds: DEFAULT_TOKEN_LIFETIME_SECONDS,
     partners: 0,
     deleted: 0,
+    reportsLimit: DEFAULT_REPORTS_LIMIT,
     faults: {},
     log: () => {},
     ...overrides,
@@ -84,6 +88,7 @@ export function optionsFromEnv(env: Env = process.env): EmulatorOptions {
     partners: number(env, "EMULATOR_PARTNERS", 0, MAX_PARTNERS, true) ?? 0,
     deleted: number(env, "EMULATOR_DELETED", 0, 1000, true) ?? 0,
     stateFile: env.EMULATOR_STATE_FILE?.trim() || undefined,
+    reportsLimit: number(env, "EMULATOR_REPORTS_LIMIT", 0, 10_000, true) ?? DEFAULT_REPORTS_LIMIT,
     faults,
     log: (message) => console.log(message),
   });

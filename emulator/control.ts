@@ -6,7 +6,9 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DAY_MS, type Clock } from "./clock";
+import { ACCOUNTS, findAccount } from "./entra/directory";
 import type { Entra } from "./entra/oauth";
+import type { ReportsThrottle } from "./graph/reports-throttle";
 import { FAULT_LIMITS, type Faults, type FaultSettings } from "./faults";
 import { headerValue, isLoopback, isLoopbackHost, mediaType, readBody, sendJson } from "./http";
 import type { Store } from "./store";
@@ -16,6 +18,7 @@ export interface ControlDeps {
   faults: Faults;
   clock: Clock;
   entra: Entra;
+  reports: ReportsThrottle;
 }
 
 class ControlError extends Error {
@@ -94,6 +97,10 @@ function parseFaultSettings(body: Record<string, unknown>): Partial<FaultSetting
   return patch;
 }
 
+function consentState(entra: Entra) {
+  return { consents: ACCOUNTS.map((a) => ({ username: a.username, scopes: entra.consentedScopes(a) })) };
+}
+
 export async function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const refused = refusal(req);
   if (refused) return sendError(res, refused);
@@ -107,7 +114,7 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
 }
 
 async function route(
-  { store, faults, clock, entra }: ControlDeps,
+  { store, faults, clock, entra, reports }: ControlDeps,
   method: string,
   path: string,
   req: IncomingMessage,
@@ -120,7 +127,28 @@ async function route(
       store.reset();
       faults.reset();
       entra.clearSessions();
+      entra.resetConsents();
+      reports.reset();
       return { body: { ok: true, now: clock.nowIso() } };
+    case "GET /_emulator/consents":
+      return { body: consentState(entra) };
+    case "PUT /_emulator/consents": {
+      const body = await jsonBody(req);
+      const account = typeof body.username === "string" ? findAccount(body.username) : undefined;
+      if (!account) throw new ControlError(400, "'username' must name a demo account.");
+      const scopes = body.scopes;
+      if (scopes !== null && (!Array.isArray(scopes) || scopes.some((s) => typeof s !== "string" || !/^[A-Za-z][\w.]*$/.test(s)))) {
+        throw new ControlError(400, "'scopes' must be an array of Graph scope names (e.g. \"AuditLog.Read.All\"), or null for the initial consent.");
+      }
+      entra.setConsent(account, scopes as string[] | null);
+      return { body: consentState(entra) };
+    }
+    case "DELETE /_emulator/consents":
+      entra.resetConsents();
+      return { body: consentState(entra) };
+    case "DELETE /_emulator/throttle":
+      reports.reset();
+      return { body: { ok: true } };
     case "GET /_emulator/faults":
       return { body: faults.describe() };
     case "PUT /_emulator/faults":

@@ -18,9 +18,9 @@ export interface CrossTenantAccessSetting {
   applications: AccessTargetConfiguration | null;
 }
 
+/** The reference gives a partner configuration no displayName: names come from tenant information. */
 export interface PartnerRecord {
   tenantId: string;
-  displayName: string | null;
   isServiceProvider: boolean | null;
   isInMultiTenantOrganization: boolean | null;
   inboundTrust: {
@@ -51,7 +51,6 @@ export const SYNC_TYPE = "microsoft.graph.crossTenantIdentitySyncPolicyPartner";
 
 export const PARTNER_PROPERTIES = [
   "tenantId",
-  "displayName",
   "isServiceProvider",
   "isInMultiTenantOrganization",
   "inboundTrust",
@@ -76,7 +75,6 @@ export const SYNC_POLICY_PROPERTIES = [
 export function emptyPartner(tenantId: string): PartnerRecord {
   return {
     tenantId,
-    displayName: null,
     isServiceProvider: null,
     isInMultiTenantOrganization: null,
     inboundTrust: null,
@@ -100,3 +98,67 @@ export function emptySyncPolicy(tenantId: string): SyncPolicyRecord {
     deletedDateTime: null,
   };
 }
+
+/** crossTenantAccessPolicyConfigurationDefault: what every null partner setting inherits. */
+export interface DefaultPolicyRecord {
+  isServiceDefault: boolean;
+  inboundTrust: { isMfaAccepted: boolean; isCompliantDeviceAccepted: boolean; isHybridAzureADJoinedDeviceAccepted: boolean };
+  automaticUserConsentSettings: { inboundAllowed: boolean; outboundAllowed: boolean };
+  b2bCollaborationOutbound: CrossTenantAccessSetting;
+  b2bCollaborationInbound: CrossTenantAccessSetting;
+  b2bDirectConnectOutbound: CrossTenantAccessSetting;
+  b2bDirectConnectInbound: CrossTenantAccessSetting;
+  tenantRestrictions: CrossTenantAccessSetting;
+  invitationRedemptionIdentityProviderConfiguration: {
+    primaryIdentityProviderPrecedenceOrder: string[];
+    fallbackIdentityProvider: string;
+  };
+}
+
+export const DEFAULT_POLICY_TYPE = "microsoft.graph.crossTenantAccessPolicyConfigurationDefault";
+
+export const DEFAULT_POLICY_PROPERTIES = [
+  "isServiceDefault",
+  "inboundTrust",
+  "automaticUserConsentSettings",
+  "b2bCollaborationOutbound",
+  "b2bCollaborationInbound",
+  "b2bDirectConnectOutbound",
+  "b2bDirectConnectInbound",
+  "tenantRestrictions",
+  "invitationRedemptionIdentityProviderConfiguration",
+] as const satisfies readonly (keyof DefaultPolicyRecord)[];
+
+const everyone = (accessType: "allowed" | "blocked"): CrossTenantAccessSetting => ({
+  usersAndGroups: { accessType, targets: [{ target: "AllUsers", targetType: "user" }] },
+  applications: { accessType, targets: [{ target: "AllApplications", targetType: "application" }] },
+});
+
+/** Entra's out-of-the-box defaults: B2B collaboration open both ways, B2B direct connect and tenant restrictions closed. */
+export function serviceDefaultPolicy(): DefaultPolicyRecord {
+  return {
+    isServiceDefault: true,
+    inboundTrust: { isMfaAccepted: false, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
+    automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
+    b2bCollaborationOutbound: everyone("allowed"),
+    b2bCollaborationInbound: everyone("allowed"),
+    b2bDirectConnectOutbound: everyone("blocked"),
+    b2bDirectConnectInbound: everyone("blocked"),
+    tenantRestrictions: everyone("blocked"),
+    invitationRedemptionIdentityProviderConfiguration: {
+      primaryIdentityProviderPrecedenceOrder: ["externalFederation", "azureActiveDirectory", "socialIdentityProviders"],
+      fallbackIdentityProvider: "defaultConfiguredIdp",
+    },
+  };
+}
+
+/** What findTenantInformationByTenantId / ByDomainName answer (microsoft.graph.tenantInformation). */
+export interface TenantInformation {
+  tenantId: string;
+  displayName: string;
+  defaultDomainName: string;
+  federationBrandName: string | null;
+}
+
+export const TENANT_INFORMATION_TYPE = "microsoft.graph.tenantInformation";
+export const TENANT_INFORMATION_PROPERTIES = ["tenantId", "federationBrandName", "displayName", "defaultDomainName"] as const satisfies readonly (keyof TenantInformation)[];

@@ -5,12 +5,15 @@
  * so a demo looks the same whichever day it starts. The dashboard's e2e tests
  * assert against these names and ids: keep them stable (README lists them).
  */
+import type { AuditEntry } from "./audit";
 import { DAY_MS } from "./clock";
 import { deterministicGuid } from "./guid";
 import {
   emptyPartner,
   emptySyncPolicy,
+  serviceDefaultPolicy,
   type CrossTenantAccessSetting,
+  type DefaultPolicyRecord,
   type PartnerRecord,
   type SyncPolicyRecord,
 } from "./model";
@@ -27,8 +30,22 @@ export interface SeedSyncPolicy {
   lastDeletedDaysAgo?: number;
 }
 
+/** The partner's entry in the directory of external tenants (tenant information), keyed by the partner's tenantId. */
+export interface SeedTenant {
+  displayName: string;
+  defaultDomainName: string;
+  federationBrandName: string | null;
+  /** Further verified domains findTenantInformationByDomainName also resolves. */
+  domains: string[];
+}
+
+function tenant(displayName: string, defaultDomainName: string, more: Partial<Omit<SeedTenant, "displayName" | "defaultDomainName">> = {}): SeedTenant {
+  return { displayName, defaultDomainName, federationBrandName: null, domains: [], ...more };
+}
+
 export interface SeedPartner {
-  partner: Partial<PartnerRecord> & { tenantId: string; displayName: string | null };
+  tenant: SeedTenant;
+  partner: Partial<PartnerRecord> & { tenantId: string };
   /** Live policy (allowed / blocked) */
   syncPolicy?: SeedSyncPolicy;
   /** Policy sitting in deletedItems/crossTenantSyncPolicyPartners */
@@ -55,21 +72,22 @@ export const FABRIKAM_TENANT_ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 
 export const SEED_PARTNERS: readonly SeedPartner[] = [
   {
-    partner: { tenantId: FABRIKAM_TENANT_ID, displayName: "Fabrikam", ...syncReady, b2bCollaborationInbound: allowAll },
+    tenant: tenant("Fabrikam", "fabrikam.onmicrosoft.com", { federationBrandName: "Fabrikam", domains: ["fabrikam.com"] }),
+    partner: { tenantId: FABRIKAM_TENANT_ID, ...syncReady, b2bCollaborationInbound: allowAll },
     syncPolicy: { displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } },
   },
   {
-    // Added by a support case; Graph returns no name for it.
+    // Added by a support case.
+    tenant: tenant("Microsoft Support", "mssupport.onmicrosoft.com"),
     partner: {
       tenantId: MICROSOFT_SUPPORT_TENANT_ID,
-      displayName: null,
       inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
     },
   },
   {
+    tenant: tenant("Northwind Traders", "northwindtraders.onmicrosoft.com"),
     partner: {
       tenantId: "2b7e4f10-6c3a-4d8e-9f21-5a6b7c8d9e01",
-      displayName: "Northwind Traders",
       isInMultiTenantOrganization: true,
       ...syncReady,
       automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true },
@@ -81,80 +99,98 @@ export const SEED_PARTNERS: readonly SeedPartner[] = [
     },
   },
   {
+    tenant: tenant("Alpine Ski House", "alpineskihouse.onmicrosoft.com"),
     partner: {
       tenantId: "4e1d2c3b-8a9f-4b7e-a6d5-c4b3a2918f70",
-      displayName: "Alpine Ski House",
       isInMultiTenantOrganization: true,
       ...syncReady,
     },
     syncPolicy: { displayName: "Alpine Ski House", userSyncInbound: { isSyncAllowed: true } },
   },
   {
-    partner: { tenantId: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", displayName: "Tailspin Toys", ...syncReady },
+    tenant: tenant("Tailspin Toys", "tailspintoys.onmicrosoft.com"),
+    partner: { tenantId: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", ...syncReady },
     syncPolicy: { displayName: "Tailspin Toys", userSyncInbound: { isSyncAllowed: false }, lastDeletedDaysAgo: 45 },
   },
   {
-    partner: { tenantId: "8f7e6d5c-4b3a-4291-8877-665544332211", displayName: "Adatum Corporation", ...syncReady },
+    tenant: tenant("Adatum Corporation", "adatum.onmicrosoft.com"),
+    partner: { tenantId: "8f7e6d5c-4b3a-4291-8877-665544332211", ...syncReady },
     syncPolicy: { displayName: "Adatum Corporation", userSyncInbound: { isSyncAllowed: true } },
   },
   {
-    partner: { tenantId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", displayName: "Litware, Inc.", ...syncReady },
+    tenant: tenant("Litware, Inc.", "litware.onmicrosoft.com"),
+    partner: { tenantId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", ...syncReady },
     syncPolicy: { displayName: null, userSyncInbound: { isSyncAllowed: true } },
   },
   {
-    // Partner configuration without a name: the sync policy's name is the one to show.
-    partner: { tenantId: "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6a", displayName: null, ...syncReady },
+    tenant: tenant("Proseware, Inc.", "proseware.onmicrosoft.com", { domains: ["proseware.com"] }),
+    partner: { tenantId: "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6a", ...syncReady },
     syncPolicy: { displayName: "Proseware, Inc.", userSyncInbound: { isSyncAllowed: false } },
   },
   {
+    tenant: tenant("Woodgrove Bank", "woodgrovebank.onmicrosoft.com"),
     partner: {
       tenantId: "d5e6f7a8-b9c0-4d1e-8f2a-3b4c5d6e7f80",
-      displayName: "Woodgrove Bank",
       isServiceProvider: true,
       b2bDirectConnectInbound: allowAll,
       b2bDirectConnectOutbound: allowAll,
     },
   },
   {
+    tenant: tenant("Wide World Importers", "wideworldimporters.onmicrosoft.com"),
     partner: {
       tenantId: "e7f8a9b0-c1d2-4e3f-9a4b-5c6d7e8f9a0b",
-      displayName: "Wide World Importers",
       b2bCollaborationInbound: blockAll,
       tenantRestrictions: blockAll,
     },
   },
   {
-    partner: { tenantId: "0f1e2d3c-4b5a-4697-8877-a6b5c4d3e2f1", displayName: "Coho Winery", ...syncReady },
+    tenant: tenant("Coho Winery", "cohowinery.onmicrosoft.com"),
+    partner: { tenantId: "0f1e2d3c-4b5a-4697-8877-a6b5c4d3e2f1", ...syncReady },
     deletedSyncPolicy: { displayName: "Coho Winery", userSyncInbound: { isSyncAllowed: true }, deletedDaysAgo: 29 },
   },
   {
-    partner: { tenantId: "13579bdf-2468-4ace-9bdf-13579bdf2468", displayName: "Trey Research", ...syncReady },
+    tenant: tenant("Trey Research", "treyresearch.onmicrosoft.com"),
+    partner: { tenantId: "13579bdf-2468-4ace-9bdf-13579bdf2468", ...syncReady },
     deletedSyncPolicy: { displayName: null, userSyncInbound: null, deletedDaysAgo: 28 },
   },
   {
-    partner: { tenantId: "24680ace-1357-4bdf-8ace-24680ace1357", displayName: "Lucerne Publishing", ...syncReady },
+    tenant: tenant("Lucerne Publishing", "lucernepublishing.onmicrosoft.com"),
+    partner: { tenantId: "24680ace-1357-4bdf-8ace-24680ace1357", ...syncReady },
     deletedSyncPolicy: { displayName: "Lucerne Publishing", userSyncInbound: { isSyncAllowed: true }, deletedDaysAgo: 25 },
   },
   {
-    partner: { tenantId: "3c4d5e6f-7a8b-4c9d-a0e1-f2a3b4c5d6e7", displayName: "Margie's Travel", ...syncReady },
+    tenant: tenant("Margie's Travel", "margiestravel.onmicrosoft.com"),
+    partner: { tenantId: "3c4d5e6f-7a8b-4c9d-a0e1-f2a3b4c5d6e7", ...syncReady },
     deletedSyncPolicy: { displayName: "Margie's Travel", userSyncInbound: null, deletedDaysAgo: 18 },
   },
   {
-    partner: { tenantId: "5e6f7a8b-9c0d-4e1f-b2a3-c4d5e6f7a8b9", displayName: "Relecloud", ...syncReady },
+    tenant: tenant("Relecloud", "relecloud.onmicrosoft.com"),
+    partner: { tenantId: "5e6f7a8b-9c0d-4e1f-b2a3-c4d5e6f7a8b9", ...syncReady },
     deletedSyncPolicy: { displayName: "Relecloud", userSyncInbound: { isSyncAllowed: false }, deletedDaysAgo: 11 },
   },
   {
-    partner: { tenantId: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", displayName: "Fourth Coffee", ...syncReady },
+    tenant: tenant("Fourth Coffee", "fourthcoffee.onmicrosoft.com"),
+    partner: { tenantId: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", ...syncReady },
     deletedSyncPolicy: { displayName: null, userSyncInbound: null, deletedDaysAgo: 5 },
   },
 ];
 
 /** Partner configurations sitting in deletedItems/crossTenantPartners. */
-export const SEED_DELETED_PARTNERS: readonly { partner: SeedPartner["partner"]; deletedDaysAgo: number }[] = [
+export const SEED_DELETED_PARTNERS: readonly { tenant: SeedTenant; partner: SeedPartner["partner"]; deletedDaysAgo: number }[] = [
   {
-    partner: { tenantId: "9b0c1d2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e", displayName: "Graphic Design Institute" },
+    tenant: tenant("Graphic Design Institute", "graphicdesigninstitute.onmicrosoft.com"),
+    partner: { tenantId: "9b0c1d2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e" },
     deletedDaysAgo: 7,
   },
+];
+
+/** Tenants that exist but are not partners (yet): what "Add organization" finds. */
+export const SEED_OTHER_TENANTS: readonly (SeedTenant & { tenantId: string })[] = [
+  { tenantId: "a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607", ...tenant("Wingtip Toys", "wingtiptoys.onmicrosoft.com", { domains: ["wingtiptoys.com"] }) },
+  { tenantId: "b4e2d3c5-6c7f-4081-9ba2-c3d4e5f60718", ...tenant("First Up Consultants", "firstupconsultants.onmicrosoft.com") },
+  { tenantId: "c5f3e4d6-7d80-4192-acb3-d4e5f6071829", ...tenant("Blue Yonder Airlines", "blueyonderairlines.onmicrosoft.com", { federationBrandName: "Blue Yonder" }) },
+  { tenantId: "d6a4f5e7-8e91-42a3-bdc4-e5f60718293a", ...tenant("VanArsdel, Ltd.", "vanarsdel.onmicrosoft.com") },
 ];
 
 export function seedSyncState(seed: SeedPartner): SeedSyncState {
@@ -169,6 +205,10 @@ export interface StateData {
   deletedPartners: PartnerRecord[];
   /** How many "Bulk Partner NN" tenants exist, so later ones continue the numbering. */
   bulkCount: number;
+  /** Absent in state files written before the default policy was served. */
+  defaultPolicy?: DefaultPolicyRecord;
+  /** The directory audit log, oldest first (absent in older state files). */
+  audit?: AuditEntry[];
 }
 
 export interface SeedOptions {
@@ -192,11 +232,11 @@ function toPolicy(tenantId: string, seed: SeedSyncPolicy, deletedDateTime: strin
   };
 }
 
-function generatedPartnerName(index: number): string {
+export function generatedPartnerName(index: number): string {
   return `Generated Partner ${String(index).padStart(5, "0")}`;
 }
 
-function generatedPartnerTenantId(index: number): string {
+export function generatedPartnerTenantId(index: number): string {
   return deterministicGuid(`emulator-generated-partner-${index}`);
 }
 
@@ -215,20 +255,32 @@ export function bulkDeletedPartner(
   deletedDaysAgo = 3,
 ): { partner: PartnerRecord; deletedSyncPolicy: SyncPolicyRecord } {
   const tenantId = bulkPartnerTenantId(index);
-  const displayName = bulkPartnerName(index);
   return {
-    partner: { ...emptyPartner(tenantId), displayName, ...syncReady },
+    partner: { ...emptyPartner(tenantId), ...syncReady },
     deletedSyncPolicy: {
       ...emptySyncPolicy(tenantId),
-      displayName,
+      displayName: bulkPartnerName(index),
       userSyncInbound: { isSyncAllowed: true },
       deletedDateTime: daysAgoIso(now, deletedDaysAgo),
     },
   };
 }
 
+/** How many "Generated Partner NNNNN" tenants EMULATOR_PARTNERS adds after the seed and the bulk partners. */
+export function generatedCount(options: SeedOptions): number {
+  const total = Math.min(options.partners ?? 0, MAX_PARTNERS);
+  return Math.max(0, total - SEED_PARTNERS.length - (options.deleted ?? 0));
+}
+
 export function buildSeedState(now: number, options: SeedOptions = {}): StateData {
-  const state: StateData = { partners: [], syncPolicies: [], deletedSyncPolicies: [], deletedPartners: [], bulkCount: 0 };
+  const state: StateData = {
+    partners: [],
+    syncPolicies: [],
+    deletedSyncPolicies: [],
+    deletedPartners: [],
+    bulkCount: 0,
+    defaultPolicy: serviceDefaultPolicy(),
+  };
   for (const seed of SEED_PARTNERS) {
     const tenantId = seed.partner.tenantId;
     state.partners.push({ ...emptyPartner(tenantId), ...seed.partner });
@@ -258,11 +310,10 @@ export function buildSeedState(now: number, options: SeedOptions = {}): StateDat
   }
   state.bulkCount = deleted;
 
-  const total = Math.min(options.partners ?? 0, MAX_PARTNERS);
-  for (let i = 1; state.partners.length < total; i++) {
+  for (let i = 1; i <= generatedCount(options); i++) {
     const tenantId = generatedPartnerTenantId(i);
     const displayName = generatedPartnerName(i);
-    state.partners.push({ ...emptyPartner(tenantId), displayName, ...syncReady });
+    state.partners.push({ ...emptyPartner(tenantId), ...syncReady });
     // A believable mix: a quarter without a policy, a quarter blocked, half allowed.
     if (i % 4 !== 0) {
       state.syncPolicies.push({

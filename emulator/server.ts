@@ -18,6 +18,8 @@ import { codeForStatus, errorEnvelope, messageForStatus, type ErrorIds } from ".
 import { handleGraphHttp } from "./graph/handler";
 import { BodyTooLargeError, corsHeaders, headerValue, sendJson, type Headers } from "./http";
 import { Store } from "./store";
+import { TenantDirectory } from "./tenants";
+import { ReportsThrottle } from "./graph/reports-throttle";
 
 export interface EmulatorHandle {
   /** http://localhost:<port> */
@@ -74,6 +76,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   });
   const graphEnv: GraphEnv = {
     store,
+    tenants: new TenantDirectory({ partners: options.partners, deleted: options.deleted }, () => store.bulkPartners, options.tenantId),
+    reports: new ReportsThrottle(options.reportsLimit),
     clock,
     faults,
     tokenCheck: {
@@ -114,7 +118,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     const url = new URL(req.url ?? "/", BASE);
     const path = url.pathname;
     const area = areaOf(path);
-    if (area === "control") return handleControl({ store, faults, clock, entra }, req, res, path);
+    if (area === "control") return handleControl({ store, faults, clock, entra, reports: graphEnv.reports }, req, res, path);
 
     const [, first = "", ...rest] = path.split("/");
     if (first === "beta" || first === "v1.0") return handleGraphHttp(graphEnv, req, res, url, first, ids, publicUrl());

@@ -5,10 +5,12 @@
  * into at most one write per SAVE_DELAY_MS; flush() writes at once.
  */
 import { renameSync } from "node:fs";
+import { AUDIT_RETENTION_MS, type AuditEntry } from "./audit";
+import { bulkDeletionEntry, seedAudit } from "./audit-seed";
 import { DAY_MS, type Clock } from "./clock";
-import type { PartnerRecord, SyncPolicyRecord } from "./model";
+import { serviceDefaultPolicy, type DefaultPolicyRecord, type PartnerRecord, type SyncPolicyRecord } from "./model";
 import { readStateFile, writeStateFileAtomic } from "./persistence";
-import { buildSeedState, bulkDeletedPartner, type SeedOptions, type StateData } from "./seed";
+import { buildSeedState, bulkDeletedPartner, bulkPartnerName, type SeedOptions, type StateData } from "./seed";
 
 const RETENTION_MS = 30 * DAY_MS;
 /** Longest a change waits before it reaches the state file: what a kill -9 can lose. */
@@ -26,6 +28,9 @@ export class Store {
   readonly syncPolicies = new Map<string, SyncPolicyRecord>();
   readonly deletedSyncPolicies = new Map<string, SyncPolicyRecord>();
   readonly deletedPartners = new Map<string, PartnerRecord>();
+  defaultPolicy: DefaultPolicyRecord = serviceDefaultPolicy();
+  /** Directory audit entries, oldest first; appended by every write, kept 30 days. */
+  audit: AuditEntry[] = [];
   private bulkCount = 0;
   /** Bumped on every change, so caches derived from the state know when to drop. */
   version = 0;
@@ -44,7 +49,7 @@ export class Store {
       this.load(persisted.data);
       this.purgeExpired();
     } else {
-      this.load(buildSeedState(options.clock.now(), options.seed));
+      this.load(this.seedState());
       this.save();
     }
   }
@@ -61,6 +66,11 @@ export class Store {
     }
   }
 
+  private seedState(): StateData {
+    const now = this.options.clock.now();
+    return { ...buildSeedState(now, this.options.seed), audit: seedAudit(now, this.options.seed.deleted ?? 0) };
+  }
+
   private load(data: StateData): void {
     this.partners.clear();
     this.syncPolicies.clear();
@@ -71,6 +81,8 @@ export class Store {
     for (const s of data.deletedSyncPolicies) this.deletedSyncPolicies.set(s.tenantId, s);
     for (const p of data.deletedPartners) this.deletedPartners.set(p.tenantId, p);
     this.bulkCount = data.bulkCount;
+    this.defaultPolicy = data.defaultPolicy ?? serviceDefaultPolicy();
+    this.audit = data.audit ?? [];
     this.partnerArray = null;
     this.version++;
   }
@@ -82,7 +94,14 @@ export class Store {
       deletedSyncPolicies: [...this.deletedSyncPolicies.values()],
       deletedPartners: [...this.deletedPartners.values()],
       bulkCount: this.bulkCount,
+      defaultPolicy: this.defaultPolicy,
+      audit: this.audit,
     };
+  }
+
+  /** How many "Bulk Partner NN" tenants exist (seed-deleted continues from here). */
+  get bulkPartners(): number {
+    return this.bulkCount;
   }
 
   /** Partners in a stable order, rebuilt only after a change so paging a large tenant stays O(page). */
@@ -139,12 +158,25 @@ export class Store {
 
   reset(): void {
     this.options.clock.setOffset(0);
-    this.load(buildSeedState(this.options.clock.now(), this.options.seed));
+    this.load(this.seedState());
     this.save();
+  }
+
+  /** Keeps the log in time order for an entry dated in the past. */
+  private insertAudit(entry: AuditEntry): void {
+    let at = this.audit.length;
+    while (at > 0 && (this.audit[at - 1]?.activityDateTime ?? "") > entry.activityDateTime) at--;
+    this.audit.splice(at, 0, entry);
+  }
+
+  appendAudit(entry: AuditEntry): void {
+    this.audit.push(entry);
+    this.changed();
   }
 
   /** Deleted items older than 30 days disappear for good. Returns how many went. */
   purgeExpired(): number {
+    this.pruneAudit();
     const cutoff = this.options.clock.now() - RETENTION_MS;
     if (this.oldestDeletedMs() > cutoff) return 0;
     let purged = 0;
@@ -158,6 +190,16 @@ export class Store {
     }
     if (purged > 0) this.changed();
     return purged;
+  }
+
+  /** Audit entries older than 30 days leave the log (oldest first, so only the head is ever checked). */
+  private pruneAudit(): void {
+    const cutoff = this.options.clock.now() - AUDIT_RETENTION_MS;
+    let drop = 0;
+    while (drop < this.audit.length && Date.parse(this.audit[drop]?.activityDateTime ?? "") <= cutoff) drop++;
+    if (drop === 0) return;
+    this.audit.splice(0, drop);
+    this.changed();
   }
 
   /** Runs before every Graph operation, so the scan happens only after a change. */
@@ -182,7 +224,8 @@ export class Store {
       this.partners.set(partner.tenantId, partner);
       this.syncPolicies.delete(partner.tenantId);
       this.deletedSyncPolicies.set(partner.tenantId, deletedSyncPolicy);
-      added.push({ tenantId: partner.tenantId, displayName: partner.displayName ?? "" });
+      this.insertAudit(bulkDeletionEntry(this.bulkCount, deletedSyncPolicy.deletedDateTime ?? new Date(now).toISOString()));
+      added.push({ tenantId: partner.tenantId, displayName: bulkPartnerName(this.bulkCount) });
     }
     this.changed();
     return added;

@@ -17,6 +17,7 @@ describe("parseConfig", () => {
     expect(config.graphScopes).toEqual([
       "https://graph.microsoft.com/Policy.Read.All",
       "https://graph.microsoft.com/Policy.ReadWrite.CrossTenantAccess",
+      "https://graph.microsoft.com/CrossTenantInformation.ReadBasic.All",
     ]);
   });
 
@@ -72,8 +73,33 @@ describe("parseConfig", () => {
     expect(() => parseConfig(env)).toThrowError(variable);
   });
 
+  it.each([
+    ["GRAPH_BASE_URL", "http://graph.proxy.contoso.example"],
+    ["GRAPH_BASE_URL", "http://10.0.0.5:8080"],
+    ["GRAPH_BASE_URL", "http://localhost.evil.example"],
+    ["AZURE_AUTHORITY", "http://login.contoso.example/tenant"],
+    ["AZURE_AUTHORITY", "http://127.0.0.2/tenant"],
+  ])("refuses plain http off this machine for %s (%s), naming the variable", (variable, value) => {
+    const env = { AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, [variable]: value };
+    expect(() => parseConfig(env)).toThrowError(ConfigError);
+    expect(() => parseConfig(env)).toThrowError(new RegExp(`^Invalid configuration: ${variable} must be an https URL`));
+  });
+
+  it.each(["http://localhost:8443", "http://127.0.0.1:8443", "http://[::1]:8443"])("accepts plain http on this machine (%s)", (value) => {
+    const config = parseConfig({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, GRAPH_BASE_URL: value, AZURE_AUTHORITY: `${value}/${TENANT}` });
+    expect(config.graphRoot).toBe(value);
+    expect(config.authority).toBe(`${value}/${TENANT}`);
+  });
+
+  it("keeps the cloud's Graph root beside a proxy, for following Graph's own paging links", () => {
+    const config = parseConfig({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLOUD: "usgov", GRAPH_BASE_URL: "https://graph-proxy.contoso.example" });
+    expect(config.graphRoot).toBe("https://graph-proxy.contoso.example");
+    expect(config.cloudGraphRoot).toBe("https://graph.microsoft.us");
+  });
+
   it("hands the browser no server-side address", () => {
     const publicConfig = toPublicAuthConfig(parseConfig({}));
     expect(publicConfig).not.toHaveProperty("graphRoot");
+    expect(publicConfig).not.toHaveProperty("cloudGraphRoot");
   });
 });

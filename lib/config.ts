@@ -21,7 +21,7 @@ export const EMULATOR_DEFAULTS = {
   placeholderAuthorityHost: "login.emulator.test",
 } as const;
 
-export const GRAPH_SCOPE_NAMES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess"] as const;
+export const GRAPH_SCOPE_NAMES = ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "CrossTenantInformation.ReadBasic.All"] as const;
 
 /** Everything the browser needs to run MSAL; contains no secret. */
 export interface PublicAuthConfig {
@@ -42,6 +42,11 @@ export interface PublicAuthConfig {
 export interface RuntimeConfig extends PublicAuthConfig {
   /** Where server actions send Graph calls, without the version segment. */
   graphRoot: string;
+  /**
+   * The cloud's own Graph root. Behind a proxy (GRAPH_BASE_URL) Graph still
+   * writes its nextLinks on this origin; they are followed through graphRoot.
+   */
+  cloudGraphRoot: string;
 }
 
 export class ConfigError extends Error {
@@ -55,8 +60,13 @@ export class ConfigError extends Error {
 }
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-const httpsUrl = z.url({ protocol: /^https$/ });
 const anyUrl = z.url({ protocol: /^https?$/ });
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** https, or plain http on this machine only (a local proxy or emulator): tokens never cross a network in clear text. */
+const httpsUrl = anyUrl.refine((value) => {
+  const url = new URL(value);
+  return url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+});
 
 type Env = Record<string, string | undefined>;
 
@@ -101,6 +111,7 @@ export function parseConfig(env: Env): RuntimeConfig {
       deletedItemsSupported: true,
       usesEmulator: true,
       graphRoot: emulatorUrl,
+      cloudGraphRoot: graphRoot,
     };
   }
 
@@ -109,8 +120,8 @@ export function parseConfig(env: Env): RuntimeConfig {
   const tenantId = read(env, "AZURE_TENANT_ID", guid, "the directory (tenant) id GUID");
   if (!tenantId) throw new ConfigError("AZURE_TENANT_ID", "is required when pointing at a real tenant");
   const cloud = CLOUDS[cloudName ?? "global"];
-  const authority = stripTrailingSlash(read(env, "AZURE_AUTHORITY", httpsUrl, "an https URL") ?? `${cloud.authorityHost}/${tenantId}`);
-  const graphRoot = stripTrailingSlash(read(env, "GRAPH_BASE_URL", anyUrl, "an http(s) URL such as https://graph.microsoft.com") ?? cloud.graphRoot);
+  const authority = stripTrailingSlash(read(env, "AZURE_AUTHORITY", httpsUrl, "an https URL (http only for localhost)") ?? `${cloud.authorityHost}/${tenantId}`);
+  const graphRoot = stripTrailingSlash(read(env, "GRAPH_BASE_URL", httpsUrl, "an https URL such as https://graph.microsoft.com (http only for localhost)") ?? cloud.graphRoot);
 
   return {
     clientId,
@@ -123,6 +134,7 @@ export function parseConfig(env: Env): RuntimeConfig {
     deletedItemsSupported: cloud.deletedItems,
     usesEmulator: false,
     graphRoot,
+    cloudGraphRoot: cloud.graphRoot,
   };
 }
 
@@ -131,6 +143,6 @@ export function getRuntimeConfig(): RuntimeConfig {
 }
 
 export function toPublicAuthConfig(config: RuntimeConfig): PublicAuthConfig {
-  const { graphRoot: _graphRoot, ...publicPart } = config;
+  const { graphRoot: _graphRoot, cloudGraphRoot: _cloudGraphRoot, ...publicPart } = config;
   return publicPart;
 }

@@ -69,12 +69,41 @@ export interface Partner {
   tenantRestrictions: CrossTenantAccessSetting | null;
   /** null when the partner has no live identity sync policy */
   syncPolicy: SyncPolicy | null;
+  /** The tenant's default domain, from tenant information once looked up. */
+  defaultDomainName?: string | null;
+}
+
+/** A partner configuration in deleted items. deletedDateTime is "" when Graph omitted it. */
+export interface DeletedPartner extends Omit<Partner, "syncPolicy"> {
+  deletedDateTime: string;
+}
+
+/** tenantRelationships/findTenantInformationBy*: who a tenant is, as its own directory says. */
+export interface TenantInformation {
+  tenantId: string;
+  displayName: string | null;
+  defaultDomainName: string | null;
+  federationBrandName: string | null;
+}
+
+/** crossTenantAccessPolicy/default: what every null partner setting inherits. */
+export interface DefaultPolicy {
+  inboundTrust: InboundTrust | null;
+  automaticUserConsentSettings: AutomaticUserConsentSettings | null;
+  b2bCollaborationInbound: CrossTenantAccessSetting | null;
+  b2bCollaborationOutbound: CrossTenantAccessSetting | null;
+  b2bDirectConnectInbound: CrossTenantAccessSetting | null;
+  b2bDirectConnectOutbound: CrossTenantAccessSetting | null;
+  tenantRestrictions: CrossTenantAccessSetting | null;
 }
 
 /** What the partners list shows of a partner: read with $select, so only these fields exist. */
 export interface PartnerRow {
   tenantId: string;
+  /** The tenant's name from tenant information once looked up (Graph gives a partner none). */
   displayName: string | null;
+  /** The tenant's default domain, from tenant information once looked up. */
+  defaultDomainName?: string | null;
   isServiceProvider: boolean | null;
   isInMultiTenantOrganization: boolean | null;
   syncPolicy: Pick<SyncPolicy, "tenantId" | "displayName" | "userSyncAllowed" | "groupSyncAllowed"> | null;

@@ -8,7 +8,7 @@ function flag(value: boolean | null | undefined, whenTrue: string, whenFalse: st
 }
 
 // Quote every cell; a leading =, +, - or @ is neutralised so spreadsheets never run a partner name as a formula.
-function cell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
@@ -25,5 +25,5 @@ export function toPartnersCsv(partners: PartnerRow[]): string {
     flag(partner.isServiceProvider, "Yes", "No", "Not set"),
     flag(partner.isInMultiTenantOrganization, "Member", "No", "Not set"),
   ]);
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

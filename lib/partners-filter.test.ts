@@ -24,6 +24,15 @@ const partners = [
 ];
 
 describe("partners filter", () => {
+  it("search matches the tenant's name, default domain and tenant id", () => {
+    const named = [partner(A, "Fabrikam", null, { defaultDomainName: "fabrikam.onmicrosoft.com" }), partner(B, null, null)];
+    const search = (query: string) => applyPartnersFilter([...named], { ...DEFAULT_FILTER, query }).map((p) => p.tenantId);
+    expect(search("onmicrosoft")).toEqual([A]);
+    expect(search("FABRIKAM")).toEqual([A]);
+    expect(search("bbbbbbbb")).toEqual([B]);
+    expect(search("contoso")).toEqual([]);
+  });
+
   it("round-trips through the URL and ignores junk", () => {
     const filter = { query: "fab", sync: "blocked" as const, sort: "userSync" as const, direction: "desc" as const };
     expect(parsePartnersFilter(toSearchParams(filter))).toEqual(filter);

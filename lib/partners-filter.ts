@@ -71,7 +71,7 @@ const haystacks = new WeakMap<PartnerRow, string>();
 function haystackOf(partner: PartnerRow): string {
   let haystack = haystacks.get(partner);
   if (haystack === undefined) {
-    haystack = [partnerDisplayName(partner), partner.syncPolicy?.displayName, wellKnownTenantLabel(partner.tenantId), partner.tenantId]
+    haystack = [partnerDisplayName(partner), partner.syncPolicy?.displayName, partner.defaultDomainName, wellKnownTenantLabel(partner.tenantId), partner.tenantId]
       .filter(Boolean)
       .join(" ")
       .toLowerCase();

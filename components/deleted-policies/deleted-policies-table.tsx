@@ -3,21 +3,23 @@
 import Link from "next/link";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partner-display";
 import { formatDate, purgeDate } from "@/lib/retention";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
+import { PurgeRowButton } from "./purge-flow";
 import { TriStateValue } from "@/components/partners/sync-state";
+import { DeletedByCell } from "@/components/audit/deleted-by";
 import { DaysLeft } from "./days-left";
 import { OutcomeIcon } from "./outcome-badge";
 import { SpacerRow, useVirtualRows } from "@/components/ui/virtual-rows";
 import { STACKED_CELL, STACKED_ROW, STACKED_TABLE } from "@/components/partners/partners-table";
-import { PERMISSION_REASON_ID } from "./use-restore-permission";
+import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
 
 const CELL = "px-3 py-2 text-left align-middle";
-const COLUMN_COUNT = 7;
+const COLUMN_COUNT = 8;
 
 
 export function DeletedPoliciesTable({
@@ -84,6 +86,7 @@ export function DeletedPoliciesTable({
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Name</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Tenant ID</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted by</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Days left</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Inbound user sync kept</th>
             <th scope="col" className={`${CELL} py-1.5 text-right font-medium max-md:sr-only`}>
@@ -98,7 +101,7 @@ export function DeletedPoliciesTable({
             const name = policyDisplayName(policy);
             const label = name ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
-            const message = outcome ? describeRestoreOutcome(outcome, messageContext) : null;
+            const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
             return (
               <tr
                 key={policy.tenantId}
@@ -143,6 +146,9 @@ export function DeletedPoliciesTable({
                 <td data-label="Deleted" className={`${cell} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime)?.toISOString() ?? null)}`}>
                   {formatDate(policy.deletedDateTime)}
                 </td>
+                <td data-label="Deleted by" className={cell}>
+                  <DeletedByCell tenantId={policy.tenantId} />
+                </td>
                 <td data-label="Days left" className={`${cell} whitespace-nowrap`}>
                   <DaysLeft deletedDateTime={policy.deletedDateTime} now={now} />
                 </td>
@@ -161,6 +167,7 @@ export function DeletedPoliciesTable({
                     <RotateCcw aria-hidden className="size-3.5" />
                     Restore
                   </Button>
+                  <PurgeRowButton policy={policy} />
                 </td>
               </tr>
             );

@@ -2,12 +2,13 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Lock, RotateCcw, Trash2 } from "lucide-react";
+import { Info, Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
+import { useNamedDeletedPolicies } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted-filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
@@ -17,11 +18,13 @@ import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
+import { DeletedByProvider } from "@/components/audit/deleted-by";
 import { RestoreDialog } from "./restore-dialog";
 import { RestoreResults } from "./restore-results";
 import { usePersistentSelection } from "./use-persistent-selection";
 import { useRestoreFlow } from "./use-restore-flow";
-import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permission";
+import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
+import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
 
 export function DeletedPoliciesView() {
   const router = useRouter();
@@ -35,19 +38,20 @@ export function DeletedPoliciesView() {
     selectedRef.current = selected;
   }, [selected]);
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
-  const permission = useRestorePermission();
+  const permission = useWritePermission();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
   // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
-  const deselectSettled = useCallback(
-    (settled: RestoreOutcome[]) => {
-      const gone = new Set(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId.toLowerCase()));
+  const deselect = useCallback(
+    (tenantIds: string[]) => {
+      const gone = new Set(tenantIds.map((id) => id.toLowerCase()));
       if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
     },
     [setSelected],
   );
+  const deselectSettled = useCallback((settled: RestoreOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
-  const all = deleted.data;
+  const all = useNamedDeletedPolicies(deleted.data);
   // Typing stays immediate; the rows follow when React has time.
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], deferredFilter, now) : []), [all, deferredFilter, now]);
@@ -60,7 +64,7 @@ export function DeletedPoliciesView() {
   const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
   return (
-    <div>
+    <PurgeFlowProvider onPurged={deselect}>
       <PageHeader
         title="Deleted sync policies"
         description={`Identity synchronization policies in deleted items. They can be restored for ${RETENTION_DAYS} days after deletion, then Microsoft Entra purges them.`}
@@ -72,6 +76,12 @@ export function DeletedPoliciesView() {
           <span>
             <strong>Restore unavailable.</strong> {permission.reason}
           </span>
+        </p>
+      ) : null}
+      {permission.allowed && permission.note ? (
+        <p id={PERMISSION_REASON_ID} role="note" className="mb-3 flex items-start gap-2 text-xs text-muted">
+          <Info aria-hidden className="mt-px size-3.5 shrink-0" />
+          <span>{permission.note}</span>
         </p>
       ) : null}
       {deleted.isPending ? (
@@ -91,6 +101,7 @@ export function DeletedPoliciesView() {
               messageContext={flow.messageContext}
             />
           ) : null}
+          <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm">
@@ -108,15 +119,17 @@ export function DeletedPoliciesView() {
                 variant="primary"
                 unavailable={!permission.allowed}
                 disabled={selectedPolicies.length === 0 || flow.pending}
-                aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
+                aria-describedby={permission.allowed && !permission.note ? undefined : PERMISSION_REASON_ID}
                 onClick={() => setConfirming(selectedPolicies)}
               >
                 <RotateCcw aria-hidden className="size-3.5" />
                 {flow.pending ? "Restoring…" : `Restore selected${selectedPolicies.length > 0 ? ` (${selectedPolicies.length})` : ""}`}
               </Button>
+              <PurgeSelectedButton policies={selectedPolicies} />
             </div>
           </div>
           {visible.length > 0 ? (
+            <DeletedByProvider policies={deleted.data}>
             <DeletedPoliciesTable
               policies={visible}
               now={now}
@@ -128,6 +141,7 @@ export function DeletedPoliciesView() {
               messageContext={flow.messageContext}
               outcomes={outcomes}
             />
+            </DeletedByProvider>
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <Trash2 aria-hidden className="size-6 text-muted" />
@@ -138,6 +152,6 @@ export function DeletedPoliciesView() {
         </div>
       )}
       <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.restore(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
-    </div>
+    </PurgeFlowProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { AlertTriangle, CheckCircle2, Info, XCircle } from "lucide-react";
-import type { OutcomeTone } from "@/lib/restore-messages";
+import type { OutcomeTone } from "@/lib/writes/messages";
 
 const ICONS = {
   success: { Icon: CheckCircle2, className: "text-ok" },

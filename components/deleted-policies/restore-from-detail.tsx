@@ -3,20 +3,20 @@
 import { useState } from "react";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { describeRestoreOutcome } from "@/lib/restore-messages";
+import { describeWriteOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-badge";
 import { RestoreDialog } from "./restore-dialog";
 import { useRestoreFlow } from "./use-restore-flow";
-import { PERMISSION_REASON_ID, useRestorePermission } from "./use-restore-permission";
+import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
 
 /** Restores from the partner page through the partner route of the restore action. */
 export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
   const [confirming, setConfirming] = useState(false);
-  const permission = useRestorePermission();
+  const permission = useWritePermission();
   const flow = useRestoreFlow({});
   const outcome = flow.run?.outcomes[0];
-  const message = outcome ? describeRestoreOutcome(outcome, flow.messageContext) : null;
+  const message = outcome ? describeWriteOutcome(outcome, flow.messageContext) : null;
 
   return (
     <>
@@ -25,7 +25,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
         size="sm"
         unavailable={!permission.allowed}
         disabled={flow.pending}
-        aria-describedby={permission.allowed ? undefined : PERMISSION_REASON_ID}
+        aria-describedby={permission.allowed && !permission.note ? undefined : PERMISSION_REASON_ID}
         onClick={() => setConfirming(true)}
       >
         <RotateCcw aria-hidden className="size-3.5" />
@@ -36,12 +36,17 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
           {permission.reason}
         </span>
       ) : null}
+      {permission.allowed && permission.note ? (
+        <span id={PERMISSION_REASON_ID} className="basis-full text-xs text-muted">
+          {permission.note}
+        </span>
+      ) : null}
       {flow.retryInSeconds > 0 ? (
         <span role="status" className="basis-full text-xs text-muted">
           Microsoft Graph is throttling requests; retrying automatically in {flow.retryInSeconds} s.
         </span>
       ) : null}
-      {message && outcome && outcome.kind !== "restored" && flow.retryInSeconds === 0 ? (
+      {message && outcome && outcome.kind !== "done" && flow.retryInSeconds === 0 ? (
         <span role="alert" className="flex basis-full items-start gap-1 text-xs">
           <OutcomeIcon tone={message.tone} />
           <span>

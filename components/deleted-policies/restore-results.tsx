@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { RotateCcw, X } from "lucide-react";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-badge";
 import { AUTO_RETRY_ROUNDS, type RestoreRun } from "./use-restore-flow";
@@ -26,7 +26,7 @@ export function RestoreResults({
 }) {
   const counts = new Map<string, number>();
   for (const outcome of run.outcomes) {
-    const label = describeRestoreOutcome(outcome, messageContext).label;
+    const label = describeWriteOutcome(outcome, messageContext).label;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return (
@@ -54,7 +54,7 @@ export function RestoreResults({
       </div>
       <ul className="max-h-72 divide-y divide-border overflow-auto">
         {run.outcomes.map((outcome) => {
-          const message = describeRestoreOutcome(outcome, messageContext);
+          const message = describeWriteOutcome(outcome, messageContext);
           const name = run.names[outcome.tenantId.toLowerCase()] ?? outcome.tenantId;
           return (
             <li key={outcome.tenantId} className="flex items-start gap-2 px-4 py-2 text-[13px]" data-outcome={outcome.kind}>
@@ -65,7 +65,7 @@ export function RestoreResults({
                 {outcome.attempts > 1 ? <span className="ml-1 text-muted">after {outcome.attempts} attempts</span> : null}
                 <p className="text-muted">{message.detail}</p>
               </div>
-              {outcome.kind === "restored" || outcome.kind === "already-restored" || outcome.kind === "conflict" ? (
+              {outcome.kind === "done" || outcome.kind === "already-done" || outcome.kind === "conflict" ? (
                 <Link href={`/partners/${outcome.tenantId}`} className="shrink-0 text-accent hover:underline">
                   Open partner
                 </Link>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
-import { isRetryableRestoreOutcome } from "@/lib/restore-outcome";
+import { isRetryableOutcome } from "@/lib/writes/outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
 import { GraphActionError } from "@/lib/queries/graph-action";
@@ -17,8 +17,9 @@ import { deletedSyncPoliciesQuery } from "@/lib/queries/deleted-sync-policies";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { policyDisplayName } from "@/lib/partner-display";
-import { describeRestoreOutcome, type OutcomeContext } from "@/lib/restore-messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { useAccessProfile } from "@/lib/auth/use-access-profile";
+import { rememberDenial } from "@/lib/auth/permission-denials";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
 
 /** Throttled items are resent automatically this many times, each after Graph's Retry-After. */
@@ -57,7 +58,7 @@ function mergeOutcomes(previous: RestoreOutcome[], latest: RestoreOutcome[]): Re
 }
 
 function announce(outcome: RestoreOutcome, name: string, onOpenPartner: ((tenantId: string) => void) | undefined, context: OutcomeContext) {
-  const message = describeRestoreOutcome(outcome, context);
+  const message = describeWriteOutcome(outcome, context);
   // Already on the partner's page there is nowhere to lead.
   const open = onOpenPartner ? { action: { label: "Open partner", onClick: () => onOpenPartner(outcome.tenantId) } } : {};
   if (message.tone === "success") toast.success(`Restored the sync policy of ${name}`, { description: message.detail, ...open });
@@ -80,8 +81,9 @@ export function useRestoreFlow({
   const { instance } = useMsal();
   const config = useAuthConfig();
   const profile = useAccessProfile();
-  const writeBlockedReason = profile.data?.writeBlockedReason ?? null;
-  const messageContext = useMemo<OutcomeContext>(() => ({ writeBlockedReason }), [writeBlockedReason]);
+  const writeBlockedReason = profile?.writeBlockedReason ?? null;
+  const roleConfirmed = profile?.write === "allowed";
+  const messageContext = useMemo<OutcomeContext>(() => ({ writeBlockedReason, roleConfirmed }), [writeBlockedReason, roleConfirmed]);
   const [run, setRun] = useState<RestoreRun | null>(null);
   const runRef = useRef<RestoreRun | null>(null);
   const retryInSeconds = useSecondsUntil(run?.retryAt ?? null);
@@ -98,6 +100,8 @@ export function useRestoreFlow({
       const byId = Object.fromEntries(policies.map((policy) => [policy.tenantId.toLowerCase(), policy]));
       try {
         const outcomes = await mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId), route });
+        const refused = outcomes.find((outcome) => outcome.kind === "forbidden" && outcome.error);
+        if (refused?.error) rememberDenial(refused.error);
         // Runs accumulate: a second action never hides the first one's results or its pending retries.
         const previous = runRef.current;
         const merged = previous ? mergeOutcomes(previous.outcomes, outcomes) : outcomes;
@@ -173,7 +177,7 @@ export function useRestoreFlow({
       return;
     }
     const failed = current.outcomes
-      .filter(isRetryableRestoreOutcome)
+      .filter(isRetryableOutcome)
       .filter((outcome) => stillDeleted.has(outcome.tenantId.toLowerCase()))
       .map((outcome) => current.policies[outcome.tenantId.toLowerCase()])
       .filter((policy): policy is DeletedSyncPolicy => policy !== undefined);
@@ -184,7 +188,7 @@ export function useRestoreFlow({
     await restore(failed, failed.length === 1 ? current.route : undefined, { autoRound: AUTO_RETRY_ROUNDS });
   }, [restore, queryClient, account, getToken]);
 
-  const retryable = run?.outcomes.filter(isRetryableRestoreOutcome) ?? [];
+  const retryable = run?.outcomes.filter(isRetryableOutcome) ?? [];
   const dismiss = useCallback(() => updateRun(null), [updateRun]);
 
   return { restore, run, dismiss, retryFailed, pending: isPending, retryInSeconds, retryable, messageContext };

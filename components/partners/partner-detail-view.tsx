@@ -3,13 +3,16 @@
 import Link from "next/link";
 import { ChevronLeft, SearchX } from "lucide-react";
 import { usePartnerDetail } from "@/lib/queries/partners";
+import type { Partner } from "@/lib/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ConfigurationSection } from "./partner-configuration-section";
-import { PartnerName } from "./partner-name";
+import { PartnerName, usePartnerName } from "./partner-name";
+import { DeletePartner } from "./delete-partner";
 import { SyncPolicySection } from "./sync-policy-section";
+import { PartnerTimeline } from "@/components/audit/partner-timeline";
 
 function DetailSkeleton() {
   return (
@@ -19,6 +22,10 @@ function DetailSkeleton() {
       <Skeleton className="h-72 w-full rounded-lg" />
     </div>
   );
+}
+
+function DeletePartnerFor({ partner }: { partner: Partner }) {
+  return <DeletePartner partner={partner} name={usePartnerName(partner)} />;
 }
 
 export function PartnerDetailView({ tenantId }: { tenantId: string }) {
@@ -48,7 +55,7 @@ export function PartnerDetailView({ tenantId }: { tenantId: string }) {
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="min-w-0">
               <h1 className="text-xl font-semibold tracking-tight">
-                <PartnerName partner={partner} />
+                <PartnerName partner={partner} showDomain />
               </h1>
               <p className="mt-1 flex items-center gap-1 font-mono text-xs text-muted">
                 Tenant ID {partner.tenantId}
@@ -58,10 +65,12 @@ export function PartnerDetailView({ tenantId }: { tenantId: string }) {
             <div className="flex items-center gap-2">
               <CopyButton value={typeof window === "undefined" ? "" : window.location.href} label="Copy link" showText className="border border-border-strong" />
               <RefreshButton onRefresh={() => void detail.refetch()} refreshing={detail.isFetching} updatedAt={detail.dataUpdatedAt} />
+              <DeletePartnerFor partner={partner} />
             </div>
           </div>
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
+          <PartnerTimeline tenantId={partner.tenantId} />
         </>
       )}
     </div>

@@ -94,6 +94,7 @@ export const PartnersTable = memo(function PartnersTable({
                     <PartnerName partner={partner} />
                     {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
                   </Link>
+                  {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
                 </td>
                 <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
                   <TenantId tenantId={partner.tenantId} />

@@ -4,6 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useSt
 import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
+import { useNamedPartners } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import {
@@ -27,6 +28,7 @@ import { Button } from "@/components/ui/button";
 import { PartnersSkeleton } from "./partners-skeleton";
 import { ExportCsvButton } from "./export-csv-button";
 import { COLUMNS, PartnersTable } from "./partners-table";
+import { PartnersActions } from "./partners-actions";
 import { SummaryStrip } from "./summary-strip";
 import { LoadingProgress } from "./loading-progress";
 
@@ -63,7 +65,9 @@ export function PartnersView() {
   const deferred = useDeferredValue(filter);
   const { complete } = list;
   const rows = useDeferredValue(useThrottledWhile(list.rows, !complete));
-  const sorted = useMemo(() => sortPartners(rows, { sort: deferred.sort, direction: deferred.direction }), [rows, deferred.sort, deferred.direction]);
+  // Names from tenant information join the rows as they arrive, so search and sort see them.
+  const named = useNamedPartners(rows);
+  const sorted = useMemo(() => sortPartners(named, { sort: deferred.sort, direction: deferred.direction }), [named, deferred.sort, deferred.direction]);
   const visible = useMemo(() => filterPartners(sorted, { query: deferred.query, sync: deferred.sync }), [sorted, deferred.query, deferred.sync]);
   const summary = useMemo(() => summarisePartners(rows), [rows]);
   const deleted = deletedQuery.data;
@@ -76,7 +80,7 @@ export function PartnersView() {
       <PageHeader
         title="Cross-tenant access partners"
         description="Partner tenants and whether their users may be synchronized into this tenant."
-        actions={<RefreshButton onRefresh={() => void list.refetch()} refreshing={list.isFetching && !loading} updatedAt={list.dataUpdatedAt} />}
+        actions={<PartnersActions refresh={<RefreshButton onRefresh={() => void list.refetch()} refreshing={list.isFetching && !loading} updatedAt={list.dataUpdatedAt} />} />}
       />
       {list.isPending ? (
         <PartnersSkeleton />
@@ -94,7 +98,7 @@ export function PartnersView() {
           ) : null}
           <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} showDeleted={deletedItemsSupported} partial={!complete} />
           <div role="search" className="flex flex-wrap items-center gap-2">
-            <SearchInput label="Search partners" value={filter.query} onChange={(query) => updateFilter({ query })} />
+            <SearchInput label="Search partners" placeholder="Search by name, domain or tenant ID" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm text-muted">
               Inbound user sync
               <select

@@ -11,14 +11,30 @@ export function SettingRow({ label, children }: { label: string; children: React
   );
 }
 
-export function Inherited() {
-  return <span className="italic text-muted">{INHERITED}</span>;
+/** A null setting: the default policy's value when known ("Inherited: blocked"), else where it comes from. */
+export function Inherited({ value }: { value?: string | null }) {
+  return (
+    <span className="italic text-muted" title="Not set for this partner: the default cross-tenant access policy applies">
+      {value ? `Inherited: ${value}` : INHERITED}
+    </span>
+  );
 }
 
-function describeTargets(config: AccessTargetConfiguration | null): React.ReactNode {
-  if (!config) return <Inherited />;
+function targetNames(config: AccessTargetConfiguration): string[] {
+  return config.targets.map((target) => (target.target === "AllUsers" || target.target === "AllApplications" ? target.target.replace("All", "All ").toLowerCase() : target.target));
+}
+
+/** "allowed (all users)", as it reads after "Inherited:". */
+export function summarizeAccess(config: AccessTargetConfiguration | null): string | null {
+  if (!config?.accessType) return null;
+  const targets = targetNames(config);
+  return `${config.accessType}${targets.length > 0 ? ` (${targets.join(", ")})` : ""}`;
+}
+
+function describeTargets(config: AccessTargetConfiguration | null, inherited: AccessTargetConfiguration | null): React.ReactNode {
+  if (!config) return <Inherited value={summarizeAccess(inherited)} />;
   const access = config.accessType === "allowed" ? "Allowed" : config.accessType === "blocked" ? "Blocked" : "Not set";
-  const targets = config.targets.map((target) => (target.target === "AllUsers" || target.target === "AllApplications" ? target.target.replace("All", "All ").toLowerCase() : target.target));
+  const targets = targetNames(config);
   return (
     <span>
       {access}
@@ -27,21 +43,15 @@ function describeTargets(config: AccessTargetConfiguration | null): React.ReactN
   );
 }
 
-export function AccessSettingRows({ label, setting }: { label: string; setting: CrossTenantAccessSetting | null }) {
-  if (!setting) {
-    return (
-      <SettingRow label={label}>
-        <Inherited />
-      </SettingRow>
-    );
-  }
+export function AccessSettingRows({ label, setting, inherited = null }: { label: string; setting: CrossTenantAccessSetting | null; inherited?: CrossTenantAccessSetting | null }) {
+  const source = setting ?? inherited;
   return (
     <SettingRow label={label}>
-      <dl className="grid grid-cols-[120px_1fr] gap-x-2">
+      <dl className="grid grid-cols-[150px_1fr] gap-x-2">
         <dt className="text-muted">Users and groups</dt>
-        <dd>{describeTargets(setting.usersAndGroups)}</dd>
+        <dd>{setting ? describeTargets(setting.usersAndGroups, inherited?.usersAndGroups ?? null) : <Inherited value={summarizeAccess(source?.usersAndGroups ?? null)} />}</dd>
         <dt className="text-muted">Applications</dt>
-        <dd>{describeTargets(setting.applications)}</dd>
+        <dd>{setting ? describeTargets(setting.applications, inherited?.applications ?? null) : <Inherited value={summarizeAccess(source?.applications ?? null)} />}</dd>
       </dl>
     </SettingRow>
   );

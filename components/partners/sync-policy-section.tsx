@@ -9,19 +9,36 @@ import { RestoreFromDetail } from "@/components/deleted-policies/restore-from-de
 import { Section } from "./detail-section";
 import { SettingRow } from "./setting-list";
 import { TriStateValue, UserSyncState } from "./sync-state";
+import { usePartnerName } from "./partner-name";
+import { SYNC_WRITE_REASON_ID, SyncToggle } from "./sync-toggle";
+import { DeleteSyncPolicy } from "./delete-sync-policy";
+import { SetUpSync } from "./set-up-sync";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+import { UnavailableReason } from "@/components/writes/unavailable-reason";
 
 export function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: DeletedSyncPolicy | null }) {
   const policy = partner.syncPolicy;
+  const name = usePartnerName(partner);
+  const permission = useWritePermission();
+  const label = name ?? "this unnamed partner";
   if (policy) {
     return (
       <Section title="Identity synchronization">
         <dl>
           <SettingRow label="Inbound user sync">
-            <UserSyncState state={syncStateOf(partner)} />
-            {policy.userSyncAllowed === null ? <span className="ml-2 text-xs text-muted">(userSyncInbound not set)</span> : null}
+            <span className="flex flex-wrap items-center justify-between gap-2">
+              <span>
+                <UserSyncState state={syncStateOf(partner)} />
+                {policy.userSyncAllowed === null ? <span className="ml-2 text-xs text-muted">(userSyncInbound not set)</span> : null}
+              </span>
+              <SyncToggle partner={partner} policy={policy} kind="user" name={label} />
+            </span>
           </SettingRow>
           <SettingRow label="Inbound group sync">
-            <TriStateValue value={policy.groupSyncAllowed} nullLabel={"Not set"} />
+            <span className="flex flex-wrap items-center justify-between gap-2">
+              <TriStateValue value={policy.groupSyncAllowed} nullLabel={"Not set"} />
+              <SyncToggle partner={partner} policy={policy} kind="group" name={label} />
+            </span>
           </SettingRow>
           <SettingRow label="Policy display name">{policy.displayName ?? <span className="italic text-muted">Not set</span>}</SettingRow>
           <SettingRow label="External cloud authorized application ID">
@@ -33,6 +50,10 @@ export function SyncPolicySection({ partner, deleted }: { partner: Partner; dele
           </SettingRow>
           <SettingRow label="Last deleted">{policy.deletedDateTime ? formatDate(policy.deletedDateTime, true) : <span className="text-muted">Never</span>}</SettingRow>
         </dl>
+        <div className="flex flex-wrap items-center gap-3 border-t border-border py-3">
+          <DeleteSyncPolicy partner={partner} policy={policy} name={label} />
+          {!permission.allowed ? <UnavailableReason id={SYNC_WRITE_REASON_ID} reason={permission.reason} /> : null}
+        </div>
       </Section>
     );
   }
@@ -66,10 +87,13 @@ export function SyncPolicySection({ partner, deleted }: { partner: Partner; dele
     <Section title="Identity synchronization">
       <div className="flex items-start gap-3 py-3">
         <CircleDashed aria-hidden className="mt-0.5 size-5 shrink-0 text-muted" />
-        <p>
-          <span className="font-medium">No sync policy.</span>{" "}
-          <span className="text-muted">Cross-tenant synchronization does not bring users from this tenant into yours.</span>
-        </p>
+        <div className="space-y-2">
+          <p>
+            <span className="font-medium">No sync policy.</span>{" "}
+            <span className="text-muted">Cross-tenant synchronization does not bring users from this tenant into yours.</span>
+          </p>
+          <SetUpSync partner={partner} name={name} />
+        </div>
       </div>
     </Section>
   );

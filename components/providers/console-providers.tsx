@@ -14,6 +14,7 @@ import { Toaster } from "sonner";
 import type { PublicAuthConfig } from "@/lib/config";
 import { AuthConfigProvider } from "@/lib/auth/auth-config-context";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
+import { settleAuditConsentRedirect } from "@/lib/auth/audit-consent";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { clearPersistedCaches, persistOptions } from "@/lib/queries/persist";
 import { AuthGate } from "@/components/auth/auth-gate";
@@ -30,7 +31,8 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
     const instance = getMsalInstance(authConfig);
     (async () => {
       await instance.initialize();
-      const redirectResult = await instance.handleRedirectPromise();
+      // A declined audit-log consent comes back as a redirect error: the console carries on without it.
+      const redirectResult = await instance.handleRedirectPromise().catch((error: unknown) => (settleAuditConsentRedirect(error) ? null : Promise.reject(error)));
       if (redirectResult?.account) instance.setActiveAccount(redirectResult.account);
       else if (!instance.getActiveAccount()) {
         const [first] = instance.getAllAccounts();

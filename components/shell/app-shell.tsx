@@ -4,11 +4,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ArrowLeftRight } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { EmulatorBadge } from "./emulator-badge";
 import { UserMenu } from "./user-menu";
 
 const NAV_ITEMS = [
   { href: "/partners", label: "Partners" },
   { href: "/deleted", label: "Deleted sync policies" },
+  { href: "/activity", label: "Activity" },
 ];
 
 export function AppShell({ children }: { children: React.ReactNode }) {
@@ -24,6 +26,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <ArrowLeftRight aria-hidden className="size-4 text-accent" />
             <span>Cross-tenant sync</span>
           </Link>
+          <EmulatorBadge />
           <nav aria-label="Main" className="order-last flex h-10 w-full items-stretch gap-1 sm:order-none sm:h-12 sm:w-auto">
             {NAV_ITEMS.map((item) => {
               const current = pathname === item.href || pathname.startsWith(`${item.href}/`);

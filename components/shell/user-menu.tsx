@@ -12,11 +12,9 @@ export function UserMenu() {
   const profile = useAccessProfile();
   if (!account) return null;
 
-  const roleLabel = profile.data
-    ? profile.data.roleNames.length > 0
-      ? profile.data.roleNames.join(", ")
-      : "No directory role"
-    : "Checking role…";
+  // Without `wids` in the ID token (groupMembershipClaims not set) the role is simply not shown.
+  const roleNames = profile?.roleNames ?? null;
+  const roleLabel = roleNames === null ? null : roleNames.length > 0 ? roleNames.join(", ") : "No admin role in sign-in";
 
   return (
     <div className="flex items-center gap-3">
@@ -26,9 +24,11 @@ export function UserMenu() {
           <div className="text-sm font-medium" data-testid="signed-in-user">
             {account.name ?? account.username}
           </div>
-          <div className="text-xs text-muted" aria-label="Directory role">
-            {roleLabel}
-          </div>
+          {roleLabel ? (
+            <div className="text-xs text-muted" aria-label="Directory role">
+              {roleLabel}
+            </div>
+          ) : null}
         </div>
       </div>
       <Button variant="ghost" size="sm" onClick={() => void instance.logoutRedirect({ account })}>

@@ -1,6 +1,6 @@
 import { Search } from "lucide-react";
 
-export function SearchInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+export function SearchInput({ label, value, onChange, placeholder = "Search by name or tenant ID" }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string }) {
   return (
     <label className="relative">
       <span className="sr-only">{label}</span>
@@ -9,7 +9,7 @@ export function SearchInput({ label, value, onChange }: { label: string; value: 
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        placeholder="Search by name or tenant ID"
+        placeholder={placeholder}
         className="h-8 w-72 max-w-full rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
       />
     </label>

@@ -18,6 +18,9 @@ export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
 export const POLICY_READ_ALL = "Policy.Read.All";
 export const POLICY_READWRITE_CTA = "Policy.ReadWrite.CrossTenantAccess";
+export const CROSS_TENANT_INFORMATION_READ = "CrossTenantInformation.ReadBasic.All";
+export const AUDIT_LOG_READ_ALL = "AuditLog.Read.All";
+export const DIRECTORY_READ_ALL = "Directory.Read.All";
 
 export const ROLE = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
@@ -25,6 +28,7 @@ export const ROLE = {
   securityReader: "5d6b6bb7-de71-4623-b4af-96380a352509",
   globalReader: "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
   teamsAdministrator: "69091246-20e8-4a56-aa4d-066075b2a7a8",
+  reportsReader: "4a5d8f65-41da-4de4-8968-e035b65339cf",
   globalSecureAccessAdministrator: "ac434307-12b9-4fa1-a708-88bf58caabc1",
   /** Every member user carries the "User" role template in `wids`. */
   defaultUser: "b79fbf4d-3ef9-4689-8143-76b194e85509",
@@ -36,11 +40,11 @@ export interface Account {
   displayName: string;
   roleName: string | null;
   wids: string[];
-  /** Delegated Graph scopes the user has consented to for the dashboard. */
+  /** Delegated Graph scopes the user had consented to for the dashboard at start (or reset); more come by consent. */
   consentedScopes: string[];
 }
 
-const consented = [POLICY_READ_ALL, POLICY_READWRITE_CTA, "User.Read"];
+const consented = [POLICY_READ_ALL, POLICY_READWRITE_CTA, CROSS_TENANT_INFORMATION_READ, "User.Read"];
 
 export const ACCOUNTS: readonly Account[] = [
   {
@@ -78,7 +82,7 @@ export function findAccountByOid(oid: string): Account | undefined {
   return ACCOUNTS.find((a) => a.oid === oid);
 }
 
-export const AUTOMATION_APP_ROLES = [POLICY_READ_ALL, POLICY_READWRITE_CTA];
+export const AUTOMATION_APP_ROLES = [POLICY_READ_ALL, POLICY_READWRITE_CTA, CROSS_TENANT_INFORMATION_READ, AUDIT_LOG_READ_ALL];
 
 /** SPA redirect URIs: any http://localhost port with path /redirect, plus EMULATOR_REDIRECT_URIS. */
 export function isRegisteredRedirectUri(uri: string, extra: readonly string[]): boolean {

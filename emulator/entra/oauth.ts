@@ -21,7 +21,7 @@ import {
   type Account,
 } from "./directory";
 import type { SigningKey } from "./keys";
-import { renderMessagePage, renderSignInPage } from "./sign-in-page";
+import { renderConsentPage, renderMessagePage, renderSignInPage } from "./sign-in-page";
 import { clientInfo, grantScopes, parseScopes, scopeString, type TokenIssuer } from "./tokens";
 
 export interface EntraConfig {
@@ -50,6 +50,14 @@ interface Grant {
   graphScopes: string[];
   oidc: string[];
   sessionId: string;
+  expiresAt: number;
+}
+
+/** A consent page on screen: what it asks for and for whom. One-time. */
+interface ConsentTicket {
+  oid: string;
+  sessionId: string;
+  scopes: string[];
   expiresAt: number;
 }
 
@@ -96,6 +104,9 @@ export class Entra {
   private readonly codes = new Map<string, CodeGrant>();
   private readonly burntCodes = new Set<string>();
   private readonly refreshTokens = new Map<string, Grant>();
+  /** Consent granted since start (or reset), by oid, on top of each account's initial consent. */
+  private readonly consents = new Map<string, Set<string>>();
+  private readonly consentTickets = new Map<string, ConsentTicket>();
 
   constructor(deps: EntraDeps) {
     this.d = deps;
@@ -121,6 +132,32 @@ export class Entra {
   clearSessions(): void {
     this.sessions.clear();
     this.codes.clear();
+    this.consentTickets.clear();
+  }
+
+  // ---- consent ---------------------------------------------------------------------------
+
+  /** The delegated Graph scopes this user has consented to for the dashboard. */
+  consentedScopes(account: Account): string[] {
+    return [...(this.consents.get(account.oid) ?? account.consentedScopes)];
+  }
+
+  private addConsent(account: Account, scopes: readonly string[]): void {
+    const current = new Set(this.consentedScopes(account));
+    for (const s of scopes) current.add(s);
+    this.consents.set(account.oid, current);
+  }
+
+  /** Sets a user's consent exactly (control API); null puts back the initial consent. */
+  setConsent(account: Account, scopes: readonly string[] | null): void {
+    if (scopes === null) this.consents.delete(account.oid);
+    else this.consents.set(account.oid, new Set(scopes));
+  }
+
+  /** Every user back to the consent they had at start. */
+  resetConsents(): void {
+    this.consents.clear();
+    this.consentTickets.clear();
   }
 
   /** True when the tenant segment names this tenant (id, or the multi-tenant aliases). */
@@ -207,6 +244,10 @@ export class Entra {
     if (mode !== "fragment" && mode !== "query") {
       return this.errorPage(res, `AADSTS900144: The response_mode '${mode}' is not supported by this emulator; use fragment or query.`);
     }
+    // What the consent page posted back is not part of the request it answers.
+    const consentAnswer = form ? { ticket: form.get("consent_ticket"), choice: form.get("consent") } : null;
+    params.delete("consent_ticket");
+    params.delete("consent");
     const state = params.get("state");
     const reply = (pairs: [string, string][], headers: Record<string, string> = {}) => {
       if (state !== null) pairs.push(["state", state]);
@@ -228,10 +269,17 @@ export class Entra {
     const scopes = parseScopes(params.get("scope") ?? "");
     if (!scopes.ok) return fail("invalid_scope", `AADSTS70011: The provided value for the input parameter 'scope' is not valid. The scope ${scopes.scope} is not valid.`);
 
-    const complete = (account: Account, sessionId: string, headers: Record<string, string> = {}) => {
-      const granted = grantScopes(scopes.value, account);
-      if (!granted.ok) {
-        return fail("consent_required", `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}' for ${granted.missing.join(", ")}.`);
+    const prompt = params.get("prompt");
+    const complete = (account: Account, sessionId: string, headers: Record<string, string> = {}, justConsented = false) => {
+      const consented = this.consentedScopes(account);
+      const granted = grantScopes(scopes.value, consented);
+      // prompt=consent asks again for everything requested, even what was granted before.
+      if (!granted.ok || (prompt === "consent" && !justConsented)) {
+        const ask = granted.ok ? requestedGraphScopes(scopes.value.graph, consented) : granted.missing;
+        if (prompt === "none") {
+          return fail("consent_required", `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}' for ${ask.join(", ")}.`);
+        }
+        return this.consentPage(res, url, params, account, sessionId, ask, headers);
       }
       const code = opaque();
       this.sweep();
@@ -250,6 +298,19 @@ export class Entra {
     };
 
     const hint = usernameFromLoginHint(params.get("login_hint")?.trim() ?? "");
+    if (consentAnswer?.ticket) {
+      const ticket = this.consentTickets.get(consentAnswer.ticket);
+      this.consentTickets.delete(consentAnswer.ticket);
+      const account = ticket && ticket.expiresAt > this.d.clock.now() ? findAccountByOid(ticket.oid) : undefined;
+      if (!ticket || !account) {
+        return this.errorPage(res, "AADSTS90015: The consent request has expired or was already answered. Start the sign-in again.");
+      }
+      if (consentAnswer.choice !== "accept") {
+        return fail("access_denied", "AADSTS65004: User declined to consent to access the app.");
+      }
+      this.addConsent(account, ticket.scopes);
+      return complete(account, ticket.sessionId, {}, true);
+    }
     if (form) {
       const account = findAccount(form.get("username") ?? "");
       if (!account || !safeEqual(form.get("password") ?? "", this.d.config.userPassword)) {
@@ -264,7 +325,6 @@ export class Entra {
 
     const current = this.sessionAccount(req);
     const hintMatches = current !== null && (!hint || current.account.username === hint);
-    const prompt = params.get("prompt");
     if (prompt === "none") {
       if (current && hintMatches) return complete(current.account, current.sessionId);
       return fail("login_required", "AADSTS50058: A silent sign-in request was sent but no user is signed in.");
@@ -282,14 +342,34 @@ export class Entra {
     );
   }
 
+  private consentPage(
+    res: ServerResponse,
+    url: URL,
+    params: URLSearchParams,
+    account: Account,
+    sessionId: string,
+    scopes: string[],
+    headers: Record<string, string>,
+  ): void {
+    const ticket = opaque();
+    this.sweep();
+    this.consentTickets.set(ticket, { oid: account.oid, sessionId, scopes, expiresAt: this.d.clock.now() + CODE_LIFETIME_MS });
+    sendHtml(
+      res,
+      200,
+      renderConsentPage({ action: url.pathname, clientName: SPA_CLIENT_NAME, hidden: params, ticket, username: account.username, scopes }),
+      { "Referrer-Policy": "no-referrer", ...headers },
+    );
+  }
+
   private errorPage(res: ServerResponse, detail: string): void {
     sendHtml(res, 400, renderMessagePage("Sorry, but we're having trouble signing you in.", "The sign-in request is not valid for this application.", detail));
   }
 
   private sweep(): void {
-    if (this.codes.size < 1_000 && this.refreshTokens.size < 10_000) return;
+    if (this.codes.size < 1_000 && this.refreshTokens.size < 10_000 && this.consentTickets.size < 1_000) return;
     const now = this.d.clock.now();
-    for (const map of [this.codes, this.refreshTokens] as Map<string, Grant>[]) {
+    for (const map of [this.codes, this.refreshTokens, this.consentTickets] as Map<string, { expiresAt: number }>[]) {
       for (const [k, v] of map) if (v.expiresAt <= now) map.delete(k);
     }
   }
@@ -425,7 +505,7 @@ export class Entra {
     if (scope) {
       const parsed = parseScopes(scope);
       if (!parsed.ok) return fail(400, "invalid_scope", 70011, `The provided value for the input parameter 'scope' is not valid. The scope ${parsed.scope} is not valid.`);
-      const granted = grantScopes(parsed.value, account);
+      const granted = grantScopes(parsed.value, this.consentedScopes(account));
       if (!granted.ok) {
         return fail(400, "invalid_grant", 65001, `The user or administrator has not consented to use the application for ${granted.missing.join(", ")}.`, { suberror: "consent_required" });
       }
@@ -499,3 +579,9 @@ function usernameFromLoginHint(hint: string): string {
   return hint.toLowerCase();
 }
 
+
+/** The Graph scopes a request names, as a consent page lists them. */
+function requestedGraphScopes(graph: string[] | "default", consented: readonly string[]): string[] {
+  if (graph === "default") return [...consented];
+  return graph.length ? graph : ["User.Read"];
+}

@@ -33,6 +33,12 @@ const STYLE = `
   .hint td+td{color:#6b7280;text-align:right;padding-left:12px;white-space:nowrap}
   code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
   .foot{margin-top:14px;text-align:center;font-size:12px;color:#9ca3af}
+  .permissions{margin:0 0 18px;padding-left:20px;font-size:14px;line-height:1.7}
+  .permissions code{color:#6b7280}
+  .actions{display:flex;gap:10px}
+  .actions button{flex:1}
+  button.secondary{background:#fff;color:#1f2937;border:1px solid #d1d5db}
+  button.secondary:hover{background:#f3f4f6}
 `;
 
 function layout(title: string, content: string): string {
@@ -107,5 +113,47 @@ export function renderMessagePage(title: string, message: string, detail?: strin
     `<h1>${escapeHtml(title)}</h1>
 <p class="sub">${escapeHtml(message)}</p>
 ${detail ? `<p class="hint"><code>${escapeHtml(detail)}</code></p>` : ""}`,
+  );
+}
+
+/** How the consent page names a Graph permission, as Entra's does. */
+const PERMISSION_LABELS: Record<string, string> = {
+  "auditlog.read.all": "Read audit log data",
+  "directory.read.all": "Read directory data",
+  "crosstenantinformation.readbasic.all": "Read cross-tenant basic information",
+  "policy.read.all": "Read your organization's policies",
+  "policy.readwrite.crosstenantaccess": "Read and write your organization's cross tenant access policies",
+  "user.read": "Sign you in and read your profile",
+};
+
+export interface ConsentPageInput {
+  action: string;
+  clientName: string;
+  hidden: Iterable<[string, string]>;
+  ticket: string;
+  username: string;
+  scopes: readonly string[];
+}
+
+export function renderConsentPage(input: ConsentPageInput): string {
+  const hidden = [...input.hidden, ["consent_ticket", input.ticket] as [string, string]]
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join("\n");
+  const permissions = input.scopes
+    .map((s) => `<li>${escapeHtml(PERMISSION_LABELS[s.toLowerCase()] ?? s)} <code>${escapeHtml(s)}</code></li>`)
+    .join("");
+  return layout(
+    "Permissions requested",
+    `<h1>Permissions requested</h1>
+<p class="sub">${escapeHtml(input.clientName)} wants to act as <strong>${escapeHtml(input.username)}</strong>. It would be able to:</p>
+<ul class="permissions">${permissions}</ul>
+<p class="sub">Accepting lets the app use this data as you. You can change this later.</p>
+<form method="post" action="${escapeHtml(input.action)}" autocomplete="off">
+${hidden}
+<div class="actions">
+<button type="submit" name="consent" value="cancel" class="secondary">Cancel</button>
+<button type="submit" name="consent" value="accept">Accept</button>
+</div>
+</form>`,
   );
 }

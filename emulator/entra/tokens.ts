@@ -45,12 +45,12 @@ export function parseScopes(scope: string): { ok: true; value: RequestedScopes }
   return { ok: true, value: { graph: isDefault ? "default" : graph, oidc } };
 }
 
-/** Consented scopes the request asked for; null lists what is missing consent. */
-export function grantScopes(requested: RequestedScopes, account: Account): { ok: true; scopes: string[] } | { ok: false; missing: string[] } {
-  if (requested.graph === "default") return { ok: true, scopes: [...account.consentedScopes] };
+/** Consented scopes the request asked for; otherwise what is missing consent. */
+export function grantScopes(requested: RequestedScopes, consented: readonly string[]): { ok: true; scopes: string[] } | { ok: false; missing: string[] } {
+  if (requested.graph === "default") return { ok: true, scopes: [...consented] };
   // A sign-in that names no Graph scope still gets a Graph token, as Entra gives User.Read.
   if (requested.graph.length === 0) return { ok: true, scopes: ["User.Read"] };
-  const lower = new Map(account.consentedScopes.map((s) => [s.toLowerCase(), s]));
+  const lower = new Map(consented.map((s) => [s.toLowerCase(), s]));
   const missing = requested.graph.filter((s) => !lower.has(s.toLowerCase()));
   if (missing.length) return { ok: false, missing };
   return { ok: true, scopes: requested.graph.map((s) => lower.get(s.toLowerCase()) ?? s) };
@@ -144,6 +144,8 @@ export class TokenIssuer {
       sid: sessionId,
       sub: pairwiseSubject(account.oid, clientId),
       ver: "2.0",
+      // Entra adds directory roles to ID tokens when groupMembershipClaims includes them; the dashboard reads its role hint here.
+      wids: account.wids,
       login_hint: Buffer.from(JSON.stringify({ uid: account.oid, utid: this.o.tenantId, upn: account.username })).toString("base64url"),
     };
     if (nonce !== null) claims.nonce = nonce;

@@ -4,13 +4,26 @@
  * plus the directory role of a signed-in user.
  */
 import type { Clock } from "../clock";
-import { GRAPH_APP_ID, GRAPH_RESOURCE, POLICY_READ_ALL, POLICY_READWRITE_CTA, ROLE } from "../entra/directory";
+import {
+  AUDIT_LOG_READ_ALL,
+  CROSS_TENANT_INFORMATION_READ,
+  DIRECTORY_READ_ALL,
+  GRAPH_APP_ID,
+  GRAPH_RESOURCE,
+  POLICY_READ_ALL,
+  POLICY_READWRITE_CTA,
+  ROLE,
+} from "../entra/directory";
 import type { SigningKey } from "../entra/keys";
 
 export interface Principal {
   kind: "user" | "app";
   oid: string;
   appId: string;
+  /** `name` for users, `app_displayname` for apps: what the audit log records. */
+  displayName: string;
+  /** Users only: `upn` or `preferred_username`. */
+  userPrincipalName: string;
   /** Delegated scopes (scp) for users, application roles (roles) for apps. */
   permissions: ReadonlySet<string>;
   wids: ReadonlySet<string>;
@@ -54,27 +67,45 @@ export async function authenticate(authorization: string | undefined, check: Tok
   const wids = Array.isArray(claims.wids) ? claims.wids.filter((r): r is string => typeof r === "string") : [];
   const appId = typeof claims.appid === "string" ? claims.appid : typeof claims.azp === "string" ? claims.azp : "";
   const oid = typeof claims.oid === "string" ? claims.oid : "";
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  const identity = scp !== null
+    ? { kind: "user" as const, displayName: text(claims.name), userPrincipalName: text(claims.upn) || text(claims.preferred_username) }
+    : { kind: "app" as const, displayName: text(claims.app_displayname), userPrincipalName: "" };
   return {
     ok: true,
-    principal: scp !== null
-      ? { kind: "user", oid, appId, permissions: new Set(scp.split(" ").filter(Boolean)), wids: new Set(wids) }
-      : { kind: "app", oid, appId, permissions: new Set(roles), wids: new Set(wids) },
+    principal: { ...identity, oid, appId, permissions: new Set(scp !== null ? scp.split(" ").filter(Boolean) : roles), wids: new Set(wids) },
   };
 }
 
-/** What an operation needs: partner configurations only, sync settings too, or write access. */
-export type Access = "read-partners" | "read" | "write";
+/**
+ * What an operation needs: partner configurations only, sync settings too, writes
+ * to sync settings or to partner configurations, or tenant information.
+ */
+export type Access = "read-partners" | "read" | "write" | "write-partners" | "tenant-information" | "read-audit";
 
 const READ_ROLES = [ROLE.securityReader, ROLE.globalReader, ROLE.securityAdministrator, ROLE.globalAdministrator];
 // Teams and Global Secure Access administrators read partner configurations but not identity sync settings.
 const PARTNER_READ_ROLES = [...READ_ROLES, ROLE.teamsAdministrator, ROLE.globalSecureAccessAdministrator];
 const WRITE_ROLES = [ROLE.securityAdministrator, ROLE.globalAdministrator];
+// Teams Administrators manage cross-tenant access settings (partners, the default) but not identity sync settings.
+const PARTNER_WRITE_ROLES = [...WRITE_ROLES, ROLE.teamsAdministrator];
+
+const RULES: Record<Access, { permissions: readonly string[]; roles: readonly string[] | null }> = {
+  "read-partners": { permissions: [POLICY_READ_ALL, POLICY_READWRITE_CTA], roles: PARTNER_READ_ROLES },
+  read: { permissions: [POLICY_READ_ALL, POLICY_READWRITE_CTA], roles: READ_ROLES },
+  write: { permissions: [POLICY_READWRITE_CTA], roles: WRITE_ROLES },
+  "write-partners": { permissions: [POLICY_READWRITE_CTA], roles: PARTNER_WRITE_ROLES },
+  // Basic tenant information needs no directory role.
+  "tenant-information": { permissions: [CROSS_TENANT_INFORMATION_READ], roles: null },
+  "read-audit": {
+    permissions: [AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL],
+    roles: [ROLE.reportsReader, ROLE.securityReader, ROLE.securityAdministrator, ROLE.globalReader, ROLE.globalAdministrator],
+  },
+};
 
 export function isAllowed(principal: Principal, access: Access): boolean {
-  const p = principal.permissions;
-  const permitted = access === "write" ? p.has(POLICY_READWRITE_CTA) : p.has(POLICY_READ_ALL) || p.has(POLICY_READWRITE_CTA);
-  if (!permitted) return false;
-  if (principal.kind === "app") return true;
-  const roles = access === "write" ? WRITE_ROLES : access === "read" ? READ_ROLES : PARTNER_READ_ROLES;
-  return roles.some((r) => principal.wids.has(r));
+  const rule = RULES[access];
+  if (!rule.permissions.some((p) => principal.permissions.has(p))) return false;
+  if (principal.kind === "app" || rule.roles === null) return true;
+  return rule.roles.some((r) => principal.wids.has(r));
 }

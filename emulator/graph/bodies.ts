@@ -2,13 +2,12 @@
  * Validation of request bodies for partner and sync-policy writes: known
  * properties only, right JSON types, read-only keys refused.
  */
-import { PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
+import { DEFAULT_POLICY_PROPERTIES, DEFAULT_POLICY_TYPE, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
 import type { Parse } from "./odata";
 
 type Kind = "string" | "boolean" | "object" | "syncInbound";
 
 const PARTNER_TYPES: Record<string, Kind> = {
-  displayName: "string",
   isServiceProvider: "boolean",
   isInMultiTenantOrganization: "boolean",
   inboundTrust: "object",
@@ -103,3 +102,31 @@ export const partnerPatchBody = (body: unknown, tenantId: string) =>
 
 export const syncPolicyBody = (body: unknown, tenantId: string) =>
   validate(body, SYNC_TYPES, SYNC_POLICY_PROPERTIES, SYNC_TYPE, { tenantId, required: false });
+
+const DEFAULT_POLICY_WRITABLE = [
+  "inboundTrust",
+  "b2bCollaborationOutbound",
+  "b2bCollaborationInbound",
+  "b2bDirectConnectOutbound",
+  "b2bDirectConnectInbound",
+  "tenantRestrictions",
+  "invitationRedemptionIdentityProviderConfiguration",
+];
+
+/** The default policy has nothing to inherit from: its settings are objects, never null; the rest is read-only. */
+export function defaultPolicyBody(body: unknown): Parse<Record<string, unknown>> {
+  if (body === undefined) return { ok: false, message: "Empty Payload. JSON content expected." };
+  if (!isPlainObject(body)) return { ok: false, message: "The request body must be a JSON object." };
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name.startsWith("@odata.")) continue;
+    if (!DEFAULT_POLICY_WRITABLE.includes(name)) {
+      return (DEFAULT_POLICY_PROPERTIES as readonly string[]).includes(name)
+        ? { ok: false, message: `Property '${name}' is read-only and cannot be set.` }
+        : { ok: false, message: `Property '${name}' does not exist on type '${DEFAULT_POLICY_TYPE}'.` };
+    }
+    if (!isPlainObject(value)) return { ok: false, message: `Invalid value for property '${name}'.` };
+    out[name] = withoutODataAnnotations(value);
+  }
+  return { ok: true, value: out };
+}

@@ -3,7 +3,9 @@
  * configurations: list (paged, $filter/$orderby/$count), get, purge, restore.
  * The sync-policy restore also answers .../identitySynchronization/restore.
  */
+import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit";
 import { PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord, type SyncPolicyRecord } from "../model";
+import { recordChange } from "./audit-trail";
 import { graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, sortItems, type QueryShape } from "./odata";
 import { serializePartner } from "./partners";
@@ -77,8 +79,12 @@ export function getDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
 
 export function purgeDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
   const map = deletedMap(input, kind);
-  if (!map.delete(input.id)) return notDeleted(input);
+  const item = map.get(input.id);
+  if (!item) return notDeleted(input);
+  map.delete(input.id);
   input.store.changed();
+  if (kind === "syncPolicies") recordChange(input, "syncPurge", { id: input.id }, item, null, AUDITED_SYNC_PROPERTIES);
+  else recordChange(input, "partnerPurge", { id: input.id }, item, null, AUDITED_PARTNER_PROPERTIES);
   return { status: 204, headers: {} };
 }
 
@@ -100,6 +106,7 @@ export function restorePartner(input: OpInput): GraphResponse {
   store.deletedPartners.delete(id);
   store.partners.set(id, deleted);
   store.changed();
+  recordChange(input, "partnerRestore", { id }, null, deleted, AUDITED_PARTNER_PROPERTIES);
   return restored(request, PARTNER_TYPE, serializePartner(deleted, null, store));
 }
 
@@ -118,5 +125,6 @@ export function restoreSyncPolicy(input: OpInput): GraphResponse {
   // deletedDateTime stays: it records the last deletion.
   store.syncPolicies.set(id, deleted);
   store.changed();
+  recordChange(input, "syncRestore", { id }, null, deleted, AUDITED_SYNC_PROPERTIES);
   return restored(request, SYNC_TYPE, serializeSyncPolicy(deleted));
 }

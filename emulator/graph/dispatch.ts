@@ -6,6 +6,8 @@
 import type { Clock } from "../clock";
 import type { Faults } from "../faults";
 import type { Store } from "../store";
+import type { TenantDirectory } from "../tenants";
+import type { ReportsThrottle } from "./reports-throttle";
 import { authenticate, isAllowed, type TokenCheck } from "./auth";
 import { badRequest, denied, faultResponse, graphError } from "./errors";
 import { emptyQuery, parseQuery } from "./odata";
@@ -14,6 +16,8 @@ import type { GraphRequest, GraphResponse } from "./types";
 
 export interface GraphEnv {
   store: Store;
+  tenants: TenantDirectory;
+  reports: ReportsThrottle;
   clock: Clock;
   faults: Faults;
   tokenCheck: TokenCheck;
@@ -66,6 +70,13 @@ export async function executeGraph(env: GraphEnv, request: GraphRequest): Promis
 
   if (!isAllowed(auth.principal, op.access(query))) return denied(request);
 
+  if (op.reportsThrottled) {
+    const wait = env.reports.admit(auth.principal.appId, env.clock.now());
+    if (wait !== null) {
+      return graphError(request, 429, "TooManyRequests", "Too many requests to the reporting API. Retry after the time in the Retry-After header.", { "Retry-After": String(wait) });
+    }
+  }
+
   env.store.purgeExpired();
-  return op.run({ request, query, id: route.id, body, store: env.store, now: env.clock.nowIso() });
+  return op.run({ request, query, id: route.id, body, store: env.store, tenants: env.tenants, principal: auth.principal, now: env.clock.nowIso() });
 }

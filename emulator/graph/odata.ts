@@ -11,6 +11,12 @@ export interface QueryShape {
   typeName: string;
   selectable: readonly string[];
   expandable?: { name: string; typeName: string; selectable: readonly string[] };
+  /** A resource's own $filter grammar (the audit log's), instead of the property comparisons below. */
+  filter?: (value: string) => Parse<(item: Record<string, unknown>) => boolean>;
+  /** A resource's own $orderby rules. */
+  orderby?: (value: string) => Parse<ParsedQuery["orderby"]>;
+  /** $skiptoken names the last item returned (keyset paging) rather than an offset. */
+  keyset?: boolean;
 }
 
 export interface ParsedQuery {
@@ -19,6 +25,8 @@ export interface ParsedQuery {
   top: number | null;
   offset: number;
   filter: ((item: Record<string, unknown>) => boolean) | null;
+  /** Keyset paging: the key of the last item of the previous page. */
+  after: string | null;
   orderby: { property: string; descending: boolean }[];
   count: boolean;
   /** The options to carry into @odata.nextLink, already encoded. */
@@ -139,7 +147,7 @@ function parseFilter(value: string, selectable: readonly string[]): Parse<(item:
 
 /** What a request without query options means. */
 export function emptyQuery(): ParsedQuery {
-  return { select: null, expand: null, top: null, offset: 0, filter: null, orderby: [], count: false, carried: [] };
+  return { select: null, expand: null, top: null, offset: 0, filter: null, after: null, orderby: [], count: false, carried: [] };
 }
 
 export function parseQuery(query: URLSearchParams, shape: QueryShape): Parse<ParsedQuery> {
@@ -188,18 +196,30 @@ export function parseQuery(query: URLSearchParams, shape: QueryShape): Parse<Par
         break;
       }
       case "$skiptoken": {
+        if (shape.keyset) {
+          const after = /^after:(.+)$/s.exec(Buffer.from(value, "base64url").toString("utf8"))?.[1];
+          if (!after) return { ok: false, message: "Invalid $skiptoken." };
+          parsed.after = after;
+          break;
+        }
         const offset = decodeSkipToken(value);
         if (offset === null) return { ok: false, message: "Invalid $skiptoken." };
         parsed.offset = offset;
         break;
       }
       case "$filter": {
-        const filter = parseFilter(value, shape.selectable);
+        const filter = shape.filter ? shape.filter(value) : parseFilter(value, shape.selectable);
         if (!filter.ok) return filter;
         parsed.filter = filter.value;
         break;
       }
       case "$orderby": {
+        if (shape.orderby) {
+          const orderby = shape.orderby(value);
+          if (!orderby.ok) return orderby;
+          parsed.orderby = orderby.value;
+          break;
+        }
         for (const part of value.split(",")) {
           const match = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(part);
           const property = match ? canonical(match[1] ?? "", shape.selectable) : undefined;
@@ -253,4 +273,10 @@ export function pageSlice<T>(items: readonly T[], query: ParsedQuery): { page: T
 
 export function nextLink(baseUrl: string, versionPath: string, query: ParsedQuery, offset: number): string {
   return `${baseUrl}${versionPath}?${[...query.carried, `$skiptoken=${encodeSkipToken(offset)}`].join("&")}`;
+}
+
+/** A nextLink for keyset paging: the token names the last item returned. */
+export function nextLinkAfter(baseUrl: string, versionPath: string, query: ParsedQuery, key: string): string {
+  const token = Buffer.from(`after:${key}`).toString("base64url");
+  return `${baseUrl}${versionPath}?${[...query.carried, `$skiptoken=${token}`].join("&")}`;
 }

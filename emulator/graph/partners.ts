@@ -2,9 +2,11 @@
  * crossTenantAccessPolicyConfigurationPartner operations: list (paged, with
  * optional identitySynchronization expanded), create, get, patch, soft delete.
  */
+import { AUDITED_PARTNER_PROPERTIES } from "../audit";
 import { isGuid } from "../guid";
 import { emptyPartner, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord } from "../model";
 import type { Store } from "../store";
+import { recordChange } from "./audit-trail";
 import { badRequest, graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, type ParsedQuery, type QueryShape } from "./odata";
 import { partnerNotFound, serializeSyncPolicy } from "./sync-policies";
@@ -90,7 +92,8 @@ export function getPartner({ request, query, id, store }: OpInput): GraphRespons
   };
 }
 
-export function createPartner({ request, body, store }: OpInput): GraphResponse {
+export function createPartner(input: OpInput): GraphResponse {
+  const { request, body, store } = input;
   const tenantId = String(body.tenantId);
   if (!isGuid(tenantId)) return badRequest(request, `Invalid value '${tenantId}' for property 'tenantId': expected a GUID.`);
   if (store.partners.has(tenantId)) {
@@ -99,6 +102,7 @@ export function createPartner({ request, body, store }: OpInput): GraphResponse 
   const partner: PartnerRecord = { ...emptyPartner(tenantId), ...body, tenantId };
   store.partners.set(tenantId, partner);
   store.changed();
+  recordChange(input, "partnerAdd", { id: tenantId }, null, partner, AUDITED_PARTNER_PROPERTIES);
   const location = `${request.baseUrl}/${request.version}/policies/crossTenantAccessPolicy/partners/${tenantId}`;
   return {
     status: 201,
@@ -110,15 +114,19 @@ export function createPartner({ request, body, store }: OpInput): GraphResponse 
   };
 }
 
-export function patchPartner({ request, id, body, store }: OpInput): GraphResponse {
+export function patchPartner(input: OpInput): GraphResponse {
+  const { request, id, body, store } = input;
   const partner = store.partners.get(id);
   if (!partner) return graphError(request, 404, "Directory_ObjectNotFound", `Partner configuration '${id}' was not found.`);
-  store.partners.set(id, { ...partner, ...body, tenantId: id });
+  const updated = { ...partner, ...body, tenantId: id };
+  store.partners.set(id, updated);
   store.changed();
+  recordChange(input, "partnerUpdate", { id }, partner, updated, AUDITED_PARTNER_PROPERTIES);
   return { status: 204, headers: {} };
 }
 
-export function deletePartner({ request, id, store, now }: OpInput): GraphResponse {
+export function deletePartner(input: OpInput): GraphResponse {
+  const { request, id, store, now } = input;
   const partner = store.partners.get(id);
   if (!partner) return partnerNotFound(request, id);
   if (store.syncPolicies.has(id)) {
@@ -127,5 +135,6 @@ export function deletePartner({ request, id, store, now }: OpInput): GraphRespon
   store.partners.delete(id);
   store.deletedPartners.set(id, { ...partner, deletedDateTime: now });
   store.changed();
+  recordChange(input, "partnerDelete", { id }, partner, null, AUDITED_PARTNER_PROPERTIES);
   return { status: 204, headers: {} };
 }

@@ -25,7 +25,10 @@ import {
   PARTNER_ENTITY_SHAPE,
   patchPartner,
 } from "./partners";
-import { partnerCreateBody, partnerPatchBody, syncPolicyBody } from "./bodies";
+import { defaultPolicyBody, partnerCreateBody, partnerPatchBody, syncPolicyBody } from "./bodies";
+import { DEFAULT_POLICY_SHAPE, getAccessPolicy, getDefaultPolicy, patchDefaultPolicy, POLICY_SHAPE, resetDefaultPolicy } from "./access-policy";
+import { findByDomainName, findByTenantId, isDomainName, TENANT_INFORMATION_SHAPE } from "./tenant-information";
+import { DIRECTORY_AUDIT_ENTITY_SHAPE, DIRECTORY_AUDITS_SHAPE, getDirectoryAudit, listDirectoryAudits } from "./audit-logs";
 import {
   deleteSyncPolicy,
   getSyncPolicy,
@@ -45,13 +48,13 @@ const partnerRead = (query: ParsedQuery): Access => (query.expand ? "read" : "re
 
 const partnerCollection: Methods = {
   GET: { access: partnerRead, shape: PARTNER_COLLECTION_SHAPE, run: listPartners },
-  POST: { access: fixed("write"), shape: null, body: partnerCreateBody, run: createPartner },
+  POST: { access: fixed("write-partners"), shape: null, body: partnerCreateBody, run: createPartner },
 };
 
 const partnerEntity: Methods = {
   GET: { access: partnerRead, shape: PARTNER_ENTITY_SHAPE, run: getPartner },
-  PATCH: { access: fixed("write"), shape: null, body: partnerPatchBody, run: patchPartner },
-  DELETE: { access: fixed("write"), shape: null, run: deletePartner },
+  PATCH: { access: fixed("write-partners"), shape: null, body: partnerPatchBody, run: patchPartner },
+  DELETE: { access: fixed("write-partners"), shape: null, run: deletePartner },
 };
 
 const syncPolicy: Methods = {
@@ -70,7 +73,7 @@ function deletedCollectionMethods(kind: DeletedKind): Methods {
 function deletedEntityMethods(kind: DeletedKind): Methods {
   return {
     GET: { access: fixed(kind === "partners" ? "read-partners" : "read"), shape: deletedEntityShape(kind), run: (i) => getDeleted(i, kind) },
-    DELETE: { access: fixed("write"), shape: null, run: (i) => purgeDeleted(i, kind) },
+    DELETE: { access: fixed(kind === "partners" ? "write-partners" : "write"), shape: null, run: (i) => purgeDeleted(i, kind) },
   };
 }
 
@@ -86,8 +89,49 @@ const deletedEntity: Record<DeletedKind, Methods> = {
 
 const deletedRestore: Record<DeletedKind, Methods> = {
   syncPolicies: restoreSync,
-  partners: { POST: { access: fixed("write"), shape: null, run: restorePartner } },
+  partners: { POST: { access: fixed("write-partners"), shape: null, run: restorePartner } },
 };
+
+const accessPolicy: Methods = { GET: { access: fixed("read-partners"), shape: POLICY_SHAPE, run: getAccessPolicy } };
+
+const defaultPolicy: Methods = {
+  GET: { access: fixed("read-partners"), shape: DEFAULT_POLICY_SHAPE, run: getDefaultPolicy },
+  PATCH: { access: fixed("write-partners"), shape: null, body: defaultPolicyBody, run: patchDefaultPolicy },
+};
+
+const resetDefault: Methods = { POST: { access: fixed("write-partners"), shape: null, run: resetDefaultPolicy } };
+
+const tenantByIdMethods: Methods = { GET: { access: fixed("tenant-information"), shape: TENANT_INFORMATION_SHAPE, run: findByTenantId } };
+const tenantByDomainMethods: Methods = { GET: { access: fixed("tenant-information"), shape: TENANT_INFORMATION_SHAPE, run: findByDomainName } };
+
+const directoryAudits: Methods = {
+  GET: { access: fixed("read-audit"), shape: DIRECTORY_AUDITS_SHAPE, run: listDirectoryAudits, reportsThrottled: true },
+};
+const directoryAudit: Methods = {
+  GET: { access: fixed("read-audit"), shape: DIRECTORY_AUDIT_ENTITY_SHAPE, run: getDirectoryAudit, reportsThrottled: true },
+};
+
+const TENANT_FUNCTION = /^(?:microsoft\.graph\.)?(findTenantInformationByTenantId|findTenantInformationByDomainName)\((.*)\)$/i;
+const FUNCTION_ARGUMENT = /^\s*(\w+)\s*=\s*'((?:[^']|'')*)'\s*$/;
+
+/** findTenantInformationBy…(name='value'): a malformed call or value is 400 before any permission check. */
+function resolveTenantFunction(request: GraphRequest, segment: string): Resolved {
+  const call = TENANT_FUNCTION.exec(segment);
+  if (!call) return { ok: false, response: notFoundSegment(request, segment) };
+  const byDomain = (call[1] ?? "").toLowerCase() === "findtenantinformationbydomainname";
+  const parameter = byDomain ? "domainName" : "tenantId";
+  const argument = FUNCTION_ARGUMENT.exec(call[2] ?? "");
+  if (!argument || (argument[1] ?? "").toLowerCase() !== parameter.toLowerCase()) {
+    return { ok: false, response: badRequest(request, `The function '${call[1]}' takes one parameter, '${parameter}', as ${parameter}='value'.`) };
+  }
+  const value = (argument[2] ?? "").replace(/''/g, "'").trim();
+  if (byDomain) {
+    if (!isDomainName(value)) return { ok: false, response: badRequest(request, `Invalid domain name '${value}'.`) };
+    return { ok: true, methods: tenantByDomainMethods, id: value.toLowerCase() };
+  }
+  if (!isGuid(value)) return { ok: false, response: badRequest(request, `Invalid tenant id '${value}': expected a GUID.`) };
+  return { ok: true, methods: tenantByIdMethods, id: value.toLowerCase() };
+}
 
 const DELETED_KINDS: Record<string, DeletedKind> = {
   crosstenantsyncpolicypartners: "syncPolicies",
@@ -95,6 +139,7 @@ const DELETED_KINDS: Record<string, DeletedKind> = {
 };
 
 const isRestore = (segment: string) => segment === "restore" || segment === "microsoft.graph.restore";
+const isResetToSystemDefault = (segment: string) => segment === "resettosystemdefault" || segment === "microsoft.graph.resettosystemdefault";
 
 export function resolveRoute(request: GraphRequest): Resolved {
   const raw = request.path.split("/").filter(Boolean).map((s) => {
@@ -112,10 +157,28 @@ export function resolveRoute(request: GraphRequest): Resolved {
     return { ok: true, methods, id: id.toLowerCase() };
   };
 
+  if (seg[0] === "auditlogs") {
+    if (seg[1] !== "directoryaudits") return fail(1);
+    if (seg.length === 2) return { ok: true, methods: directoryAudits, id: "" };
+    if (seg.length === 3) return { ok: true, methods: directoryAudit, id: raw[2] ?? "" };
+    return fail(3);
+  }
+
+  if (seg[0] === "tenantrelationships") {
+    if (seg.length !== 2) return fail(seg.length < 2 ? 0 : 2);
+    return resolveTenantFunction(request, raw[1] ?? "");
+  }
+
   if (seg[0] !== "policies") return fail(0);
   if (seg.length < 2) return fail(0);
 
   if (seg[1] === "crosstenantaccesspolicy") {
+    if (seg.length === 2) return { ok: true, methods: accessPolicy, id: "" };
+    if (seg[2] === "default") {
+      if (seg.length === 3) return { ok: true, methods: defaultPolicy, id: "" };
+      if (seg.length === 4 && isResetToSystemDefault(seg[3] ?? "")) return { ok: true, methods: resetDefault, id: "" };
+      return fail(3);
+    }
     if (seg[2] !== "partners") return fail(2);
     if (seg.length === 3) return { ok: true, methods: partnerCollection, id: "" };
     if (seg.length === 4) return withId(3, partnerEntity);

@@ -2,7 +2,9 @@
  * crossTenantIdentitySyncPolicyPartner operations on the live policy under a
  * partner: GET/PUT/PATCH/DELETE.
  */
+import { AUDITED_SYNC_PROPERTIES } from "../audit";
 import { emptySyncPolicy, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type SyncPolicyRecord } from "../model";
+import { recordChange } from "./audit-trail";
 import { graphError } from "./errors";
 import { contextProjection, pick, type QueryShape } from "./odata";
 import { contextUrl, type GraphRequest, type GraphResponse, type OpInput } from "./types";
@@ -27,30 +29,38 @@ export function getSyncPolicy({ request, query, id, store }: OpInput): GraphResp
   };
 }
 
-export function putSyncPolicy({ request, id, body, store }: OpInput): GraphResponse {
+export function putSyncPolicy(input: OpInput): GraphResponse {
+  const { request, id, body, store } = input;
   if (!store.partners.has(id)) return partnerNotFound(request, id);
   if (store.syncPolicies.has(id)) {
     return graphError(request, 409, "Request_MultipleObjectsWithSameKeyValue", `A sync policy for partner '${id}' already exists. Use PATCH to update it.`);
   }
-  store.syncPolicies.set(id, { ...emptySyncPolicy(id), ...body, tenantId: id });
+  const created = { ...emptySyncPolicy(id), ...body, tenantId: id };
+  store.syncPolicies.set(id, created);
   store.changed();
+  recordChange(input, "syncCreate", { id }, null, created, AUDITED_SYNC_PROPERTIES);
   return { status: 204, headers: {} };
 }
 
-export function patchSyncPolicy({ request, id, body, store }: OpInput): GraphResponse {
+export function patchSyncPolicy(input: OpInput): GraphResponse {
+  const { request, id, body, store } = input;
   const policy = store.syncPolicies.get(id);
   if (!policy || !store.partners.has(id)) return policyNotFound(request, id, "Directory_ObjectNotFound");
-  store.syncPolicies.set(id, { ...policy, ...body, tenantId: id });
+  const updated = { ...policy, ...body, tenantId: id };
+  store.syncPolicies.set(id, updated);
   store.changed();
+  recordChange(input, "syncUpdate", { id }, policy, updated, AUDITED_SYNC_PROPERTIES);
   return { status: 204, headers: {} };
 }
 
-export function deleteSyncPolicy({ request, id, store, now }: OpInput): GraphResponse {
+export function deleteSyncPolicy(input: OpInput): GraphResponse {
+  const { request, id, store, now } = input;
   const policy = store.syncPolicies.get(id);
   if (!policy || !store.partners.has(id)) return policyNotFound(request, id, "Request_ResourceNotFound");
   store.syncPolicies.delete(id);
   store.deletedSyncPolicies.set(id, { ...policy, deletedDateTime: now });
   store.changed();
+  recordChange(input, "syncDelete", { id }, policy, null, AUDITED_SYNC_PROPERTIES);
   return { status: 204, headers: {} };
 }
 

@@ -2,7 +2,8 @@
  * Shapes passed between the Graph dispatcher, the resource operations and $batch.
  */
 import type { Store } from "../store";
-import type { Access } from "./auth";
+import type { TenantDirectory } from "../tenants";
+import type { Access, Principal } from "./auth";
 import type { Parse, ParsedQuery, QueryShape } from "./odata";
 
 export type GraphVersion = "beta" | "v1.0";
@@ -40,6 +41,9 @@ export interface OpInput {
   /** Validated body properties ({} when the operation takes none). */
   body: Record<string, unknown>;
   store: Store;
+  tenants: TenantDirectory;
+  /** Who is asking: the audit log records it. */
+  principal: Principal;
   now: string;
 }
 
@@ -48,6 +52,8 @@ export interface Operation {
   /** Allowed query options; null means none. */
   shape: QueryShape | null;
   body?: (body: unknown, id: string) => Parse<Record<string, unknown>>;
+  /** Reporting APIs share a tight per-client budget (see ReportsThrottle). */
+  reportsThrottled?: boolean;
   run(input: OpInput): GraphResponse;
 }
 

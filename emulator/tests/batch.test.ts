@@ -112,7 +112,7 @@ describe("$batch", () => {
 
   it("item errors: body without Content-Type, absolute url, nested $batch", async () => {
     const { byId } = await batch(admin, [
-      { id: "1", method: "PATCH", url: `/policies/crossTenantAccessPolicy/partners/${FABRIKAM_TENANT_ID}`, body: { displayName: "x" } },
+      { id: "1", method: "PATCH", url: `/policies/crossTenantAccessPolicy/partners/${FABRIKAM_TENANT_ID}`, body: { isServiceProvider: false } },
       { id: "2", method: "GET", url: "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners" },
       { id: "3", method: "POST", url: "/$batch" },
     ]);

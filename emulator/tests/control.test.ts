@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { optionsFromEnv } from "../config";
 import { isLoopback, isLoopbackHost } from "../http";
-import { bulkPartnerName, bulkPartnerTenantId, SEED_PARTNERS } from "../seed";
+import { bulkPartnerName, bulkPartnerTenantId, generatedPartnerTenantId, SEED_PARTNERS } from "../seed";
 import { adminToken, appToken, call, DELETED, PARTNERS, rawRequest, start, sync, setupEmulator, type Emulator } from "./helpers";
 
 let emu: Emulator;
@@ -260,7 +260,9 @@ describe("environment", () => {
     try {
       const token = await appToken(again);
       const res = await call(again, `${PARTNERS}?$top=3&$skiptoken=${Buffer.from("offset:1100").toString("base64url")}`, { token });
-      expect(res.body.value[0].displayName).toBe("Generated Partner 01060");
+      expect(res.body.value[0].tenantId).toBe(generatedPartnerTenantId(1060));
+      const info = await call(again, `/v1.0/tenantRelationships/findTenantInformationByTenantId(tenantId='${generatedPartnerTenantId(1060)}')`, { token });
+      expect(info.body).toMatchObject({ displayName: "Generated Partner 01060", defaultDomainName: "generatedpartner01060.onmicrosoft.com" });
     } finally {
       await again.close();
     }

@@ -321,7 +321,7 @@ describe("client credentials", () => {
     expect(res.body.refresh_token).toBeUndefined();
     const claims = decodeJwt(res.body.access_token);
     expect(claims).toMatchObject({ aud: "https://graph.microsoft.com", tid: emu.tenantId, idtyp: "app", appid: AUTOMATION_CLIENT_ID });
-    expect(claims.roles).toEqual(["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess"]);
+    expect(claims.roles).toEqual(["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "CrossTenantInformation.ReadBasic.All", "AuditLog.Read.All"]);
     expect(claims.scp).toBeUndefined();
     const graph = await call(emu, `${PARTNERS}?$expand=identitySynchronization`, { token: res.body.access_token });
     expect(graph.status).toBe(200);

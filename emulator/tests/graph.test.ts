@@ -155,19 +155,21 @@ describe("partners", () => {
     expect(res.body["@odata.nextLink"]).toBeUndefined();
     expect(res.body.value).toHaveLength(SEED_PARTNERS.length);
     const fabrikam = res.body.value.find((p: { tenantId: string }) => p.tenantId === FABRIKAM_TENANT_ID);
-    expect(fabrikam.displayName).toBe("Fabrikam");
+    // The reference gives partner configurations no displayName.
+    for (const partner of res.body.value) expect(partner).not.toHaveProperty("displayName");
     expect(fabrikam.identitySynchronization).toMatchObject({ tenantId: FABRIKAM_TENANT_ID, displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } });
     const support = res.body.value.find((p: { tenantId: string }) => p.tenantId === MICROSOFT_SUPPORT_TENANT_ID);
     expect(support.identitySynchronization).toBeNull();
   });
 
   it("$select on the collection and on an entity", async () => {
-    const list = await call(emu, `${PARTNERS}?$select=tenantId,displayName`, { token: admin });
-    expect(Object.keys(list.body.value[0])).toEqual(["tenantId", "displayName"]);
-    expect(list.body["@odata.context"]).toContain("partners(tenantId,displayName)");
-    const one = await call(emu, `${PARTNERS}/${FABRIKAM_TENANT_ID}?$select=displayName&$expand=identitySynchronization($select=userSyncInbound)`, { token: admin });
+    const list = await call(emu, `${PARTNERS}?$select=tenantId,isServiceProvider`, { token: admin });
+    expect(Object.keys(list.body.value[0])).toEqual(["tenantId", "isServiceProvider"]);
+    expect(list.body["@odata.context"]).toContain("partners(tenantId,isServiceProvider)");
+    expectGraphError(await call(emu, `${PARTNERS}?$select=tenantId,displayName`, { token: admin }), 400, "Request_BadRequest");
+    const one = await call(emu, `${PARTNERS}/${FABRIKAM_TENANT_ID}?$select=inboundTrust&$expand=identitySynchronization($select=userSyncInbound)`, { token: admin });
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ displayName: "Fabrikam", identitySynchronization: { userSyncInbound: { isSyncAllowed: true } } });
+    expect(one.body).toMatchObject({ inboundTrust: { isMfaAccepted: true }, identitySynchronization: { userSyncInbound: { isSyncAllowed: true } } });
     expect(one.body.tenantId).toBeUndefined();
     expect(one.body.identitySynchronization.displayName).toBeUndefined();
     const sel = await call(emu, `${sync(FABRIKAM_TENANT_ID)}?$select=userSyncInbound`, { token: admin });
@@ -207,19 +209,21 @@ describe("partners", () => {
   });
 
   it("creates (201, 409 on duplicate), patches (204, 404 when missing) and deletes (refused while a sync policy exists)", async () => {
-    const created = await call(emu, PARTNERS, { method: "POST", token: admin, body: { tenantId: NEW_TENANT, displayName: "New Co", isServiceProvider: false } });
+    const created = await call(emu, PARTNERS, { method: "POST", token: admin, body: { tenantId: NEW_TENANT, isServiceProvider: false } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ tenantId: NEW_TENANT, displayName: "New Co", isServiceProvider: false, b2bCollaborationInbound: null });
+    expect(created.body).toMatchObject({ tenantId: NEW_TENANT, isServiceProvider: false, b2bCollaborationInbound: null });
+    expect(created.body).not.toHaveProperty("displayName");
     expect(created.headers.get("location")).toContain(NEW_TENANT);
     expectGraphError(await call(emu, PARTNERS, { method: "POST", token: admin, body: { tenantId: NEW_TENANT } }), 409, "Request_MultipleObjectsWithSameKeyValue");
-    expectGraphError(await call(emu, PARTNERS, { method: "POST", token: admin, body: { displayName: "no id" } }), 400, "Request_BadRequest");
+    expectGraphError(await call(emu, PARTNERS, { method: "POST", token: admin, body: { isServiceProvider: true } }), 400, "Request_BadRequest");
+    expectGraphError(await call(emu, PARTNERS, { method: "POST", token: admin, body: { tenantId: "22223333-3333-4444-8555-666677778888", displayName: "Named" } }), 400, "Request_BadRequest");
     expectGraphError(await call(emu, PARTNERS, { method: "POST", token: admin, body: { tenantId: NEW_TENANT, bogus: 1 } }), 400, "Request_BadRequest");
 
     const inboundTrust = { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false };
     expect((await call(emu, `${PARTNERS}/${NEW_TENANT}`, { method: "PATCH", token: admin, body: { inboundTrust } })).status).toBe(204);
     const got = await call(emu, `${PARTNERS}/${NEW_TENANT}`, { token: admin });
-    expect(got.body).toMatchObject({ displayName: "New Co", inboundTrust });
-    expectGraphError(await call(emu, `${PARTNERS}/${"99999999-3333-4444-8555-666677778888"}`, { method: "PATCH", token: admin, body: { displayName: "x" } }), 404, "Directory_ObjectNotFound");
+    expect(got.body).toMatchObject({ isServiceProvider: false, inboundTrust });
+    expectGraphError(await call(emu, `${PARTNERS}/${"99999999-3333-4444-8555-666677778888"}`, { method: "PATCH", token: admin, body: { isServiceProvider: true } }), 404, "Directory_ObjectNotFound");
 
     expectGraphError(await call(emu, `${PARTNERS}/${FABRIKAM_TENANT_ID}`, { method: "DELETE", token: admin }), 400, "Request_BadRequest");
     expect((await call(emu, `${PARTNERS}/${NEW_TENANT}`, { method: "DELETE", token: admin })).status).toBe(204);
@@ -229,7 +233,7 @@ describe("partners", () => {
     expect(deletedPartners.body.value.map((p: { tenantId: string }) => p.tenantId)).toContain(NEW_TENANT);
     const restored = await call(emu, `/beta/policies/deletedItems/crossTenantPartners/${NEW_TENANT}/restore`, { method: "POST", token: admin });
     expect(restored.status).toBe(200);
-    expect(restored.body).toMatchObject({ tenantId: NEW_TENANT, displayName: "New Co" });
+    expect(restored.body).toMatchObject({ tenantId: NEW_TENANT, isServiceProvider: false, inboundTrust });
     expect(restored.body.deletedDateTime).toBeTruthy();
     expectGraphError(await call(emu, `/beta/policies/deletedItems/crossTenantPartners/${NEW_TENANT}/restore`, { method: "POST", token: admin }), 404, "Request_ResourceNotFound");
   });

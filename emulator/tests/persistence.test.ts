@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Clock } from "../clock";
+import { DEFAULT_TENANT_ID } from "../entra/directory";
 import { writeStateFileAtomic, type PersistedState } from "../persistence";
 import { SAVE_DELAY_MS, Store } from "../store";
 import { adminToken, call, start, sync } from "./helpers";
@@ -65,5 +66,27 @@ describe("coalesced state-file writes", () => {
     }
     expect(writes).toHaveBeenCalledTimes(1);
     expect(saved().data.deletedSyncPolicies.some((p) => p.tenantId === FABRIKAM)).toBe(true);
+  });
+});
+
+describe("what the state file keeps", () => {
+  it("the audit log and the default policy survive a restart", async () => {
+    const emu = await start({ stateFile: file });
+    const admin = await adminToken(emu);
+    try {
+      expect((await call(emu, sync(FABRIKAM), { method: "DELETE", token: admin })).status).toBe(204);
+      const inboundTrust = { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false };
+      expect((await call(emu, "/beta/policies/crossTenantAccessPolicy/default", { method: "PATCH", token: admin, body: { inboundTrust } })).status).toBe(204);
+    } finally {
+      await emu.close();
+    }
+    const again = newStore();
+    expect(again.defaultPolicy).toMatchObject({ isServiceDefault: false, inboundTrust: { isCompliantDeviceAccepted: true } });
+    const last = again.audit.slice(-2).map((e) => [e.activityDisplayName, e.targetResources[0]?.id]);
+    expect(last).toEqual([
+      ["Delete a partner cross-tenant identity sync setting", FABRIKAM],
+      ["Update the company default cross-tenant access setting", DEFAULT_TENANT_ID],
+    ]);
+    expect(again.audit.at(-2)?.initiatedBy.user?.userPrincipalName).toBe("admin@contoso.example");
   });
 });

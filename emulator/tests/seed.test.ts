@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../clock";
-import { bulkPartnerName, bulkPartnerTenantId, buildSeedState, SEED_DELETED_PARTNERS, SEED_PARTNERS, seedSyncState } from "../seed";
+import { bulkPartnerName, bulkPartnerTenantId, buildSeedState, SEED_DELETED_PARTNERS, SEED_OTHER_TENANTS, SEED_PARTNERS, seedSyncState } from "../seed";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -12,12 +12,14 @@ describe("seed", () => {
     for (const seed of SEED_PARTNERS) {
       const row = readme.split("\n").find((line) => line.includes(`\`${seed.partner.tenantId}\``) && line.includes(`| ${seedSyncState(seed)} |`));
       expect(row, seed.partner.tenantId).toBeDefined();
-      expect(row).toContain(`| ${seed.partner.displayName ?? "(null)"} |`);
+      expect(row).toContain(`| ${seed.tenant.displayName} |`);
+      expect(row).toContain(`\`${seed.tenant.defaultDomainName}\``);
       if (seed.deletedSyncPolicy) {
         expect(readme).toContain(`\`${seed.partner.tenantId}\` | ${seed.deletedSyncPolicy.deletedDaysAgo} |`);
       }
     }
-    for (const seed of SEED_DELETED_PARTNERS) expect(readme).toContain(`\`${seed.partner.tenantId}\` | ${seed.deletedDaysAgo} |`);
+    for (const seed of SEED_DELETED_PARTNERS) expect(readme).toContain(`\`${seed.partner.tenantId}\` | \`${seed.tenant.defaultDomainName}\` | ${seed.deletedDaysAgo} |`);
+    for (const other of SEED_OTHER_TENANTS) expect(readme).toContain(`| ${other.displayName} | \`${other.tenantId}\` | \`${other.defaultDomainName}\` |`);
     for (let i = 1; i <= 25; i++) expect(readme).toContain(`| ${bulkPartnerName(i)} | \`${bulkPartnerTenantId(i)}\` |`);
   });
 

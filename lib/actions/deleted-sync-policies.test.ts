@@ -1,19 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok, type AppError } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { listDeletedSyncPolicies as listInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
-import { getPartnerNames } from "@/lib/graph/partners";
+import { findTenantNames } from "@/lib/graph/tenant-information";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";
+import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
 vi.mock("@/lib/graph/sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
-vi.mock("@/lib/graph/partners", () => ({ getPartnerNames: vi.fn() }));
+vi.mock("@/lib/graph/tenant-information", () => ({ findTenantNames: vi.fn() }));
 
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 const expired: AppError = { status: 401, code: "InvalidAuthenticationToken", message: "expired", requestId: "r401", retryAfterSeconds: null };
 const outcome = (tenantId: string, kind: RestoreOutcome["kind"], error: AppError | null = null): RestoreOutcome => ({
+  write: "restore-sync-policy",
   tenantId,
   kind,
   policy: null,
@@ -33,10 +34,10 @@ describe("listDeletedSyncPolicies", () => {
     expect(await listDeletedSyncPolicies(TOKEN)).toEqual({ ok: true, data: [] });
     expect(await listDeletedSyncPolicies("")).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
     expect(listInGraph).toHaveBeenCalledTimes(1);
-    expect(getPartnerNames).not.toHaveBeenCalled();
+    expect(findTenantNames).not.toHaveBeenCalled();
   });
 
-  it("names nameless deleted policies after their partners, asking only for those", async () => {
+  it("names nameless deleted policies after their tenants, asking only for those", async () => {
     const policy = (tenantId: string, displayName: string | null) => ({
       tenantId,
       displayName,
@@ -46,20 +47,20 @@ describe("listDeletedSyncPolicies", () => {
       deletedDateTime: "2026-11-20T00:00:00Z",
     });
     vi.mocked(listInGraph).mockResolvedValue(ok([policy(TENANT, null), policy(OTHER, "Contoso sync")]));
-    vi.mocked(getPartnerNames).mockResolvedValue(new Map([[TENANT, "Fabrikam"]]));
+    vi.mocked(findTenantNames).mockResolvedValue(new Map([[TENANT, "Fabrikam"]]));
     const result = await listDeletedSyncPolicies(TOKEN);
     expect(result.ok && result.data.map((p) => [p.tenantId, p.displayName, p.partnerDisplayName])).toEqual([
       [TENANT, null, "Fabrikam"],
       [OTHER, "Contoso sync", null],
     ]);
-    expect(getPartnerNames).toHaveBeenCalledWith(TOKEN, [TENANT]);
+    expect(findTenantNames).toHaveBeenCalledWith(TOKEN, [TENANT]);
   });
 });
 
 describe("restoreSyncPolicy", () => {
   it("validates tenant id and route, then restores through lib/graph", async () => {
-    vi.mocked(restoreOneInGraph).mockResolvedValue(ok(outcome(TENANT, "restored")));
-    expect(await restoreSyncPolicy(TOKEN, TENANT.toUpperCase(), "partner")).toEqual({ ok: true, data: outcome(TENANT, "restored") });
+    vi.mocked(restoreOneInGraph).mockResolvedValue(ok(outcome(TENANT, "done")));
+    expect(await restoreSyncPolicy(TOKEN, TENANT.toUpperCase(), "partner")).toEqual({ ok: true, data: outcome(TENANT, "done") });
     expect(restoreOneInGraph).toHaveBeenCalledWith(TOKEN, TENANT, "partner", { maxRetryWaitMs: 2_000 });
   });
 
@@ -80,14 +81,14 @@ describe("restoreSyncPolicy", () => {
 
 describe("restoreSyncPolicies", () => {
   it("normalises ids and returns per-item outcomes", async () => {
-    const outcomes = [outcome(TENANT, "restored"), outcome(OTHER, "purged")];
+    const outcomes = [outcome(TENANT, "done"), outcome(OTHER, "purged")];
     vi.mocked(restoreManyInGraph).mockResolvedValue(ok(outcomes));
     expect(await restoreSyncPolicies(TOKEN, [TENANT.toUpperCase(), OTHER])).toEqual({ ok: true, data: outcomes });
     expect(restoreManyInGraph).toHaveBeenCalledWith(TOKEN, [TENANT, OTHER], { maxRetryWaitMs: 2_000 });
   });
 
   it("keeps per-item outcomes when only some are unauthorized, fails with 401 when all are", async () => {
-    const mixed = [outcome(TENANT, "restored"), outcome(OTHER, "unauthorized", expired)];
+    const mixed = [outcome(TENANT, "done"), outcome(OTHER, "unauthorized", expired)];
     vi.mocked(restoreManyInGraph).mockResolvedValueOnce(ok(mixed));
     expect(await restoreSyncPolicies(TOKEN, [TENANT, OTHER])).toEqual({ ok: true, data: mixed });
     vi.mocked(restoreManyInGraph).mockResolvedValueOnce(ok([outcome(TENANT, "unauthorized", expired)]));

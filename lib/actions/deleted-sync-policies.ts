@@ -1,16 +1,20 @@
 "use server";
 import "server-only";
-import { z } from "zod";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
-import { getPartnerNames } from "@/lib/graph/partners";
+import { findTenantNames } from "@/lib/graph/tenant-information";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
   listDeletedSyncPolicies as listDeletedInGraph,
   restoreSyncPolicy as restoreOneInGraph,
 } from "@/lib/graph/sync-policies";
-import { deletedItemsUnsupportedError, parseArgs, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+import { failIfAllUnauthorized } from "./outcomes";
+
+const listArgs = actionArguments({ token: tokenSchema });
+const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
+const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema });
 
 /**
  * Restores hold the request only for short throttling waits; longer Retry-After
@@ -18,36 +22,22 @@ import { deletedItemsUnsupportedError, parseArgs, restoreRouteSchema, tenantIdSc
  */
 const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 
-/**
- * When every outcome is "unauthorized" nothing was done, so the action fails
- * with the 401 itself: callers renew the token once and call again.
- */
-function failIfAllUnauthorized<T>(outcomes: RestoreOutcome[], data: T): Result<T> {
-  const first = outcomes[0];
-  if (first?.error && outcomes.every((o) => o.kind === "unauthorized")) return fail(first.error);
-  return { ok: true, data };
-}
-
-export async function listDeletedSyncPolicies(token: string): Promise<Result<DeletedSyncPolicy[]>> {
-  const args = parseArgs(z.object({ token: tokenSchema }), { token });
+export async function listDeletedSyncPolicies(...sent: [token: string]): Promise<Result<DeletedSyncPolicy[]>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
   const listed = await listDeletedInGraph(args.data.token);
   if (!listed.ok) return listed;
-  // Deleted policies often come back nameless; their partners usually still have a name.
+  // Deleted policies often come back nameless; their tenants still have one.
   const nameless = listed.data.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
   if (nameless.length === 0) return listed;
-  const names = await getPartnerNames(args.data.token, nameless);
+  const names = await findTenantNames(args.data.token, nameless);
   return ok(listed.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })));
 }
 
-export async function restoreSyncPolicy(token: string, tenantId: string, route: RestoreRoute): Promise<Result<RestoreOutcome>> {
-  const args = parseArgs(z.object({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema }), {
-    token,
-    tenantId,
-    route,
-  });
+export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {
+  const args = restoreOneArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
@@ -56,8 +46,8 @@ export async function restoreSyncPolicy(token: string, tenantId: string, route: 
   return failIfAllUnauthorized([result.data], result.data);
 }
 
-export async function restoreSyncPolicies(token: string, tenantIds: string[]): Promise<Result<RestoreOutcome[]>> {
-  const args = parseArgs(z.object({ token: tokenSchema, tenantIds: tenantIdsSchema }), { token, tenantIds });
+export async function restoreSyncPolicies(...sent: [token: string, tenantIds: string[]]): Promise<Result<RestoreOutcome[]>> {
+  const args = restoreManyArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);

@@ -4,9 +4,13 @@ import { fail, ok, type AppError } from "@/lib/result";
 import { getPartner, listPartnersPage as listPartnersPageInGraph } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { getPartnerDetail, listPartnersPage } from "./partners";
-import { pinEmulatorEnv, TENANT, TOKEN } from "./test-env";
+import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
-vi.mock("@/lib/graph/partners", () => ({ listPartnersPage: vi.fn(), getPartner: vi.fn() }));
+vi.mock("@/lib/graph/partners", async (importOriginal) => ({
+  isPartnersPageLink: (await importOriginal<typeof import("@/lib/graph/partners")>()).isPartnersPageLink,
+  listPartnersPage: vi.fn(),
+  getPartner: vi.fn(),
+}));
 vi.mock("@/lib/graph/sync-policies", () => ({ getDeletedSyncPolicy: vi.fn() }));
 
 const partner = { tenantId: TENANT, displayName: "Fabrikam", syncPolicy: null } as unknown as Partner;
@@ -44,9 +48,26 @@ describe("listPartnersPage", () => {
 
   it("rejects a paging link that is not a URL, without calling Graph", async () => {
     for (const link of ["", "partners?$skiptoken=1", "x".repeat(5000), 42 as unknown as string]) {
-      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument", message: "nextLink must be a paging link" } });
+      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument", message: "nextLink must be a paging link of the partners list" } });
     }
     expect(listPartnersPageInGraph).not.toHaveBeenCalled();
+  });
+
+  it("rejects a URL that is not a page of the partners list on a Graph origin, without calling Graph", async () => {
+    for (const link of [
+      "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+      "http://localhost:4010/beta/me",
+      "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1&$filter=true",
+    ]) {
+      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument" } });
+    }
+    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
+  });
+
+  it("accepts the cloud's own link to the next page, which a proxy in front of Graph writes", async () => {
+    vi.mocked(listPartnersPageInGraph).mockResolvedValue(ok({ partners: [], nextLink: null }));
+    const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x";
+    expect(await listPartnersPage(TOKEN, link)).toEqual({ ok: true, data: { partners: [], nextLink: null } });
   });
 
   it("rejects a bad token before calling Graph, without echoing it", async () => {

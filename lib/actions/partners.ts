@@ -2,10 +2,10 @@
 import "server-only";
 import { z } from "zod";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
-import { getPartner, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
+import { invalidArgument, ok, type Result } from "@/lib/result";
+import { getPartner, isPartnersPageLink, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
-import { deletedItemsUnsupportedError, parseArgs, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";
 
 export type { PartnersPage };
 
@@ -15,18 +15,25 @@ export interface PartnerDetail {
   deletedSyncPolicy: DeletedSyncPolicy | null;
 }
 
-/** A nextLink from an earlier page; lib/graph checks it points at the partners list before sending the token. */
-const nextLinkSchema = z.string({ error: "must be a paging link" }).max(4096, { error: "must be a paging link" }).url({ error: "must be a paging link" }).nullable();
+const LINK_MESSAGE = "must be a paging link of the partners list";
+/** A nextLink from an earlier page, or null for the first page. */
+const nextLinkSchema = z.string({ error: LINK_MESSAGE }).max(4096, { error: LINK_MESSAGE }).url({ error: LINK_MESSAGE }).nullable();
+
+const pageArgs = actionArguments({ token: tokenSchema, nextLink: nextLinkSchema });
+const detailArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 
 /** One Graph page per call, so the browser shows the first rows while it asks for the rest. */
-export async function listPartnersPage(token: string, nextLink: string | null): Promise<Result<PartnersPage>> {
-  const args = parseArgs(z.object({ token: tokenSchema, nextLink: nextLinkSchema }), { token, nextLink });
+export async function listPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<PartnersPage>> {
+  const args = pageArgs(sent);
   if (!args.ok) return args;
-  return listPartnersPageInGraph(args.data.token, args.data.nextLink);
+  const { token, nextLink } = args.data;
+  // The link came back from the browser: only the partners list on a Graph origin gets the token.
+  if (nextLink !== null && !isPartnersPageLink(nextLink)) return invalidArgument(`nextLink ${LINK_MESSAGE}`);
+  return listPartnersPageInGraph(token, nextLink);
 }
 
-export async function getPartnerDetail(token: string, tenantId: string): Promise<Result<PartnerDetail>> {
-  const args = parseArgs(z.object({ token: tokenSchema, tenantId: tenantIdSchema }), { token, tenantId });
+export async function getPartnerDetail(...sent: [token: string, tenantId: string]): Promise<Result<PartnerDetail>> {
+  const args = detailArgs(sent);
   if (!args.ok) return args;
   const { token: t, tenantId: id } = args.data;
   const [partner, deleted] = await Promise.all([

@@ -1,39 +1,61 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { toAccessProfile, DIRECTORY_ROLES } from "./claims";
+import { DIRECTORY_ROLES, toAccessProfile } from "./claims";
 
-function token(claims: Record<string, unknown>): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  return `${encode({ alg: "RS256", typ: "JWT" })}.${encode(claims)}.signature`;
-}
-
-const BOTH_SCOPES = "Policy.Read.All Policy.ReadWrite.CrossTenantAccess";
+const MEMBER = "b79fbf4d-3ef9-4689-8143-76b194e85509";
+const CUSTOM_ROLE = "0f1e2d3c-4b5a-4968-8776-655443322110";
+const denial = { code: "Authorization_RequestDenied", requestId: "req-403" };
 
 describe("toAccessProfile", () => {
-  it("lets a Security Administrator with the write scope restore", () => {
-    const profile = toAccessProfile(token({ scp: BOTH_SCOPES, wids: [DIRECTORY_ROLES.securityAdministrator.id] }));
-    expect(profile).toMatchObject({ canRead: true, canWrite: true, writeBlockedReason: null, roleNames: ["Security Administrator"] });
+  it("lets a Security Administrator restore, from the ID token's wids", () => {
+    expect(toAccessProfile({ wids: [DIRECTORY_ROLES.securityAdministrator.id, MEMBER] }, null)).toEqual({
+      roleNames: ["Security Administrator"],
+      write: "allowed",
+      writeBlockedReason: null,
+      writeNote: null,
+    });
   });
 
-  it("explains that a Global Reader cannot restore", () => {
-    const profile = toAccessProfile(token({ scp: BOTH_SCOPES, wids: [DIRECTORY_ROLES.globalReader.id] }));
-    expect(profile.canRead).toBe(true);
-    expect(profile.canWrite).toBe(false);
-    expect(profile.writeBlockedReason).toMatch(/Security Administrator or Global Administrator role/);
+  it("tells a Global Reader why Restore is unavailable before any click", () => {
+    const profile = toAccessProfile({ wids: [DIRECTORY_ROLES.globalReader.id, MEMBER] }, null);
+    expect(profile.write).toBe("denied");
+    expect(profile.roleNames).toEqual(["Global Reader"]);
+    expect(profile.writeBlockedReason).toMatch(/shows Global Reader, which can read but not change anything/);
   });
 
-  it("names the missing scope when the role is there", () => {
-    const profile = toAccessProfile(token({ scp: "Policy.Read.All", wids: [DIRECTORY_ROLES.globalAdministrator.id] }));
-    expect(profile.canWrite).toBe(false);
-    expect(profile.writeBlockedReason).toMatch(/Policy\.ReadWrite\.CrossTenantAccess/);
+  it.each([
+    ["no wids claim (groupMembershipClaims not set)", {}],
+    ["no ID token claims at all", undefined],
+    ["only a custom role", { wids: [CUSTOM_ROLE, MEMBER] }],
+    ["only the member role (a role activated in PIM after sign-in is not in the token)", { wids: [MEMBER] }],
+  ])("never blocks a write on a missing hint: %s", (_case, claims) => {
+    const profile = toAccessProfile(claims, null);
+    expect(profile.write).toBe("unknown");
+    expect(profile.writeBlockedReason).toBeNull();
+    expect(profile.writeNote).toMatch(/Microsoft Graph decides/);
   });
 
-  it("blocks reading without a directory role", () => {
-    const profile = toAccessProfile(token({ scp: BOTH_SCOPES, wids: [] }));
-    expect(profile).toMatchObject({ canRead: false, canWrite: false, roleNames: [] });
-    expect(profile.readBlockedReason).toMatch(/Security Reader/);
+  it("takes the hint from the first 403 of the session when the ID token has none", () => {
+    const profile = toAccessProfile({ wids: [MEMBER] }, denial);
+    expect(profile.write).toBe("denied");
+    expect(profile.writeBlockedReason).toMatch(/Microsoft Graph refused a request for your account earlier in this session \(Authorization_RequestDenied\)/);
+    expect(profile.writeBlockedReason).toMatch(/Request ID: req-403/);
   });
 
-  it("treats an unreadable token as no permission", () => {
-    expect(toAccessProfile("garbage")).toMatchObject({ canRead: false, canWrite: false });
+  it("lets the ID token's restoring role outweigh an earlier 403: Graph decides at the click", () => {
+    expect(toAccessProfile({ wids: [DIRECTORY_ROLES.globalAdministrator.id] }, denial).write).toBe("allowed");
+  });
+
+  it("reads no access token: a JWT passed in its place gives no role", () => {
+    const jwt = "eyJhbGciOiJub25lIn0.eyJ3aWRzIjpbIjE5NGFlNGNiLWIxMjYtNDBiMi1iZDViLTYwOTFiMzgwOTc3ZCJdfQ.";
+    expect(toAccessProfile({ accessToken: jwt }, null).write).toBe("unknown");
+  });
+});
+
+describe("browser modules", () => {
+  it("decode no JWT: jose stays out of lib/auth", () => {
+    for (const file of ["claims.ts", "use-access-profile.ts", "use-graph-token.ts", "permission-denials.ts"]) {
+      expect(readFileSync(new URL(`./${file}`, import.meta.url), "utf8")).not.toMatch(/from "jose"|decodeJwt|atob\(/);
+    }
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Reads what the signed-in user may do from the access token's claims, so the
- * UI can say before any click why a write is unavailable. Graph still decides.
+ * What the signed-in user may do, as a hint shown before any click. It comes
+ * from the ID token's `wids` (directory roles; the access token is for Graph
+ * only and never read here) or, where the ID token says nothing useful, from the
+ * first 403 Graph gave this session. A hint never blocks a write it cannot
+ * vouch against: Graph's answer has the last word.
  */
-import { decodeJwt } from "jose";
 
 export const DIRECTORY_ROLES = {
   globalAdministrator: { id: "62e90394-69f5-4237-9190-012177145e10", name: "Global Administrator" },
@@ -13,68 +15,60 @@ export const DIRECTORY_ROLES = {
 } as const;
 
 const WRITE_ROLE_IDS: string[] = [DIRECTORY_ROLES.globalAdministrator.id, DIRECTORY_ROLES.securityAdministrator.id];
-const READ_ROLE_IDS: string[] = [...WRITE_ROLE_IDS, DIRECTORY_ROLES.securityReader.id, DIRECTORY_ROLES.globalReader.id];
-const WRITE_SCOPE = "Policy.ReadWrite.CrossTenantAccess";
-const READ_SCOPES = ["Policy.Read.All", WRITE_SCOPE];
+const READ_ONLY_ROLE_IDS: string[] = [DIRECTORY_ROLES.securityReader.id, DIRECTORY_ROLES.globalReader.id];
+
+export const WRITE_ROLES_TEXT = "the Security Administrator or Global Administrator role";
+
+/** A 403 Graph answered this session, kept so later views can say why before the next click. */
+export interface RememberedDenial {
+  code: string;
+  requestId: string | null;
+}
+
+export type WriteHint = "allowed" | "denied" | "unknown";
 
 export interface AccessProfile {
-  roleNames: string[];
-  scopes: string[];
-  canRead: boolean;
-  canWrite: boolean;
-  /** Plain-language reason writes are unavailable; null when they are allowed. */
+  /** Known role names from the ID token; null when it carries no `wids`. */
+  roleNames: string[] | null;
+  write: WriteHint;
+  /** Why writes are unavailable; set only when `write` is "denied". */
   writeBlockedReason: string | null;
-  readBlockedReason: string | null;
+  /** A short note beside an enabled button when the hint cannot tell; set only when `write` is "unknown". */
+  writeNote: string | null;
 }
 
-function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  if (typeof value === "string") return value.split(" ").filter(Boolean);
-  return [];
+function roleIds(claims: Record<string, unknown> | undefined): string[] | null {
+  const wids = claims?.wids;
+  if (!Array.isArray(wids)) return null;
+  return wids.filter((id): id is string => typeof id === "string").map((id) => id.toLowerCase());
 }
 
-export function toAccessProfile(accessToken: string): AccessProfile {
-  let claims: Record<string, unknown>;
-  try {
-    claims = decodeJwt(accessToken);
-  } catch {
-    claims = {};
+export function toAccessProfile(idTokenClaims: Record<string, unknown> | undefined, denial: RememberedDenial | null): AccessProfile {
+  const ids = roleIds(idTokenClaims);
+  const roleNames = ids === null ? null : Object.values(DIRECTORY_ROLES).filter((role) => ids.includes(role.id)).map((role) => role.name);
+
+  if (ids?.some((id) => WRITE_ROLE_IDS.includes(id))) return { roleNames, write: "allowed", writeBlockedReason: null, writeNote: null };
+  if (ids?.some((id) => READ_ONLY_ROLE_IDS.includes(id))) {
+    return {
+      roleNames,
+      write: "denied",
+      writeBlockedReason: `Your sign-in shows ${roleNames?.join(", ")}, which can read but not change anything. Restoring or changing sync policies and partners needs ${WRITE_ROLES_TEXT}: ask a Privileged Role Administrator to assign it (or activate it in PIM), then sign in again.`,
+      writeNote: null,
+    };
   }
-  const roleIds = stringList(claims.wids);
-  // Delegated tokens carry scopes in scp; application tokens carry them in roles.
-  const scopes = [...stringList(claims.scp), ...stringList(claims.roles)];
-  const roleNames = Object.values(DIRECTORY_ROLES)
-    .filter((role) => roleIds.includes(role.id))
-    .map((role) => role.name);
-
-  const hasWriteRole = roleIds.some((id) => WRITE_ROLE_IDS.includes(id));
-  const hasReadRole = roleIds.some((id) => READ_ROLE_IDS.includes(id));
-  const hasWriteScope = scopes.includes(WRITE_SCOPE);
-  const hasReadScope = scopes.some((scope) => READ_SCOPES.includes(scope));
-
-  let writeBlockedReason: string | null = null;
-  if (!hasWriteRole) {
-    writeBlockedReason =
-      "Restoring needs the Security Administrator or Global Administrator role. Ask a Privileged Role Administrator to assign (or activate in PIM) one of them, then sign in again.";
-  } else if (!hasWriteScope) {
-    writeBlockedReason =
-      "Restoring needs the delegated permission Policy.ReadWrite.CrossTenantAccess. An administrator must grant consent for it on this app registration, then sign in again.";
+  if (denial) {
+    const requestId = denial.requestId ? ` Request ID: ${denial.requestId}.` : "";
+    return {
+      roleNames,
+      write: "denied",
+      writeBlockedReason: `Microsoft Graph refused a request for your account earlier in this session (${denial.code}). Restoring or changing sync policies and partners needs ${WRITE_ROLES_TEXT} and the Policy.ReadWrite.CrossTenantAccess permission; after a role is assigned or activated in PIM, sign in again.${requestId}`,
+      writeNote: null,
+    };
   }
-
-  let readBlockedReason: string | null = null;
-  if (!hasReadRole) {
-    readBlockedReason =
-      "Reading cross-tenant sync policies needs one of the roles Security Reader, Global Reader, Security Administrator or Global Administrator.";
-  } else if (!hasReadScope) {
-    readBlockedReason = "Reading needs the delegated permission Policy.Read.All or Policy.ReadWrite.CrossTenantAccess, with admin consent.";
-  }
-
   return {
     roleNames,
-    scopes,
-    canRead: readBlockedReason === null,
-    canWrite: writeBlockedReason === null,
-    writeBlockedReason,
-    readBlockedReason,
+    write: "unknown",
+    writeBlockedReason: null,
+    writeNote: `Your sign-in does not show ${WRITE_ROLES_TEXT}. If you hold it through a custom role or PIM, go ahead: Microsoft Graph decides.`,
   };
 }

@@ -1,16 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { toAccessProfile } from "./claims";
-import { useGraphToken } from "./use-graph-token";
+import { useMemo } from "react";
+import { toAccessProfile, type AccessProfile } from "./claims";
+import { useRememberedDenial } from "./permission-denials";
+import { useSignedInAccount } from "./use-graph-token";
 
-/** Role and scopes from the user's own access token; writes stay disabled until this resolves. */
-export function useAccessProfile() {
-  const { account, getToken } = useGraphToken();
-  return useQuery({
-    queryKey: ["auth", account?.homeAccountId ?? "signed-out", "access-profile"],
-    queryFn: async () => toAccessProfile(await getToken()),
-    enabled: account !== null,
-    staleTime: 5 * 60_000,
-  });
+/** The role hint from the ID token MSAL already holds, else from a 403 this session; null when signed out. */
+export function useAccessProfile(): AccessProfile | null {
+  const account = useSignedInAccount();
+  const denial = useRememberedDenial();
+  const claims = account?.idTokenClaims as Record<string, unknown> | undefined;
+  return useMemo(() => (account ? toAccessProfile(claims, denial) : null), [account, claims, denial]);
 }

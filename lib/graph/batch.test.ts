@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { restoreSyncPolicies, sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
-import { batchHandler, fakeFetch, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeBatchItemRequest, type FakeHandler } from "./fake-fetch";
+import { batchHandler, fakeFetch, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeBatchItemRequest, type FakeHandler } from "@/tests/fake-fetch";
 
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 const envelope = (_status: number, code: string, requestId: string) => ({
@@ -135,7 +135,7 @@ describe("restoreSyncPolicies", () => {
     expect(result.ok).toBe(true);
     const outcomes = result.ok ? result.data : [];
     expect(outcomes.map((o) => o.tenantId)).toEqual(ids);
-    expect(outcomes.every((o) => o.kind === "restored")).toBe(true);
+    expect(outcomes.every((o) => o.kind === "done")).toBe(true);
     expect(outcomes.filter((o) => o.attempts === 2).map((o) => o.tenantId).sort()).toEqual([guid(3), guid(7), guid(22)]);
     expect([...graph.posts.values()].reduce((a, b) => a + b)).toBe(28);
     expect(graph.live.size).toBe(25);
@@ -156,7 +156,7 @@ describe("restoreSyncPolicies", () => {
       ok: true,
       data: [
         { tenantId: guid(1), kind: "throttled", attempts: 3, error: { status: 429, retryAfterSeconds: 3, requestId: `t-${guid(1)}` } },
-        { tenantId: guid(2), kind: "restored", attempts: 1 },
+        { tenantId: guid(2), kind: "done", attempts: 1 },
       ],
     });
     expect(graph.posts.get(guid(1))).toBe(3);
@@ -178,7 +178,7 @@ describe("restoreSyncPolicies", () => {
     expect(result).toMatchObject({
       ok: true,
       data: [
-        { tenantId: alreadyLive, kind: "already-restored", policy: { displayName: `live ${alreadyLive}` }, error: null },
+        { tenantId: alreadyLive, kind: "already-done", policy: { displayName: `live ${alreadyLive}` }, error: null },
         { tenantId: purged, kind: "purged", policy: null, error: { status: 404, requestId: `nf-${purged}` } },
         { tenantId: conflicting, kind: "conflict", policy: { displayName: `live ${conflicting}` }, error: { status: 409 } },
         { tenantId: forbidden, kind: "forbidden", error: { status: 403, code: "Forced", requestId: `h-${forbidden}` } },
@@ -204,8 +204,8 @@ describe("restoreSyncPolicies", () => {
     expect(await promise).toMatchObject({
       ok: true,
       data: [
-        { tenantId: partnerGone, kind: "partner-missing", policy: null, error: { status: 404, requestId: `pg-${partnerGone}` }, stillInDeletedItems: true },
-        { tenantId: purged, kind: "purged", stillInDeletedItems: false },
+        { tenantId: partnerGone, kind: "partner-missing", policy: null, error: { status: 404, requestId: `pg-${partnerGone}` }, retrySafe: true },
+        { tenantId: purged, kind: "purged", retrySafe: false },
       ],
     });
     expect(graph.posts.get(partnerGone)).toBe(1);
@@ -218,8 +218,8 @@ describe("restoreSyncPolicies", () => {
     expect(await promise).toMatchObject({
       ok: true,
       data: [
-        { tenantId: timedOut, kind: "unknown", attempts: 1, error: { status: 504, requestId: `h-${timedOut}` }, stillInDeletedItems: true },
-        { tenantId: guid(2), kind: "restored", attempts: 1 },
+        { tenantId: timedOut, kind: "unknown", attempts: 1, error: { status: 504, requestId: `h-${timedOut}` }, retrySafe: true },
+        { tenantId: guid(2), kind: "done", attempts: 1 },
       ],
     });
     expect(graph.posts.get(timedOut)).toBe(1);
@@ -242,8 +242,8 @@ describe("restoreSyncPolicies", () => {
     expect(await promise).toMatchObject({
       ok: true,
       data: [
-        { tenantId: landed, kind: "restored", attempts: 1, error: null, policy: { displayName: `live ${landed}` } },
-        { tenantId: notRun, kind: "unknown", attempts: 1, error: { status: 504, requestId: "r504", retryAfterSeconds: null }, stillInDeletedItems: true },
+        { tenantId: landed, kind: "done", attempts: 1, error: null, policy: { displayName: `live ${landed}` } },
+        { tenantId: notRun, kind: "unknown", attempts: 1, error: { status: 504, requestId: "r504", retryAfterSeconds: null }, retrySafe: true },
         { tenantId: gone, kind: "purged", attempts: 1 },
       ],
     });
@@ -261,8 +261,8 @@ describe("restoreSyncPolicies", () => {
     expect(await promise).toMatchObject({
       ok: true,
       data: [
-        { tenantId: guid(1), kind: "restored", attempts: 2 },
-        { tenantId: guid(2), kind: "restored", attempts: 2 },
+        { tenantId: guid(1), kind: "done", attempts: 2 },
+        { tenantId: guid(2), kind: "done", attempts: 2 },
       ],
     });
     expect(fake.calls).toHaveLength(2);
@@ -323,8 +323,8 @@ describe("restoreSyncPolicies", () => {
     expect(await promise).toMatchObject({
       ok: true,
       data: [
-        { tenantId: landed, kind: "restored", policy: { displayName: `live ${landed}` }, error: null },
-        { tenantId: stillDeleted, kind: "unknown", error: { status: 0, code: "NetworkError" }, stillInDeletedItems: true },
+        { tenantId: landed, kind: "done", policy: { displayName: `live ${landed}` }, error: null },
+        { tenantId: stillDeleted, kind: "unknown", error: { status: 0, code: "NetworkError" }, retrySafe: true },
         { tenantId: gone, kind: "purged" },
       ],
     });

@@ -14,12 +14,16 @@ import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
 import {
   classifyRestoreStatus,
-  RESTORE_RESEND_STATUSES,
+  RESEND_STATUSES,
   toRestoreOutcome,
+  classifyWriteStatus,
+  toWriteOutcome,
   type LiveState,
+  type Observed,
   type RestoreAnswer,
+  type WriteOutcome,
   type RestoreOutcome,
-} from "@/lib/restore-outcome";
+} from "@/lib/writes/outcome";
 import { defaultSleep, parseRetryAfter, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
 import type { WireBatchRequestItem, WireBatchResponse } from "./wire-types";
 
@@ -178,7 +182,13 @@ function restoreItemAnswers(ids: readonly string[], sent: Result<BatchResponse[]
   }));
 }
 
-async function restoreChunk(token: string, tenantIds: readonly string[], options: BatchOptions): Promise<Map<string, RestoreAnswer>> {
+/** Sends one write per id in $batches, resending only items answered 429/503; every other answer is final. */
+async function writeChunk(
+  token: string,
+  tenantIds: readonly string[],
+  toRequest: (tenantId: string) => BatchRequest,
+  options: BatchOptions,
+): Promise<Map<string, RestoreAnswer>> {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = 1 + Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
   const state: ChunkState = { attempts: new Map(), answers: new Map() };
@@ -186,14 +196,14 @@ async function restoreChunk(token: string, tenantIds: readonly string[], options
 
   for (let round = 0; pending.length > 0; round++) {
     for (const id of pending) state.attempts.set(id, (state.attempts.get(id) ?? 0) + 1);
-    const requests = pending.map((id): BatchRequest => ({ id, method: "POST", url: restorePath(id, "deleted-items") }));
-    // graphRequest must not resend the envelope: after a 504 some restores in it may have run.
+    const requests = pending.map(toRequest);
+    // graphRequest must not resend the envelope: after a 504 some writes in it may have run.
     const sent = await sendBatch(token, requests, options, NEVER_RESEND);
 
     const throttled: ThrottledItem[] = [];
     const lastErrors = new Map<string, AppError>();
     for (const item of restoreItemAnswers(pending, sent)) {
-      if (item.error && RESTORE_RESEND_STATUSES.has(item.status)) {
+      if (item.error && RESEND_STATUSES.has(item.status)) {
         throttled.push({ id: item.id, retryAfterSeconds: item.error.retryAfterSeconds });
         lastErrors.set(item.id, item.error);
         continue;
@@ -270,7 +280,7 @@ export async function restoreSyncPolicies(
 ): Promise<Result<RestoreOutcome[]>> {
   const ids = uniqueTenantIds(tenantIds);
   const chunkAnswers = await mapWithConcurrency(splitIntoBatches(ids), options.concurrency ?? DEFAULT_BATCH_CONCURRENCY, (chunk) =>
-    restoreChunk(token, chunk, options),
+    writeChunk(token, chunk, (id) => ({ id, method: "POST", url: restorePath(id, "deleted-items") }), options),
   );
   const answers = new Map<string, RestoreAnswer>();
   for (const chunk of chunkAnswers) for (const [id, answer] of chunk) answers.set(id, answer);
@@ -286,6 +296,38 @@ export async function restoreSyncPolicies(
     ids.map((id) => {
       const answer = answers.get(id) ?? answerFrom(id, 0, null, null, { attempts: new Map(), answers: new Map() });
       return toRestoreOutcome({ ...answer, live: liveStates.get(id) ?? answer.live });
+    }),
+  );
+}
+
+/**
+ * Purges many deleted sync policies via $batch: one outcome per distinct tenant id,
+ * in input order. Lost answers are settled by one batch of GETs on deleted items.
+ */
+export async function purgeSyncPolicies(token: string, tenantIds: readonly string[], options: BatchOptions = {}): Promise<Result<WriteOutcome[]>> {
+  const ids = uniqueTenantIds(tenantIds);
+  const chunkAnswers = await mapWithConcurrency(splitIntoBatches(ids), options.concurrency ?? DEFAULT_BATCH_CONCURRENCY, (chunk) =>
+    writeChunk(token, chunk, (id) => ({ id, method: "DELETE", url: deletedSyncPolicyPath(id) }), options),
+  );
+  const answers = new Map<string, RestoreAnswer>();
+  for (const chunk of chunkAnswers) for (const [id, answer] of chunk) answers.set(id, answer);
+
+  const toCheck = [...answers.values()].filter((answer) => classifyWriteStatus("purge-sync-policy", answer.status).next === "check").map((answer) => answer.tenantId);
+  const observed = new Map<string, Observed>();
+  for (const chunk of splitIntoBatches(toCheck)) {
+    const sent = await sendBatch(token, chunk.map((id) => ({ id, method: "GET" as const, url: deletedSyncPolicyPath(id) })), options);
+    for (const [index, id] of chunk.entries()) {
+      const item = sent.ok ? sent.data[index] : undefined;
+      if (!sent.ok) observed.set(id, { kind: "unreadable", error: sent.error });
+      else if (item?.status === 404) observed.set(id, { kind: "reached" });
+      else if (item?.status === 200) observed.set(id, { kind: "not-reached" });
+      else if (item) observed.set(id, { kind: "unreadable", error: batchItemError(item) });
+    }
+  }
+  return ok(
+    ids.map((id) => {
+      const answer = answers.get(id) ?? { tenantId: id, status: 0, policy: null, error: null, attempts: 0 };
+      return toWriteOutcome({ write: "purge-sync-policy", tenantId: id, status: answer.status, policy: null, error: answer.error, attempts: answer.attempts, observed: observed.get(id) });
     }),
   );
 }

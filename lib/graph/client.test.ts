@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildGraphUrl, CONFIG_ERROR_MESSAGE, graphRequest, resolveGraphRoot, sendGraphRequest } from "./client";
-import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN } from "./fake-fetch";
+import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
 
 const base = { token: TEST_TOKEN, method: "GET" as const, path: "/policies/crossTenantAccessPolicy/partners" };
 
@@ -167,5 +167,25 @@ describe("buildGraphUrl", () => {
     expect(buildGraphUrl(TEST_ROOT, "/x", { $filter: "a eq 'b'", $top: 5, skip: undefined })).toBe(`${TEST_ROOT}/beta/x?$filter=a%20eq%20'b'&$top=5`);
     expect(buildGraphUrl(TEST_ROOT, `${TEST_ROOT}/beta/x?$skiptoken=1`, { a: "b" })).toBe(`${TEST_ROOT}/beta/x?$skiptoken=1&a=b`);
     expect(buildGraphUrl(TEST_ROOT, "http://graph.test/beta/x")).toBeNull();
+  });
+
+  it("sends a nextLink on the cloud's Graph origin through the configured proxy, and no other origin", () => {
+    const proxy = "https://graph-proxy.contoso.example";
+    const cloud = "https://graph.microsoft.com";
+    expect(buildGraphUrl(proxy, `${cloud}/beta/x?$skiptoken=1`, undefined, cloud)).toBe(`${proxy}/beta/x?$skiptoken=1`);
+    expect(buildGraphUrl(proxy, `${proxy}/beta/x?$skiptoken=1`, undefined, cloud)).toBe(`${proxy}/beta/x?$skiptoken=1`);
+    expect(buildGraphUrl(proxy, "https://graph.microsoft.us/beta/x", undefined, cloud)).toBeNull();
+    expect(buildGraphUrl(proxy, `${cloud}/beta/x`)).toBeNull();
+  });
+
+  it("takes the cloud's Graph origin from the configuration when GRAPH_BASE_URL is a proxy", async () => {
+    for (const name of ["AZURE_CLOUD", "AZURE_AUTHORITY", "EMULATOR_URL"]) vi.stubEnv(name, "");
+    vi.stubEnv("AZURE_CLIENT_ID", "11111111-2222-3333-4444-555555555555");
+    vi.stubEnv("AZURE_TENANT_ID", "66666666-7777-8888-9999-000000000000");
+    vi.stubEnv("GRAPH_BASE_URL", "https://graph-proxy.contoso.example");
+    const fake = fakeFetch(() => json(200, {}));
+    await graphRequest({ ...base, path: "https://graph.microsoft.com/beta/x?$skiptoken=2" }, { fetch: fake.fetch });
+    expect(fake.calls.map((c) => c.url.href)).toEqual(["https://graph-proxy.contoso.example/beta/x?$skiptoken=2"]);
+    vi.unstubAllEnvs();
   });
 });

@@ -38,6 +38,11 @@ export interface GraphRequest {
 export interface GraphOptions {
   /** Graph root without the version segment; defaults to getRuntimeConfig().graphRoot. */
   graphRoot?: string;
+  /**
+   * The cloud's own Graph root, whose nextLinks are followed through graphRoot
+   * when that is a proxy; defaults to getRuntimeConfig().cloudGraphRoot when graphRoot is not given.
+   */
+  cloudGraphRoot?: string;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /** Retries after 429/503/504 answers; attempts = 1 + maxRetries. */
@@ -78,13 +83,27 @@ function configError(error: unknown): AppError {
   return { status: 500, code: "ConfigError", message: CONFIG_ERROR_MESSAGE, requestId: null, retryAfterSeconds: null };
 }
 
-export function resolveGraphRoot(options: GraphOptions = {}): Result<string> {
+export interface GraphRoots {
+  /** Where requests go. */
+  root: string;
+  /** Another origin whose absolute links (Graph's nextLinks behind a proxy) are sent through `root`. */
+  cloudRoot: string | null;
+}
+
+export function resolveGraphRoots(options: GraphOptions = {}): Result<GraphRoots> {
+  const trim = (url: string) => url.replace(/\/+$/, "");
   try {
-    const root = options.graphRoot ?? getRuntimeConfig().graphRoot;
-    return ok(root.replace(/\/+$/, ""));
+    if (options.graphRoot !== undefined) return ok({ root: trim(options.graphRoot), cloudRoot: options.cloudGraphRoot ? trim(options.cloudGraphRoot) : null });
+    const config = getRuntimeConfig();
+    return ok({ root: trim(config.graphRoot), cloudRoot: trim(config.cloudGraphRoot) });
   } catch (error) {
     return fail(configError(error));
   }
+}
+
+export function resolveGraphRoot(options: GraphOptions = {}): Result<string> {
+  const roots = resolveGraphRoots(options);
+  return roots.ok ? ok(roots.data.root) : roots;
 }
 
 export function isSameOrigin(url: string, graphRoot: string): boolean {
@@ -104,11 +123,25 @@ function queryString(query: GraphQuery | undefined): string {
   return parts.length === 0 ? "" : parts.join("&");
 }
 
-/** Absolute URLs (nextLinks) are only accepted on the Graph origin; returns null otherwise. */
-export function buildGraphUrl(graphRoot: string, path: string, query?: GraphQuery): string | null {
+/**
+ * Where an absolute URL (a nextLink) is sent: as is on the Graph root's origin;
+ * through the Graph root when it is on the cloud's Graph origin (Graph behind a
+ * proxy writes its links on its own origin); null for any other origin, so the token stays home.
+ */
+function absoluteTarget(url: string, graphRoot: string, cloudRoot: string | null): string | null {
+  if (isSameOrigin(url, graphRoot)) return url;
+  if (cloudRoot === null || !isSameOrigin(url, cloudRoot)) return null;
+  const link = new URL(url);
+  // The cloud root has no path of its own: everything after its origin is relative to the version root's parent.
+  return `${graphRoot}${link.pathname}${link.search}`;
+}
+
+/** Absolute URLs (nextLinks) are only accepted on the Graph origins; returns null otherwise. */
+export function buildGraphUrl(graphRoot: string, path: string, query?: GraphQuery, cloudRoot: string | null = null): string | null {
   const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(path);
-  if (isAbsolute && !isSameOrigin(path, graphRoot)) return null;
-  const base = isAbsolute ? path : `${graphRoot}${GRAPH_VERSION}${path.startsWith("/") ? path : `/${path}`}`;
+  const absolute = isAbsolute ? absoluteTarget(path, graphRoot, cloudRoot) : null;
+  if (isAbsolute && absolute === null) return null;
+  const base = absolute ?? `${graphRoot}${GRAPH_VERSION}${path.startsWith("/") ? path : `/${path}`}`;
   const qs = queryString(query);
   if (!qs) return base;
   return `${base}${base.includes("?") ? "&" : "?"}${qs}`;
@@ -156,9 +189,9 @@ async function attemptOnce(
 }
 
 export async function sendGraphRequest<T = unknown>(request: GraphRequest, options: GraphOptions = {}): Promise<GraphExchange<T>> {
-  const root = resolveGraphRoot(options);
-  if (!root.ok) return { result: root, attempts: 0, statuses: [] };
-  const url = buildGraphUrl(root.data, request.path, request.query);
+  const roots = resolveGraphRoots(options);
+  if (!roots.ok) return { result: roots, attempts: 0, statuses: [] };
+  const url = buildGraphUrl(roots.data.root, request.path, request.query, roots.data.cloudRoot);
   if (url === null) return { result: fail(untrustedLinkError()), attempts: 0, statuses: [] };
 
   const fetchImpl = options.fetch ?? globalThis.fetch;

@@ -3,10 +3,13 @@ import type {
   AccessTargetConfiguration,
   AutomaticUserConsentSettings,
   CrossTenantAccessSetting,
+  DefaultPolicy,
+  DeletedPartner,
   DeletedSyncPolicy,
   InboundTrust,
   Partner,
   SyncPolicy,
+  TenantInformation,
 } from "@/lib/models";
 import type {
   WireAccessTargetConfiguration,
@@ -16,6 +19,7 @@ import type {
   WirePartner,
   WireSyncInbound,
   WireSyncPolicy,
+  WireTenantInformation,
 } from "./wire-types";
 
 // Wire values are cast from JSON, not validated: read each one defensively.
@@ -119,4 +123,27 @@ export function toPartner(wire: WirePartner | null | undefined, fallbackTenantId
     tenantRestrictions: toAccessSetting(w.tenantRestrictions),
     syncPolicy: sync ? toSyncPolicy(sync, tenantId) : null,
   };
+}
+
+export function toDeletedPartner(wire: WirePartner | null | undefined, fallbackTenantId?: string): DeletedPartner {
+  const { syncPolicy: _ignored, ...partner } = toPartner(wire, fallbackTenantId);
+  void _ignored;
+  return { ...partner, deletedDateTime: str(record<WirePartner>(wire)?.deletedDateTime) ?? "" };
+}
+
+export function toTenantInformation(wire: WireTenantInformation | null | undefined, fallbackTenantId?: string): TenantInformation {
+  const w = record<WireTenantInformation>(wire) ?? {};
+  const text = (value: unknown) => str(value)?.trim() || null;
+  return {
+    tenantId: tenantKey(w.tenantId, fallbackTenantId),
+    displayName: text(w.displayName),
+    defaultDomainName: text(w.defaultDomainName),
+    federationBrandName: text(w.federationBrandName),
+  };
+}
+
+export function toDefaultPolicy(wire: WirePartner | null | undefined): DefaultPolicy {
+  const { inboundTrust, automaticUserConsentSettings, b2bCollaborationInbound, b2bCollaborationOutbound, b2bDirectConnectInbound, b2bDirectConnectOutbound, tenantRestrictions } =
+    toPartner(wire, "default");
+  return { inboundTrust, automaticUserConsentSettings, b2bCollaborationInbound, b2bCollaborationOutbound, b2bDirectConnectInbound, b2bDirectConnectOutbound, tenantRestrictions };
 }

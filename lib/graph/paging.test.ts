@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeFetch, json, TEST_ROOT, TEST_TOKEN } from "./fake-fetch";
+import { fakeFetch, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
 import { graphListAll } from "./paging";
 
 describe("graphListAll", () => {
@@ -34,5 +34,47 @@ describe("graphListAll", () => {
     const fake = fakeFetch(() => json(403, { error: { code: "Authorization_RequestDenied", message: "no" } }));
     const result = await graphListAll({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
     expect(result).toMatchObject({ ok: false, error: { status: 403, code: "Authorization_RequestDenied" } });
+  });
+
+  describe("behind a proxy in GRAPH_BASE_URL", () => {
+    const PROXY = "https://graph-proxy.contoso.example/graph";
+    const CLOUD = "https://graph.microsoft.com";
+
+    it("follows Graph's nextLinks on the cloud's origin through the proxy", async () => {
+      const fake = fakeFetch((call) => {
+        const page = Number(call.url.searchParams.get("$skiptoken") ?? "0");
+        const next = page < 2 ? `${CLOUD}/beta/items?$skiptoken=${page + 1}` : undefined;
+        return json(200, { value: [page], "@odata.nextLink": next });
+      });
+      const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
+      expect(result).toEqual({ ok: true, data: [0, 1, 2] });
+      expect(fake.calls.map((c) => c.url.href)).toEqual([
+        `${PROXY}/beta/items`,
+        `${PROXY}/beta/items?$skiptoken=1`,
+        `${PROXY}/beta/items?$skiptoken=2`,
+      ]);
+      expect(fake.calls.every((c) => c.headers.get("authorization") === `Bearer ${TEST_TOKEN}`)).toBe(true);
+    });
+
+    it("follows nextLinks the proxy rewrote onto its own origin", async () => {
+      const fake = fakeFetch((call) =>
+        call.url.searchParams.has("$skiptoken") ? json(200, { value: [2] }) : json(200, { value: [1], "@odata.nextLink": `${PROXY}/beta/items?$skiptoken=1` }),
+      );
+      const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
+      expect(result).toEqual({ ok: true, data: [1, 2] });
+      expect(fake.calls[1]?.url.href).toBe(`${PROXY}/beta/items?$skiptoken=1`);
+    });
+
+    it.each([
+      "https://graph.microsoft.com.evil.example/beta/items?$skiptoken=1",
+      "http://graph.microsoft.com/beta/items?$skiptoken=1",
+      "https://graph.microsoft.us/beta/items?$skiptoken=1",
+      "https://evil.example/beta/items?$skiptoken=1",
+    ])("still refuses any other origin (%s) without sending the token", async (next) => {
+      const fake = fakeFetch(() => json(200, { value: [1], "@odata.nextLink": next }));
+      const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
+      expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+      expect(fake.calls).toHaveLength(1);
+    });
   });
 });

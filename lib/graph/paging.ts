@@ -14,7 +14,7 @@ export interface ListAllRequest {
   signal?: AbortSignal;
 }
 
-/** GETs a collection and follows every `@odata.nextLink` (same origin only) until exhausted. */
+/** GETs a collection and follows every `@odata.nextLink` (Graph origins only, see buildGraphUrl) until exhausted. */
 export async function graphListAll<T>(request: ListAllRequest, options: GraphOptions = {}): Promise<Result<T[]>> {
   const items: T[] = [];
   const seen = new Set<string>();

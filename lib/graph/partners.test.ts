@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "./fake-fetch";
+import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
 import { getPartner, getPartnerNames, listPartnersPage } from "./partners";
 
 const A = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
@@ -12,7 +12,7 @@ describe("listPartnersPage", () => {
     const next = `${PARTNERS_URL}?$select=tenantId&$skiptoken=2`;
     const fake = fakeFetch(() =>
       json(200, {
-        value: [{ tenantId: A.toUpperCase(), displayName: "Fabrikam", isServiceProvider: true, identitySynchronization: { tenantId: A, userSyncInbound: { isSyncAllowed: false } } }],
+        value: [{ tenantId: A.toUpperCase(), isServiceProvider: true, identitySynchronization: { tenantId: A, userSyncInbound: { isSyncAllowed: false } } }],
         "@odata.nextLink": next,
       }),
     );
@@ -20,12 +20,12 @@ describe("listPartnersPage", () => {
     expect(result).toEqual({
       ok: true,
       data: {
-        partners: [{ tenantId: A, displayName: "Fabrikam", isServiceProvider: true, isInMultiTenantOrganization: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }],
+        partners: [{ tenantId: A, displayName: null, isServiceProvider: true, isInMultiTenantOrganization: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }],
         nextLink: next,
       },
     });
     expect(fake.calls).toHaveLength(1);
-    expect(fake.calls[0]!.url.searchParams.get("$select")).toBe("tenantId,displayName,isServiceProvider,isInMultiTenantOrganization");
+    expect(fake.calls[0]!.url.searchParams.get("$select")).toBe("tenantId,isServiceProvider,isInMultiTenantOrganization");
     expect(fake.calls[0]!.url.searchParams.get("$expand")).toBe("identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)");
   });
 
@@ -35,6 +35,14 @@ describe("listPartnersPage", () => {
     const result = await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: fake.fetch });
     expect(result).toMatchObject({ ok: true, data: { partners: [{ tenantId: B, syncPolicy: null }], nextLink: null } });
     expect(fake.calls[0]!.url.href).toBe(new URL(link).href);
+  });
+
+  it("follows the cloud's own nextLink through a proxy in front of Graph", async () => {
+    const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3";
+    const fake = fakeFetch(() => json(200, { value: [] }));
+    const result = await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, cloudGraphRoot: "https://graph.microsoft.com", fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: true, data: { partners: [], nextLink: null } });
+    expect(fake.calls[0]!.url.href).toBe(`${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3`);
   });
 
   it("never sends the token to a link that is not a page of the partners list", async () => {

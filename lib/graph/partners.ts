@@ -1,7 +1,7 @@
 import "server-only";
 import type { Partner, PartnerRow } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
-import { GRAPH_VERSION, graphRequest, resolveGraphRoot, type GraphOptions } from "./client";
+import { GRAPH_VERSION, graphRequest, resolveGraphRoots, type GraphOptions } from "./client";
 import { untrustedLinkError } from "./errors";
 import { toPartner } from "./mappers";
 import { sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
@@ -10,9 +10,9 @@ import type { WireODataCollection, WirePartner } from "./wire-types";
 
 const EXPAND_SYNC = { $expand: "identitySynchronization" } as const;
 
-/** Only the columns the list shows; the partner page reads the whole partner. */
+/** Only the columns the list shows (a partner has no name of its own: it comes from tenant information); the partner page reads the whole partner. */
 export const PARTNER_ROW_QUERY = {
-  $select: "tenantId,displayName,isServiceProvider,isInMultiTenantOrganization",
+  $select: "tenantId,isServiceProvider,isInMultiTenantOrganization",
   $expand: "identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)",
 } as const;
 
@@ -39,30 +39,43 @@ export function toPartnerRow(wire: WirePartner): PartnerRow {
   };
 }
 
-/**
- * A nextLink comes back from the browser, so it is checked before the token goes with it:
- * the Graph origin, the partners collection and paging options only.
- */
-export function isPartnersPageLink(link: string, graphRoot: string): boolean {
-  let url: URL;
-  let root: URL;
+function isPageLinkOn(url: URL, root: string): boolean {
+  let base: URL;
   try {
-    url = new URL(link);
-    root = new URL(graphRoot);
+    base = new URL(root);
   } catch {
     return false;
   }
-  if (url.origin !== root.origin || url.username || url.password || url.hash) return false;
-  const expected = `${root.pathname.replace(/\/+$/, "")}${GRAPH_VERSION}${PARTNERS_PATH}`.toLowerCase();
-  if (url.pathname.toLowerCase() !== expected) return false;
+  if (url.origin !== base.origin) return false;
+  const expected = `${base.pathname.replace(/\/+$/, "")}${GRAPH_VERSION}${PARTNERS_PATH}`.toLowerCase();
+  return url.pathname.toLowerCase() === expected;
+}
+
+/**
+ * A nextLink comes back from the browser, so it is checked before the token goes with it:
+ * the partners collection on the Graph root (or on the cloud's Graph origin behind a proxy),
+ * with paging options only.
+ */
+export function isPartnersPageLink(link: string, options: GraphOptions = {}): boolean {
+  const roots = resolveGraphRoots(options);
+  if (!roots.ok) return false;
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.hash) return false;
+  const { root, cloudRoot } = roots.data;
+  if (!isPageLinkOn(url, root) && !(cloudRoot !== null && isPageLinkOn(url, cloudRoot))) return false;
   return [...url.searchParams.keys()].every((key) => PAGE_LINK_OPTIONS.has(key.toLowerCase()));
 }
 
 /** One page of the partners list: the first with $select, later ones by the nextLink Graph gave. */
 export async function listPartnersPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<PartnersPage>> {
-  const root = resolveGraphRoot(options);
-  if (!root.ok) return root;
-  if (nextLink !== null && !isPartnersPageLink(nextLink, root.data)) return fail(untrustedLinkError());
+  const roots = resolveGraphRoots(options);
+  if (!roots.ok) return roots;
+  if (nextLink !== null && !isPartnersPageLink(nextLink, options)) return fail(untrustedLinkError());
   const result = await graphRequest<WireODataCollection<WirePartner> | null>(
     nextLink === null ? { token, method: "GET", path: PARTNERS_PATH, query: PARTNER_ROW_QUERY } : { token, method: "GET", path: nextLink },
     options,
@@ -72,7 +85,7 @@ export async function listPartnersPage(token: string, nextLink: string | null, o
   const wires = body && Array.isArray(body.value) ? body.value : [];
   const next = body?.["@odata.nextLink"];
   const followUp = typeof next === "string" && next !== "" ? next : null;
-  if (followUp !== null && (followUp === nextLink || !isPartnersPageLink(followUp, root.data))) return fail(untrustedLinkError());
+  if (followUp !== null && (followUp === nextLink || !isPartnersPageLink(followUp, options))) return fail(untrustedLinkError());
   return ok({ partners: wires.map(toPartnerRow).filter((partner) => partner.tenantId !== ""), nextLink: followUp });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * Statuses after which graphRequest resends by default. 504 does not prove "not done",
- * so requests that must never run twice (restore) narrow this to RESTORE_RESEND_STATUSES.
+ * so requests that must never run twice (restore) narrow this to RESEND_STATUSES.
  */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "./fake-fetch";
+import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
 import { getDeletedSyncPolicy, getSyncPolicy, listDeletedSyncPolicies, restoreSyncPolicy } from "./sync-policies";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
@@ -56,23 +56,24 @@ describe("restoreSyncPolicy", () => {
     expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", flat.options)).toEqual({
       ok: true,
       data: {
+        write: "restore-sync-policy",
         tenantId: ID,
-        kind: "restored",
+        kind: "done",
         error: null,
         attempts: 1,
-        stillInDeletedItems: false,
+        retrySafe: false,
         policy: expect.objectContaining({ tenantId: ID, userSyncAllowed: null }),
       },
     });
     const wrapped = setup(on("POST", RESTORE_PARTNER, () => json(200, { value: { ...entity, userSyncInbound: { isSyncAllowed: true } } })));
     const result = await restoreSyncPolicy(TEST_TOKEN, ID, "partner", wrapped.options);
-    expect(result).toMatchObject({ ok: true, data: { kind: "restored", policy: { userSyncAllowed: true } } });
+    expect(result).toMatchObject({ ok: true, data: { kind: "done", policy: { userSyncAllowed: true } } });
     expect(wrapped.posts()).toBe(1);
   });
 
   it("reads the live policy when a 2xx carries no body", async () => {
     const { options } = setup(on("POST", RESTORE_DELETED, () => json(204, null)), on("GET", LIVE_PATH, () => json(200, { ...entity, displayName: "Live" })));
-    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "restored", policy: { displayName: "Live" } } });
+    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "done", policy: { displayName: "Live" } } });
   });
 
   it("404 + live policy → already-restored", async () => {
@@ -82,7 +83,7 @@ describe("restoreSyncPolicy", () => {
     );
     expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
       ok: true,
-      data: { kind: "already-restored", policy: { displayName: "Live" }, error: null },
+      data: { kind: "already-done", policy: { displayName: "Live" }, error: null },
     });
     expect(posts()).toBe(1);
   });
@@ -95,7 +96,7 @@ describe("restoreSyncPolicy", () => {
     );
     expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
       ok: true,
-      data: { kind: "purged", error: { requestId: "r404" }, stillInDeletedItems: false },
+      data: { kind: "purged", error: { requestId: "r404" }, retrySafe: false },
     });
   });
 
@@ -111,7 +112,7 @@ describe("restoreSyncPolicy", () => {
       );
       expect(await restoreSyncPolicy(TEST_TOKEN, ID, route, options)).toMatchObject({
         ok: true,
-        data: { kind: "partner-missing", policy: null, error: { status: 404, requestId: "r404" }, stillInDeletedItems: true },
+        data: { kind: "partner-missing", policy: null, error: { status: 404, requestId: "r404" }, retrySafe: true },
       });
       expect(posts()).toBe(1);
     }
@@ -125,7 +126,7 @@ describe("restoreSyncPolicy", () => {
     );
     expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
       ok: true,
-      data: { kind: "unknown", stillInDeletedItems: null },
+      data: { kind: "unknown", retrySafe: null },
     });
   });
 
@@ -165,7 +166,7 @@ describe("restoreSyncPolicy", () => {
 
   it("503 is resent (definitely not done)", async () => {
     const { options, posts } = setup((call, i) => (call.method === "POST" ? (i === 0 ? graphError(503, "serviceNotAvailable", "busy", "r503") : json(200, entity)) : undefined));
-    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "restored", attempts: 2 } });
+    expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "done", attempts: 2 } });
     expect(posts()).toBe(2);
   });
 
@@ -176,7 +177,7 @@ describe("restoreSyncPolicy", () => {
       const { options, posts } = setup(gatewayTimeout, on("GET", LIVE_PATH, () => json(200, entity)));
       expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
         ok: true,
-        data: { kind: "restored", attempts: 1, error: null, stillInDeletedItems: false },
+        data: { kind: "done", attempts: 1, error: null, retrySafe: false },
       });
       expect(posts()).toBe(1);
     });
@@ -189,7 +190,7 @@ describe("restoreSyncPolicy", () => {
       );
       expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
         ok: true,
-        data: { kind: "unknown", attempts: 1, error: { status: 504, requestId: "r504", retryAfterSeconds: null }, stillInDeletedItems: true },
+        data: { kind: "unknown", attempts: 1, error: { status: 504, requestId: "r504", retryAfterSeconds: null }, retrySafe: true },
       });
       expect(posts()).toBe(1);
     });
@@ -200,7 +201,7 @@ describe("restoreSyncPolicy", () => {
 
     it("live now → restored", async () => {
       const { options, posts } = setup(dropped, on("GET", LIVE_PATH, () => json(200, entity)));
-      expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "restored", error: null } });
+      expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({ ok: true, data: { kind: "done", error: null } });
       expect(posts()).toBe(1);
     });
 
@@ -212,7 +213,7 @@ describe("restoreSyncPolicy", () => {
       );
       expect(await restoreSyncPolicy(TEST_TOKEN, ID, "deleted-items", options)).toMatchObject({
         ok: true,
-        data: { kind: "unknown", error: { code: "NetworkError" }, stillInDeletedItems: true },
+        data: { kind: "unknown", error: { code: "NetworkError" }, retrySafe: true },
       });
       expect(posts()).toBe(1);
     });

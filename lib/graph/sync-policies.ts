@@ -7,15 +7,15 @@ import { graphListAll } from "./paging";
 import { DELETED_SYNC_POLICIES_PATH, deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
 import {
   classifyRestoreStatus,
-  RESTORE_RESEND_STATUSES,
+  RESEND_STATUSES,
   toRestoreOutcome,
   type LiveState,
   type RestoreOutcome,
   type RestoreRoute,
-} from "@/lib/restore-outcome";
+} from "@/lib/writes/outcome";
 import type { WireSyncPolicy } from "./wire-types";
 
-export type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
+export type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 
 /** The partner's live sync policy; null when the partner or its policy does not exist. */
 export async function getSyncPolicy(token: string, tenantId: string, options?: GraphOptions): Promise<Result<SyncPolicy | null>> {
@@ -67,7 +67,7 @@ export async function restoreSyncPolicy(
   options?: GraphOptions,
 ): Promise<Result<RestoreOutcome>> {
   const exchange = await sendGraphRequest(
-    { token, method: "POST", path: restorePath(tenantId, route), retryStatuses: RESTORE_RESEND_STATUSES },
+    { token, method: "POST", path: restorePath(tenantId, route), retryStatuses: RESEND_STATUSES },
     options,
   );
   const { result, attempts } = exchange;

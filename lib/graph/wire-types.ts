@@ -104,3 +104,10 @@ export interface WireBatchResponseItem {
 export interface WireBatchResponse {
   responses?: Maybe<WireBatchResponseItem[]>;
 }
+
+export interface WireTenantInformation {
+  tenantId?: Maybe<string>;
+  displayName?: Maybe<string>;
+  defaultDomainName?: Maybe<string>;
+  federationBrandName?: Maybe<string>;
+}

@@ -7,7 +7,7 @@
  * brings back is corrected before it reaches any cache.
  */
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { DeletedSyncPolicy, Partner, PartnerRow, SyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy, PartnerRow, SyncPolicy } from "@/lib/models";
 import type { PartnerDetail, PartnersPage } from "./partners";
 import { graphKeys } from "./keys";
 
@@ -78,12 +78,12 @@ export function fenceDetail(queryClient: QueryClient, accountId: string, tenantI
   return { partner, deletedSyncPolicy: null };
 }
 
-function toRowPolicy(policy: SyncPolicy): NonNullable<PartnerRow["syncPolicy"]> {
+function toRowPolicy(policy: NonNullable<PartnerRow["syncPolicy"]>): NonNullable<PartnerRow["syncPolicy"]> {
   return { tenantId: policy.tenantId, displayName: policy.displayName, userSyncAllowed: policy.userSyncAllowed, groupSyncAllowed: policy.groupSyncAllowed };
 }
 
-/** The list's view of a fully read partner. */
-export function toPartnerRow(partner: Partner): PartnerRow {
+/** The list's view of a partner: only the columns it shows. */
+export function toPartnerRow(partner: PartnerRow): PartnerRow {
   return {
     tenantId: partner.tenantId,
     displayName: partner.displayName,

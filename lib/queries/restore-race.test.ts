@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MutationObserver, QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { ok, type Result } from "@/lib/result";
 import { getPartnerDetail } from "@/lib/actions/partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies } from "@/lib/actions/deleted-sync-policies";
@@ -49,7 +49,7 @@ describe("a read in flight when a restore starts", () => {
     await vi.waitFor(() => expect(restoreSyncPolicies).toHaveBeenCalled());
     staleRead.resolve(ok({ partner: makePartner(A), deletedSyncPolicy: deletedA }));
     await read;
-    answer.resolve(ok([{ tenantId: A, kind: "restored", policy: live, error: null, attempts: 1 }]));
+    answer.resolve(ok([{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }]));
     await restoring;
 
     expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([]);
@@ -69,7 +69,7 @@ describe("a read in flight when a restore starts", () => {
     await vi.waitFor(() => expect(restoreSyncPolicies).toHaveBeenCalled());
     const read = queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(ACCOUNT, getToken, queryClient), staleTime: 0 });
     await vi.waitFor(() => expect(listDeletedSyncPolicies).toHaveBeenCalled());
-    answer.resolve(ok([{ tenantId: A, kind: "restored", policy: live, error: null, attempts: 1 }]));
+    answer.resolve(ok([{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }]));
     await restoring;
     staleRead.resolve(ok([deletedA]));
     expect(await read).toEqual([]);
@@ -81,7 +81,7 @@ describe("large selections", () => {
   it("go in calls of at most 500 ids, every outcome kept", async () => {
     const ids = Array.from({ length: 1_234 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
     vi.mocked(restoreSyncPolicies).mockImplementation(async (_token, chunk) =>
-      ok(chunk.map((tenantId) => ({ tenantId, kind: "restored" as const, policy: null, error: null, attempts: 1 }))),
+      ok(chunk.map((tenantId) => ({ write: "restore-sync-policy" as const, tenantId, kind: "done" as const, policy: null, error: null, attempts: 1 }))),
     );
     const outcomes = await restore(new QueryClient(), ids);
     expect(vi.mocked(restoreSyncPolicies).mock.calls.map(([, chunk]) => chunk.length)).toEqual([RESTORE_CHUNK_SIZE, RESTORE_CHUNK_SIZE, 234]);
@@ -92,10 +92,10 @@ describe("large selections", () => {
     const ids = Array.from({ length: 501 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
     const denied = { status: 403, code: "Authorization_RequestDenied", message: "no", requestId: "r", retryAfterSeconds: null };
     vi.mocked(restoreSyncPolicies)
-      .mockImplementationOnce(async (_token, chunk) => ok(chunk.map((tenantId) => ({ tenantId, kind: "restored" as const, policy: null, error: null, attempts: 1 }))))
+      .mockImplementationOnce(async (_token, chunk) => ok(chunk.map((tenantId) => ({ write: "restore-sync-policy" as const, tenantId, kind: "done" as const, policy: null, error: null, attempts: 1 }))))
       .mockResolvedValueOnce({ ok: false, error: denied });
     const outcomes = await restore(new QueryClient(), ids);
-    expect(outcomes.filter((outcome) => outcome.kind === "restored")).toHaveLength(500);
+    expect(outcomes.filter((outcome) => outcome.kind === "done")).toHaveLength(500);
     expect(outcomes.at(-1)).toMatchObject({ tenantId: ids[500], kind: "failed", error: denied });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/restore-outcome";
+import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { graphKeys } from "./keys";
 import type { PartnerDetail, PartnersList } from "./partners";
 import { partnersList, rowsOf } from "@/tests/partners-list";
@@ -29,7 +29,7 @@ function seededClient() {
 describe("applyRestoreOutcomes", () => {
   it("shows a restored policy as live in the list and the detail, and keeps it out of deleted items", () => {
     const queryClient = seededClient();
-    const outcomes: RestoreOutcome[] = [{ tenantId: A, kind: "restored", policy: live, error: null, attempts: 1 }];
+    const outcomes: RestoreOutcome[] = [{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }];
     applyRestoreOutcomes(queryClient, ACCOUNT, outcomes, [deleted(A)]);
 
     const rows = rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT)));
@@ -42,8 +42,8 @@ describe("applyRestoreOutcomes", () => {
     const queryClient = seededClient();
     const error = { status: 500, code: "InternalServerError", message: "boom", requestId: "r-9", retryAfterSeconds: null };
     const outcomes: RestoreOutcome[] = [
-      { tenantId: A, kind: "failed", policy: null, error, attempts: 1 },
-      { tenantId: B, kind: "purged", policy: null, error: null, attempts: 1 },
+      { write: "restore-sync-policy", tenantId: A, kind: "failed", policy: null, error, attempts: 1 },
+      { write: "restore-sync-policy", tenantId: B, kind: "purged", policy: null, error: null, attempts: 1 },
     ];
     applyRestoreOutcomes(queryClient, ACCOUNT, outcomes, [deleted(A), deleted(B)]);
 
@@ -54,7 +54,7 @@ describe("applyRestoreOutcomes", () => {
   it("never touches another account's cache", () => {
     const queryClient = seededClient();
     queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies("someone-else"), [deleted(A)]);
-    applyRestoreOutcomes(queryClient, ACCOUNT, [{ tenantId: A, kind: "restored", policy: live, error: null, attempts: 1 }], [deleted(A)]);
+    applyRestoreOutcomes(queryClient, ACCOUNT, [{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }], [deleted(A)]);
     expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies("someone-else"))).toEqual([deleted(A)]);
     expect(queryClient.getQueryState(graphKeys.deletedSyncPolicies("someone-else"))?.isInvalidated).toBe(false);
   });

@@ -7,7 +7,7 @@
  */
 import { useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/restore-outcome";
+import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
@@ -19,7 +19,7 @@ import type { PartnerDetail } from "./partners";
 export type { RestoreOutcome, RestoreRoute };
 
 /** Outcomes after which the policy is no longer in deleted items. */
-const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["restored", "already-restored", "purged"]);
+const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["done", "already-done", "purged"]);
 
 export function leavesDeletedItems(outcome: RestoreOutcome): boolean {
   return LEAVES_DELETED_ITEMS.has(outcome.kind);
@@ -57,7 +57,7 @@ export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string
   for (const outcome of outcomes) {
     const id = outcome.tenantId.toLowerCase();
     restoreSettled(queryClient, accountId, id, leavesDeletedItems(outcome), outcome.policy);
-    if (outcome.policy && (outcome.kind === "restored" || outcome.kind === "already-restored")) setLivePolicy(queryClient, accountId, id, outcome.policy);
+    if (outcome.policy && (outcome.kind === "done" || outcome.kind === "already-done")) setLivePolicy(queryClient, accountId, id, outcome.policy);
     if (outcome.kind === "purged") {
       queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) => (detail ? { ...detail, deletedSyncPolicy: null } : detail));
     }
@@ -100,7 +100,7 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
 /** Ids of a later chunk that never got an answer: failed when the server refused, unknown when the answer was lost. */
 function unanswered(ids: string[], error: unknown): RestoreOutcome[] {
   const appError = error instanceof GraphActionError ? error.appError : null;
-  return ids.map((tenantId) => ({ tenantId, kind: appError ? "failed" : "unknown", policy: null, error: appError, attempts: appError ? 0 : 1, stillInDeletedItems: null }));
+  return ids.map((tenantId) => ({ write: "restore-sync-policy", tenantId, kind: appError ? "failed" : "unknown", policy: null, error: appError, attempts: appError ? 0 : 1, retrySafe: null }));
 }
 
 type RestoreVariables = { tenantIds: string[]; route?: RestoreRoute };

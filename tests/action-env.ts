@@ -1,4 +1,3 @@
-import "server-only";
 import { vi } from "vitest";
 
 /** Test support: pin the environment so actions see the emulator configuration, whatever the shell has set. */

@@ -1,4 +1,3 @@
-import "server-only";
 /**
  * Test support: an in-process stand-in for Graph's HTTP surface, injected through
  * `options.fetch`. Records every call so tests can count requests (restore POSTs

@@ -1,0 +1,63 @@
+"use client";
+
+import { createContext, useContext, useMemo } from "react";
+import { actorDetail, actorName } from "@/lib/audit/describe";
+import { matchDeletions } from "@/lib/audit/deleted-by";
+import type { AuditEntry } from "@/lib/audit/types";
+import { entriesOf, useDeletedByEntries } from "@/lib/queries/audit";
+import { formatDate } from "@/lib/retention";
+import { AuditStatus, RETENTION_NOTE } from "./audit-status";
+
+interface DeletedByState {
+  matches: Map<string, AuditEntry>;
+  /** Every page of the query has been read. */
+  complete: boolean;
+  unavailable: boolean;
+}
+
+const DeletedByContext = createContext<DeletedByState | null>(null);
+
+/**
+ * Reads who deleted the given policies with one filtered audit query (deletions in
+ * one time window covering every row, its pages followed) and shares it with the cells.
+ */
+export function DeletedByProvider({ policies, children }: { policies: readonly { tenantId: string; deletedDateTime: string }[]; children: React.ReactNode }) {
+  const query = useDeletedByEntries(policies);
+  const entries = useMemo(() => entriesOf(query.data), [query.data]);
+  const matches = useMemo(() => matchDeletions(policies, entries), [policies, entries]);
+  const state = useMemo(
+    () => ({ matches, complete: query.isSuccess && !query.hasNextPage, unavailable: query.isError }),
+    [matches, query.isSuccess, query.hasNextPage, query.isError],
+  );
+  const retry = () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch());
+  return (
+    <DeletedByContext.Provider value={state}>
+      {query.isError ? (
+        <div className="mb-3">
+          <AuditStatus error={query.error} onRetry={retry} compact subject="Who deleted each policy" />
+        </div>
+      ) : null}
+      {children}
+    </DeletedByContext.Provider>
+  );
+}
+
+export function DeletedByCell({ tenantId }: { tenantId: string }) {
+  const state = useContext(DeletedByContext);
+  const entry = state?.matches.get(tenantId.toLowerCase());
+  if (entry) {
+    return (
+      <div className="leading-tight">
+        <span title={actorDetail(entry.actor) ?? undefined}>{actorName(entry.actor)}</span>
+        <div className="text-xs text-muted">{formatDate(entry.activityDateTime || null, true)}</div>
+      </div>
+    );
+  }
+  if (!state || state.unavailable) return <span className="text-muted">Not available</span>;
+  if (!state.complete) return <span className="text-muted">Looking up…</span>;
+  return (
+    <span className="text-muted" title={RETENTION_NOTE}>
+      Not in the audit log
+    </span>
+  );
+}

@@ -1,0 +1,220 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
+import { toast } from "sonner";
+import type { DeletedPartner } from "@/lib/models";
+import { formatDate, RETENTION_DAYS } from "@/lib/retention";
+import { useDeletedPartners, usePurgePartner, useRestorePartner } from "@/lib/queries/partner-writes";
+import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
+import { describeWriteOutcome } from "@/lib/writes/messages";
+import type { WriteOutcome } from "@/lib/writes/outcome";
+import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { PageHeader } from "@/components/ui/page-header";
+import { RefreshButton } from "@/components/ui/refresh-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TenantId } from "@/components/ui/tenant-id";
+import { DaysLeft } from "@/components/deleted-policies/days-left";
+import { OutcomeIcon } from "@/components/deleted-policies/outcome-badge";
+import { PurgeDialog, type PurgeItem } from "@/components/deleted-policies/purge-dialog";
+import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+import { UnavailableReason } from "@/components/writes/unavailable-reason";
+
+const CELL = "px-3 py-2 text-left align-middle";
+const REASON_ID = "deleted-partners-reason";
+
+function useDeletedPartnerName(partner: DeletedPartner): string | null {
+  return useTenantInformation(partner.tenantId)?.displayName ?? partner.displayName;
+}
+
+function DeletedPartnerName({ partner }: { partner: DeletedPartner }) {
+  const name = useDeletedPartnerName(partner);
+  return <strong className="text-fg">{name ?? "an unnamed partner"}</strong>;
+}
+
+function Row({
+  partner,
+  now,
+  outcome,
+  canWrite,
+  onRestore,
+  onPurge,
+}: {
+  partner: DeletedPartner;
+  now: Date;
+  outcome: WriteOutcome | undefined;
+  canWrite: boolean;
+  onRestore: (name: string | null) => void;
+  onPurge: (name: string | null) => void;
+}) {
+  const name = useDeletedPartnerName(partner);
+  const message = outcome ? describeWriteOutcome(outcome) : null;
+  return (
+    <tr className="border-b border-border last:border-0 hover:bg-surface-muted/60">
+      <td className={CELL}>
+        <span className="font-medium">{name ?? <span className="italic text-muted">Unnamed partner</span>}</span>
+        {message ? (
+          <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
+            <OutcomeIcon tone={message.tone} />
+            <span>
+              <strong className="text-fg">{message.label}.</strong> {message.detail}
+            </span>
+          </p>
+        ) : null}
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <TenantId tenantId={partner.tenantId} />
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>{formatDate(partner.deletedDateTime)}</td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <DaysLeft deletedDateTime={partner.deletedDateTime} now={now} />
+      </td>
+      <td className={`${CELL} text-right`}>
+        <Button size="sm" aria-label={`Restore ${name ?? partner.tenantId}`} unavailable={!canWrite} aria-describedby={canWrite ? undefined : REASON_ID} onClick={() => onRestore(name)}>
+          <RotateCcw aria-hidden className="size-3.5" />
+          Restore
+        </Button>
+        <Button size="sm" variant="ghost" aria-label={`Purge ${name ?? partner.tenantId}`} unavailable={!canWrite} aria-describedby={canWrite ? undefined : REASON_ID} onClick={() => onPurge(name)}>
+          <Trash2 aria-hidden className="size-3.5" />
+          Purge
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
+export function DeletedPartnersView() {
+  const deleted = useDeletedPartners();
+  const restore = useRestorePartner();
+  const permission = useWritePermission();
+  const [now] = useState(() => new Date());
+  const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
+  const [outcomes, setOutcomes] = useState<Record<string, WriteOutcome>>({});
+  const [purging, setPurging] = useState<PurgeItem | null>(null);
+  const purge = usePurgePartner();
+
+  const sendPurge = (item: PurgeItem, again: boolean) =>
+    purge.mutateAsync({ tenantId: item.tenantId }).then(
+      (outcome) => {
+        if (outcome.kind === "done") toast.success(`Purged the partner ${item.name ?? item.tenantId}`, { description: "It is gone for good." });
+        else if (outcome.kind === "throttled" && again) resendAfterWait(outcome, () => void sendPurge(item, false));
+        else setOutcomes((current) => ({ ...current, [item.tenantId]: outcome }));
+      },
+      (error: unknown) => announceWriteError(error, "Nothing was purged."),
+    );
+
+  const send = (partner: DeletedPartner, name: string | null, again: boolean) =>
+    restore.mutateAsync({ tenantId: partner.tenantId }).then(
+      (outcome) => {
+        if (outcome.kind === "done") toast.success(`Restored the partner ${name ?? partner.tenantId}`, { description: describeWriteOutcome(outcome).detail });
+        else if (outcome.kind === "throttled" && again) resendAfterWait(outcome, () => void send(partner, name, false));
+        else setOutcomes((current) => ({ ...current, [partner.tenantId]: outcome }));
+      },
+      (error: unknown) => announceWriteError(error, "Nothing was restored."),
+    );
+
+  const confirm = () => {
+    if (!confirming) return;
+    const { partner } = confirming;
+    setConfirming(null);
+    void send(partner, getCachedTenantInformation(partner.tenantId)?.displayName ?? confirming.name, true);
+  };
+
+  return (
+    <div>
+      <Link href="/partners" className="mb-2 inline-flex items-center gap-1 text-sm text-muted hover:text-fg">
+        <ChevronLeft aria-hidden className="size-4" />
+        Partners
+      </Link>
+      <PageHeader
+        title="Deleted partners"
+        description={`Partner configurations in deleted items. They can be restored for ${RETENTION_DAYS} days after deletion, then Microsoft Entra purges them.`}
+        actions={<RefreshButton onRefresh={() => void deleted.refetch()} refreshing={deleted.isFetching} updatedAt={deleted.dataUpdatedAt} />}
+      />
+      {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} className="mb-3 flex items-start gap-2 rounded-md border border-border bg-surface px-3 py-2 text-[13px]" /> : null}
+      {deleted.isPending ? (
+        <div role="status" aria-label="Loading deleted partners" className="space-y-2">
+          <Skeleton className="h-10 w-full" />
+          <Skeleton className="h-10 w-full" />
+        </div>
+      ) : deleted.isError ? (
+        <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted partners could not be loaded." />
+      ) : deleted.data.length === 0 ? (
+        <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
+          <Trash2 aria-hidden className="size-6 text-muted" />
+          <p className="font-medium">No deleted partners</p>
+          <p className="text-muted">Partners deleted in the last {RETENTION_DAYS} days appear here.</p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Deleted partners, soonest purge first</caption>
+            <thead className="border-b border-border bg-surface-muted text-xs text-muted">
+              <tr>
+                <th scope="col" className={CELL}>Name</th>
+                <th scope="col" className={CELL}>Tenant ID</th>
+                <th scope="col" className={CELL}>Deleted</th>
+                <th scope="col" className={CELL}>Time left</th>
+                <th scope="col" className={`${CELL} text-right`}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...deleted.data]
+                .sort((a, b) => a.deletedDateTime.localeCompare(b.deletedDateTime))
+                .map((partner) => (
+                  <Row
+                    key={partner.tenantId}
+                    partner={partner}
+                    now={now}
+                    outcome={outcomes[partner.tenantId]}
+                    canWrite={permission.allowed}
+                    onRestore={(name) => setConfirming({ partner, name })}
+                    onPurge={(name) => setPurging({ tenantId: partner.tenantId, name })}
+                  />
+                ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PurgeDialog
+        noun="partner"
+        items={purging ? [purging] : []}
+        onOpenChange={(open) => !open && setPurging(null)}
+        onConfirm={() => {
+          if (purging) void sendPurge(purging, true);
+          setPurging(null);
+        }}
+      />
+      <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
+        <DialogContent
+          title="Restore partner"
+          description={
+            <p>
+              Restore the cross-tenant access configuration of {confirming ? <DeletedPartnerName partner={confirming.partner} /> : null} (tenant{" "}
+              <span className="font-mono text-xs text-fg">{confirming?.partner.tenantId}</span>) from deleted items.
+            </p>
+          }
+        >
+          <p className="rounded-md bg-surface-muted p-3 text-[13px]">
+            The partner comes back with the settings Graph kept. Its sync policy, if it had one, is restored separately from deleted sync policies.
+          </p>
+          <div className="mt-5 flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button variant="primary" onClick={confirm}>
+              <RotateCcw aria-hidden className="size-3.5" />
+              Restore
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+
+const LISTED = 8;
+
+export interface PurgeItem {
+  tenantId: string;
+  /** The partner's name; null for an unnamed one. */
+  name: string | null;
+}
+
+const WORDS = {
+  "sync-policy": {
+    one: "sync policy",
+    many: "sync policies",
+    what: "identity synchronization policy",
+    gone: "A purged policy can no longer be restored; setting up sync again creates a new, empty policy. Users already synchronized stay in your tenant.",
+  },
+  partner: {
+    one: "partner",
+    many: "partners",
+    what: "cross-tenant access configuration",
+    gone: "A purged partner configuration can no longer be restored; adding the organization again starts from your default settings.",
+  },
+} as const;
+
+export type PurgeNoun = keyof typeof WORDS;
+
+/** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
+export function purgeConfirmationText(items: PurgeItem[]): string {
+  const [single] = items;
+  if (items.length === 1 && single) return single.name ?? single.tenantId;
+  return `purge ${items.length}`;
+}
+
+export function matchesConfirmation(typed: string, expected: string): boolean {
+  return typed.trim().toLowerCase() === expected.trim().toLowerCase() && expected.trim() !== "";
+}
+
+export function PurgeDialog({
+  items,
+  noun = "sync-policy",
+  onOpenChange,
+  onConfirm,
+}: {
+  items: PurgeItem[];
+  noun?: PurgeNoun;
+  onOpenChange: (open: boolean) => void;
+  onConfirm: () => void;
+}) {
+  const [typed, setTyped] = useState("");
+  const inputId = useId();
+  const words = WORDS[noun];
+  const policies = items;
+  const single = policies.length === 1 ? policies[0] : undefined;
+  const expected = purgeConfirmationText(policies);
+  const ok = matchesConfirmation(typed, expected);
+  return (
+    <Dialog
+      open={policies.length > 0}
+      onOpenChange={(open) => {
+        if (!open) setTyped("");
+        onOpenChange(open);
+      }}
+    >
+      <DialogContent
+        title={single ? `Purge ${words.one}` : `Purge ${policies.length} ${words.many}`}
+        description={
+          single ? (
+            <p>
+              Permanently delete the {words.what} of <strong className="text-fg">{single.name ?? "an unnamed partner"}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{single.tenantId}</span>) from deleted items.
+            </p>
+          ) : (
+            <p>Permanently delete these {words.many} from deleted items.</p>
+          )
+        }
+      >
+        {!single ? (
+          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
+            {policies.slice(0, LISTED).map((policy) => (
+              <li key={policy.tenantId} className="flex justify-between gap-3">
+                <span className="truncate">{policy.name ?? "Unnamed partner"}</span>
+                <span className="font-mono text-muted">{policy.tenantId}</span>
+              </li>
+            ))}
+            {policies.length > LISTED ? <li className="text-muted">and {policies.length - LISTED} more</li> : null}
+          </ul>
+        ) : null}
+        <p className="rounded-md border border-danger/40 bg-surface-muted p-3 text-[13px]">
+          <strong>This cannot be undone.</strong> {words.gone}
+        </p>
+        <form
+          className="mt-4 space-y-1"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!ok) return;
+            setTyped("");
+            onConfirm();
+          }}
+        >
+          <label htmlFor={inputId} className="text-[13px]">
+            Type <strong className="select-all font-mono">{expected}</strong> to confirm
+          </label>
+          <input
+            id={inputId}
+            value={typed}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setTyped(event.target.value)}
+            className="h-8 w-full rounded-md border border-border-strong bg-surface px-2 text-sm"
+          />
+          <div className="flex justify-end gap-2 pt-4">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={!ok}>
+              <Trash2 aria-hidden className="size-3.5" />
+              {single ? "Purge" : `Purge ${policies.length}`}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

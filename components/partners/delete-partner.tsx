@@ -1,0 +1,109 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Trash2 } from "lucide-react";
+import { toast } from "sonner";
+import type { Partner } from "@/lib/models";
+import { RETENTION_DAYS } from "@/lib/retention";
+import { useDeletePartner } from "@/lib/queries/partner-writes";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+
+const REASON_ID = "delete-partner-reason";
+
+export function DeletePartner({ partner, name }: { partner: Partner; name: string | null }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [withPolicy, setWithPolicy] = useState(true);
+  const permission = useWritePermission();
+  const remove = useDeletePartner();
+  const label = name ?? partner.tenantId;
+  const hasPolicy = partner.syncPolicy !== null;
+
+  const confirm = (again = true) => {
+    setOpen(false);
+    remove.mutateAsync({ tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy }).then(
+      (outcomes) => {
+        const last = outcomes[outcomes.length - 1];
+        if (!last) return;
+        if (last.write === "delete-partner" && last.kind === "done") {
+          toast.success(`Deleted the partner ${label}`, {
+            description: `${hasPolicy ? "Its sync policy and the partner configuration are" : "The partner configuration is"} in deleted items for ${RETENTION_DAYS} days.`,
+            action: { label: "Deleted partners", onClick: () => router.push("/partners/deleted") },
+          });
+          router.push("/partners");
+          return;
+        }
+        announceWrite(last, `Deleted the partner ${label}`, {}, {}, again ? () => confirm(false) : undefined);
+      },
+      (error: unknown) => announceWriteError(error, "Nothing was deleted."),
+    );
+  };
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button
+        unavailable={!permission.allowed}
+        disabled={remove.isPending}
+        aria-describedby={permission.allowed ? undefined : REASON_ID}
+        onClick={() => {
+          setWithPolicy(true);
+          setOpen(true);
+        }}
+      >
+        <Trash2 aria-hidden className="size-3.5" />
+        {remove.isPending ? "Deleting…" : "Delete partner"}
+      </Button>
+      {!permission.allowed && permission.reason ? (
+        <span id={REASON_ID} className="sr-only">
+          {permission.reason}
+        </span>
+      ) : null}
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent
+          title="Delete partner"
+          description={
+            <p>
+              Delete the cross-tenant access configuration of <strong className="text-fg">{name ?? "an unnamed partner"}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
+            </p>
+          }
+        >
+          <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
+            <p>
+              <strong>What changes:</strong> this organization falls back to your default cross-tenant access settings. The configuration waits in{" "}
+              <Link href="/partners/deleted" className="text-accent hover:underline">
+                deleted partners
+              </Link>{" "}
+              for {RETENTION_DAYS} days and can be restored until then.
+            </p>
+            {partner.isServiceProvider ? <p>This partner is marked as a service provider: check with its owner before removing it.</p> : null}
+          </div>
+          {hasPolicy ? (
+            <label className="mt-3 flex items-start gap-2 rounded-md border border-border p-3 text-[13px]">
+              <input type="checkbox" checked={withPolicy} onChange={(event) => setWithPolicy(event.target.checked)} className="mt-0.5 size-4 accent-[var(--accent)]" />
+              <span>
+                <strong>Also delete its sync policy, first.</strong> Microsoft Entra refuses to delete a partner that still has a sync policy. Users
+                already synchronized stay in your tenant.
+              </span>
+            </label>
+          ) : null}
+          {hasPolicy && !withPolicy ? <p className="mt-2 text-xs text-warn">Without deleting the sync policy first, Microsoft Entra will refuse to delete this partner.</p> : null}
+          <div className="mt-5 flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button variant="danger" disabled={hasPolicy && !withPolicy} onClick={() => confirm()}>
+              <Trash2 aria-hidden className="size-3.5" />
+              {hasPolicy && withPolicy ? "Delete both" : "Delete partner"}
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useState } from "react";
+import { Trash2 } from "lucide-react";
+import { toast } from "sonner";
+import type { Partner, SyncPolicy } from "@/lib/models";
+import { RETENTION_DAYS } from "@/lib/retention";
+import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";
+import { useRestoreSyncPolicies } from "@/lib/queries/restore";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
+
+/** How long the toast offers Undo after a delete. */
+export const UNDO_SECONDS = 10;
+
+export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; policy: SyncPolicy; name: string }) {
+  const [open, setOpen] = useState(false);
+  const permission = useWritePermission();
+  const remove = useDeleteSyncPolicy();
+  const restore = useRestoreSyncPolicies();
+
+  // Promises, not mutate callbacks: this control unmounts as soon as the policy leaves the page.
+  const undo = () =>
+    restore.mutateAsync({ tenantIds: [partner.tenantId], route: "partner" }).then(
+      ([outcome]) => void (outcome && announceWrite(outcome, `Restored the sync policy of ${name}`)),
+      (error: unknown) => announceWriteError(error, "Nothing was restored."),
+    );
+
+  const send = (again: boolean): Promise<void> =>
+    remove.mutateAsync({ tenantId: partner.tenantId, policy }).then(
+      (outcome) => {
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, {}, {}, again ? () => void send(false) : undefined);
+        toast.success(`Deleted the sync policy of ${name}`, {
+          description: `It is in deleted sync policies for ${RETENTION_DAYS} days. Users already synchronized stay.`,
+          duration: UNDO_SECONDS * 1000,
+          action: { label: "Undo", onClick: () => void undo() },
+        });
+      },
+      (error: unknown) => announceWriteError(error, "Nothing was deleted."),
+    );
+
+  const confirm = () => {
+    setOpen(false);
+    void send(true);
+  };
+
+  return (
+    <>
+      <Button
+        size="sm"
+        unavailable={!permission.allowed}
+        disabled={remove.isPending}
+        aria-describedby={permission.allowed ? undefined : SYNC_WRITE_REASON_ID}
+        onClick={() => setOpen(true)}
+      >
+        <Trash2 aria-hidden className="size-3.5" />
+        {remove.isPending ? "Deleting…" : "Delete sync policy"}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent
+          title="Delete sync policy"
+          description={
+            <p>
+              Delete the identity synchronization policy of <strong className="text-fg">{name}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
+            </p>
+          }
+        >
+          <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
+            <p>
+              <strong>What changes:</strong> cross-tenant synchronization stops bringing users from {name} into your tenant.
+            </p>
+            <p>
+              <strong>What does not:</strong> users already synchronized stay. The partner&apos;s other settings stay. The policy waits in deleted sync
+              policies for {RETENTION_DAYS} days and can be restored until Microsoft Entra purges it.
+            </p>
+          </div>
+          <div className="mt-5 flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button variant="danger" onClick={confirm}>
+              <Trash2 aria-hidden className="size-3.5" />
+              Delete
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

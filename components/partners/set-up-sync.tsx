@@ -1,0 +1,116 @@
+"use client";
+
+import { useId, useState } from "react";
+import { RefreshCcw } from "lucide-react";
+import type { Partner } from "@/lib/models";
+import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+import { UnavailableReason } from "@/components/writes/unavailable-reason";
+
+const REASON_ID = "set-up-sync-reason";
+
+export function SetUpSync({ partner, name }: { partner: Partner; name: string | null }) {
+  const [open, setOpen] = useState(false);
+  const permission = useWritePermission();
+  const setUp = useSetUpSync();
+  const redemptionOn = partner.automaticUserConsentSettings?.inboundAllowed === true;
+  const [policyName, setPolicyName] = useState(name ?? partner.tenantId);
+  const [redeem, setRedeem] = useState(true);
+  const nameId = useId();
+  const label = name ?? "this unnamed partner";
+
+  // A promise, not mutate callbacks: this control unmounts once the policy exists.
+  const send = (args: { tenantId: string; displayName: string; enableAutomaticRedemption: boolean }, again: boolean): Promise<void> =>
+    setUp.mutateAsync(args).then(
+      ({ policy, redemption }) => {
+        announceWrite(policy, `Sync set up for ${label}`, {}, {}, again ? () => void send(args, false) : undefined);
+        if (redemption) announceWrite(redemption, `Automatic redemption turned on for ${label}`);
+      },
+      (error: unknown) => announceWriteError(error, "Nothing was created."),
+    );
+
+  const confirm = () => {
+    setOpen(false);
+    void send({ tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem }, true);
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button
+        variant="primary"
+        size="sm"
+        unavailable={!permission.allowed}
+        disabled={setUp.isPending}
+        aria-describedby={permission.allowed ? undefined : REASON_ID}
+        onClick={() => {
+          setPolicyName(name ?? partner.tenantId);
+          setRedeem(true);
+          setOpen(true);
+        }}
+      >
+        <RefreshCcw aria-hidden className="size-3.5" />
+        {setUp.isPending ? "Setting up…" : "Set up sync"}
+      </Button>
+      {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} /> : null}
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent
+          title="Set up sync"
+          description={
+            <p>
+              Create the identity synchronization policy of <strong className="text-fg">{name ?? "an unnamed partner"}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{partner.tenantId}</span>), allowing inbound user sync.
+            </p>
+          }
+        >
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (policyName.trim()) confirm();
+            }}
+            className="space-y-3"
+          >
+            <div className="space-y-1">
+              <label htmlFor={nameId} className="text-[13px] font-medium">
+                Policy name
+              </label>
+              <input
+                id={nameId}
+                value={policyName}
+                maxLength={256}
+                required
+                onChange={(event) => setPolicyName(event.target.value)}
+                className="h-8 w-full rounded-md border border-border-strong bg-surface px-2 text-sm"
+              />
+            </div>
+            {redemptionOn ? (
+              <p className="text-[13px] text-muted">Automatic redemption of invitations from this tenant is already on.</p>
+            ) : (
+              <label className="flex items-start gap-2 rounded-md bg-surface-muted p-3 text-[13px]">
+                <input type="checkbox" checked={redeem} onChange={(event) => setRedeem(event.target.checked)} className="mt-0.5 size-4 accent-[var(--accent)]" />
+                <span>
+                  <strong>Also turn on automatic redemption (inbound).</strong> Cross-tenant sync needs it: synchronized users are not asked to accept a
+                  consent prompt. It is off for this partner now
+                  {partner.automaticUserConsentSettings?.inboundAllowed == null ? " (inherited from the default policy)" : ""}.
+                </span>
+              </label>
+            )}
+            <p className="text-[13px] text-muted">
+              Nothing is synchronized until a configuration in the partner&apos;s tenant pushes users to yours.
+            </p>
+            <div className="flex justify-end gap-2 pt-2">
+              <DialogClose asChild>
+                <Button>Cancel</Button>
+              </DialogClose>
+              <Button type="submit" variant="primary" disabled={!policyName.trim()}>
+                Set up sync
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

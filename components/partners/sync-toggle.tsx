@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { Power, PowerOff } from "lucide-react";
+import type { Partner, SyncPolicy } from "@/lib/models";
+import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+
+export const SYNC_WRITE_REASON_ID = "sync-write-reason";
+
+const WHAT = {
+  user: { setting: "inbound user sync", field: "userSyncAllowed", objects: "users" },
+  group: { setting: "inbound group sync", field: "groupSyncAllowed", objects: "groups" },
+} as const;
+
+function consequences(kind: keyof typeof WHAT, turnOn: boolean, name: string) {
+  const { objects } = WHAT[kind];
+  if (turnOn) {
+    return {
+      changes: `Cross-tenant synchronization may bring ${objects} from ${name} into your tenant again, on the partner's next sync cycle.`,
+      stays: `Nothing is synchronized until a configuration in ${name}'s tenant pushes ${objects}. Other cross-tenant access settings stay as they are.`,
+    };
+  }
+  return {
+    changes: `Cross-tenant synchronization stops bringing new and changed ${objects} from ${name} into your tenant.`,
+    stays: `${objects[0]!.toUpperCase()}${objects.slice(1)} already synchronized stay in your tenant, with their access. The sync policy and the partner's other settings stay as they are.`,
+  };
+}
+
+export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; policy: SyncPolicy; kind: keyof typeof WHAT; name: string }) {
+  const [open, setOpen] = useState(false);
+  const permission = useWritePermission();
+  const update = useUpdateSyncPolicy();
+  const current = policy[WHAT[kind].field];
+  const turnOn = current !== true;
+  const verb = turnOn ? "Turn on" : "Turn off";
+  const setting = WHAT[kind].setting;
+  const words = consequences(kind, turnOn, name);
+
+  const send = (settings: SyncSettings, again: boolean) =>
+    update.mutateAsync({ tenantId: partner.tenantId, settings }).then(
+      (outcome) => void announceWrite(outcome, `${settings[WHAT[kind].field] ? "Turned on" : "Turned off"} ${setting} for ${name}`, {}, {}, again ? () => void send(settings, false) : undefined),
+      (error: unknown) => announceWriteError(error, "Nothing was changed."),
+    );
+
+  const confirm = () => {
+    setOpen(false);
+    void send({ [WHAT[kind].field]: turnOn }, true);
+  };
+
+  return (
+    <>
+      <Button
+        size="sm"
+        aria-label={`${verb} ${setting}`}
+        unavailable={!permission.allowed}
+        disabled={update.isPending}
+        aria-describedby={permission.allowed ? undefined : SYNC_WRITE_REASON_ID}
+        onClick={() => setOpen(true)}
+      >
+        {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
+        {update.isPending ? "Saving…" : verb}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent
+          title={`${verb} ${setting}`}
+          description={
+            <p>
+              {verb} {setting} for <strong className="text-fg">{name}</strong> (tenant <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
+            </p>
+          }
+        >
+          <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
+            <p>
+              <strong>What changes:</strong> {words.changes}
+            </p>
+            <p>
+              <strong>What does not:</strong> {words.stays}
+            </p>
+          </div>
+          <div className="mt-5 flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
+              {verb}
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

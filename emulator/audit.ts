@@ -1,0 +1,159 @@
+/**
+ * The directory audit log (Core Directory) as Entra writes it for cross-tenant
+ * access and identity sync settings: the entry shape, the activity catalogue,
+ * how a change becomes modifiedProperties, and the seeded weeks of history.
+ */
+import { randomUUID } from "node:crypto";
+import { DAY_MS } from "./clock";
+import { deterministicGuid } from "./guid";
+import { PARTNER_PROPERTIES, SYNC_POLICY_PROPERTIES } from "./model";
+
+export const AUDIT_RETENTION_MS = 30 * DAY_MS;
+
+export type AuditActivity =
+  | "syncCreate" | "syncUpdate" | "syncDelete" | "syncRestore" | "syncPurge"
+  | "partnerAdd" | "partnerUpdate" | "partnerDelete" | "partnerRestore" | "partnerPurge"
+  | "defaultUpdate" | "defaultReset";
+
+const SYNC = "CrossTenantIdentitySyncSettings";
+const ACCESS = "CrossTenantAccessSettings";
+
+/** Documented names where the docs have them; restore and hard delete follow the documented pattern (see README). */
+export const ACTIVITIES: Record<AuditActivity, { name: string; category: string; operationType: string }> = {
+  syncCreate: { name: "Create a partner cross-tenant identity sync setting", category: SYNC, operationType: "Add" },
+  syncUpdate: { name: "Update a partner cross-tenant identity sync setting", category: SYNC, operationType: "Update" },
+  syncDelete: { name: "Delete a partner cross-tenant identity sync setting", category: SYNC, operationType: "Delete" },
+  syncRestore: { name: "Restore a partner cross-tenant identity sync setting", category: SYNC, operationType: "Restore" },
+  syncPurge: { name: "Hard delete a partner cross-tenant identity sync setting", category: SYNC, operationType: "Delete" },
+  partnerAdd: { name: "Add a partner to cross-tenant access setting", category: ACCESS, operationType: "Add" },
+  partnerUpdate: { name: "Update a partner cross-tenant access setting", category: ACCESS, operationType: "Update" },
+  partnerDelete: { name: "Delete partner specific cross-tenant access setting", category: ACCESS, operationType: "Delete" },
+  partnerRestore: { name: "Restore partner specific cross-tenant access setting", category: ACCESS, operationType: "Restore" },
+  partnerPurge: { name: "Hard delete partner specific cross-tenant access setting", category: ACCESS, operationType: "Delete" },
+  defaultUpdate: { name: "Update the company default cross-tenant access setting", category: ACCESS, operationType: "Update" },
+  defaultReset: { name: "Reset the cross-tenant access default setting", category: ACCESS, operationType: "Update" },
+};
+
+export interface AuditUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  ipAddress: string | null;
+}
+
+export interface AuditApp {
+  appId: string;
+  displayName: string;
+  servicePrincipalId: string;
+  servicePrincipalName: string;
+}
+
+export type Initiator = { user: AuditUser; app: null } | { user: null; app: AuditApp };
+
+export interface ModifiedProperty {
+  displayName: string;
+  /** JSON text, or null when there was no value before (create, restore) or after (delete). */
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface TargetResource {
+  id: string;
+  displayName: string | null;
+  type: string;
+  userPrincipalName: null;
+  groupType: null;
+  modifiedProperties: ModifiedProperty[];
+}
+
+export interface AuditEntry {
+  id: string;
+  category: string;
+  correlationId: string;
+  result: "success";
+  resultReason: string;
+  activityDisplayName: string;
+  activityDateTime: string;
+  loggedByService: "Core Directory";
+  operationType: string;
+  initiatedBy: Initiator;
+  targetResources: TargetResource[];
+  additionalDetails: { key: string; value: string }[];
+}
+
+export const AUDIT_PROPERTIES = [
+  "id",
+  "category",
+  "correlationId",
+  "result",
+  "resultReason",
+  "activityDisplayName",
+  "activityDateTime",
+  "loggedByService",
+  "operationType",
+  "initiatedBy",
+  "targetResources",
+  "additionalDetails",
+] as const satisfies readonly (keyof AuditEntry)[];
+
+/** What modifiedProperties may list: every property but the deletion time. */
+export const AUDITED_SYNC_PROPERTIES = SYNC_POLICY_PROPERTIES.filter((p) => p !== "deletedDateTime");
+export const AUDITED_PARTNER_PROPERTIES = PARTNER_PROPERTIES.filter((p) => p !== "deletedDateTime");
+
+export const userInitiator = (id: string, displayName: string, userPrincipalName: string): Initiator => ({
+  user: { id, displayName, userPrincipalName, ipAddress: null },
+  app: null,
+});
+
+export const appInitiator = (appId: string, displayName: string, servicePrincipalId: string): Initiator => ({
+  user: null,
+  app: { appId, displayName, servicePrincipalId, servicePrincipalName: displayName },
+});
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/** One modifiedProperties row per top-level property whose value differs; `null` records mean created or deleted. */
+export function modifiedProperties(before: Record<string, unknown> | null, after: Record<string, unknown> | null, properties: readonly string[]): ModifiedProperty[] {
+  const rows: ModifiedProperty[] = [];
+  for (const name of properties) {
+    const oldValue = json(before?.[name] ?? null);
+    const newValue = json(after?.[name] ?? null);
+    if (oldValue !== newValue) rows.push({ displayName: name, oldValue: before ? oldValue : null, newValue: after ? newValue : null });
+  }
+  return rows;
+}
+
+export interface AuditChange {
+  activity: AuditActivity;
+  initiatedBy: Initiator;
+  /** The partner's tenant id (the home tenant's for default-policy changes). */
+  targetId: string;
+  targetName: string | null;
+  modified: ModifiedProperty[];
+  at: string;
+  correlationId?: string;
+  /** Seeded entries get stable ids. */
+  idSeed?: string;
+}
+
+export function auditEntry(change: AuditChange): AuditEntry {
+  const activity = ACTIVITIES[change.activity];
+  const correlationId = change.correlationId ?? (change.idSeed ? deterministicGuid(`${change.idSeed}-correlation`) : randomUUID());
+  const unique = change.idSeed ? deterministicGuid(change.idSeed) : randomUUID();
+  return {
+    id: `Directory_${correlationId}_${unique.slice(0, 8).toUpperCase()}`,
+    category: activity.category,
+    correlationId,
+    result: "success",
+    resultReason: "",
+    activityDisplayName: activity.name,
+    activityDateTime: change.at,
+    loggedByService: "Core Directory",
+    operationType: activity.operationType,
+    initiatedBy: change.initiatedBy,
+    targetResources: [
+      { id: change.targetId, displayName: change.targetName, type: "Policy", userPrincipalName: null, groupType: null, modifiedProperties: change.modified },
+    ],
+    additionalDetails: [],
+  };
+}

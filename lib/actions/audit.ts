@@ -1,0 +1,63 @@
+"use server";
+import "server-only";
+import { z } from "zod";
+import type { AuditPage } from "@/lib/audit/types";
+import { CHANGE_KIND_IDS, CHANGE_KINDS, changeKindOf } from "@/lib/audit/activities";
+import { ok, type Result } from "@/lib/result";
+import { listAuditPage, type AuditCursor } from "@/lib/graph/audit";
+import { actionArguments, tenantIdSchema, tokenSchema } from "./validate";
+
+const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date-time" });
+
+const querySchema = z.strictObject({
+  since: isoDateTime,
+  until: isoDateTime.nullish(),
+  partnerTenantId: tenantIdSchema.nullish(),
+  initiatedByUpn: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .regex(/^[^\s'"\\]+@[^\s'"\\]+$/, { error: "must be a user principal name such as admin@contoso.com" })
+    .nullish(),
+  kind: z.enum(CHANGE_KIND_IDS, { error: "must be a known kind of change" }).nullish(),
+});
+
+export type AuditQueryInput = z.input<typeof querySchema>;
+
+const cursorSchema = z.union([
+  z.object({ query: querySchema }).strict(),
+  z.object({ nextLink: z.url({ protocol: /^https?$/ }).max(4096), kind: querySchema.shape.kind }).strict(),
+]);
+
+export type AuditCursorInput = z.input<typeof cursorSchema>;
+
+/**
+ * One page of cross-tenant sync and access changes from the audit log, newest first.
+ * A kind of change becomes an exact activity filter where the activity name is known;
+ * every page is also narrowed to that kind, so undocumented names still sort right.
+ */
+const listArgs = actionArguments({ token: tokenSchema, cursor: cursorSchema });
+
+export async function listAuditEntries(...sent: [token: string, cursor: AuditCursorInput]): Promise<Result<AuditPage>> {
+  const args = listArgs(sent);
+  if (!args.ok) return args;
+  const parsed = args.data.cursor;
+  const kind = "query" in parsed ? parsed.query.kind : parsed.kind;
+  const graphCursor: AuditCursor =
+    "query" in parsed
+      ? {
+          query: {
+            since: parsed.query.since,
+            until: parsed.query.until ?? null,
+            partnerTenantId: parsed.query.partnerTenantId ?? null,
+            initiatedByUpn: parsed.query.initiatedByUpn ?? null,
+            activity: kind ? CHANGE_KINDS[kind].activity : null,
+            activityPrefix: kind ? (CHANGE_KINDS[kind].activityPrefix ?? null) : null,
+          },
+        }
+      : { nextLink: parsed.nextLink };
+  const page = await listAuditPage(args.data.token, graphCursor);
+  if (!page.ok || !kind) return page;
+  return ok({ ...page.data, entries: page.data.entries.filter((entry) => changeKindOf(entry.category, entry.activity) === kind) });
+}

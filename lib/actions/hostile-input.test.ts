@@ -1,0 +1,467 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
+import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
+import { getPartnerDetail, listPartnersPage } from "./partners";
+import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
+import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "./partner-writes";
+import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
+import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
+import { listAuditEntries } from "./audit";
+
+/**
+ * Every server action is a public POST endpoint: anyone can call it with any
+ * arguments. Each hostile call must come back as a typed InvalidArgument result
+ * that quotes nothing it was sent, before a single request reaches Graph.
+ */
+
+type Action = (...args: never[]) => Promise<unknown>;
+
+const ONE_MB_TOKEN = `${"a".repeat(512 * 1024)}.${"b".repeat(512 * 1024)}.c`;
+const TRAVERSAL_IDS = [
+  "../../../policies/crossTenantAccessPolicy/default",
+  `${TENANT}/../../deletedItems`,
+  `${TENANT}%2F..%2F..%2Fdefault`,
+  `..%2F${TENANT}`,
+  `${TENANT}%2F`,
+  `${TENANT}/restore`,
+  `${TENANT}?$select=*`,
+  `${TENANT}#fragment`,
+  "x'),partners(",
+  `${TENANT}'),partners('x`,
+  "tenantId eq 'x' or 1 eq 1",
+  // Look-alike digits: Arabic-Indic, full-width, Devanagari, mathematical bold.
+  "٩c5d131d-b1c3-4fc4-9e3f-c6557947d551",
+  "９c5d131d-b1c3-4fc4-9e3f-c6557947d551",
+  "९c5d131d-b1c3-4fc4-9e3f-c6557947d551",
+  "𝟗c5d131d-b1c3-4fc4-9e3f-c6557947d551",
+  `${TENANT}\u0000`,
+  `${TENANT.slice(0, -1)}\u200b1`,
+  `{${TENANT}}`,
+];
+const BAD_TOKENS: unknown[] = [
+  ONE_MB_TOKEN,
+  "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl",
+  "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl\r\nX-Injected: yes",
+  "x'),partners(",
+  "../../etc/passwd",
+  "",
+  "   ",
+  null,
+  undefined,
+  42,
+  true,
+  { token: TOKEN },
+  [TOKEN],
+  JSON.parse('{"__proto__": {"isAdmin": true}}') as unknown,
+];
+const WRONG_TYPES: unknown[] = [null, undefined, 0, -1, NaN, Infinity, 12n, true, {}, [], new Date(0), new Map([["a", TENANT]]), new Set([TENANT]), new Uint8Array(16)];
+const PROTO_OBJECTS: unknown[] = [
+  JSON.parse(`{"__proto__": {"polluted": "yes"}, "tenantId": "${TENANT}"}`) as unknown,
+  JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
+  Object.create(null) as unknown,
+];
+const PARTNERS_LIST = "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners";
+/** Paging links the browser might send back: only the partners list on a Graph origin may get the token. */
+const HOSTILE_PAGE_LINKS: unknown[] = [
+  "",
+  "   ",
+  "partners?$skiptoken=1",
+  "/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+  "../../users",
+  "javascript:alert(1)",
+  "file:///etc/passwd",
+  "data:text/plain,partners",
+  "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+  "https://graph.microsoft.com.attacker.example/beta/policies/crossTenantAccessPolicy/partners",
+  "http://localhost:4011/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+  "http://localhost:4010/beta/me",
+  "http://localhost:4010/beta/users?$skiptoken=1",
+  "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1",
+  `${PARTNERS_LIST}/${TENANT}?$skiptoken=1`,
+  `${PARTNERS_LIST}/../../../users?$skiptoken=1`,
+  `${PARTNERS_LIST}?$skiptoken=1&$filter=true`,
+  `${PARTNERS_LIST}?$skiptoken=1&api-version=1`,
+  `${PARTNERS_LIST}?$skiptoken=1#fragment`,
+  PARTNERS_LIST.replace("://", "://user:pw@"),
+  `https://graph.microsoft.com/v1.0/me`,
+  `${PARTNERS_LIST}?$skiptoken=${"a".repeat(1024 * 1024)}`,
+  `${PARTNERS_LIST}\r\nX-Injected: yes`,
+];
+const TEN_THOUSAND_GUIDS = Array.from({ length: 10_000 }, () => TENANT);
+const TEN_THOUSAND_JUNK = Array.from({ length: 10_000 }, (_, index) => `x'),partners(${index}`);
+
+interface Case {
+  name: string;
+  args: unknown[];
+}
+
+const caseList = (name: string, values: readonly unknown[], at: (value: unknown) => unknown[]): Case[] =>
+  values.map((value, index) => ({ name: `${name} #${index}`, args: at(value) }));
+
+const HOSTILE_FLAGS: unknown[] = ["true", "false", "yes", "1", 1, 0, NaN, null, undefined, {}, [], [true], { value: true }, JSON.parse('{"__proto__": true}') as unknown];
+
+const HOSTILE_NAMES: unknown[] = [
+  "",
+  "   ",
+  "\t\n",
+  "x".repeat(257),
+  "y".repeat(1024 * 1024),
+  "Fabrikam\u0000",
+  "Fabrikam\r\nX-Injected: yes",
+  "\u0007Fabrikam",
+  "Fab\u001b[31mrikam",
+  "\u0085Fabrikam",
+  "Fabrikam\u009b",
+  ["Fabrikam"],
+  { displayName: "Fabrikam" },
+  JSON.parse('{"__proto__": {"displayName": "Fabrikam"}}') as unknown,
+];
+
+const HOSTILE_DOMAINS: unknown[] = [
+  "fabrikam.example')/partners('x",
+  "x'),partners(",
+  "fabrikam.example'",
+  "fabrikam.example/../../policies",
+  "fabrikam.example%2F..%2Fdefault",
+  "%66abrikam.example",
+  "https://fabrikam.example",
+  "fabrikam.example?$select=*",
+  "fabrikam.example#fragment",
+  "fabrikam.example&$filter=x",
+  "admin@fabrikam.example",
+  "fabrikam.example:443",
+  "fabrikam .example",
+  "fabrikam.example.",
+  ".fabrikam.example",
+  "fabrikam..example",
+  "-fabrikam.example",
+  "fabrikam-.example",
+  "fabrikam_corp.example",
+  "*.fabrikam.example",
+  "fabrikam\\..\\example",
+  "fabrikam",
+  "fabrikam.123",
+  TENANT,
+  // Look-alikes: Cyrillic i, full-width f, Kelvin sign, Arabic-Indic digits, a zero-width space.
+  "fabr\u0456kam.example",
+  "\uff46abrikam.example",
+  "\u212aelvin.example",
+  "\u0661\u0662\u0663.example",
+  "fabri\u200bkam.example",
+  "fabrikam.example\u0000",
+  "fabrikam.example\r\nX-Injected: yes",
+  "fabrikam.example eq 'x' or 1 eq 1",
+  `${"a".repeat(64)}.example`,
+  `${"a.".repeat(130)}example`,
+  `${"a".repeat(1024 * 1024)}.example`,
+  "",
+  "   ",
+];
+
+const HOSTILE_SETTINGS: unknown[] = [
+  {},
+  { userSyncAllowed: undefined, groupSyncAllowed: undefined },
+  { userSyncAllowed: "true" },
+  { groupSyncAllowed: "false" },
+  { userSyncAllowed: 1 },
+  { userSyncAllowed: null },
+  { userSyncAllowed: NaN },
+  { userSyncAllowed: [true] },
+  { userSyncAllowed: { isSyncAllowed: true } },
+  { userSyncAllowed: true, groupSyncAllowed: "yes" },
+  { userSyncAllowed: true, extra: true },
+  { userSyncAllowed: true, "@odata.type": "#microsoft.graph.crossTenantIdentitySyncPolicyPartner" },
+  { userSyncAllowed: true, displayName: "Renamed" },
+  { userSyncAllowed: true, tenantId: TENANT },
+  { userSyncInbound: { isSyncAllowed: true } },
+  { UserSyncAllowed: true },
+  JSON.parse('{"userSyncAllowed": true, "__proto__": {"groupSyncAllowed": true}}') as unknown,
+  JSON.parse('{"__proto__": {"userSyncAllowed": true}}') as unknown,
+  JSON.parse('{"userSyncAllowed": true, "constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
+  Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`k${index}`, true])),
+  "userSyncAllowed=true",
+  [{ userSyncAllowed: true }],
+];
+
+/** A token alone: every bad token, every wrong type, and the wrong number of arguments. */
+function tokenOnlyCases(): Case[] {
+  return [
+    ...caseList("bad token", BAD_TOKENS, (token) => [token]),
+    ...caseList("wrong type", WRONG_TYPES, (token) => [token]),
+    ...caseList("__proto__ object", PROTO_OBJECTS, (token) => [token]),
+    { name: "no arguments", args: [] },
+    { name: "an extra argument", args: [TOKEN, TENANT] },
+    { name: "an extra object argument", args: [TOKEN, { $filter: "x'),partners(" }] },
+    { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
+    { name: "a 10,000-element array as token", args: [TEN_THOUSAND_JUNK] },
+  ];
+}
+
+/** A token, a tenant id, then `rest` (valid): hostile values in the first two places and every count but the right one. */
+function tenantIdCases(rest: unknown[]): Case[] {
+  return [
+    ...caseList("hostile tenant id", TRAVERSAL_IDS, (id) => [TOKEN, id, ...rest]),
+    ...caseList("bad token", BAD_TOKENS, (token) => [token, TENANT, ...rest]),
+    ...caseList("wrong type as tenant id", WRONG_TYPES, (id) => [TOKEN, id, ...rest]),
+    ...caseList("__proto__ object as tenant id", PROTO_OBJECTS, (id) => [TOKEN, id, ...rest]),
+    { name: "a 10,000-element array as tenant id", args: [TOKEN, TEN_THOUSAND_GUIDS, ...rest] },
+    { name: "no arguments", args: [] },
+    { name: "token only", args: [TOKEN] },
+    { name: "arguments swapped", args: [TENANT, TOKEN, ...rest] },
+    ...(rest.length > 0 ? [{ name: "the last argument missing", args: [TOKEN, TENANT, ...rest.slice(0, -1)] }] : []),
+    { name: "an extra argument", args: [TOKEN, TENANT, ...rest, "partner"] },
+    { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_GUIDS] },
+  ];
+}
+
+/** A token and a list of tenant ids: hostile lists, hostile items, and lists too long or empty. */
+function tenantListCases(): Case[] {
+  return [
+    ...caseList("hostile tenant id in the list", TRAVERSAL_IDS, (id) => [TOKEN, [TENANT, id]]),
+    ...caseList("bad token", BAD_TOKENS, (token) => [token, [TENANT]]),
+    ...caseList("wrong type as list", WRONG_TYPES.filter((value) => !Array.isArray(value)), (ids) => [TOKEN, ids]),
+    ...caseList("wrong type in the list", WRONG_TYPES, (id) => [TOKEN, [id]]),
+    ...caseList("__proto__ object", PROTO_OBJECTS, (ids) => [TOKEN, ids]),
+    { name: "an empty list", args: [TOKEN, []] },
+    { name: "a 10,000-element list of valid ids", args: [TOKEN, TEN_THOUSAND_GUIDS] },
+    { name: "a 10,000-element list of injections", args: [TOKEN, TEN_THOUSAND_JUNK] },
+    { name: "a string instead of a list", args: [TOKEN, TENANT] },
+    { name: "no arguments", args: [] },
+    { name: "no list", args: [TOKEN] },
+    { name: "an extra argument", args: [TOKEN, [TENANT], "partner"] },
+  ];
+}
+
+/** What each action is sent: the same hostile families, placed in every argument position it has. */
+const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[] = [
+  {
+    action: "listPartnersPage",
+    call: listPartnersPage,
+    valid: [TOKEN, null],
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, null]),
+      ...caseList("wrong type as token", WRONG_TYPES, (token) => [token, null]),
+      ...caseList("hostile nextLink", HOSTILE_PAGE_LINKS, (link) => [TOKEN, link]),
+      ...caseList(
+        "wrong type as nextLink",
+        WRONG_TYPES.filter((value) => value !== null),
+        (link) => [TOKEN, link],
+      ),
+      ...caseList("__proto__ object as nextLink", PROTO_OBJECTS, (link) => [TOKEN, link]),
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, null, TENANT] },
+      { name: "an extra object argument", args: [TOKEN, null, { $filter: "x'),partners(" }] },
+      { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
+      { name: "a 10,000-element array as nextLink", args: [TOKEN, TEN_THOUSAND_JUNK] },
+    ],
+  },
+  {
+    action: "listDeletedSyncPolicies",
+    call: listDeletedSyncPolicies,
+    valid: [TOKEN],
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token]),
+      ...caseList("wrong type", WRONG_TYPES, (token) => [token]),
+      ...caseList("__proto__ object", PROTO_OBJECTS, (token) => [token]),
+      { name: "no arguments", args: [] },
+      { name: "an extra argument", args: [TOKEN, "partner"] },
+      { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
+      { name: "a 10,000-element array as token", args: [TEN_THOUSAND_JUNK] },
+    ],
+  },
+  {
+    action: "getPartnerDetail",
+    call: getPartnerDetail,
+    valid: [TOKEN, TENANT],
+    cases: [
+      ...caseList("hostile tenant id", TRAVERSAL_IDS, (id) => [TOKEN, id]),
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, TENANT]),
+      ...caseList("wrong type", WRONG_TYPES, (id) => [TOKEN, id]),
+      ...caseList("__proto__ object", PROTO_OBJECTS, (id) => [TOKEN, id]),
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, TENANT, "deleted-items"] },
+      { name: "a 10,000-element array as tenant id", args: [TOKEN, TEN_THOUSAND_GUIDS] },
+    ],
+  },
+  {
+    action: "restoreSyncPolicy",
+    call: restoreSyncPolicy,
+    valid: [TOKEN, TENANT, "deleted-items"],
+    cases: [
+      ...caseList("hostile tenant id", TRAVERSAL_IDS, (id) => [TOKEN, id, "deleted-items"]),
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, TENANT, "partner"]),
+      ...caseList("wrong type", WRONG_TYPES, (id) => [TOKEN, id, "partner"]),
+      ...caseList("__proto__ object", PROTO_OBJECTS, (route) => [TOKEN, TENANT, route]),
+      ...caseList("hostile route", ["deleted-items/../partner", "PARTNER", "partners", "partner%2F", "__proto__", "constructor", "x'),partners("], (route) => [
+        TOKEN,
+        TENANT,
+        route,
+      ]),
+      { name: "no arguments", args: [] },
+      { name: "no route", args: [TOKEN, TENANT] },
+      { name: "an extra argument", args: [TOKEN, TENANT, "partner", { force: true }] },
+      { name: "a 10,000-element array as tenant id", args: [TOKEN, TEN_THOUSAND_GUIDS, "partner"] },
+    ],
+  },
+  {
+    action: "restoreSyncPolicies",
+    call: restoreSyncPolicies,
+    valid: [TOKEN, [TENANT]],
+    cases: [
+      ...caseList("hostile tenant id in the list", TRAVERSAL_IDS, (id) => [TOKEN, [TENANT, id]]),
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, [TENANT]]),
+      ...caseList("wrong type as list", WRONG_TYPES.filter((value) => !Array.isArray(value)), (ids) => [TOKEN, ids]),
+      ...caseList("wrong type in the list", WRONG_TYPES, (id) => [TOKEN, [id]]),
+      ...caseList("__proto__ object", PROTO_OBJECTS, (ids) => [TOKEN, ids]),
+      { name: "a 10,000-element list of valid ids", args: [TOKEN, TEN_THOUSAND_GUIDS] },
+      { name: "a 10,000-element list of injections", args: [TOKEN, TEN_THOUSAND_JUNK] },
+      { name: "a string instead of a list", args: [TOKEN, TENANT] },
+      { name: "no arguments", args: [] },
+      { name: "no list", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, [TENANT], "partner"] },
+    ],
+  },
+  { action: "addPartner", call: addPartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  {
+    action: "deletePartner",
+    call: deletePartner,
+    valid: [TOKEN, TENANT, true],
+    cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
+  },
+  { action: "listDeletedPartners", call: listDeletedPartners, valid: [TOKEN], cases: tokenOnlyCases() },
+  { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  {
+    action: "setUpSync",
+    call: setUpSync,
+    valid: [TOKEN, TENANT, "Fabrikam", true],
+    cases: [
+      ...tenantIdCases(["Fabrikam", true]),
+      ...caseList("hostile display name", HOSTILE_NAMES, (name) => [TOKEN, TENANT, name, false]),
+      ...caseList("wrong type as display name", WRONG_TYPES, (name) => [TOKEN, TENANT, name, false]),
+      ...caseList("hostile enableAutomaticRedemption", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, "Fabrikam", flag]),
+    ],
+  },
+  {
+    action: "updateSyncPolicy",
+    call: updateSyncPolicy,
+    valid: [TOKEN, TENANT, { userSyncAllowed: false }],
+    cases: [
+      ...tenantIdCases([{ userSyncAllowed: true }]),
+      ...caseList("hostile settings", HOSTILE_SETTINGS, (settings) => [TOKEN, TENANT, settings]),
+      ...caseList("wrong type as settings", WRONG_TYPES, (settings) => [TOKEN, TENANT, settings]),
+      ...caseList("__proto__ object as settings", PROTO_OBJECTS, (settings) => [TOKEN, TENANT, settings]),
+    ],
+  },
+  { action: "deleteSyncPolicy", call: deleteSyncPolicy, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "purgeSyncPolicies", call: purgeSyncPolicies, valid: [TOKEN, [TENANT]], cases: tenantListCases() },
+  {
+    action: "findTenantInformation",
+    call: findTenantInformation,
+    valid: [TOKEN, [TENANT]],
+    cases: [...tenantListCases(), { name: "21 valid ids, one more than a $batch holds", args: [TOKEN, Array.from({ length: 21 }, () => TENANT)] }],
+  },
+  {
+    action: "findTenantByDomain",
+    call: findTenantByDomain,
+    valid: [TOKEN, "Fabrikam.example"],
+    cases: [
+      ...caseList("hostile domain", HOSTILE_DOMAINS, (domain) => [TOKEN, domain]),
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, "fabrikam.example"]),
+      ...caseList("wrong type as domain", WRONG_TYPES, (domain) => [TOKEN, domain]),
+      ...caseList("__proto__ object as domain", PROTO_OBJECTS, (domain) => [TOKEN, domain]),
+      { name: "a list of domains", args: [TOKEN, ["fabrikam.example"]] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, "fabrikam.example", TENANT] },
+      { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
+    ],
+  },
+  { action: "getDefaultPolicy", call: getDefaultPolicy, valid: [TOKEN], cases: tokenOnlyCases() },
+  {
+    action: "listAuditEntries",
+    call: listAuditEntries,
+    valid: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" } }],
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, { query: { since: "2026-11-01T00:00:00Z" } }]),
+      ...caseList("hostile partner id", TRAVERSAL_IDS, (id) => [TOKEN, { query: { since: "2026-11-01T00:00:00Z", partnerTenantId: id } }]),
+      ...caseList("wrong type as cursor", WRONG_TYPES, (cursor) => [TOKEN, cursor]),
+      ...caseList("__proto__ object as cursor", PROTO_OBJECTS, (cursor) => [TOKEN, cursor]),
+      ...caseList("hostile since", ["yesterday", "2026-11-01T00:00:00Z') or true or ('", "2026-13-45T99:00:00Z", "", 0], (since) => [TOKEN, { query: { since } }]),
+      ...caseList(
+        "hostile person",
+        ["admin@contoso.example' or 1 eq 1 or '", "x'),partners(@a.b", "a b@contoso.example", `${"a".repeat(300)}@contoso.example`, "no-at-sign"],
+        (upn) => [TOKEN, { query: { since: "2026-11-01T00:00:00Z", initiatedByUpn: upn } }],
+      ),
+      { name: "an unknown kind", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z", kind: "everything" } }] },
+      { name: "an extra query key", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z", $filter: "x'),partners(" } }] },
+      { name: "a nextLink that is not a URL", args: [TOKEN, { nextLink: "../../users" }] },
+      { name: "a 1 MB nextLink", args: [TOKEN, { nextLink: `https://graph.microsoft.com/beta/auditLogs/directoryAudits?$skiptoken=${"a".repeat(1024 * 1024)}` }] },
+      { name: "both a query and a nextLink", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" }, nextLink: "https://graph.microsoft.com/beta/x" }] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" } }, TENANT] },
+      { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
+    ],
+  },
+];
+
+/** Every string the caller sent, however deep, that is long enough to be recognised if echoed. */
+function sentStrings(value: unknown, into: Set<string> = new Set(), depth = 0): Set<string> {
+  if (typeof value === "string" && value.trim().length >= 3) into.add(value.length > 200 ? value.slice(0, 200) : value);
+  else if (value && typeof value === "object" && depth < 3) {
+    const items = value instanceof Map || value instanceof Set ? [...value.values()] : Array.isArray(value) ? value.slice(0, 20) : Object.values(value);
+    for (const item of items) sentStrings(item, into, depth + 1);
+  }
+  return into;
+}
+
+let graph: FakeFetch;
+
+beforeEach(() => {
+  pinEmulatorEnv();
+  graph = fakeFetch((call) => (call.url.pathname.endsWith("/restore") ? json(200, { tenantId: TENANT }) : json(200, { value: [] })));
+  vi.stubGlobal("fetch", graph.fetch);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+});
+
+describe.each(TABLE)("$action against hostile callers", ({ call, valid, cases }) => {
+  it(`holds at least 30 hostile inputs`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(cases)("$name: InvalidArgument, nothing echoed, no Graph request", async ({ args }) => {
+    const result = await call(...(args as never[]));
+    expect(result).toEqual({
+      ok: false,
+      error: { status: 400, code: "InvalidArgument", message: expect.any(String), requestId: null, retryAfterSeconds: null },
+    });
+    const message = (result as { error: { message: string } }).error.message;
+    expect(message.length).toBeLessThan(200);
+    for (const sent of sentStrings(args)) expect(message).not.toContain(sent);
+    expect(graph.calls).toHaveLength(0);
+  });
+
+  it("still reaches Graph with valid arguments, so the request count above means something", async () => {
+    await call(...(valid as never[]));
+    expect(graph.calls.length).toBeGreaterThan(0);
+  });
+});
+
+describe("what the new actions send once their arguments pass", () => {
+  it("findTenantByDomain puts the plain, lower-cased domain into the function call", async () => {
+    await findTenantByDomain(TOKEN, " Fabrikam.Example ");
+    expect(graph.calls.map((call) => call.url.pathname)).toEqual(["/beta/tenantRelationships/findTenantInformationByDomainName(domainName='fabrikam.example')"]);
+  });
+
+  it("updateSyncPolicy refuses unknown settings keys without naming them", async () => {
+    const result = await updateSyncPolicy(TOKEN, TENANT, { userSyncAllowed: true, injectedSettingName: true } as never);
+    expect(result).toMatchObject({ ok: false, error: { code: "InvalidArgument", message: "settings may hold only userSyncAllowed and groupSyncAllowed" } });
+    expect(graph.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,13 @@
+import "server-only";
+import { fail, type Result } from "@/lib/result";
+import type { WriteOutcome } from "@/lib/writes/outcome";
+
+/**
+ * When every outcome is "unauthorized" nothing was done, so the action fails
+ * with the 401 itself: callers renew the token once and call again.
+ */
+export function failIfAllUnauthorized<T>(outcomes: readonly WriteOutcome[], data: T): Result<T> {
+  const first = outcomes[0];
+  if (first?.error && outcomes.every((o) => o.kind === "unauthorized")) return fail(first.error);
+  return { ok: true, data };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { TenantInformation } from "@/lib/models";
+import { fail, ok, type Result } from "@/lib/result";
+import { graphRequest, type GraphOptions } from "./client";
+import { batchItemError, MAX_BATCH_SIZE, sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
+import { toTenantInformation } from "./mappers";
+import { tenantInformationByDomainPath, tenantInformationByIdPath } from "./paths";
+import type { WireTenantInformation } from "./wire-types";
+
+export interface TenantLookup {
+  found: TenantInformation[];
+  /** Ids Graph does not know (404): no name will come for them. */
+  unknown: string[];
+}
+
+/**
+ * Who each tenant is, for at most one $batch (20 ids). Items that fail for
+ * another reason (throttled, 5xx) are in neither list: the caller may ask again later.
+ */
+export async function findTenantInformation(token: string, tenantIds: readonly string[], options?: GraphOptions): Promise<Result<TenantLookup>> {
+  const ids = uniqueTenantIds(tenantIds);
+  if (ids.length > MAX_BATCH_SIZE) return fail({ status: 400, code: "InvalidBatch", message: `At most ${MAX_BATCH_SIZE} tenants per lookup.`, requestId: null, retryAfterSeconds: null });
+  const answer = await sendBatch(
+    token,
+    ids.map((id, index) => ({ id: String(index), method: "GET" as const, url: tenantInformationByIdPath(id) })),
+    options,
+  );
+  if (!answer.ok) return answer;
+  const lookup: TenantLookup = { found: [], unknown: [] };
+  const failures = [];
+  for (const item of answer.data) {
+    const tenantId = ids[Number(item.id)];
+    if (!tenantId) continue;
+    if (item.status === 200) lookup.found.push(toTenantInformation(item.body as WireTenantInformation, tenantId));
+    else if (item.status === 404) lookup.unknown.push(tenantId);
+    else failures.push(batchItemError(item));
+  }
+  // Nothing answered: say why (a 403 means the scope is missing) instead of an empty lookup.
+  const [first] = failures;
+  if (first && failures.length === ids.length) return fail(first);
+  return ok(lookup);
+}
+
+/** null when no tenant has that domain. */
+export async function findTenantByDomain(token: string, domain: string, options?: GraphOptions): Promise<Result<TenantInformation | null>> {
+  const result = await graphRequest<WireTenantInformation>({ token, method: "GET", path: tenantInformationByDomainPath(domain) }, options);
+  if (!result.ok) return result.error.status === 404 ? ok(null) : result;
+  const info = toTenantInformation(result.data.body);
+  return info.tenantId ? ok(info) : ok(null);
+}
+
+/** Tenant names for many ids, $batches of 20 two at a time; best effort: ids that cannot be read are absent. */
+export async function findTenantNames(token: string, tenantIds: readonly string[], options?: GraphOptions): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const chunks = splitIntoBatches(uniqueTenantIds(tenantIds));
+  for (let start = 0; start < chunks.length; start += 2) {
+    const lookups = await Promise.all(chunks.slice(start, start + 2).map((chunk) => findTenantInformation(token, chunk, options)));
+    for (const lookup of lookups) {
+      if (!lookup.ok) continue;
+      for (const info of lookup.data.found) if (info.displayName) names.set(info.tenantId, info.displayName);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,49 @@
+/**
+ * Cache edits every write shares: the partners list, each partner's detail and
+ * the deleted lists change together, so no view contradicts another.
+ */
+import type { QueryClient } from "@tanstack/react-query";
+import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import { toPartnerRow, updateDeletedLists, updatePartnerRows } from "./cache-sync";
+import { graphKeys } from "./keys";
+import type { PartnerDetail } from "./partners";
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Applies one change to a partner wherever it is cached; `null` removes it. The
+ * list holds only the columns it shows: the change sees those (the rest absent)
+ * and the list keeps its columns of the result.
+ */
+export function updatePartner(queryClient: QueryClient, accountId: string, tenantId: string, change: (partner: Partner) => Partner | null): void {
+  updatePartnerRows(queryClient, accountId, (rows) =>
+    rows.flatMap((row) => {
+      if (!same(row.tenantId, tenantId)) return [row];
+      const next = change(row as Partner);
+      return next ? [toPartnerRow(next)] : [];
+    }),
+  );
+  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, tenantId), (detail) =>
+    detail?.partner ? { ...detail, partner: change(detail.partner) } : detail,
+  );
+}
+
+export function addToDeleted(queryClient: QueryClient, accountId: string, policy: DeletedSyncPolicy): void {
+  updateDeletedLists(queryClient, accountId, (list) => [...list.filter((p) => !same(p.tenantId, policy.tenantId)), policy]);
+  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, policy.tenantId), (detail) => (detail ? { ...detail, deletedSyncPolicy: policy } : detail));
+}
+
+export function removeFromDeleted(queryClient: QueryClient, accountId: string, tenantIds: ReadonlySet<string>): void {
+  updateDeletedLists(queryClient, accountId, (list) => list.filter((p) => !tenantIds.has(p.tenantId.toLowerCase())));
+  for (const id of tenantIds) {
+    queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) => (detail ? { ...detail, deletedSyncPolicy: null } : detail));
+  }
+}
+
+/** Snapshot of every cache a write touches, to put back when Graph refuses. */
+export function snapshotCaches(queryClient: QueryClient, accountId: string): () => void {
+  const saved = queryClient.getQueriesData({ queryKey: graphKeys.account(accountId) });
+  return () => {
+    for (const [key, data] of saved) queryClient.setQueryData(key, data);
+  };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { RestoreOutcome } from "./outcome";
+import { describeWriteOutcome } from "./messages";
+
+const base: RestoreOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
+const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
+
+describe("describeWriteOutcome", () => {
+  it("never promises settings Graph did not return", () => {
+    expect(describeWriteOutcome(base).detail).toMatch(/without inbound user sync settings/);
+    const allowed = { ...base, policy: { tenantId: base.tenantId, displayName: null, userSyncAllowed: true, groupSyncAllowed: null, externalCloudAuthorizedApplicationId: null, deletedDateTime: null } };
+    expect(describeWriteOutcome(allowed).detail).toMatch(/allowed/);
+  });
+
+  it("reports a restore someone else did as information, not an error", () => {
+    expect(describeWriteOutcome({ ...base, kind: "already-done" })).toMatchObject({ tone: "info", label: "Already restored" });
+  });
+
+  it("keeps the request-id on errors and says which permission is missing on 403", () => {
+    const missingScope = describeWriteOutcome({ ...base, kind: "forbidden", error }, { writeBlockedReason: "Restoring needs the delegated permission Policy.ReadWrite.CrossTenantAccess." });
+    expect(missingScope.tone).toBe("error");
+    expect(missingScope.detail).toMatch(/needs the delegated permission Policy\.ReadWrite\.CrossTenantAccess/);
+    expect(missingScope.detail).toMatch(/Request ID: req-1/);
+    // The token looked fine, yet Graph refused: say what usually causes that.
+    // The sign-in showed a writing role, yet Graph refused: say what usually causes that.
+    expect(describeWriteOutcome({ ...base, kind: "forbidden", error }, { roleConfirmed: true }).detail).toMatch(/role may have expired/);
+    // No hint either way: never claim the sign-in showed a role.
+    const unknown = describeWriteOutcome({ ...base, kind: "forbidden", error }).detail;
+    expect(unknown).not.toMatch(/your sign-in shows/);
+    expect(unknown).toMatch(/needs the Security Administrator or Global Administrator role/);
+  });
+
+  it("says what to do when the partner configuration is gone", () => {
+    const message = describeWriteOutcome({ ...base, kind: "partner-missing", retrySafe: true, error: { ...error, status: 404, code: "Request_ResourceNotFound" } });
+    expect(message).toMatchObject({ tone: "warning", label: "Partner configuration missing" });
+    expect(message.detail).toMatch(/partner's cross-tenant access configuration no longer exists/);
+    expect(message.detail).toMatch(/Restore the partner configuration \(or recreate it\) first, then restore this policy/);
+    expect(message.detail).toMatch(/Request ID: req-1/);
+  });
+
+  it("promises a safe retry of an unknown outcome only when the policy is known to be still in deleted items", () => {
+    const unknown: RestoreOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
+    expect(describeWriteOutcome({ ...unknown, retrySafe: true })).toMatchObject({
+      tone: "warning",
+      label: "Outcome unknown",
+      detail: "No answer came back, and the policy is still in deleted items: it is safe to retry.",
+    });
+    for (const retrySafe of [false, null, undefined]) {
+      const detail = describeWriteOutcome({ ...unknown, retrySafe }).detail;
+      expect(detail).toBe("No answer came back and the current state could not be read. Refresh the list before retrying.");
+      expect(detail).not.toMatch(/safe to retry/);
+    }
+  });
+
+  it("quotes the wait Graph asked for when throttled", () => {
+    const message = describeWriteOutcome({ ...base, kind: "throttled", error: { ...error, status: 429, code: "TooManyRequests", retryAfterSeconds: 7 } });
+    expect(message.detail).toMatch(/wait 7 s/);
+  });
+});
+
+describe("describeWriteOutcome for every write", () => {
+  const outcome = (write: RestoreOutcome["write"], kind: RestoreOutcome["kind"], extra: Partial<RestoreOutcome> = {}): RestoreOutcome => ({ ...base, write, kind, ...extra });
+
+  it("says what stays when sync is turned off or a policy deleted", () => {
+    expect(describeWriteOutcome(outcome("update-sync-policy", "done")).detail).toMatch(/Users already synchronized stay/);
+    expect(describeWriteOutcome(outcome("delete-sync-policy", "done"))).toMatchObject({ tone: "success", label: "Deleted", detail: expect.stringMatching(/30 days/) });
+  });
+
+  it("a 409 on set up reads as 'already exists', a partner with a policy as 'delete the policy first'", () => {
+    expect(describeWriteOutcome(outcome("create-sync-policy", "conflict"))).toMatchObject({ label: "Already exists", tone: "warning" });
+    expect(describeWriteOutcome(outcome("delete-partner", "conflict")).detail).toMatch(/delete the sync policy first/);
+  });
+
+  it("throttling names what was not done; an unknown outcome promises a safe retry only after a re-read", () => {
+    expect(describeWriteOutcome(outcome("purge-sync-policy", "throttled", { error: { ...error, status: 429, retryAfterSeconds: 30 } })).detail).toMatch(/wait 30 s\. Nothing was purged/);
+    expect(describeWriteOutcome(outcome("delete-sync-policy", "unknown", { retrySafe: true })).detail).toMatch(/the sync policy is still live: it is safe to retry/);
+    expect(describeWriteOutcome(outcome("purge-sync-policy", "already-done"))).toMatchObject({ tone: "info", label: "Already gone" });
+  });
+});
