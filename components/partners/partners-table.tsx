@@ -90,11 +90,14 @@ export const PartnersTable = memo(function PartnersTable({
                 className={`border-b border-border last:border-0 hover:bg-surface-muted/60 ${STACKED_ROW}`}
               >
                 <td data-label="Name" className={`${cell} max-w-[320px] max-md:max-w-none`}>
-                  <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
-                    <PartnerName partner={partner} />
-                    {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
-                  </Link>
-                  {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
+                  {/* One block, so the stacked narrow layout keeps the domain under the name. */}
+                  <div className="min-w-0">
+                    <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
+                      <PartnerName partner={partner} />
+                      {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
+                    </Link>
+                    {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
+                  </div>
                 </td>
                 <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
                   <TenantId tenantId={partner.tenantId} />
