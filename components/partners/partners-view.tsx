@@ -65,8 +65,9 @@ export function PartnersView() {
   const deferred = useDeferredValue(filter);
   const { complete } = list;
   const rows = useDeferredValue(useThrottledWhile(list.rows, !complete));
-  // Names from tenant information join the rows as they arrive, so search and sort see them.
-  const named = useNamedPartners(rows);
+  // Names from tenant information join the rows as they arrive, so search and sort see them. The rows
+  // on screen ask for theirs at once; the rest wait for the last page, as a tab sends one action at a time.
+  const named = useNamedPartners(rows, complete);
   const sorted = useMemo(() => sortPartners(named, { sort: deferred.sort, direction: deferred.direction }), [named, deferred.sort, deferred.direction]);
   const visible = useMemo(() => filterPartners(sorted, { query: deferred.query, sync: deferred.sync }), [sorted, deferred.query, deferred.sync]);
   const summary = useMemo(() => summarisePartners(rows), [rows]);

@@ -91,6 +91,17 @@ export function requestTenantInformation(tenantIds: readonly string[], getToken:
   queueMicrotask(() => void flush());
 }
 
+/**
+ * Takes back lookups that have not gone out yet (a view that asked for them closed). A tab
+ * sends one server action at a time, so a long queue of names would hold up everything else.
+ */
+export function withdrawTenantInformation(tenantIds: readonly string[]) {
+  const withdrawn = new Set(tenantIds.map((id) => id.toLowerCase()));
+  const kept = queued.filter((id) => !withdrawn.has(id));
+  for (const id of queued) if (withdrawn.has(id)) asked.delete(id);
+  queued.splice(0, queued.length, ...kept);
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -121,9 +132,12 @@ export function useTenantInformationLookup(tenantIds: readonly string[] | undefi
   const current = useVersion();
   useEffect(() => {
     if (!account || !tenantIds || tenantIds.length === 0) return;
-    // After the rows on screen asked for theirs.
+    // After the rows on screen asked for theirs; what has not gone out when the view closes is taken back.
     const timer = window.setTimeout(() => requestTenantInformation(tenantIds, getToken), 250);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      withdrawTenantInformation(tenantIds);
+    };
   }, [account, getToken, tenantIds]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useCallback((tenantId: string) => getCachedTenantInformation(tenantId), [current]);
@@ -147,10 +161,11 @@ function withName<P extends PartnerRow>(partner: P, info: TenantInformation | nu
  * them; names arrive in the background (after the rows on screen asked for
  * theirs) and the list re-renders as they do.
  */
-export function useNamedPartners<P extends PartnerRow>(partners: P[]): P[];
-export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined): P[] | undefined;
-export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined): P[] | undefined {
-  const ids = useMemo(() => partners?.map((partner) => partner.tenantId), [partners]);
+export function useNamedPartners<P extends PartnerRow>(partners: P[], lookUpAll?: boolean): P[];
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll?: boolean): P[] | undefined;
+/** `lookUpAll` false: only the rows on screen ask (while the list's own pages are still coming in). */
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll = true): P[] | undefined {
+  const ids = useMemo(() => (lookUpAll ? partners?.map((partner) => partner.tenantId) : undefined), [partners, lookUpAll]);
   const lookup = useTenantInformationLookup(ids);
   return useMemo(() => partners?.map((partner) => withName(partner, lookup(partner.tenantId))), [partners, lookup]);
 }
