@@ -121,7 +121,10 @@ export function useTenantInformation(tenantId: string): TenantInformation | null
   const { account, getToken } = useGraphToken();
   useVersion();
   useEffect(() => {
-    if (account) requestTenantInformation([tenantId], getToken, true);
+    if (!account) return;
+    requestTenantInformation([tenantId], getToken, true);
+    // A row scrolled away (or a view left) before its lookup went out no longer holds up the others.
+    return () => withdrawTenantInformation([tenantId]);
   }, [account, getToken, tenantId]);
   return getCachedTenantInformation(tenantId);
 }
