@@ -4,6 +4,8 @@ import { join } from "node:path";
 
 export const E2E_DASHBOARD_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? 3100);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+/** nginx for the two-instance project; the instances take the next two ports. */
+export const E2E_SCALE_PORT = Number(process.env.E2E_SCALE_PORT ?? 3120);
 const emulatorUrl = `http://localhost:${E2E_EMULATOR_PORT}`;
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -36,6 +38,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "dashboard", testIgnore: /two-instances\.spec\.ts$/ },
+    // `npm run demo:scale`: the same build twice behind Debian's nginx, round-robin.
+    { name: "two-instances", testMatch: /two-instances\.spec\.ts$/, use: { baseURL: `http://localhost:${E2E_SCALE_PORT}` } },
+  ],
   webServer: [
     {
       command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",

@@ -1,100 +1,108 @@
 /**
- * `npm run bench`: how long the dashboard's own Graph work takes at scale,
- * against the emulator in-process. Prints a table; asserts nothing.
- *   - partners view: lib/graph listPartners (every nextLink page) + deleted items
- *   - bulk restore: 25 policies through $batch
- *   - filter + sort of the partners table in the browser code path
- * BENCH_ITERATIONS tunes the number of runs per row.
+ * `npm run bench`: the dashboard at 100 / 1,000 / 10,000 partners with 0 and 50 ms
+ * of injected Graph latency, side by side with a naive script and the round-trip
+ * lower bound; bulk restore via $batch against one POST each; and, when a build
+ * and Chromium are there, what a user sees in the browser. Prints the tables and
+ * writes them to bench/results.md. Asserts nothing.
  */
-import { startEmulator } from "../emulator/server";
-import { AUTOMATION_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../emulator/entra/directory";
-import { listPartners } from "../lib/graph/partners";
-import { listDeletedSyncPolicies } from "../lib/graph/sync-policies";
-import { restoreSyncPolicies } from "../lib/graph/batch";
-import { applyPartnersFilter, DEFAULT_FILTER } from "../lib/partners-filter";
+import { writeFileSync } from "node:fs";
+import { benchLists, benchRestores, type ListRow, type RestoreRow } from "./graph";
+import { benchBrowser, type BrowserResult } from "./browser";
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 10);
+const log = (line: string) => console.error(line);
 
-interface Row {
-  operation: string;
-  size: string;
-  runs: number;
-  "p50 ms": number;
-  "p99 ms": number;
-  "max ms": number;
+function ms(value: number): string {
+  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? 0;
+function ratio(value: number, base: number): string {
+  return base > 0 ? `${(value / base).toFixed(2)}x` : "–";
 }
 
-async function measure(operation: string, size: string, runs: number, once: () => Promise<void> | void): Promise<Row> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    await once();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return { operation, size, runs, "p50 ms": round(percentile(times, 50)), "p99 ms": round(percentile(times, 99)), "max ms": round(times.at(-1) ?? 0) };
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
-async function automationToken(url: string, tenantId: string): Promise<string> {
-  const response = await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: AUTOMATION_CLIENT_ID,
-      client_secret: DEFAULT_CLIENT_SECRET,
-      scope: "https://graph.microsoft.com/.default",
-    }),
-  });
-  const body = (await response.json()) as { access_token: string };
-  return body.access_token;
-}
-
-function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
-
-const rows: Row[] = [];
-for (const partners of [100, 1_000, 5_000]) {
-  const emulator = await startEmulator({ port: 0, partners, deleted: 25 });
-  const options = { graphRoot: emulator.url };
-  const token = await automationToken(emulator.url, emulator.tenantId);
-  rows.push(
-    await measure("partners view (all pages, $expand)", `${partners} partners`, ITERATIONS, async () => {
-      expectOk(await listPartners(token, options));
-    }),
+function listTable(rows: ListRow[]): string {
+  return table(
+    ["latency", "partners", "ours: first page", "ours: all pages", "naive, sequential", "naive, 4 concurrent", "lower bound (pages x latency)", "ours / lower bound"],
+    rows.map((row) => [
+      `${row.latencyMs} ms`,
+      row.partners.toLocaleString("en-US"),
+      ms(row.firstPageMs),
+      ms(row.allPagesMs),
+      `${ms(row.naiveSequentialMs)}${row.naiveEstimated ? " (est.)" : ""}`,
+      `${ms(row.naiveConcurrentMs)}${row.naiveEstimated ? " (est.)" : ""}`,
+      row.lowerBoundMs > 0 ? ms(row.lowerBoundMs) : "–",
+      ratio(row.allPagesMs, row.lowerBoundMs),
+    ]),
   );
-  rows.push(
-    await measure("deleted sync policies (all pages)", `${partners} partners`, ITERATIONS, async () => {
-      expectOk(await listDeletedSyncPolicies(token, options));
-    }),
-  );
-  const list = expectOk(await listPartners(token, options));
-  rows.push(
-    await measure("filter + sort table (client code)", `${partners} partners`, ITERATIONS * 5, () => {
-      applyPartnersFilter([...list], { ...DEFAULT_FILTER, query: "partner", sort: "userSync" });
-    }),
-  );
-  if (partners === 5_000) {
-    const deleted = expectOk(await listDeletedSyncPolicies(token, options));
-    const ids = deleted.filter((policy) => policy.displayName?.startsWith("Bulk Partner")).map((policy) => policy.tenantId);
-    rows.push(
-      await measure("bulk restore via $batch", `${ids.length} policies`, 1, async () => {
-        const outcomes = expectOk(await restoreSyncPolicies(token, ids, options));
-        if (outcomes.some((outcome) => outcome.kind !== "done")) throw new Error("bulk restore did not restore everything");
-      }),
-    );
-  }
-  await emulator.close();
 }
 
-console.log(`\nDashboard benchmark (Node ${process.version}, ${ITERATIONS} runs per Graph row)\n`);
-console.table(rows);
+function restoreTable(rows: RestoreRow[]): string {
+  return table(
+    ["latency", "policies", "$batch (20 per request)", "one POST each", "speed-up"],
+    rows.map((row) => [`${row.latencyMs} ms`, String(row.policies), ms(row.batchMs), ms(row.onePostEachMs), ratio(row.onePostEachMs, row.batchMs)]),
+  );
+}
+
+/** Why a target can be missed, said where the miss is shown. */
+const MISS_REASONS: Record<string, string> = {
+  "whole list":
+    "Each page is one server action call (browser → Next.js → Graph → Next.js → browser) and Next.js sends a tab's server actions one at a time, " +
+    "so the list pays that call's own overhead (request, RSC encoding, the router's action queue) once per page on top of Graph's latency; " +
+    "the Graph side alone stays within the target (table above). Noise from other work on the machine adds to every browser row.",
+  "first row": "The first row needs one server action call on top of one Graph round trip; on a busy machine that call alone can take longer than 200 ms.",
+  "keystroke to updated rows, slowest": "The slowest keystroke is usually the first, or one that brings all 10,000 rows back; the median is the steady state.",
+};
+
+function browserSection(result: BrowserResult | string): string {
+  if (typeof result === "string") return `Browser measurements skipped: ${result}`;
+  const reasons = result.rows
+    .filter((row) => row.met === false)
+    .map((row) => Object.entries(MISS_REASONS).find(([key]) => row.measure.startsWith(key)))
+    .filter((entry): entry is [string, string] => Boolean(entry))
+    .map(([key, reason]) => `- **${key}**: ${reason}`);
+  return [
+    `Chromium, ${result.partners.toLocaleString("en-US")} partners, ${result.latencyMs} ms latency, production build (\`next start\`).`,
+    "",
+    table(
+      ["measure", "value", "target", "met"],
+      result.rows.map((row) => [row.measure, row.value, row.target, row.met === null ? "–" : row.met ? "yes" : `no (${row.miss})`]),
+    ),
+    ...(reasons.length > 0 ? ["", "Where a target is missed, and why:", "", ...reasons] : []),
+  ].join("\n");
+}
+
+log("Graph: partners list");
+const lists = await benchLists(log);
+log("Graph: bulk restore");
+const restores = await benchRestores(log);
+log("Browser");
+const browser = await benchBrowser(log).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+
+const report = [
+  "# Benchmark results",
+  "",
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, \`npm run bench\`. Medians; the emulator runs as its own process with injected latency before every Graph request.`,
+  "",
+  "## Partners list",
+  "",
+  "\"ours\" is what each server action call does (one Graph page, `$select`ed, via `lib/graph`), called page after page.",
+  "The naive script lists partners, then sends one GET per partner's `identitySynchronization`; \"(est.)\" rows time the",
+  "first 1,000 of those GETs and scale up. The lower bound is one round trip per page of 100: pages x latency.",
+  "",
+  listTable(lists),
+  "",
+  "## Bulk restore",
+  "",
+  restoreTable(restores),
+  "",
+  "## In the browser",
+  "",
+  browserSection(browser),
+  "",
+].join("\n");
+
+writeFileSync(new URL("./results.md", import.meta.url), report);
+console.log(report);

@@ -17,6 +17,7 @@ test("the partners list shows every partner Graph holds, with its sync state", a
   expect(partners.length).toBeGreaterThan(10);
 
   const table = page.getByRole("table", { name: /partners/i });
+  await expect(table).toHaveAttribute("aria-rowcount", String(partners.length + 1));
   await expect(table.getByRole("row")).toHaveCount(partners.length + 1);
   for (const partner of partners) {
     const row = table.getByRole("row").filter({ hasText: partner.tenantId });
@@ -78,6 +79,8 @@ test("a shared partner link goes through sign-in and lands on that partner", asy
 
 test("a malformed partner id shows not found without a Graph call", async ({ page, signIn }) => {
   await signIn("/partners", "admin");
+  await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   const graphCalls: string[] = [];
   // Server actions post to the page that calls them; the partners page may still be looking up names.
   page.on("request", (request) => {

@@ -63,7 +63,8 @@ test("bulk restore of 25 policies survives throttled batch items; each comes bac
   await signIn("/deleted?q=Bulk+Partner", "admin");
 
   const table = page.getByRole("table", { name: /deleted/i });
-  await expect(table.getByRole("row")).toHaveCount(26);
+  // Only rows in view are drawn; the table still tells assistive technology how many there are.
+  await expect(table).toHaveAttribute("aria-rowcount", "26");
   await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
   await page.getByRole("button", { name: "Restore selected (25)" }).click();
   await page.getByRole("dialog", { name: "Restore 25 sync policies" }).getByRole("button", { name: "Restore 25" }).click();

@@ -92,3 +92,15 @@ export interface TenantInformation {
 
 /** crossTenantAccessPolicy/default: what every null partner setting inherits. */
 export type DefaultPolicy = AccessSettings;
+
+/** What the partners list shows of a partner: read with $select, so only these fields exist. */
+export interface PartnerRow {
+  tenantId: string;
+  /** The tenant's name from tenant information once looked up (Graph gives a partner none). */
+  displayName: string | null;
+  /** The tenant's default domain, from tenant information once looked up. */
+  defaultDomainName?: string | null;
+  isServiceProvider: boolean | null;
+  isInMultiTenantOrganization: boolean | null;
+  syncPolicy: Pick<SyncPolicy, "tenantId" | "displayName" | "userSyncAllowed" | "groupSyncAllowed"> | null;
+}

@@ -1,4 +1,4 @@
-import type { Partner, SyncPolicy, SyncState } from "./models";
+import type { PartnerRow, SyncPolicy, SyncState } from "./models";
 
 /** Tenants that appear as partners without anyone adding them by hand. */
 export const WELL_KNOWN_TENANTS: Readonly<Record<string, string>> = {
@@ -10,7 +10,7 @@ export function wellKnownTenantLabel(tenantId: string): string | null {
 }
 
 /** The partner's own name, else its sync policy's name (admins name policies after partners), else null. */
-export function partnerDisplayName(partner: Pick<Partner, "displayName" | "syncPolicy">): string | null {
+export function partnerDisplayName(partner: Pick<PartnerRow, "displayName" | "syncPolicy">): string | null {
   const own = partner.displayName?.trim();
   if (own) return own;
   const fromPolicy = partner.syncPolicy?.displayName?.trim();
@@ -22,7 +22,7 @@ export function policyDisplayName(policy: Pick<SyncPolicy, "displayName" | "tena
   return policy.displayName?.trim() || policy.partnerDisplayName?.trim() || wellKnownTenantLabel(policy.tenantId);
 }
 
-export function syncStateOf(partner: Pick<Partner, "syncPolicy">): SyncState {
+export function syncStateOf(partner: Pick<PartnerRow, "syncPolicy">): SyncState {
   if (!partner.syncPolicy) return "no-policy";
   return partner.syncPolicy.userSyncAllowed === true ? "allowed" : "blocked";
 }

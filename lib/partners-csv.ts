@@ -1,4 +1,4 @@
-import type { Partner } from "./models";
+import type { PartnerRow } from "./models";
 import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "./partner-display";
 
 const SYNC_LABELS = { allowed: "Allowed", blocked: "Blocked", "no-policy": "No sync policy" } as const;
@@ -14,7 +14,7 @@ export function csvCell(value: string): string {
 }
 
 /** The partners table as CSV, in the order and filter the admin is looking at. */
-export function toPartnersCsv(partners: Partner[]): string {
+export function toPartnersCsv(partners: PartnerRow[]): string {
   const header = ["Name", "Tenant ID", "Well-known tenant", "Inbound user sync", "Group sync", "Service provider", "Multitenant organization"];
   const rows = partners.map((partner) => [
     partnerDisplayName(partner) ?? "",

@@ -1,4 +1,4 @@
-import type { Partner, SyncState } from "./models";
+import type { PartnerRow, SyncState } from "./models";
 import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "./partner-display";
 
 export const SORT_COLUMNS = ["name", "tenantId", "userSync", "groupSync", "serviceProvider", "multiTenantOrg"] as const;
@@ -36,7 +36,7 @@ export function toSearchParams(filter: PartnersFilter): URLSearchParams {
   return params;
 }
 
-function groupSyncRank(partner: Partner): number {
+function groupSyncRank(partner: PartnerRow): number {
   const allowed = partner.syncPolicy?.groupSyncAllowed;
   return allowed === true ? 0 : allowed === false ? 1 : 2;
 }
@@ -47,7 +47,7 @@ function flagRank(value: boolean | null): number {
   return value === true ? 0 : value === false ? 1 : 2;
 }
 
-function sortKey(partner: Partner, column: SortColumn): string | number {
+function sortKey(partner: PartnerRow, column: SortColumn): string | number {
   switch (column) {
     case "name":
       // Unnamed partners sort after named ones.
@@ -65,28 +65,47 @@ function sortKey(partner: Partner, column: SortColumn): string | number {
   }
 }
 
-export function matchesQuery(partner: Partner, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return true;
-  const haystack = [partnerDisplayName(partner), partner.syncPolicy?.displayName, partner.defaultDomainName, wellKnownTenantLabel(partner.tenantId), partner.tenantId]
-    .filter(Boolean)
-    .join(" ")
-    .toLowerCase();
-  return haystack.includes(needle);
+// Built once per row object: a keystroke then costs one substring test per partner.
+const haystacks = new WeakMap<PartnerRow, string>();
+
+function haystackOf(partner: PartnerRow): string {
+  let haystack = haystacks.get(partner);
+  if (haystack === undefined) {
+    haystack = [partnerDisplayName(partner), partner.syncPolicy?.displayName, partner.defaultDomainName, wellKnownTenantLabel(partner.tenantId), partner.tenantId]
+      .filter(Boolean)
+      .join(" ")
+      .toLowerCase();
+    haystacks.set(partner, haystack);
+  }
+  return haystack;
 }
 
-export function applyPartnersFilter(partners: Partner[], filter: PartnersFilter): Partner[] {
-  const filtered = partners.filter(
-    (partner) => matchesQuery(partner, filter.query) && (filter.sync === null || syncStateOf(partner) === filter.sync),
-  );
-  const factor = filter.direction === "asc" ? 1 : -1;
-  return filtered.sort((a, b) => {
-    const left = sortKey(a, filter.sort);
-    const right = sortKey(b, filter.sort);
-    const order = left < right ? -1 : left > right ? 1 : 0;
+export function matchesQuery(partner: PartnerRow, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  return !needle || haystackOf(partner).includes(needle);
+}
+
+/** Sorted copy; keys are computed once per row, not once per comparison. */
+export function sortPartners<T extends PartnerRow>(partners: readonly T[], sort: Pick<PartnersFilter, "sort" | "direction">): T[] {
+  const factor = sort.direction === "asc" ? 1 : -1;
+  const keyed = partners.map((row) => ({ row, key: sortKey(row, sort.sort), name: sortKey(row, "name") }));
+  keyed.sort((a, b) => {
+    const order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     if (order !== 0) return order * factor;
-    return sortKey(a, "name") < sortKey(b, "name") ? -1 : 1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
+  return keyed.map((entry) => entry.row);
+}
+
+/** Keeps the order it is given: filter an already sorted list and each keystroke stays linear. */
+export function filterPartners<T extends PartnerRow>(partners: readonly T[], filter: Pick<PartnersFilter, "query" | "sync">): T[] {
+  const needle = filter.query.trim().toLowerCase();
+  if (!needle && filter.sync === null) return [...partners];
+  return partners.filter((partner) => (filter.sync === null || syncStateOf(partner) === filter.sync) && (!needle || haystackOf(partner).includes(needle)));
+}
+
+export function applyPartnersFilter<T extends PartnerRow>(partners: readonly T[], filter: PartnersFilter): T[] {
+  return filterPartners(sortPartners(partners, filter), filter);
 }
 
 export interface PartnersSummary {
@@ -96,7 +115,7 @@ export interface PartnersSummary {
   noPolicy: number;
 }
 
-export function summarisePartners(partners: Partner[]): PartnersSummary {
+export function summarisePartners(partners: PartnerRow[]): PartnersSummary {
   const summary: PartnersSummary = { total: partners.length, allowed: 0, blocked: 0, noPolicy: 0 };
   for (const partner of partners) {
     const state = syncStateOf(partner);

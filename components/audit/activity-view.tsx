@@ -8,7 +8,7 @@ import { toAuditCsv } from "@/lib/audit/csv";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partner-display";
 import { entriesOf, useActivity } from "@/lib/queries/audit";
-import { usePartnersView } from "@/lib/queries/partners";
+import { usePartnersList } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -77,21 +77,21 @@ function PersonFilter({ value, onApply }: { value: string | null; onApply: (pers
 export function ActivityView() {
   const [filters, update] = useUrlState<ActivityFilters>(parseActivityFilters, serializeActivityFilters);
   const activity = useActivity(filters);
-  const partnersView = usePartnersView();
+  const partners = usePartnersList().rows;
   const names = useMemo(() => {
     const map = new Map<string, string>();
-    for (const partner of partnersView.data?.partners ?? []) {
+    for (const partner of partners) {
       const name = partnerDisplayName(partner) ?? wellKnownTenantLabel(partner.tenantId);
       if (name) map.set(partner.tenantId.toLowerCase(), name);
     }
     return map;
-  }, [partnersView.data]);
+  }, [partners]);
   const partnerOptions = useMemo(
     () =>
-      (partnersView.data?.partners ?? [])
+      partners
         .map((partner) => ({ tenantId: partner.tenantId.toLowerCase(), label: names.get(partner.tenantId.toLowerCase()) ?? partner.tenantId }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [partnersView.data, names],
+    [partners, names],
   );
 
   const rows = useMemo(

@@ -14,9 +14,12 @@ import { TriStateValue } from "@/components/partners/sync-state";
 import { DeletedByCell } from "@/components/audit/deleted-by";
 import { DaysLeft } from "./days-left";
 import { OutcomeIcon } from "./outcome-badge";
+import { SpacerRow, useVirtualRows } from "@/components/ui/virtual-rows";
+import { STACKED_CELL, STACKED_ROW, STACKED_TABLE } from "@/components/partners/partners-table";
 import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
 
 const CELL = "px-3 py-2 text-left align-middle";
+const COLUMN_COUNT = 8;
 
 
 export function DeletedPoliciesTable({
@@ -59,13 +62,16 @@ export function DeletedPoliciesTable({
     onSelectionChange(next);
   }
 
+  const { setScrollElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: policies.length, estimateSize: 45 });
+  const cell = `${CELL} ${STACKED_CELL}`;
+
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full border-collapse text-sm">
+    <div ref={setScrollElement} onFocusCapture={onFocusCapture} className="max-h-[max(24rem,calc(100dvh-17rem))] overflow-auto rounded-lg border border-border bg-surface">
+      <table aria-rowcount={policies.length + 1} className={`w-full border-collapse text-sm ${STACKED_TABLE}`}>
         <caption className="sr-only">Deleted identity synchronization policies, soonest purge first</caption>
-        <thead className="border-b border-border bg-surface-muted text-xs text-muted">
-          <tr>
-            <th scope="col" className={`${CELL} w-8 py-1.5`}>
+        <thead className="sticky top-0 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:block max-md:border-b">
+          <tr aria-rowindex={1} className="max-md:flex max-md:items-center">
+            <th scope="col" className={`${CELL} w-8 py-1.5 max-md:w-auto`}>
               <input
                 type="checkbox"
                 aria-label="Select all shown policies"
@@ -77,26 +83,34 @@ export function DeletedPoliciesTable({
                 className="size-4 accent-[var(--accent)]"
               />
             </th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Name</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Tenant ID</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Deleted</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Deleted by</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Days left</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium`}>Inbound user sync kept</th>
-            <th scope="col" className={`${CELL} py-1.5 text-right font-medium`}>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Name</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Tenant ID</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted by</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Days left</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Inbound user sync kept</th>
+            <th scope="col" className={`${CELL} py-1.5 text-right font-medium max-md:sr-only`}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody>
-          {policies.map((policy) => {
+        <tbody className="max-md:block">
+          <SpacerRow height={paddingTop} columns={COLUMN_COUNT} />
+          {items.map((item) => {
+            const policy = policies[item.index]!;
             const name = policyDisplayName(policy);
             const label = name ?? policy.tenantId;
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
             const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
             return (
-              <tr key={policy.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
-                <td className={CELL}>
+              <tr
+                key={policy.tenantId}
+                ref={measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className={`border-b border-border last:border-0 hover:bg-surface-muted/60 ${STACKED_ROW}`}
+              >
+                <td className={`${CELL} max-md:float-left max-md:pr-0`}>
                   <input
                     type="checkbox"
                     aria-label={`Select ${label}`}
@@ -105,7 +119,7 @@ export function DeletedPoliciesTable({
                     className="size-4 accent-[var(--accent)]"
                   />
                 </td>
-                <td className={CELL}>
+                <td data-label="Name" className={`${CELL} max-md:block`}>
                   <Link href={`/partners/${policy.tenantId}`} className="font-medium text-accent hover:underline">
                     {name ?? <span className="italic">Unnamed policy</span>}
                   </Link>
@@ -126,22 +140,22 @@ export function DeletedPoliciesTable({
                     </p>
                   ) : null}
                 </td>
-                <td className={`${CELL} whitespace-nowrap`}>
+                <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
                   <TenantId tenantId={policy.tenantId} />
                 </td>
-                <td className={`${CELL} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime)?.toISOString() ?? null)}`}>
+                <td data-label="Deleted" className={`${cell} whitespace-nowrap`} title={`Purged on ${formatDate(purgeDate(policy.deletedDateTime)?.toISOString() ?? null)}`}>
                   {formatDate(policy.deletedDateTime)}
                 </td>
-                <td className={CELL}>
+                <td data-label="Deleted by" className={cell}>
                   <DeletedByCell tenantId={policy.tenantId} />
                 </td>
-                <td className={`${CELL} whitespace-nowrap`}>
+                <td data-label="Days left" className={`${cell} whitespace-nowrap`}>
                   <DaysLeft deletedDateTime={policy.deletedDateTime} now={now} />
                 </td>
-                <td className={CELL}>
+                <td data-label="Inbound user sync kept" className={cell}>
                   <TriStateValue value={policy.userSyncAllowed} nullLabel="Not kept" />
                 </td>
-                <td className={`${CELL} text-right`}>
+                <td className={`${CELL} text-right max-md:block max-md:text-left`}>
                   <Button
                     size="sm"
                     aria-label={`Restore ${label}`}
@@ -158,6 +172,7 @@ export function DeletedPoliciesTable({
               </tr>
             );
           })}
+          <SpacerRow height={paddingBottom} columns={COLUMN_COUNT} />
         </tbody>
       </table>
     </div>

@@ -170,7 +170,7 @@ export function useRestoreFlow({
     // Re-read first: an unknown outcome may have restored the policy after all, and it must not be sent twice.
     let stillDeleted: Set<string> | null = null;
     try {
-      const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(account?.homeAccountId ?? "signed-out", getToken), staleTime: 0 });
+      const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(account?.homeAccountId ?? "signed-out", getToken, queryClient), staleTime: 0 });
       stillDeleted = new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
     } catch {
       toast.error("The deleted items could not be re-read, so nothing was resent. Try again in a moment.");

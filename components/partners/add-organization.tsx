@@ -1,48 +1,28 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { Building2, Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import type { TenantInformation } from "@/lib/models";
-import { useAddPartner, useTenantLookup } from "@/lib/queries/partner-writes";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { toAppError } from "@/components/feedback/graph-error-panel";
+import { useAddPartner } from "@/lib/queries/partner-writes";
 import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 
 export const ADD_ORGANIZATION_REASON_ID = "add-organization-reason";
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
-type Lookup = { state: "idle" } | { state: "looking" } | { state: "found"; tenant: TenantInformation } | { state: "none" } | { state: "error"; message: string };
+// The dialog (and the dialog library) loads when first opened: the partners page ships less.
+const AddOrganizationDialog = dynamic(() => import("./add-organization-dialog"), { ssr: false });
 
 export function AddOrganization() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [input, setInput] = useState("");
-  const [lookup, setLookup] = useState<Lookup>({ state: "idle" });
+  // Once loaded, the dialog stays mounted so closing it hands focus back to the button.
+  const [opened, setOpened] = useState(false);
   const permission = useWritePermission();
-  const find = useTenantLookup();
   const add = useAddPartner();
-  const inputId = useId();
-  const hintId = useId();
-  const value = input.trim();
-  const wellFormed = GUID.test(value) || DOMAIN.test(value);
-
-  const resolve = async () => {
-    if (!wellFormed) return;
-    setLookup({ state: "looking" });
-    try {
-      const tenant = await find(value);
-      setLookup(tenant ? { state: "found", tenant } : { state: "none" });
-    } catch (error) {
-      const appError = toAppError(error);
-      setLookup({ state: "error", message: `${appError.message}${appError.requestId ? ` Request ID: ${appError.requestId}` : ""}` });
-    }
-  };
 
   const confirm = (tenant: TenantInformation, again = true) => {
     setOpen(false);
@@ -67,82 +47,14 @@ export function AddOrganization() {
         variant="primary"
         disabled={add.isPending}
         onClick={() => {
-          setInput("");
-          setLookup({ state: "idle" });
+          setOpened(true);
           setOpen(true);
         }}
       >
         <Plus aria-hidden className="size-4" />
         Add organization
       </WriteButton>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent title="Add organization" description={<p>Add a partner organization by its tenant ID or one of its domain names.</p>}>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (lookup.state === "found") confirm(lookup.tenant);
-              else void resolve();
-            }}
-            className="space-y-3"
-          >
-            <div className="space-y-1">
-              <label htmlFor={inputId} className="text-[13px] font-medium">
-                Tenant ID or domain name
-              </label>
-              <div className="flex gap-2">
-                <input
-                  id={inputId}
-                  value={input}
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-describedby={hintId}
-                  placeholder="contoso.onmicrosoft.com"
-                  onChange={(event) => {
-                    setInput(event.target.value);
-                    setLookup({ state: "idle" });
-                  }}
-                  className="h-8 min-w-0 flex-1 rounded-md border border-border-strong bg-surface px-2 text-sm"
-                />
-                <Button type="submit" disabled={!wellFormed || lookup.state === "looking" || lookup.state === "found"}>
-                  <Search aria-hidden className="size-3.5" />
-                  {lookup.state === "looking" ? "Looking up…" : "Look up"}
-                </Button>
-              </div>
-              <p id={hintId} role="status" className="min-h-5 text-xs text-muted">
-                {value && !wellFormed ? "Enter a tenant ID (GUID) or a domain name such as contoso.onmicrosoft.com." : null}
-                {lookup.state === "none" ? `No Microsoft Entra tenant was found for ${value}.` : null}
-                {lookup.state === "error" ? `The lookup failed. ${lookup.message}` : null}
-              </p>
-            </div>
-            {lookup.state === "found" ? (
-              <div className="flex items-start gap-3 rounded-md border border-border bg-surface-muted p-3 text-[13px]">
-                <Building2 aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />
-                <dl className="grid grid-cols-[110px_1fr] gap-x-2 gap-y-0.5">
-                  <dt className="text-muted">Name</dt>
-                  <dd className="font-medium">{lookup.tenant.displayName ?? <span className="italic text-muted">Not published</span>}</dd>
-                  <dt className="text-muted">Default domain</dt>
-                  <dd>{lookup.tenant.defaultDomainName ?? "—"}</dd>
-                  <dt className="text-muted">Tenant ID</dt>
-                  <dd className="font-mono text-xs">{lookup.tenant.tenantId}</dd>
-                </dl>
-              </div>
-            ) : null}
-            <p className="text-[13px] text-muted">The new partner inherits every setting from your default policy. Sync is set up separately.</p>
-            <DialogActions className="mt-0 pt-2">
-              <Button
-                variant="primary"
-                disabled={lookup.state !== "found"}
-                onClick={() => {
-                  if (lookup.state === "found") confirm(lookup.tenant);
-                }}
-              >
-                <Plus aria-hidden className="size-3.5" />
-                Add organization
-              </Button>
-            </DialogActions>
-          </form>
-        </DialogContent>
-      </Dialog>
+      {opened ? <AddOrganizationDialog open={open} onOpenChange={setOpen} onConfirm={(tenant) => confirm(tenant)} /> : null}
     </>
   );
 }

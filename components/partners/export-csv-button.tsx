@@ -1,12 +1,12 @@
 "use client";
 
 import { Download } from "lucide-react";
-import type { Partner } from "@/lib/models";
+import type { PartnerRow } from "@/lib/models";
 import { toPartnersCsv } from "@/lib/partners-csv";
 import { Button } from "@/components/ui/button";
 
 /** Downloads what the table shows (filter and order included); built in the browser, no extra Graph call. */
-export function ExportCsvButton({ partners }: { partners: Partner[] }) {
+export function ExportCsvButton({ partners }: { partners: PartnerRow[] }) {
   function download() {
     const blob = new Blob([toPartnersCsv(partners)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);

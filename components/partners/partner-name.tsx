@@ -1,12 +1,12 @@
 "use client";
 
 import { Building2, Info } from "lucide-react";
-import type { Partner } from "@/lib/models";
+import type { PartnerRow } from "@/lib/models";
 import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partner-display";
 import { useTenantInformation } from "@/lib/queries/tenant-information";
 
 /** The tenant's own name and domain (tenant information), else the configured names, else "Unnamed partner". */
-export function PartnerName({ partner, showDomain = false }: { partner: Pick<Partner, "tenantId" | "displayName" | "syncPolicy">; showDomain?: boolean }) {
+export function PartnerName({ partner, showDomain = false }: { partner: Pick<PartnerRow, "tenantId" | "displayName" | "syncPolicy">; showDomain?: boolean }) {
   const info = useTenantInformation(partner.tenantId);
   const name = info?.displayName ?? partnerDisplayName(partner);
   const wellKnown = wellKnownTenantLabel(partner.tenantId);
@@ -33,7 +33,7 @@ export function PartnerAvatar() {
 }
 
 /** The name to use in sentences about this partner; null for an unnamed one. */
-export function usePartnerName(partner: Pick<Partner, "tenantId" | "displayName" | "syncPolicy">): string | null {
+export function usePartnerName(partner: Pick<PartnerRow, "tenantId" | "displayName" | "syncPolicy">): string | null {
   const info = useTenantInformation(partner.tenantId);
   return info?.displayName ?? partnerDisplayName(partner) ?? wellKnownTenantLabel(partner.tenantId);
 }

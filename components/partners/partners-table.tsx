@@ -1,15 +1,19 @@
+"use client";
+
+import { memo } from "react";
 import Link from "next/link";
-import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import type { DeletedSyncPolicy, PartnerRow } from "@/lib/models";
 import { formatTimeLeft } from "@/lib/retention";
 import { Trash2 } from "lucide-react";
-import type { PartnersFilter, SortColumn } from "@/lib/partners-filter";
+import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners-filter";
 import { partnerDisplayName, syncStateOf } from "@/lib/partner-display";
 import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
+import { SpacerRow, useVirtualRows } from "@/components/ui/virtual-rows";
 import { PartnerName } from "./partner-name";
 import { TriStateValue, UserSyncState } from "./sync-state";
 
-const COLUMNS: { id: SortColumn; label: string }[] = [
+export const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: "name", label: "Name" },
   { id: "tenantId", label: "Tenant ID" },
   { id: "userSync", label: "Inbound user sync" },
@@ -33,68 +37,92 @@ function DeletedPolicyHint({ policy }: { policy: DeletedSyncPolicy }) {
   );
 }
 
-export function PartnersTable({
+/** Stacks each row into label/value lines on narrow screens instead of cutting columns off. */
+export const STACKED_TABLE = "max-md:block";
+export const STACKED_ROW = "max-md:block max-md:py-1.5";
+export const STACKED_CELL =
+  "max-md:flex max-md:items-start max-md:gap-3 max-md:py-0.5 max-md:before:w-32 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-muted max-md:before:content-[attr(data-label)]";
+
+/** Memoized: typing re-renders the view at once, the table only when its rows change. */
+export const PartnersTable = memo(function PartnersTable({
   partners,
   filter,
   onSort,
   deletedByTenant,
 }: {
-  partners: Partner[];
+  partners: PartnerRow[];
   filter: PartnersFilter;
-  onSort: (column: SortColumn) => void;
+  onSort: (column: SortColumn, direction: SortDirection) => void;
   /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
   deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
 }) {
+  const { setScrollElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 41 });
+  const cell = `${TABLE_CELL} ${STACKED_CELL}`;
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full border-collapse text-sm">
+    <div ref={setScrollElement} onFocusCapture={onFocusCapture} className="max-h-[max(24rem,calc(100dvh-19rem))] overflow-auto rounded-lg border border-border bg-surface">
+      <table aria-rowcount={partners.length + 1} className={`w-full border-collapse text-sm ${STACKED_TABLE}`}>
         <caption className="sr-only">Cross-tenant access partners and their inbound sync policy</caption>
-        <thead className="border-b border-border bg-surface-muted text-xs text-muted">
-          <tr>
+        <thead className="sticky top-0 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
+          <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <SortableHeader
                 key={column.id}
                 label={column.label}
                 active={filter.sort === column.id}
                 direction={filter.direction}
-                onSort={() => onSort(column.id)}
+                onSort={() => onSort(column.id, filter.sort === column.id && filter.direction === "asc" ? "desc" : "asc")}
                 className={`${TABLE_CELL} py-1.5`}
               />
             ))}
           </tr>
         </thead>
-        <tbody>
-          {partners.map((partner) => (
-            <tr key={partner.tenantId} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
-              <td className={`${TABLE_CELL} max-w-[320px]`}>
-                <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
-                  <PartnerName partner={partner} />
-                  {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
-                </Link>
-                {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
-              </td>
-              <td className={`${TABLE_CELL} whitespace-nowrap`}>
-                <TenantId tenantId={partner.tenantId} />
-              </td>
-              <td className={TABLE_CELL}>
-                <UserSyncState state={syncStateOf(partner)} />
-                {!partner.syncPolicy && deletedByTenant.has(partner.tenantId.toLowerCase()) ? (
-                  <DeletedPolicyHint policy={deletedByTenant.get(partner.tenantId.toLowerCase())!} />
-                ) : null}
-              </td>
-              <td className={TABLE_CELL}>
-                {partner.syncPolicy ? <TriStateValue value={partner.syncPolicy.groupSyncAllowed} /> : <span className="text-muted">—</span>}
-              </td>
-              <td className={TABLE_CELL}>
-                <TriStateValue value={partner.isServiceProvider} trueLabel="Yes" falseLabel="No" nullLabel="No" />
-              </td>
-              <td className={TABLE_CELL}>
-                <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="No" nullLabel="No" />
-              </td>
-            </tr>
-          ))}
+        <tbody className="max-md:block">
+          <SpacerRow height={paddingTop} columns={COLUMNS.length} />
+          {items.map((item) => {
+            const partner = partners[item.index]!;
+            const deleted = partner.syncPolicy ? undefined : deletedByTenant.get(partner.tenantId.toLowerCase());
+            return (
+              <tr
+                key={partner.tenantId}
+                ref={measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className={`border-b border-border last:border-0 hover:bg-surface-muted/60 ${STACKED_ROW}`}
+              >
+                <td data-label="Name" className={`${cell} max-w-[320px] max-md:max-w-none`}>
+                  {/* One block, so the stacked narrow layout keeps the domain under the name. */}
+                  <div className="min-w-0">
+                    <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
+                      <PartnerName partner={partner} />
+                      {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
+                    </Link>
+                    {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
+                  </div>
+                </td>
+                <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
+                  <TenantId tenantId={partner.tenantId} />
+                </td>
+                <td data-label="Inbound user sync" className={cell}>
+                  <span>
+                    <UserSyncState state={syncStateOf(partner)} />
+                    {deleted ? <DeletedPolicyHint policy={deleted} /> : null}
+                  </span>
+                </td>
+                <td data-label="Group sync" className={cell}>
+                  {partner.syncPolicy ? <TriStateValue value={partner.syncPolicy.groupSyncAllowed} /> : <span className="text-muted">—</span>}
+                </td>
+                <td data-label="Service provider" className={cell}>
+                  <TriStateValue value={partner.isServiceProvider} trueLabel="Yes" falseLabel="No" nullLabel="No" />
+                </td>
+                <td data-label="Multitenant org" className={cell}>
+                  <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="No" nullLabel="No" />
+                </td>
+              </tr>
+            );
+          })}
+          <SpacerRow height={paddingBottom} columns={COLUMNS.length} />
         </tbody>
       </table>
     </div>
   );
-}
+});

@@ -1,18 +1,22 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SearchX } from "lucide-react";
-import { usePartnersView } from "@/lib/queries/partners";
+import { usePartnersList } from "@/lib/queries/partners";
+import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useNamedPartners } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import {
-  applyPartnersFilter,
+  filterPartners,
   parsePartnersFilter,
+  sortPartners,
   summarisePartners,
   toSearchParams,
+  SORT_COLUMNS,
   type PartnersFilter,
   type SortColumn,
+  type SortDirection,
 } from "@/lib/partners-filter";
 import { isExpiringSoon } from "@/lib/retention";
 import type { SyncState } from "@/lib/models";
@@ -23,44 +27,77 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { Button } from "@/components/ui/button";
 import { PartnersSkeleton } from "./partners-skeleton";
 import { ExportCsvButton } from "./export-csv-button";
-import { PartnersTable } from "./partners-table";
+import { COLUMNS, PartnersTable } from "./partners-table";
 import { PartnersActions } from "./partners-actions";
 import { SummaryStrip } from "./summary-strip";
+import { LoadingProgress } from "./loading-progress";
 
-/** Rows drawn at once; large tenants page through with "Show more" instead of drawing 10,000 rows. */
-const ROWS_PER_STEP = 200;
+const count = new Intl.NumberFormat("en-US");
+
+/** While pages stream in, the table re-sorts at most this often; the first and the last page show at once. */
+const REDRAW_WHILE_LOADING_MS = 400;
+
+function useThrottledWhile<T extends readonly unknown[]>(value: T, active: boolean): T {
+  const [shown, setShown] = useState(value);
+  const lastShownAt = useRef(0);
+  useEffect(() => {
+    if (!active) return;
+    const timer = window.setTimeout(() => {
+      lastShownAt.current = Date.now();
+      setShown(value);
+    }, Math.max(0, lastShownAt.current + REDRAW_WHILE_LOADING_MS - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [value, active]);
+  return active && shown.length > 0 ? shown : value;
+}
 
 export function PartnersView() {
-  const [rowLimit, setRowLimit] = useState(ROWS_PER_STEP);
   const [filter, updateFilter] = useUrlState<PartnersFilter>(parsePartnersFilter, toSearchParams);
-  const view = usePartnersView();
+  const list = usePartnersList();
   const { deletedItemsSupported } = useAuthConfig();
+  const sortSelectId = useId();
+  const deletedQuery = useDeletedSyncPolicies({ enabled: deletedItemsSupported });
 
-  function sortBy(column: SortColumn) {
-    updateFilter({ sort: column, direction: filter.sort === column && filter.direction === "asc" ? "desc" : "asc" });
-  }
+  const sortBy = useCallback((sort: SortColumn, direction: SortDirection) => updateFilter({ sort, direction }), [updateFilter]);
 
-  const partners = useNamedPartners(view.data?.partners);
-  const visible = useMemo(() => (partners ? applyPartnersFilter([...partners], filter) : []), [partners, filter]);
-  const summary = useMemo(() => summarisePartners(partners ?? []), [partners]);
-  const deleted = view.data?.deletedSyncPolicies;
+  // The input shows every keystroke at once; the rows follow when React has time, never blocking typing.
+  // Arriving pages are deferred too, so the next page is requested before the table redraws.
+  const deferred = useDeferredValue(filter);
+  const { complete } = list;
+  const rows = useDeferredValue(useThrottledWhile(list.rows, !complete));
+  // Names from tenant information join the rows as they arrive, so search and sort see them. The rows
+  // on screen ask for theirs at once; the rest wait for the last page, as a tab sends one action at a time.
+  const named = useNamedPartners(rows, complete);
+  const sorted = useMemo(() => sortPartners(named, { sort: deferred.sort, direction: deferred.direction }), [named, deferred.sort, deferred.direction]);
+  const visible = useMemo(() => filterPartners(sorted, { query: deferred.query, sync: deferred.sync }), [sorted, deferred.query, deferred.sync]);
+  const summary = useMemo(() => summarisePartners(rows), [rows]);
+  const deleted = deletedQuery.data;
   const expiringCount = deleted ? deleted.filter((policy) => isExpiringSoon(policy.deletedDateTime)).length : null;
   const deletedByTenant = useMemo(() => new Map((deleted ?? []).map((policy) => [policy.tenantId.toLowerCase(), policy])), [deleted]);
+  const loading = !complete && !list.isFetchNextPageError;
 
   return (
     <div>
       <PageHeader
         title="Cross-tenant access partners"
         description="Partner tenants and whether their users may be synchronized into this tenant."
-        actions={<PartnersActions refresh={<RefreshButton onRefresh={() => void view.refetch()} refreshing={view.isFetching} updatedAt={view.dataUpdatedAt} />} />}
+        actions={<PartnersActions refresh={<RefreshButton onRefresh={() => void list.refetch()} refreshing={list.isFetching && !loading} updatedAt={list.dataUpdatedAt} />} />}
       />
-      {view.isPending ? (
+      {list.isPending ? (
         <PartnersSkeleton />
-      ) : view.isError ? (
-        <GraphErrorPanel error={view.error} onRetry={() => void view.refetch()} context="The partner list could not be loaded." />
+      ) : list.isError && !list.data ? (
+        <GraphErrorPanel error={list.error} onRetry={() => void list.refetch()} context="The partner list could not be loaded." />
       ) : (
         <div className="space-y-4">
-          <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} showDeleted={deletedItemsSupported} />
+          {loading ? <LoadingProgress loaded={rows.length} /> : null}
+          {list.isFetchNextPageError ? (
+            <GraphErrorPanel
+              error={list.error}
+              onRetry={() => void list.fetchNextPage()}
+              context={`Loading stopped after ${count.format(rows.length)} partners; the counts below are incomplete.`}
+            />
+          ) : null}
+          <SummaryStrip summary={summary} expiringCount={expiringCount} activeSync={filter.sync} showDeleted={deletedItemsSupported} partial={!complete} />
           <div role="search" className="flex flex-wrap items-center gap-2">
             <SearchInput label="Search partners" placeholder="Search by name, domain or tenant ID" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm text-muted">
@@ -76,30 +113,40 @@ export function PartnersView() {
                 <option value="no-policy">No sync policy</option>
               </select>
             </label>
+            <div className="flex items-center gap-2 text-sm text-muted md:hidden">
+              <label htmlFor={sortSelectId}>Sort by</label>
+              <select
+                id={sortSelectId}
+                value={`${filter.sort}:${filter.direction}`}
+                onChange={(event) => {
+                  const [sort, direction] = event.target.value.split(":");
+                  updateFilter({ sort: SORT_COLUMNS.find((column) => column === sort) ?? "name", direction: direction === "desc" ? "desc" : "asc" });
+                }}
+                className="h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg"
+              >
+                {COLUMNS.flatMap((column) => [
+                  <option key={`${column.id}:asc`} value={`${column.id}:asc`}>{`${column.label}, ascending`}</option>,
+                  <option key={`${column.id}:desc`} value={`${column.id}:desc`}>{`${column.label}, descending`}</option>,
+                ])}
+              </select>
+            </div>
             <div className="ml-auto flex items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
-                {visible.length === summary.total ? `${summary.total} partners` : `${visible.length} of ${summary.total} partners match`}
+                {visible.length === summary.total
+                  ? `${count.format(summary.total)} partners${complete ? "" : " so far"}`
+                  : `${count.format(visible.length)} of ${count.format(summary.total)}${complete ? "" : " loaded"} partners match`}
               </p>
               <ExportCsvButton partners={visible} />
             </div>
           </div>
-          {view.data.deletedItemsError && deletedItemsSupported ? (
+          {deletedQuery.isError && deletedItemsSupported ? (
             <p role="note" className="text-xs text-muted">
-              Deleted sync policies could not be read ({view.data.deletedItemsError.message}); the purge count is unknown.
+              Deleted sync policies could not be read ({deletedQuery.error.message}); the purge count is unknown.
             </p>
           ) : null}
           {visible.length > 0 ? (
-            <>
-              <PartnersTable partners={visible.slice(0, rowLimit)} filter={filter} onSort={sortBy} deletedByTenant={deletedByTenant} />
-              {visible.length > rowLimit ? (
-                <div className="flex justify-center">
-                  <Button size="sm" onClick={() => setRowLimit((limit) => limit + ROWS_PER_STEP)}>
-                    Show {Math.min(ROWS_PER_STEP, visible.length - rowLimit)} more ({visible.length - rowLimit} not shown)
-                  </Button>
-                </div>
-              ) : null}
-            </>
-          ) : (
+            <PartnersTable partners={visible} filter={deferred} onSort={sortBy} deletedByTenant={deletedByTenant} />
+          ) : loading ? null : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <SearchX aria-hidden className="size-6 text-muted" />
               <p className="font-medium">{summary.total === 0 ? "This tenant has no partner configurations" : "No partners match these filters"}</p>

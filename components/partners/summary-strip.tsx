@@ -4,9 +4,12 @@ import type { PartnersSummary } from "@/lib/partners-filter";
 import type { SyncState } from "@/lib/models";
 import { cn } from "@/lib/cn";
 
+const count = new Intl.NumberFormat("en-US");
+
 interface Tile {
   label: string;
   value: number | null;
+  partial: boolean;
   href: string;
   Icon: typeof Users;
   iconClass: string;
@@ -18,21 +21,24 @@ export function SummaryStrip({
   expiringCount,
   activeSync,
   showDeleted,
+  partial,
 }: {
   summary: PartnersSummary;
   expiringCount: number | null;
   activeSync: SyncState | null;
   /** False in clouds without deleted items: the tile would only ever say "unknown". */
   showDeleted: boolean;
+  /** Pages are still arriving: partner counts can only grow. */
+  partial: boolean;
 }) {
   const tiles: Tile[] = [
-    { label: "Partners", value: summary.total, href: "/partners", Icon: Users, iconClass: "text-muted", active: activeSync === null },
-    { label: "Sync allowed", value: summary.allowed, href: "/partners?sync=allowed", Icon: CheckCircle2, iconClass: "text-ok", active: activeSync === "allowed" },
-    { label: "Sync blocked", value: summary.blocked, href: "/partners?sync=blocked", Icon: Ban, iconClass: "text-danger", active: activeSync === "blocked" },
-    { label: "No sync policy", value: summary.noPolicy, href: "/partners?sync=no-policy", Icon: CircleDashed, iconClass: "text-muted", active: activeSync === "no-policy" },
+    { label: "Partners", value: summary.total, href: "/partners", Icon: Users, iconClass: "text-muted", active: activeSync === null, partial },
+    { label: "Sync allowed", value: summary.allowed, href: "/partners?sync=allowed", Icon: CheckCircle2, iconClass: "text-ok", active: activeSync === "allowed", partial },
+    { label: "Sync blocked", value: summary.blocked, href: "/partners?sync=blocked", Icon: Ban, iconClass: "text-danger", active: activeSync === "blocked", partial },
+    { label: "No sync policy", value: summary.noPolicy, href: "/partners?sync=no-policy", Icon: CircleDashed, iconClass: "text-muted", active: activeSync === "no-policy", partial },
   ];
   if (showDeleted) {
-    tiles.push({ label: "Deleted, purge within 7 days", value: expiringCount, href: "/deleted?expiring=1", Icon: AlarmClock, iconClass: "text-warn", active: false });
+    tiles.push({ label: "Deleted, purge within 7 days", value: expiringCount, href: "/deleted?expiring=1", Icon: AlarmClock, iconClass: "text-warn", active: false, partial: false });
   }
   return (
     <nav aria-label="Summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
@@ -48,7 +54,10 @@ export function SummaryStrip({
         >
           <tile.Icon aria-hidden className={cn("size-5 shrink-0", tile.iconClass)} />
           <span className="min-w-0">
-            <span className="block text-xl leading-tight font-semibold tabular-nums">{tile.value ?? "–"}</span>
+            <span className="block text-xl leading-tight font-semibold tabular-nums">
+              {tile.value === null ? "–" : count.format(tile.value)}
+              {tile.partial ? <span className="ml-1 text-xs font-normal text-muted">so far</span> : null}
+            </span>
             <span className="block truncate text-xs text-muted">{tile.label}</span>
           </span>
         </Link>

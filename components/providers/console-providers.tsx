@@ -2,19 +2,21 @@
 
 /**
  * Owns the client-side plumbing of the console: one MSAL instance per tab,
- * one QueryClient per tab, toasts. MSAL needs `window`, so nothing under it
- * renders on the server.
+ * one QueryClient per tab persisted per account in sessionStorage, toasts.
+ * MSAL needs `window`, so nothing under it renders on the server.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { MsalProvider } from "@azure/msal-react";
 import { QueryClientProvider } from "@tanstack/react-query";
-import type { PublicClientApplication } from "@azure/msal-browser";
+import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client";
+import { EventType, type PublicClientApplication } from "@azure/msal-browser";
 import { Toaster } from "sonner";
 import type { PublicAuthConfig } from "@/lib/config";
 import { AuthConfigProvider } from "@/lib/auth/auth-config-context";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
 import { settleAuditConsentRedirect } from "@/lib/auth/audit-consent";
 import { makeQueryClient } from "@/lib/queries/query-client";
+import { clearPersistedCaches, persistOptions } from "@/lib/queries/persist";
 import { AuthGate } from "@/components/auth/auth-gate";
 import { FullPageStatus } from "@/components/feedback/full-page-status";
 
@@ -22,6 +24,7 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
   const [queryClient] = useState(makeQueryClient);
   const [msal, setMsal] = useState<PublicClientApplication | null>(null);
   const [startupError, setStartupError] = useState<string | null>(null);
+  const [accountId, setAccountId] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +38,12 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
         const [first] = instance.getAllAccounts();
         if (first) instance.setActiveAccount(first);
       }
-      if (!cancelled) setMsal(instance);
+      if (cancelled) return;
+      const signedIn = instance.getActiveAccount()?.homeAccountId ?? null;
+      // Another account's cache from earlier in this tab is never shown to this one.
+      if (signedIn) clearPersistedCaches(signedIn);
+      setAccountId(signedIn);
+      setMsal(instance);
     })().catch((error: unknown) => {
       if (!cancelled) setStartupError(error instanceof Error ? error.message : "Sign-in could not start.");
     });
@@ -43,6 +51,26 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
       cancelled = true;
     };
   }, [authConfig]);
+
+  useEffect(() => {
+    if (!msal) return;
+    const callbackId = msal.addEventCallback((event) => {
+      if (event.eventType === EventType.LOGOUT_START) {
+        clearPersistedCaches();
+        queryClient.clear();
+      } else if (event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED) {
+        const next = msal.getActiveAccount()?.homeAccountId ?? null;
+        if (next) clearPersistedCaches(next);
+        else clearPersistedCaches();
+        setAccountId(next);
+      }
+    });
+    return () => {
+      if (callbackId) msal.removeEventCallback(callbackId);
+    };
+  }, [msal, queryClient]);
+
+  const persist = useMemo(() => (accountId ? persistOptions(accountId) : null), [accountId]);
 
   if (startupError) {
     return <FullPageStatus tone="error" title="Sign-in could not complete" detail={startupError} action={{ label: "Try again", href: "/partners" }} />;
@@ -52,10 +80,23 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
   return (
     <AuthConfigProvider value={authConfig}>
       <MsalProvider instance={msal}>
-        <QueryClientProvider client={queryClient}>
-          <AuthGate>{children}</AuthGate>
-          <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
-        </QueryClientProvider>
+        {persist ? (
+          <PersistQueryClientProvider
+            key={accountId}
+            client={queryClient}
+            persistOptions={persist}
+            // What was stored paints at once; every view still re-reads it from Graph in the background.
+            onSuccess={() => void queryClient.invalidateQueries({ queryKey: ["graph"] })}
+          >
+            <AuthGate>{children}</AuthGate>
+            <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
+          </PersistQueryClientProvider>
+        ) : (
+          <QueryClientProvider client={queryClient}>
+            <AuthGate>{children}</AuthGate>
+            <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
+          </QueryClientProvider>
+        )}
       </MsalProvider>
     </AuthConfigProvider>
   );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getPartnersView } from "./partners";
+import { listPartnersPage } from "./partners";
 import { restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
@@ -30,20 +30,19 @@ afterEach(() => {
 
 describe("actions over the real Graph client", () => {
   it("call the emulator's Graph root by default with the bearer token", async () => {
-    const view = await getPartnersView(TOKEN);
-    expect(view).toMatchObject({
-      ok: true,
-      data: {
-        partners: [{ tenantId: TENANT, syncPolicy: { userSyncAllowed: true } }],
-        deletedSyncPolicies: null,
-        deletedItemsError: { status: 403, code: "Authorization_RequestDenied", requestId: expect.stringMatching(/^rid-/) },
-      },
-    });
-    expect(calls.map((c) => `${c.method} ${c.url}`).sort()).toEqual([
-      "GET http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$expand=identitySynchronization",
-      "GET http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners",
-    ]);
+    const page = await listPartnersPage(TOKEN, null);
+    expect(page).toMatchObject({ ok: true, data: { partners: [{ tenantId: TENANT, syncPolicy: { userSyncAllowed: true } }], nextLink: null } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toMatch(/^http:\/\/localhost:4010\/beta\/policies\/crossTenantAccessPolicy\/partners\?\$select=/);
     expect(calls.every((c) => c.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("refuse a nextLink to another host before any request", async () => {
+    expect(await listPartnersPage(TOKEN, "https://graph.example.net/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1")).toMatchObject({
+      ok: false,
+      error: { status: 400, code: "InvalidArgument" },
+    });
+    expect(calls).toHaveLength(0);
   });
 
   it("restore reads a value-wrapped answer", async () => {

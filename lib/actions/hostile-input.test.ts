@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
-import { getPartnerDetail, getPartnersView } from "./partners";
+import { getPartnerDetail, listPartnersPage } from "./partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
@@ -59,6 +59,33 @@ const PROTO_OBJECTS: unknown[] = [
   JSON.parse(`{"__proto__": {"polluted": "yes"}, "tenantId": "${TENANT}"}`) as unknown,
   JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
   Object.create(null) as unknown,
+];
+const PARTNERS_LIST = "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners";
+/** Paging links the browser might send back: only the partners list on a Graph origin may get the token. */
+const HOSTILE_PAGE_LINKS: unknown[] = [
+  "",
+  "   ",
+  "partners?$skiptoken=1",
+  "/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+  "../../users",
+  "javascript:alert(1)",
+  "file:///etc/passwd",
+  "data:text/plain,partners",
+  "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+  "https://graph.microsoft.com.attacker.example/beta/policies/crossTenantAccessPolicy/partners",
+  "http://localhost:4011/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+  "http://localhost:4010/beta/me",
+  "http://localhost:4010/beta/users?$skiptoken=1",
+  "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1",
+  `${PARTNERS_LIST}/${TENANT}?$skiptoken=1`,
+  `${PARTNERS_LIST}/../../../users?$skiptoken=1`,
+  `${PARTNERS_LIST}?$skiptoken=1&$filter=true`,
+  `${PARTNERS_LIST}?$skiptoken=1&api-version=1`,
+  `${PARTNERS_LIST}?$skiptoken=1#fragment`,
+  PARTNERS_LIST.replace("://", "://user:pw@"),
+  `https://graph.microsoft.com/v1.0/me`,
+  `${PARTNERS_LIST}?$skiptoken=${"a".repeat(1024 * 1024)}`,
+  `${PARTNERS_LIST}\r\nX-Injected: yes`,
 ];
 const TEN_THOUSAND_GUIDS = Array.from({ length: 10_000 }, () => TENANT);
 const TEN_THOUSAND_JUNK = Array.from({ length: 10_000 }, (_, index) => `x'),partners(${index}`);
@@ -210,7 +237,28 @@ function tenantListCases(): Case[] {
 
 /** What each action is sent: the same hostile families, placed in every argument position it has. */
 const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[] = [
-  { action: "getPartnersView", call: getPartnersView, valid: [TOKEN], cases: tokenOnlyCases() },
+  {
+    action: "listPartnersPage",
+    call: listPartnersPage,
+    valid: [TOKEN, null],
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, null]),
+      ...caseList("wrong type as token", WRONG_TYPES, (token) => [token, null]),
+      ...caseList("hostile nextLink", HOSTILE_PAGE_LINKS, (link) => [TOKEN, link]),
+      ...caseList(
+        "wrong type as nextLink",
+        WRONG_TYPES.filter((value) => value !== null),
+        (link) => [TOKEN, link],
+      ),
+      ...caseList("__proto__ object as nextLink", PROTO_OBJECTS, (link) => [TOKEN, link]),
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, null, TENANT] },
+      { name: "an extra object argument", args: [TOKEN, null, { $filter: "x'),partners(" }] },
+      { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
+      { name: "a 10,000-element array as nextLink", args: [TOKEN, TEN_THOUSAND_JUNK] },
+    ],
+  },
   { action: "listDeletedSyncPolicies", call: listDeletedSyncPolicies, valid: [TOKEN], cases: tokenOnlyCases() },
   { action: "getPartnerDetail", call: getPartnerDetail, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
   {

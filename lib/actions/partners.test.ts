@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Partner } from "@/lib/models";
 import { fail, ok, type AppError } from "@/lib/result";
-import { getPartner, listPartners } from "@/lib/graph/partners";
-import { getDeletedSyncPolicy, listDeletedSyncPolicies } from "@/lib/graph/sync-policies";
-import { getPartnerDetail, getPartnersView } from "./partners";
+import { getPartner, listPartnersPage as listPartnersPageInGraph } from "@/lib/graph/partners";
+import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
+import { getPartnerDetail, listPartnersPage } from "./partners";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
-vi.mock("@/lib/graph/partners", () => ({ listPartners: vi.fn(), getPartner: vi.fn() }));
-vi.mock("@/lib/graph/sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), getDeletedSyncPolicy: vi.fn() }));
+vi.mock("@/lib/graph/partners", async (importOriginal) => ({
+  isPartnersPageLink: (await importOriginal<typeof import("@/lib/graph/partners")>()).isPartnersPageLink,
+  listPartnersPage: vi.fn(),
+  getPartner: vi.fn(),
+}));
+vi.mock("@/lib/graph/sync-policies", () => ({ getDeletedSyncPolicy: vi.fn() }));
 
 const partner = { tenantId: TENANT, displayName: "Fabrikam", syncPolicy: null } as unknown as Partner;
 const deleted = {
@@ -26,49 +30,54 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-describe("getPartnersView", () => {
-  it("fans out partners and deleted items in parallel", async () => {
-    vi.mocked(listPartners).mockResolvedValue(ok([partner]));
-    vi.mocked(listDeletedSyncPolicies).mockResolvedValue(ok([deleted]));
-    // The nameless deleted policy takes its partner's name from the same read.
-    expect(await getPartnersView(TOKEN)).toEqual({
-      ok: true,
-      data: { partners: [partner], deletedSyncPolicies: [{ ...deleted, partnerDisplayName: "Fabrikam" }], deletedItemsError: null },
-    });
-    expect(listPartners).toHaveBeenCalledWith(TOKEN);
-    expect(listDeletedSyncPolicies).toHaveBeenCalledWith(TOKEN);
+describe("listPartnersPage", () => {
+  it("reads one page, the first or the one a nextLink names", async () => {
+    const page = { partners: [], nextLink: null };
+    vi.mocked(listPartnersPageInGraph).mockResolvedValue(ok(page));
+    expect(await listPartnersPage(TOKEN, null)).toEqual({ ok: true, data: page });
+    expect(listPartnersPageInGraph).toHaveBeenCalledWith(TOKEN, null);
+    const link = "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x";
+    await listPartnersPage(TOKEN, link);
+    expect(listPartnersPageInGraph).toHaveBeenLastCalledWith(TOKEN, link);
   });
 
-  it("still returns partners when deleted items fail", async () => {
-    vi.mocked(listPartners).mockResolvedValue(ok([partner]));
-    vi.mocked(listDeletedSyncPolicies).mockResolvedValue(fail(denied));
-    expect(await getPartnersView(TOKEN)).toEqual({ ok: true, data: { partners: [partner], deletedSyncPolicies: null, deletedItemsError: denied } });
+  it("passes Graph failures through", async () => {
+    vi.mocked(listPartnersPageInGraph).mockResolvedValue(fail(denied));
+    expect(await listPartnersPage(TOKEN, null)).toEqual({ ok: false, error: denied });
   });
 
-  it("fails as a whole when partners fail", async () => {
-    vi.mocked(listPartners).mockResolvedValue(fail(denied));
-    vi.mocked(listDeletedSyncPolicies).mockResolvedValue(ok([]));
-    expect(await getPartnersView(TOKEN)).toEqual({ ok: false, error: denied });
+  it("rejects a paging link that is not a URL, without calling Graph", async () => {
+    for (const link of ["", "partners?$skiptoken=1", "x".repeat(5000), 42 as unknown as string]) {
+      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument", message: "nextLink must be a paging link of the partners list" } });
+    }
+    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
   });
 
-  it("does not ask for deleted items in a cloud without them", async () => {
-    vi.stubEnv("AZURE_CLIENT_ID", "3f4e5d6c-7b8a-4c9d-8e1f-2a3b4c5d6e7f");
-    vi.stubEnv("AZURE_TENANT_ID", "7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f");
-    vi.stubEnv("AZURE_CLOUD", "usgov");
-    vi.mocked(listPartners).mockResolvedValue(ok([partner]));
-    const result = await getPartnersView(TOKEN);
-    expect(result).toMatchObject({ ok: true, data: { deletedSyncPolicies: null, deletedItemsError: { code: "NotSupportedInCloud" } } });
-    expect(listDeletedSyncPolicies).not.toHaveBeenCalled();
+  it("rejects a URL that is not a page of the partners list on a Graph origin, without calling Graph", async () => {
+    for (const link of [
+      "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+      "http://localhost:4010/beta/me",
+      "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1&$filter=true",
+    ]) {
+      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument" } });
+    }
+    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
+  });
+
+  it("accepts the cloud's own link to the next page, which a proxy in front of Graph writes", async () => {
+    vi.mocked(listPartnersPageInGraph).mockResolvedValue(ok({ partners: [], nextLink: null }));
+    const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x";
+    expect(await listPartnersPage(TOKEN, link)).toEqual({ ok: true, data: { partners: [], nextLink: null } });
   });
 
   it("rejects a bad token before calling Graph, without echoing it", async () => {
     const longToken = `${"a".repeat(16_000)}.${"b".repeat(400)}.c`;
     for (const token of ["", "not a jwt", "a.b", longToken, 42 as unknown as string]) {
-      const result = await getPartnersView(token);
+      const result = await listPartnersPage(token, null);
       expect(result).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument" } });
       if (!result.ok && String(token).length > 0) expect(result.error.message).not.toContain(String(token));
     }
-    expect(listPartners).not.toHaveBeenCalled();
+    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
   });
 });
 

@@ -1,20 +1,13 @@
 "use server";
 import "server-only";
+import { z } from "zod";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { fail, ok, type AppError, type Result } from "@/lib/result";
-import { getPartner, listPartners } from "@/lib/graph/partners";
-import { getDeletedSyncPolicy, listDeletedSyncPolicies } from "@/lib/graph/sync-policies";
+import { invalidArgument, ok, type Result } from "@/lib/result";
+import { getPartner, isPartnersPageLink, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
+import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";
 
-const viewArgs = actionArguments({ token: tokenSchema });
-const detailArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
-
-export interface PartnersView {
-  partners: Partner[];
-  /** null when the deleted items could not be read; see deletedItemsError. */
-  deletedSyncPolicies: DeletedSyncPolicy[] | null;
-  deletedItemsError: AppError | null;
-}
+export type { PartnersPage };
 
 export interface PartnerDetail {
   /** null when Graph has no such partner. */
@@ -22,22 +15,21 @@ export interface PartnerDetail {
   deletedSyncPolicy: DeletedSyncPolicy | null;
 }
 
-async function readDeletedItems(token: string): Promise<Result<DeletedSyncPolicy[]>> {
-  const unsupported = deletedItemsUnsupportedError();
-  return unsupported ? fail(unsupported) : listDeletedSyncPolicies(token);
-}
+const LINK_MESSAGE = "must be a paging link of the partners list";
+/** A nextLink from an earlier page, or null for the first page. */
+const nextLinkSchema = z.string({ error: LINK_MESSAGE }).max(4096, { error: LINK_MESSAGE }).url({ error: LINK_MESSAGE }).nullable();
 
-export async function getPartnersView(...sent: [token: string]): Promise<Result<PartnersView>> {
-  const args = viewArgs(sent);
+const pageArgs = actionArguments({ token: tokenSchema, nextLink: nextLinkSchema });
+const detailArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
+
+/** One Graph page per call, so the browser shows the first rows while it asks for the rest. */
+export async function listPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<PartnersPage>> {
+  const args = pageArgs(sent);
   if (!args.ok) return args;
-  const [partners, deleted] = await Promise.all([listPartners(args.data.token), readDeletedItems(args.data.token)]);
-  if (!partners.ok) return partners;
-  const names = new Map(partners.data.map((partner) => [partner.tenantId.toLowerCase(), partner.displayName]));
-  return ok({
-    partners: partners.data,
-    deletedSyncPolicies: deleted.ok ? deleted.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })) : null,
-    deletedItemsError: deleted.ok ? null : deleted.error,
-  });
+  const { token, nextLink } = args.data;
+  // The link came back from the browser: only the partners list on a Graph origin gets the token.
+  if (nextLink !== null && !isPartnersPageLink(nextLink)) return invalidArgument(`nextLink ${LINK_MESSAGE}`);
+  return listPartnersPageInGraph(token, nextLink);
 }
 
 export async function getPartnerDetail(...sent: [token: string, tenantId: string]): Promise<Result<PartnerDetail>> {

@@ -1,27 +1,71 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { getPartner, getPartnerNames, listPartners } from "./partners";
+import { getPartner, getPartnerNames, listPartnersPage } from "./partners";
 
 const A = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const B = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 
-describe("listPartners", () => {
-  it("is one expanded collection GET following every nextLink", async () => {
-    const fake = fakeFetch((call) =>
-      call.url.searchParams.has("$skiptoken")
-        ? json(200, { value: [{ tenantId: B, identitySynchronization: null }] })
-        : json(200, {
-            value: [{ tenantId: A, displayName: "Fabrikam", identitySynchronization: { tenantId: A, userSyncInbound: { isSyncAllowed: false } } }],
-            "@odata.nextLink": `${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners?$expand=identitySynchronization&$skiptoken=2`,
-          }),
+const PARTNERS_URL = `${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners`;
+
+describe("listPartnersPage", () => {
+  it("asks for the first page with $select and a nested $select, and hands back Graph's nextLink", async () => {
+    const next = `${PARTNERS_URL}?$select=tenantId&$skiptoken=2`;
+    const fake = fakeFetch(() =>
+      json(200, {
+        value: [{ tenantId: A.toUpperCase(), isServiceProvider: true, identitySynchronization: { tenantId: A, userSyncInbound: { isSyncAllowed: false } } }],
+        "@odata.nextLink": next,
+      }),
     );
-    const result = await listPartners(TEST_TOKEN, { graphRoot: TEST_ROOT, fetch: fake.fetch });
-    expect(result.ok && result.data.map((p) => [p.tenantId, p.syncPolicy?.userSyncAllowed ?? "no-policy"])).toEqual([
-      [A, false],
-      [B, "no-policy"],
-    ]);
-    expect(fake.calls[0]!.url.pathname + fake.calls[0]!.url.search).toBe("/beta/policies/crossTenantAccessPolicy/partners?$expand=identitySynchronization");
-    expect(fake.calls).toHaveLength(2);
+    const result = await listPartnersPage(TEST_TOKEN, null, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        partners: [{ tenantId: A, displayName: null, isServiceProvider: true, isInMultiTenantOrganization: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }],
+        nextLink: next,
+      },
+    });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]!.url.searchParams.get("$select")).toBe("tenantId,isServiceProvider,isInMultiTenantOrganization");
+    expect(fake.calls[0]!.url.searchParams.get("$expand")).toBe("identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)");
+  });
+
+  it("follows a nextLink as given and says when the list ends", async () => {
+    const link = `${PARTNERS_URL}?$select=tenantId&$skiptoken=2`;
+    const fake = fakeFetch(() => json(200, { value: [{ tenantId: B, identitySynchronization: null }] }));
+    const result = await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: true, data: { partners: [{ tenantId: B, syncPolicy: null }], nextLink: null } });
+    expect(fake.calls[0]!.url.href).toBe(new URL(link).href);
+  });
+
+  it("follows the cloud's own nextLink through a proxy in front of Graph", async () => {
+    const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3";
+    const fake = fakeFetch(() => json(200, { value: [] }));
+    const result = await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, cloudGraphRoot: "https://graph.microsoft.com", fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: true, data: { partners: [], nextLink: null } });
+    expect(fake.calls[0]!.url.href).toBe(`${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3`);
+  });
+
+  it("never sends the token to a link that is not a page of the partners list", async () => {
+    const fake = fakeFetch(() => json(200, { value: [] }));
+    for (const link of [
+      "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+      `${TEST_ROOT}/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1`,
+      `${TEST_ROOT}/beta/me`,
+      `${PARTNERS_URL}/${A}?$skiptoken=1`,
+      `${PARTNERS_URL}?$skiptoken=1&$filter=true`,
+      `${PARTNERS_URL.replace("://", "://user:pw@")}?$skiptoken=1`,
+    ]) {
+      expect(await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: fake.fetch })).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("stops when Graph hands out a foreign link or the same link again", async () => {
+    const link = `${PARTNERS_URL}?$skiptoken=2`;
+    const same = fakeFetch(() => json(200, { value: [], "@odata.nextLink": link }));
+    expect(await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: same.fetch })).toMatchObject({ ok: false });
+    const foreign = fakeFetch(() => json(200, { value: [], "@odata.nextLink": "https://elsewhere.example/beta/policies/crossTenantAccessPolicy/partners" }));
+    expect(await listPartnersPage(TEST_TOKEN, null, { graphRoot: TEST_ROOT, fetch: foreign.fetch })).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
   });
 });
 

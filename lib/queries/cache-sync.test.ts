@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
-import { spreadPartnerDetail, spreadPartnersView } from "./cache-sync";
+import { partnersList, rowsOf } from "@/tests/partners-list";
+import { fenceDeletedList, fenceRows, readStarted, restoreSettled, restoreStarted, spreadDeletedList, spreadPartnerDetail, toPartnerRow, type PartnersList } from "./cache-sync";
 import { graphKeys } from "./keys";
-import type { PartnerDetail, PartnersView } from "./partners";
+import type { PartnerDetail } from "./partners";
 
 const ACCOUNT = "account-1";
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -15,32 +16,53 @@ const deleted = (tenantId: string): DeletedSyncPolicy => makeDeletedSyncPolicy(t
 const partner = (tenantId: string, syncPolicy: SyncPolicy | null): Partner => makePartner(tenantId, { displayName: tenantId.slice(0, 4), syncPolicy });
 
 describe("cache consistency", () => {
-  it("a fresh partners view updates cached details and the deleted list", () => {
+  it("a fresh deleted list updates whether cached details are in deleted items", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A), { partner: partner(A, null), deletedSyncPolicy: deleted(A) });
-    const view: PartnersView = { partners: [partner(A, policy(A, true)), partner(B, null)], deletedSyncPolicies: [deleted(B)], deletedItemsError: null };
+    queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, B), { partner: partner(B, null), deletedSyncPolicy: null });
 
-    spreadPartnersView(queryClient, ACCOUNT, view);
+    spreadDeletedList(queryClient, ACCOUNT, [deleted(B)]);
 
-    expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))).toEqual({ partner: view.partners[0], deletedSyncPolicy: null });
-    expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([deleted(B)]);
-    // Details nobody opened are not invented.
-    expect(queryClient.getQueryData(graphKeys.partnerDetail(ACCOUNT, B))).toBeUndefined();
+    expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))?.deletedSyncPolicy).toBeNull();
+    expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, B))?.deletedSyncPolicy).toEqual(deleted(B));
   });
 
-  it("a fresh detail updates the partners view and the deleted lists", () => {
+  it("a fresh detail updates its row on whichever page holds it, and the deleted list", () => {
     const queryClient = new QueryClient();
-    queryClient.setQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT), { partners: [partner(A, policy(A, true)), partner(B, null)], deletedSyncPolicies: [], deletedItemsError: null });
+    queryClient.setQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT), partnersList([partner(B, null)], [partner(A, policy(A, true))]));
     queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), []);
 
     spreadPartnerDetail(queryClient, ACCOUNT, A, { partner: partner(A, null), deletedSyncPolicy: deleted(A) });
 
-    const view = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT));
-    expect(view?.partners.find((p) => p.tenantId === A)?.syncPolicy).toBeNull();
-    expect(view?.deletedSyncPolicies).toEqual([deleted(A)]);
+    const list = queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT));
+    expect(list?.pages[1]?.partners).toEqual([toPartnerRow(partner(A, null))]);
     expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([deleted(A)]);
 
     spreadPartnerDetail(queryClient, ACCOUNT, B, { partner: null, deletedSyncPolicy: null });
-    expect(queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT))?.partners.map((p) => p.tenantId)).toEqual([A]);
+    expect(rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT))).map((p) => p.tenantId)).toEqual([A]);
+  });
+});
+
+describe("restore fences", () => {
+  it("a read that started before a restore was answered cannot bring the policy back", () => {
+    const queryClient = new QueryClient();
+    const early = readStarted();
+    restoreStarted(queryClient, ACCOUNT, [A.toUpperCase()]);
+    const during = readStarted();
+    expect(fenceDeletedList(queryClient, ACCOUNT, [deleted(A), deleted(B)], during).map((p) => p.tenantId)).toEqual([B]);
+    restoreSettled(queryClient, ACCOUNT, A, true, policy(A, true));
+    expect(fenceDeletedList(queryClient, ACCOUNT, [deleted(A)], early)).toEqual([]);
+    expect(fenceRows(queryClient, ACCOUNT, [toPartnerRow(partner(A, null))], early)[0]?.syncPolicy).toMatchObject({ tenantId: A, userSyncAllowed: true });
+    // A read that went out after the answer sees Graph as it is.
+    expect(fenceDeletedList(queryClient, ACCOUNT, [deleted(A)], readStarted())).toEqual([deleted(A)]);
+  });
+
+  it("a restore that did not happen lifts its fence, and fences stay within their account", () => {
+    const queryClient = new QueryClient();
+    const early = readStarted();
+    restoreStarted(queryClient, ACCOUNT, [A]);
+    expect(fenceDeletedList(queryClient, "someone-else", [deleted(A)], early)).toEqual([deleted(A)]);
+    restoreSettled(queryClient, ACCOUNT, A, false, null);
+    expect(fenceDeletedList(queryClient, ACCOUNT, [deleted(A)], early)).toEqual([deleted(A)]);
   });
 });

@@ -1,20 +1,28 @@
 "use client";
 
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { listDeletedSyncPolicies } from "@/lib/actions/deleted-sync-policies";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
+import { fenceDeletedList, readStarted, spreadDeletedList } from "./cache-sync";
 
-export function deletedSyncPoliciesQuery(accountId: string, getToken: GetGraphToken) {
+export function deletedSyncPoliciesQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
   return queryOptions({
     queryKey: graphKeys.deletedSyncPolicies(accountId),
-    queryFn: () => callGraphAction(getToken, (token) => listDeletedSyncPolicies(token)),
+    queryFn: async () => {
+      const startedAt = readStarted();
+      const read = await callGraphAction(getToken, (token) => listDeletedSyncPolicies(token));
+      const list = fenceDeletedList(queryClient, accountId, read, startedAt);
+      spreadDeletedList(queryClient, accountId, list);
+      return list;
+    },
   });
 }
 
-export function useDeletedSyncPolicies() {
+export function useDeletedSyncPolicies({ enabled = true }: { enabled?: boolean } = {}) {
   const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  return useQuery({ ...deletedSyncPoliciesQuery(accountId, getToken), enabled: account !== null });
+  return useQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), enabled: enabled && account !== null });
 }

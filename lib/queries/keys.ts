@@ -1,7 +1,7 @@
 /** Every key starts with the signed-in account, so one admin never sees another's cached data. */
 export const graphKeys = {
   account: (accountId: string) => ["graph", accountId] as const,
-  partnersView: (accountId: string) => ["graph", accountId, "partners-view"] as const,
+  partnersList: (accountId: string) => ["graph", accountId, "partners-list"] as const,
   partnerDetail: (accountId: string, tenantId: string) => ["graph", accountId, "partner-detail", tenantId.toLowerCase()] as const,
   deletedSyncPolicies: (accountId: string) => ["graph", accountId, "deleted-sync-policies"] as const,
 };

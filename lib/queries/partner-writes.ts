@@ -38,8 +38,8 @@ export function useAddPartner() {
   return useGraphWrite<{ tenantId: string }, WriteOutcome>({
     targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`],
     run: (token, { tenantId }) => addPartner(token, tenantId),
-    // The new partner appears when the partners view is read again.
-    apply: (queryClient, accountId) => void queryClient.invalidateQueries({ queryKey: graphKeys.partnersView(accountId) }),
+    // The new partner appears when the partners list is read again.
+    apply: (queryClient, accountId) => void queryClient.invalidateQueries({ queryKey: graphKeys.partnersList(accountId) }),
   });
 }
 
@@ -80,7 +80,7 @@ export function useRestorePartner() {
     optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
     apply: (queryClient, accountId, outcome, _args, rollback) => {
       if (!settled(outcome) && outcome.kind !== "not-found") rollback();
-      void queryClient.invalidateQueries({ queryKey: graphKeys.partnersView(accountId) });
+      void queryClient.invalidateQueries({ queryKey: graphKeys.partnersList(accountId) });
     },
   });
 }

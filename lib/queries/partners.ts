@@ -1,12 +1,13 @@
 "use client";
 
-import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { getPartnerDetail, getPartnersView } from "@/lib/actions/partners";
+import { useEffect, useMemo } from "react";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { getPartnerDetail, listPartnersPage } from "@/lib/actions/partners";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { PartnerRow } from "@/lib/models";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
-import { spreadPartnerDetail, spreadPartnersView } from "./cache-sync";
+import { fenceDetail, fenceRows, readStarted, spreadPartnerDetail, type PartnersList } from "./cache-sync";
 
 type Data<T extends (...args: never[]) => Promise<{ ok: boolean }>> = Extract<Awaited<ReturnType<T>>, { ok: true }> extends {
   data: infer D;
@@ -14,17 +15,21 @@ type Data<T extends (...args: never[]) => Promise<{ ok: boolean }>> = Extract<Aw
   ? D
   : never;
 
-export type PartnersView = Data<typeof getPartnersView>;
+export type PartnersPage = Data<typeof listPartnersPage>;
 export type PartnerDetail = Data<typeof getPartnerDetail>;
+export type { PartnersList };
 
-export function partnersViewQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
-  return queryOptions({
-    queryKey: graphKeys.partnersView(accountId),
-    queryFn: async () => {
-      const view = await callGraphAction(getToken, (token) => getPartnersView(token));
-      spreadPartnersView(queryClient, accountId, view);
-      return view;
+/** One Graph page per query-function call: the first by the list's own query, each next one by Graph's nextLink. */
+export function partnersListQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
+  return infiniteQueryOptions({
+    queryKey: graphKeys.partnersList(accountId),
+    queryFn: async ({ pageParam }): Promise<PartnersPage> => {
+      const startedAt = readStarted();
+      const page = await callGraphAction(getToken, (token) => listPartnersPage(token, pageParam));
+      return { ...page, partners: fenceRows(queryClient, accountId, page.partners, startedAt) };
     },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextLink ?? undefined,
   });
 }
 
@@ -32,44 +37,48 @@ export function partnerDetailQuery(accountId: string, tenantId: string, getToken
   return queryOptions({
     queryKey: graphKeys.partnerDetail(accountId, tenantId),
     queryFn: async () => {
-      const detail = await callGraphAction(getToken, (token) => getPartnerDetail(token, tenantId));
+      const startedAt = readStarted();
+      const read = await callGraphAction(getToken, (token) => getPartnerDetail(token, tenantId));
+      const detail = fenceDetail(queryClient, accountId, tenantId, read, startedAt);
       spreadPartnerDetail(queryClient, accountId, tenantId, detail);
       return detail;
     },
   });
 }
 
-/** What the list already knows about one partner, shown while the detail loads. */
-export function detailFromCachedView(
-  queryClient: QueryClient,
-  accountId: string,
-  tenantId: string,
-): PartnerDetail | undefined {
-  const view = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(accountId));
-  const id = tenantId.toLowerCase();
-  const partner = view?.partners.find((candidate) => candidate.tenantId.toLowerCase() === id);
-  if (!view || !partner) return undefined;
-  const deleted = queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId)) ?? view.deletedSyncPolicies ?? [];
-  return {
-    partner,
-    deletedSyncPolicy: deleted.find((policy) => policy.tenantId.toLowerCase() === id) ?? null,
-  };
+export interface PartnersListState {
+  rows: PartnerRow[];
+  /** False while pages are still arriving (or stopped by an error): counts are partial. */
+  complete: boolean;
 }
 
-export function usePartnersView() {
+/**
+ * The partners list, page by page: rows appear with the first page and the
+ * rest is fetched in the background for as long as a view using this hook is
+ * mounted. Leaving the view stops after the page on its way.
+ */
+export function usePartnersList() {
   const { account, getToken } = useGraphToken();
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  return useQuery({ ...partnersViewQuery(accountId, getToken, queryClient), enabled: account !== null });
+  const query = useInfiniteQuery({ ...partnersListQuery(accountId, getToken, queryClient), enabled: account !== null });
+  const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage, data } = query;
+
+  useEffect(() => {
+    // A refetch in progress re-reads every page itself; asking for the next one would cancel it.
+    if (hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
+  }, [hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
+
+  const state = useMemo<PartnersListState>(
+    () => ({ rows: data ? data.pages.flatMap((page) => page.partners) : [], complete: data ? !hasNextPage : false }),
+    [data, hasNextPage],
+  );
+  return { ...query, ...state };
 }
 
 export function usePartnerDetail(tenantId: string) {
   const { account, getToken } = useGraphToken();
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  return useQuery({
-    ...partnerDetailQuery(accountId, tenantId, getToken, queryClient),
-    enabled: account !== null,
-    placeholderData: () => detailFromCachedView(queryClient, accountId, tenantId),
-  });
+  return useQuery({ ...partnerDetailQuery(accountId, tenantId, getToken, queryClient), enabled: account !== null });
 }

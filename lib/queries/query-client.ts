@@ -8,7 +8,8 @@ export function makeQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: STALE_TIME_MS,
-        gcTime: 10 * 60_000,
+        // As long as a persisted cache may be restored: a query collected sooner would not be persisted.
+        gcTime: 60 * 60_000,
         refetchOnWindowFocus: false,
         // Graph already retried throttling on the server; client errors (4xx) will not heal by retrying.
         retry: (failureCount, error) => {

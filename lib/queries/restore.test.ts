@@ -3,7 +3,8 @@ import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
 import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { graphKeys } from "./keys";
-import type { PartnerDetail, PartnersView } from "./partners";
+import type { PartnerDetail, PartnersList } from "./partners";
+import { partnersList, rowsOf } from "@/tests/partners-list";
 import { makeDeletedSyncPolicy, makePartner } from "@/tests/model-fixtures";
 import { applyRestoreOutcomes } from "./restore";
 
@@ -20,7 +21,7 @@ function seededClient() {
   const queryClient = new QueryClient();
   // The optimistic step already took both rows out of the deleted lists.
   queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), []);
-  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT), { partners: [partner(A), partner(B)], deletedSyncPolicies: [], deletedItemsError: null });
+  queryClient.setQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT), partnersList([partner(A)], [partner(B)]));
   queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A), { partner: partner(A), deletedSyncPolicy: deleted(A) });
   return queryClient;
 }
@@ -31,9 +32,8 @@ describe("applyRestoreOutcomes", () => {
     const outcomes: RestoreOutcome[] = [{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }];
     applyRestoreOutcomes(queryClient, ACCOUNT, outcomes, [deleted(A)]);
 
-    const view = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT));
-    expect(view?.partners.find((p) => p.tenantId === A)?.syncPolicy).toEqual(live);
-    expect(view?.deletedSyncPolicies).toEqual([]);
+    const rows = rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT)));
+    expect(rows.find((p) => p.tenantId === A)?.syncPolicy).toMatchObject({ tenantId: A, userSyncAllowed: true });
     expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))).toMatchObject({ partner: { syncPolicy: live }, deletedSyncPolicy: null });
     expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([]);
   });
@@ -48,8 +48,7 @@ describe("applyRestoreOutcomes", () => {
     applyRestoreOutcomes(queryClient, ACCOUNT, outcomes, [deleted(A), deleted(B)]);
 
     expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([A]);
-    expect(queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT))?.deletedSyncPolicies?.map((p) => p.tenantId)).toEqual([A]);
-    expect(queryClient.getQueryState(graphKeys.partnersView(ACCOUNT))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(graphKeys.partnersList(ACCOUNT))?.isInvalidated).toBe(true);
   });
 
   it("never touches another account's cache", () => {

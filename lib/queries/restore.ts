@@ -5,15 +5,16 @@
  * Graph answered decides whether they stay gone, come back with a reason, or
  * show up as live policies in the partner caches.
  */
-import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
-import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
+import type { GetGraphToken } from "@/lib/auth/use-graph-token";
+import type { DeletedSyncPolicy } from "@/lib/models";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
-import { updateDeletedLists } from "./cache-sync";
-import type { PartnerDetail, PartnersView } from "./partners";
+import { restoreSettled, restoreStarted, setLivePolicy, updateDeletedLists } from "./cache-sync";
+import type { PartnerDetail } from "./partners";
 
 export type { RestoreOutcome, RestoreRoute };
 
@@ -49,24 +50,13 @@ function putBackIntoDeleted(queryClient: QueryClient, accountId: string, policie
   });
 }
 
-function setLivePolicy(queryClient: QueryClient, accountId: string, tenantId: string, policy: SyncPolicy) {
-  const id = tenantId.toLowerCase();
-  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) =>
-    view
-      ? { ...view, partners: view.partners.map((partner) => (partner.tenantId.toLowerCase() === id ? { ...partner, syncPolicy: policy } : partner)) }
-      : view,
-  );
-  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) =>
-    detail?.partner ? { partner: { ...detail.partner, syncPolicy: policy }, deletedSyncPolicy: null } : detail,
-  );
-}
-
 /** Brings every cache in line with what Graph answered, then lets the next visit re-read in the background. */
 export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string, outcomes: RestoreOutcome[], snapshot: DeletedSyncPolicy[]) {
   const byId = new Map(snapshot.map((policy) => [policy.tenantId.toLowerCase(), policy]));
   const comeBack: DeletedSyncPolicy[] = [];
   for (const outcome of outcomes) {
     const id = outcome.tenantId.toLowerCase();
+    restoreSettled(queryClient, accountId, id, leavesDeletedItems(outcome), outcome.policy);
     if (outcome.policy && (outcome.kind === "done" || outcome.kind === "already-done")) setLivePolicy(queryClient, accountId, id, outcome.policy);
     if (outcome.kind === "purged") {
       queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) => (detail ? { ...detail, deletedSyncPolicy: null } : detail));
@@ -83,12 +73,11 @@ export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string
 function snapshotOf(queryClient: QueryClient, accountId: string, tenantIds: string[]): DeletedSyncPolicy[] {
   const wanted = new Set(tenantIds.map((id) => id.toLowerCase()));
   const fromList = queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId)) ?? [];
-  const fromView = queryClient.getQueryData<PartnersView>(graphKeys.partnersView(accountId))?.deletedSyncPolicies ?? [];
   const fromDetails = tenantIds
     .map((id) => queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id))?.deletedSyncPolicy)
     .filter((policy): policy is DeletedSyncPolicy => Boolean(policy));
   const seen = new Map<string, DeletedSyncPolicy>();
-  for (const policy of [...fromList, ...fromView, ...fromDetails]) {
+  for (const policy of [...fromList, ...fromDetails]) {
     const id = policy.tenantId.toLowerCase();
     if (wanted.has(id) && !seen.has(id)) seen.set(id, policy);
   }
@@ -99,13 +88,31 @@ interface RestoreContext {
   snapshot: DeletedSyncPolicy[];
 }
 
-export function useRestoreSyncPolicies() {
-  const { account, getToken } = useGraphToken();
-  const queryClient = useQueryClient();
-  const accountId = account?.homeAccountId ?? "signed-out";
+/** The most tenant ids one restore action call takes; larger selections go in consecutive calls. */
+export const RESTORE_CHUNK_SIZE = 500;
 
-  return useMutation<RestoreOutcome[], Error, { tenantIds: string[]; route?: RestoreRoute }, RestoreContext>({
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+/** Ids of a later chunk that never got an answer: failed when the server refused, unknown when the answer was lost. */
+function unanswered(ids: string[], error: unknown): RestoreOutcome[] {
+  const appError = error instanceof GraphActionError ? error.appError : null;
+  return ids.map((tenantId) => ({ write: "restore-sync-policy", tenantId, kind: appError ? "failed" : "unknown", policy: null, error: appError, attempts: appError ? 0 : 1, retrySafe: null }));
+}
+
+type RestoreVariables = { tenantIds: string[]; route?: RestoreRoute };
+
+export function restoreMutationOptions(
+  queryClient: QueryClient,
+  accountId: string,
+  getToken: GetGraphToken,
+): MutationOptions<RestoreOutcome[], Error, RestoreVariables, RestoreContext> {
+  return {
     onMutate: async ({ tenantIds }) => {
+      restoreStarted(queryClient, accountId, tenantIds);
       await queryClient.cancelQueries({ queryKey: graphKeys.account(accountId) });
       const snapshot = snapshotOf(queryClient, accountId, tenantIds);
       removeFromDeleted(queryClient, accountId, new Set(tenantIds.map((id) => id.toLowerCase())));
@@ -120,14 +127,26 @@ export function useRestoreSyncPolicies() {
           const [id] = ids as [string];
           return [await callGraphAction(getToken, (token) => restoreSyncPolicy(token, id, route))];
         }
-        return await callGraphAction(getToken, (token) => restoreSyncPolicies(token, ids));
+        const outcomes: RestoreOutcome[] = [];
+        for (const [index, chunk] of chunked(ids, RESTORE_CHUNK_SIZE).entries()) {
+          try {
+            outcomes.push(...(await callGraphAction(getToken, (token) => restoreSyncPolicies(token, chunk))));
+          } catch (error) {
+            // Nothing was done yet: the whole run fails as one. Later, what earlier chunks did must still be shown.
+            if (index === 0 || error instanceof SignInRequiredError) throw error;
+            outcomes.push(...unanswered(ids.slice(index * RESTORE_CHUNK_SIZE), error));
+            break;
+          }
+        }
+        return outcomes;
       } finally {
         ids.forEach((id) => inFlight.delete(id));
       }
     },
     onSuccess: (outcomes, _variables, context) => applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []),
-    onError: async (error, _variables, context) => {
+    onError: async (error, { tenantIds }, context) => {
       const snapshot = context?.snapshot ?? [];
+      for (const id of tenantIds) restoreSettled(queryClient, accountId, id, false, null);
       if (!isOutcomeUnknown(error)) {
         putBackIntoDeleted(queryClient, accountId, snapshot);
         return;
@@ -140,5 +159,12 @@ export function useRestoreSyncPolicies() {
       }
       void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
     },
-  });
+  };
+}
+
+export function useRestoreSyncPolicies() {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useMutation(restoreMutationOptions(queryClient, accountId, getToken));
 }

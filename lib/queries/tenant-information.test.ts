@@ -25,6 +25,31 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("tenant names", () => {
+  it("takes back lookups that have not gone out when the view that asked closes", async () => {
+    const store = await import("./tenant-information");
+    const getToken = async () => "token";
+    const answer = vi.mocked(findTenantInformation).getMockImplementation()!;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vi.mocked(findTenantInformation).mockImplementationOnce(async (token, ids) => {
+      await held;
+      return answer(token, ids);
+    });
+    const background = Array.from({ length: 60 }, (_, i) => id(i + 1));
+    store.requestTenantInformation(background, getToken);
+    await flush();
+    // The first $batch is on its way; the other two are withdrawn.
+    store.withdrawTenantInformation(background);
+    release();
+    for (let i = 0; i < 5; i++) await flush();
+    const calls = vi.mocked(findTenantInformation).mock.calls.map(([, ids]) => ids);
+    expect(calls.map((ids) => ids.length)).toEqual([20]);
+    // Withdrawn tenants are asked again by the next view that needs them.
+    store.requestTenantInformation([id(60)], getToken, true);
+    for (let i = 0; i < 5; i++) await flush();
+    expect(vi.mocked(findTenantInformation).mock.calls.at(-1)?.[1]).toEqual([id(60)]);
+  });
+
   it("asks in $batches of 20, rows on screen first, each tenant once", async () => {
     const store = await import("./tenant-information");
     const getToken = async () => "token";

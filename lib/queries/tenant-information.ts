@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
-import type { DeletedSyncPolicy, Partner, TenantInformation } from "@/lib/models";
+import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/models";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { callGraphAction } from "./graph-action";
 
@@ -91,6 +91,17 @@ export function requestTenantInformation(tenantIds: readonly string[], getToken:
   queueMicrotask(() => void flush());
 }
 
+/**
+ * Takes back lookups that have not gone out yet (a view that asked for them closed). A tab
+ * sends one server action at a time, so a long queue of names would hold up everything else.
+ */
+export function withdrawTenantInformation(tenantIds: readonly string[]) {
+  const withdrawn = new Set(tenantIds.map((id) => id.toLowerCase()));
+  const kept = queued.filter((id) => !withdrawn.has(id));
+  for (const id of queued) if (withdrawn.has(id)) asked.delete(id);
+  queued.splice(0, queued.length, ...kept);
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -110,7 +121,10 @@ export function useTenantInformation(tenantId: string): TenantInformation | null
   const { account, getToken } = useGraphToken();
   useVersion();
   useEffect(() => {
-    if (account) requestTenantInformation([tenantId], getToken, true);
+    if (!account) return;
+    requestTenantInformation([tenantId], getToken, true);
+    // A row scrolled away (or a view left) before its lookup went out no longer holds up the others.
+    return () => withdrawTenantInformation([tenantId]);
   }, [account, getToken, tenantId]);
   return getCachedTenantInformation(tenantId);
 }
@@ -121,29 +135,42 @@ export function useTenantInformationLookup(tenantIds: readonly string[] | undefi
   const current = useVersion();
   useEffect(() => {
     if (!account || !tenantIds || tenantIds.length === 0) return;
-    // After the rows on screen asked for theirs.
+    // After the rows on screen asked for theirs; what has not gone out when the view closes is taken back.
     const timer = window.setTimeout(() => requestTenantInformation(tenantIds, getToken), 250);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      withdrawTenantInformation(tenantIds);
+    };
   }, [account, getToken, tenantIds]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useCallback((tenantId: string) => getCachedTenantInformation(tenantId), [current]);
 }
 
+// One named copy per row and answer: rows whose name did not change keep their identity, so a
+// name arriving for one row does not make search rebuild what it knows of the other 9,999.
+const namedRows = new WeakMap<PartnerRow, { info: TenantInformation; row: PartnerRow }>();
+
+function withName<P extends PartnerRow>(partner: P, info: TenantInformation | null): P {
+  if (!info) return partner;
+  const cached = namedRows.get(partner);
+  if (cached?.info === info) return cached.row as P;
+  const row: P = { ...partner, displayName: info.displayName ?? partner.displayName, defaultDomainName: info.defaultDomainName };
+  namedRows.set(partner, { info, row });
+  return row;
+}
+
 /**
  * Partners with their tenant's name and default domain, so search and sort see
- * them; names arrive in the background and the list re-renders as they do.
+ * them; names arrive in the background (after the rows on screen asked for
+ * theirs) and the list re-renders as they do.
  */
-export function useNamedPartners<P extends Partner>(partners: P[] | undefined): P[] | undefined {
-  const ids = useMemo(() => partners?.map((partner) => partner.tenantId), [partners]);
+export function useNamedPartners<P extends PartnerRow>(partners: P[], lookUpAll?: boolean): P[];
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll?: boolean): P[] | undefined;
+/** `lookUpAll` false: only the rows on screen ask (while the list's own pages are still coming in). */
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll = true): P[] | undefined {
+  const ids = useMemo(() => (lookUpAll ? partners?.map((partner) => partner.tenantId) : undefined), [partners, lookUpAll]);
   const lookup = useTenantInformationLookup(ids);
-  return useMemo(
-    () =>
-      partners?.map((partner) => {
-        const info = lookup(partner.tenantId);
-        return info ? { ...partner, displayName: info.displayName ?? partner.displayName, defaultDomainName: info.defaultDomainName } : partner;
-      }),
-    [partners, lookup],
-  );
+  return useMemo(() => partners?.map((partner) => withName(partner, lookup(partner.tenantId))), [partners, lookup]);
 }
 
 /** Deleted policies that lost their own name take their tenant's. */

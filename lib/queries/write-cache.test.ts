@@ -3,7 +3,8 @@ import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { graphKeys } from "./keys";
-import type { PartnerDetail, PartnersView } from "./partners";
+import { partnersList, rowsOf } from "@/tests/partners-list";
+import type { PartnerDetail, PartnersList } from "./partners";
 import { addToDeleted, removeFromDeleted, snapshotCaches, updatePartner } from "./write-cache";
 
 const ACCOUNT = "account-1";
@@ -12,9 +13,9 @@ const B = "bbbbbbbb-0000-4000-8000-000000000002";
 
 function seeded() {
   const queryClient = new QueryClient();
-  const view: PartnersView = { partners: [makePartner(A, { syncPolicy: makeSyncPolicy(A, { userSyncAllowed: true }) }), makePartner(B)], deletedSyncPolicies: [makeDeletedSyncPolicy(B)], deletedItemsError: null };
-  queryClient.setQueryData(graphKeys.partnersView(ACCOUNT), view);
-  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A), { partner: view.partners[0]!, deletedSyncPolicy: null });
+  const a = makePartner(A, { syncPolicy: makeSyncPolicy(A, { userSyncAllowed: true }) });
+  queryClient.setQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT), partnersList([a], [makePartner(B)]));
+  queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A), { partner: a, deletedSyncPolicy: null });
   queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), [makeDeletedSyncPolicy(B)]);
   return queryClient;
 }
@@ -23,18 +24,25 @@ describe("write cache edits", () => {
   it("a change to a partner reaches the list and its page; null removes it from both", () => {
     const queryClient = seeded();
     updatePartner(queryClient, ACCOUNT, A.toUpperCase(), (partner) => ({ ...partner, syncPolicy: null }));
-    expect(queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT))?.partners[0]?.syncPolicy).toBeNull();
+    expect(rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT)))[0]?.syncPolicy).toBeNull();
     expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))?.partner?.syncPolicy).toBeNull();
     updatePartner(queryClient, ACCOUNT, A, () => null);
-    expect(queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT))?.partners.map((p) => p.tenantId)).toEqual([B]);
+    expect(rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT))).map((p) => p.tenantId)).toEqual([B]);
     expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))?.partner).toBeNull();
   });
 
-  it("a deleted policy appears in both deleted lists and on its partner's page; a purge takes it out of all", () => {
+  it("a change to a partner on a later page of the list reaches it; the list keeps only its columns", () => {
+    const queryClient = seeded();
+    updatePartner(queryClient, ACCOUNT, B, (partner) => ({ ...partner, syncPolicy: makeSyncPolicy(B, { userSyncAllowed: false }) }));
+    const row = rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT)))[1];
+    expect(row?.syncPolicy).toEqual({ tenantId: B, displayName: makeSyncPolicy(B).displayName, userSyncAllowed: false, groupSyncAllowed: makeSyncPolicy(B).groupSyncAllowed });
+    expect(row).not.toHaveProperty("inboundTrust");
+  });
+
+  it("a deleted policy appears in the deleted list and on its partner's page; a purge takes it out of all", () => {
     const queryClient = seeded();
     addToDeleted(queryClient, ACCOUNT, makeDeletedSyncPolicy(A));
     expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([B, A]);
-    expect(queryClient.getQueryData<PartnersView>(graphKeys.partnersView(ACCOUNT))?.deletedSyncPolicies?.map((p) => p.tenantId)).toEqual([B, A]);
     expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))?.deletedSyncPolicy?.tenantId).toBe(A);
     removeFromDeleted(queryClient, ACCOUNT, new Set([A]));
     expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([B]);
@@ -43,12 +51,12 @@ describe("write cache edits", () => {
 
   it("a refused write puts every cache back as it was", () => {
     const queryClient = seeded();
-    const before = queryClient.getQueryData(graphKeys.partnersView(ACCOUNT));
+    const before = queryClient.getQueryData(graphKeys.partnersList(ACCOUNT));
     const rollback = snapshotCaches(queryClient, ACCOUNT);
     updatePartner(queryClient, ACCOUNT, A, () => null);
     removeFromDeleted(queryClient, ACCOUNT, new Set([B]));
     rollback();
-    expect(queryClient.getQueryData(graphKeys.partnersView(ACCOUNT))).toEqual(before);
+    expect(queryClient.getQueryData(graphKeys.partnersList(ACCOUNT))).toEqual(before);
     expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([B]);
   });
 });

@@ -1,26 +1,28 @@
 /**
- * Cache edits every write shares: the partners view, each partner's detail and
+ * Cache edits every write shares: the partners list, each partner's detail and
  * the deleted lists change together, so no view contradicts another.
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { updateDeletedLists } from "./cache-sync";
+import { toPartnerRow, updateDeletedLists, updatePartnerRows } from "./cache-sync";
 import { graphKeys } from "./keys";
-import type { PartnerDetail, PartnersView } from "./partners";
+import type { PartnerDetail } from "./partners";
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Applies one change to a partner wherever it is cached; `null` removes it. */
+/**
+ * Applies one change to a partner wherever it is cached; `null` removes it. The
+ * list holds only the columns it shows: the change sees those (the rest absent)
+ * and the list keeps its columns of the result.
+ */
 export function updatePartner(queryClient: QueryClient, accountId: string, tenantId: string, change: (partner: Partner) => Partner | null): void {
-  queryClient.setQueryData<PartnersView>(graphKeys.partnersView(accountId), (view) => {
-    if (!view) return view;
-    const partners = view.partners.flatMap((partner) => {
-      if (!same(partner.tenantId, tenantId)) return [partner];
-      const next = change(partner);
-      return next ? [next] : [];
-    });
-    return { ...view, partners };
-  });
+  updatePartnerRows(queryClient, accountId, (rows) =>
+    rows.flatMap((row) => {
+      if (!same(row.tenantId, tenantId)) return [row];
+      const next = change(row as Partner);
+      return next ? [toPartnerRow(next)] : [];
+    }),
+  );
   queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, tenantId), (detail) =>
     detail?.partner ? { ...detail, partner: change(detail.partner) } : detail,
   );

@@ -1,0 +1,59 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+
+/**
+ * Table virtualization: only rows in view (plus overscan) are in the DOM,
+ * between two spacer rows that keep the scroll height. The row holding
+ * keyboard focus always stays mounted, so tabbing never loses its place.
+ */
+export function useVirtualRows({ count, estimateSize }: { count: number; estimateSize: number }) {
+  // State, not a ref: the virtualizer measures once the element exists.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedIndex === null || focusedIndex >= count || indexes.includes(focusedIndex)) return indexes;
+      return [...indexes, focusedIndex].sort((a, b) => a - b);
+    },
+    [focusedIndex, count],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table re-renders on every scroll by design
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => estimateSize,
+    overscan: 12,
+    rangeExtractor,
+    // First paint (and jsdom-free SSR) before the container is measured.
+    initialRect: { width: 1024, height: 800 },
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items.at(-1);
+  const paddingTop = first ? first.start - virtualizer.options.scrollMargin : 0;
+  const paddingBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+
+  const onFocusCapture = useCallback((event: React.FocusEvent) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    const index = row ? Number(row.dataset.index) : NaN;
+    if (Number.isInteger(index)) setFocusedIndex(index);
+  }, []);
+
+  return { setScrollElement, virtualizer, items, paddingTop, paddingBottom, onFocusCapture, measureElement: virtualizer.measureElement };
+}
+
+/** Keeps the scroll height of rows that are not drawn. */
+export function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden className="max-md:block">
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} className="max-md:block" />
+    </tr>
+  );
+}

@@ -1,0 +1,149 @@
+import type { Route } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const MARGIES_TRAVEL = "3c4d5e6f-7a8b-4c9d-a0e1-f2a3b4c5d6e7";
+const jwt = /eyJ[\w-]+\.[\w-]+\./;
+
+function isServerAction(route: Route): boolean {
+  return route.request().method() === "POST" && Boolean(route.request().headers()["next-action"]);
+}
+
+test("the first partners show while later pages are still loading, and the counts say so", async ({ page, signIn, emulator }) => {
+  await emulator.seedDeleted(400);
+  const total = (await emulator.partners()).length;
+  expect(total).toBeGreaterThan(400);
+  await emulator.control("PUT", "faults", { latencyMs: 400 });
+
+  await signIn("/partners", "admin");
+  const table = page.getByRole("table", { name: /partners/i });
+  const progress = page.getByRole("status").filter({ hasText: /^Loading partners… [\d,]+ so far$/ });
+  // Rows from the first page are there while the progress line still counts up.
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Loading partners" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Summary" }).getByRole("link").first()).toContainText("so far");
+  // Filtering works on what has arrived.
+  await page.getByRole("searchbox", { name: "Search partners" }).fill("fabrikam");
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Search partners" }).fill("");
+
+  await expect(progress).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText(`${total.toLocaleString("en-US")} partners`, { exact: true })).toBeVisible();
+  await expect(table).toHaveAttribute("aria-rowcount", String(total + 1));
+  await expect(page.getByRole("navigation", { name: "Summary" })).not.toContainText("so far");
+});
+
+test("leaving the partners view stops fetching further pages", async ({ page, signIn, emulator }) => {
+  await emulator.seedDeleted(600);
+  await emulator.control("PUT", "faults", { latencyMs: 300 });
+  await signIn("/partners", "admin");
+  await expect(page.getByRole("status").filter({ hasText: /^Loading partners…/ })).toBeVisible();
+
+  // Later pages are asked for by the nextLink Graph gave, which the request carries.
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    const body = request.postData() ?? "";
+    if (request.method() === "POST" && request.headers()["next-action"] && body.includes("crossTenantAccessPolicy/partners?")) calls.push(body);
+  });
+  await page.getByRole("link", { name: "Deleted sync policies" }).click();
+  await expect(page.getByRole("heading", { name: "Deleted sync policies" })).toBeVisible();
+  await page.waitForTimeout(1_500);
+  // At most the page that was already on its way when the view closed.
+  expect(calls.length).toBeLessThanOrEqual(1);
+  // Coming back picks up where it stopped.
+  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  await expect.poll(() => calls.length).toBeGreaterThan(1);
+});
+
+test("a reload paints the last list from this tab's cache at once and refreshes it in the background", async ({ page, signIn, emulator }) => {
+  expect(await emulator.partners()).not.toHaveLength(0);
+  await signIn("/partners", "admin");
+  const table = page.getByRole("table", { name: /partners/i });
+  await expect(table.getByRole("row").filter({ hasText: "Fabrikam" })).toBeVisible();
+  // The cache is written at most once a second.
+  await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith("ctsd.query-cache.")))).toBe(true);
+  await page.waitForTimeout(1_200);
+
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let heldReads = 0;
+  await page.route("**/partners", async (route) => {
+    if (isServerAction(route)) {
+      heldReads += 1;
+      await held;
+    }
+    await route.continue();
+  });
+  await page.reload();
+  // Graph has not answered anything yet, and the rows are already there.
+  await expect(table.getByRole("row").filter({ hasText: "Fabrikam" })).toBeVisible();
+  await expect.poll(() => heldReads).toBeGreaterThan(0);
+  await expect(page.getByRole("button", { name: "Refresh from Microsoft Graph" })).toHaveText(/Refreshing/);
+  await expect(page.getByText(/^Updated (just now|\d+ min ago)$/)).toBeVisible();
+
+  release();
+  await expect(page.getByRole("button", { name: "Refresh from Microsoft Graph" })).toHaveText("Refresh");
+
+  // Only Graph data is stored there: no token in the cache entries.
+  const cached = await page.evaluate(() =>
+    Object.entries(sessionStorage)
+      .filter(([key]) => key.startsWith("ctsd.query-cache."))
+      .map(([, value]) => value)
+      .join(""),
+  );
+  expect(cached).toContain("Fabrikam");
+  expect(cached).not.toMatch(jwt);
+
+  // Signing out forgets it.
+  await page.unroute("**/partners");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/signed-out|logout/);
+  await page.goto("/signed-out");
+  const afterSignOut = await page.evaluate(() =>
+    Object.entries(sessionStorage)
+      .filter(([key]) => key.startsWith("ctsd.query-cache."))
+      .map(([, value]) => value)
+      .join(""),
+  );
+  expect(afterSignOut).not.toContain("Fabrikam");
+});
+
+test("a read answered before a restore does not bring the restored policy back into deleted items", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const deletedTable = page.getByRole("table", { name: /deleted/i });
+  await expect(deletedTable.getByRole("row").filter({ hasText: MARGIES_TRAVEL })).toHaveCount(1);
+  await page.getByRole("link", { name: "Margie's Travel" }).first().click();
+  const section = page.getByRole("region", { name: "Identity synchronization" });
+  await expect(section).toContainText("in deleted items");
+
+  // The partner read reaches Graph while the policy is still deleted; its answer is held back in the browser.
+  let releaseRead: () => void = () => undefined;
+  const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+  let holdEverything = false;
+  let staleReads = 0;
+  await page.route("**/*", async (route) => {
+    if (!isServerAction(route)) return route.continue();
+    const body = route.request().postData() ?? "";
+    if (holdEverything) return; // later re-reads would hide the problem; they never answer
+    if (!body.includes(MARGIES_TRAVEL) || body.includes('"partner"')) return route.continue();
+    staleReads += 1;
+    const response = await route.fetch();
+    await readHeld;
+    await route.fulfill({ response });
+  });
+  await page.getByRole("button", { name: "Refresh from Microsoft Graph" }).click();
+  await expect.poll(() => staleReads).toBe(1);
+
+  // The browser sends server actions one at a time: the restore goes out once the read has answered.
+  await section.getByRole("button", { name: "Restore sync policy" }).click();
+  await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
+  releaseRead();
+  await expect(section).toContainText("Inbound user sync");
+  await expect(section).not.toContainText("in deleted items");
+  expect(await emulator.liveSyncPolicy(MARGIES_TRAVEL)).not.toBeNull();
+
+  holdEverything = true;
+  await page.getByRole("link", { name: "Deleted sync policies" }).click();
+  await expect(page.getByText(/^Showing \d+ of \d+ deleted policies$/)).toBeVisible();
+  await expect(deletedTable.getByRole("row").filter({ hasText: MARGIES_TRAVEL })).toHaveCount(0);
+});

@@ -1,0 +1,150 @@
+// `npm run demo:scale`: one build, two `next start` instances, Debian's nginx in front (round-robin).
+// Shows that the dashboard keeps no state between requests: any instance answers any request.
+// An emulator is started unless EMULATOR_URL already answers (the browser tests pass their own).
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { ensureNginx } from "./nginx.mjs";
+
+const PORT = process.env.DEMO_PORT ?? "3000";
+const INSTANCE_PORTS = (process.env.DEMO_INSTANCE_PORTS ?? "3001,3002").split(",").map((port) => port.trim());
+const EMULATOR_PORT = process.env.EMULATOR_PORT ?? "4010";
+const emulatorUrl = process.env.EMULATOR_URL ?? `http://localhost:${EMULATOR_PORT}`;
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  EMULATOR_PORT,
+  EMULATOR_URL: emulatorUrl,
+};
+
+function gitRevision() {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return String(Date.now());
+  }
+}
+
+const nginx = ensureNginx();
+
+if (process.env.DEMO_SKIP_BUILD !== "1") {
+  console.log("Building the dashboard once for every instance…");
+  // A deployment id lets a tab that still runs an older build reload instead of calling actions that no longer exist.
+  // The build fixes the server actions' encryption key; every instance of that build shares it.
+  const buildEnv = {
+    ...env,
+    NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? `demo-${gitRevision()}`,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+  };
+  const build = spawnSync("node", ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: buildEnv });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children = [];
+const workDir = mkdtempSync(join(tmpdir(), "dashboard-nginx-"));
+// nginx workers run as an unprivileged user when started by root; they buffer request bodies here.
+chmodSync(workDir, 0o777);
+
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  setTimeout(() => {
+    rmSync(workDir, { recursive: true, force: true });
+    process.exit(code);
+  }, 500);
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+function start(name, command, args, output = "ignore") {
+  // detached: each child leads its own process group, so stopping it stops everything it started.
+  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", output, "inherit"] });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+}
+
+async function answers(url) {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(url, label) {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (await answers(url)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.error(`${label} did not start at ${url}.`);
+  stop(1);
+}
+
+if (!(await answers(`${emulatorUrl}/_emulator/health`))) {
+  start("The emulator", "node", ["node_modules/tsx/dist/cli.mjs", "emulator/main.ts"], "inherit");
+  await waitFor(`${emulatorUrl}/_emulator/health`, "The emulator");
+}
+for (const port of INSTANCE_PORTS) {
+  start(`The dashboard on port ${port}`, "node", ["node_modules/next/dist/bin/next", "start", "-p", port]);
+}
+for (const port of INSTANCE_PORTS) await waitFor(`http://localhost:${port}/signed-out`, `The dashboard on port ${port}`);
+
+const temp = (name) => join(workDir, name);
+writeFileSync(
+  temp("nginx.conf"),
+  `worker_processes 1;
+daemon off;
+pid ${temp("nginx.pid")};
+error_log ${temp("error.log")} warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${temp("body")};
+  proxy_temp_path ${temp("proxy")};
+  fastcgi_temp_path ${temp("fastcgi")};
+  uwsgi_temp_path ${temp("uwsgi")};
+  scgi_temp_path ${temp("scgi")};
+  upstream dashboard {
+${INSTANCE_PORTS.map((port) => `    server 127.0.0.1:${port};`).join("\n")}
+  }
+  server {
+    listen ${PORT};
+    location / {
+      proxy_pass http://dashboard;
+      proxy_http_version 1.1;
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      # Which instance answered, so the demo (and its browser test) can show both at work.
+      add_header X-Dashboard-Instance $upstream_addr always;
+    }
+  }
+}
+`,
+);
+start("nginx", nginx, ["-c", temp("nginx.conf"), "-p", workDir, "-e", temp("error.log")]);
+await waitFor(`http://localhost:${PORT}/signed-out`, "nginx");
+
+console.log(`
+  Dashboard behind nginx:  http://localhost:${PORT}  (round-robin over ${INSTANCE_PORTS.map((port) => `:${port}`).join(", ")})
+  Sign in on the emulator's page as admin@contoso.example, password ${process.env.EMULATOR_USER_PASSWORD ?? "demo-password"}.
+  Each answer carries X-Dashboard-Instance: the instance that served it.
+
+  Press Ctrl+C to stop.
+`);
