@@ -6,7 +6,7 @@ import { CHANGE_KIND_IDS, CHANGE_KINDS, type ChangeKind } from "@/lib/audit/acti
 import { isValidPerson, parseActivityFilters, serializeActivityFilters, type ActivityFilters, type PeriodDays } from "@/lib/audit/activity-filters";
 import { toAuditCsv } from "@/lib/audit/csv";
 import { describeAuditEntry } from "@/lib/audit/describe";
-import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partner-display";
+import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partners/display";
 import { entriesOf, useActivity } from "@/lib/queries/audit";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useUrlState } from "@/lib/use-url-state";

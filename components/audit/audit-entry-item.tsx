@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ArrowRight, CircleAlert, CircleCheck } from "lucide-react";
 import type { DescribedEntry } from "@/lib/audit/describe";
 import type { AuditEntry } from "@/lib/audit/types";
-import { formatDate } from "@/lib/retention";
+import { formatDate } from "@/lib/deleted/retention";
 
 /** The sentence after the actor, with the partner's name as a link to its page. */
 function SentenceRest({ rest, partner }: { rest: string; partner?: { tenantId: string; name: string } }) {

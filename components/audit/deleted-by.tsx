@@ -5,7 +5,7 @@ import { actorDetail, actorName } from "@/lib/audit/describe";
 import { matchDeletions } from "@/lib/audit/deleted-by";
 import type { AuditEntry } from "@/lib/audit/types";
 import { entriesOf, useDeletedByEntries } from "@/lib/queries/audit";
-import { formatDate } from "@/lib/retention";
+import { formatDate } from "@/lib/deleted/retention";
 import { AuditStatus, RETENTION_NOTE } from "./audit-status";
 
 interface DeletedByState {

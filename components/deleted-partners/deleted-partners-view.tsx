@@ -5,7 +5,7 @@ import Link from "next/link";
 import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import type { DeletedPartner } from "@/lib/models";
-import { formatDate, RETENTION_DAYS } from "@/lib/retention";
+import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletedPartners, usePurgePartner, useRestorePartner } from "@/lib/queries/partner-writes";
 import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";

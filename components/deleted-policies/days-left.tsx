@@ -1,5 +1,5 @@
 import { AlarmClock, Clock } from "lucide-react";
-import { daysUntilPurge, EXPIRING_SOON_DAYS, formatTimeLeft } from "@/lib/retention";
+import { daysUntilPurge, EXPIRING_SOON_DAYS, formatTimeLeft } from "@/lib/deleted/retention";
 
 export function DaysLeft({ deletedDateTime, now }: { deletedDateTime: string; now: Date }) {
   const days = daysUntilPurge(deletedDateTime, now);

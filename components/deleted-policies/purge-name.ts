@@ -1,5 +1,5 @@
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { policyDisplayName } from "@/lib/partner-display";
+import { policyDisplayName } from "@/lib/partners/display";
 import { getCachedTenantInformation } from "@/lib/queries/tenant-information";
 
 /** The name a purge confirmation asks for: the partner's; null for an unnamed one (its tenant id is asked instead). */

@@ -2,7 +2,7 @@
 
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { policyDisplayName } from "@/lib/partner-display";
+import { policyDisplayName } from "@/lib/partners/display";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 

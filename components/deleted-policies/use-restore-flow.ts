@@ -16,7 +16,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { deletedSyncPoliciesQuery } from "@/lib/queries/deleted-sync-policies";
 import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { policyDisplayName } from "@/lib/partner-display";
+import { policyDisplayName } from "@/lib/partners/display";
 import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { rememberDenial } from "@/lib/auth/permission-denials";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import type { Partner } from "@/lib/models";
-import { RETENTION_DAYS } from "@/lib/retention";
+import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletePartner } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import type { Partner, SyncPolicy } from "@/lib/models";
-import { RETENTION_DAYS } from "@/lib/retention";
+import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";
 import { useRestoreSyncPolicies } from "@/lib/queries/restore";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { Download } from "lucide-react";
 import type { PartnerRow } from "@/lib/models";
-import { toPartnersCsv } from "@/lib/partners-csv";
+import { toPartnersCsv } from "@/lib/partners/csv";
 import { Button } from "@/components/ui/button";
 
 /** Downloads what the table shows (filter and order included); built in the browser, no extra Graph call. */

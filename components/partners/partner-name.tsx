@@ -2,7 +2,7 @@
 
 import { Building2, Info } from "lucide-react";
 import type { PartnerRow } from "@/lib/models";
-import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partner-display";
+import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partners/display";
 import { useTenantInformation } from "@/lib/queries/tenant-information";
 
 /** The tenant's own name and domain (tenant information), else the configured names, else "Unnamed partner". */

@@ -3,10 +3,10 @@
 import { memo } from "react";
 import Link from "next/link";
 import type { DeletedSyncPolicy, PartnerRow } from "@/lib/models";
-import { formatTimeLeft } from "@/lib/retention";
+import { formatTimeLeft } from "@/lib/deleted/retention";
 import { Trash2 } from "lucide-react";
-import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners-filter";
-import { partnerDisplayName, syncStateOf } from "@/lib/partner-display";
+import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners/filter";
+import { partnerDisplayName, syncStateOf } from "@/lib/partners/display";
 import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { SpacerRow, useVirtualRows } from "@/components/ui/virtual-rows";

@@ -17,8 +17,8 @@ import {
   type PartnersFilter,
   type SortColumn,
   type SortDirection,
-} from "@/lib/partners-filter";
-import { isExpiringSoon } from "@/lib/retention";
+} from "@/lib/partners/filter";
+import { isExpiringSoon } from "@/lib/deleted/retention";
 import type { SyncState } from "@/lib/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AlarmClock, Ban, CheckCircle2, CircleDashed, Users } from "lucide-react";
-import type { PartnersSummary } from "@/lib/partners-filter";
+import type { PartnersSummary } from "@/lib/partners/filter";
 import type { SyncState } from "@/lib/models";
 import { cn } from "@/lib/cn";
 

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { AlarmClock, CircleDashed, Trash2 } from "lucide-react";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { syncStateOf } from "@/lib/partner-display";
-import { formatDate, formatTimeLeft, isExpiringSoon } from "@/lib/retention";
+import { syncStateOf } from "@/lib/partners/display";
+import { formatDate, formatTimeLeft, isExpiringSoon } from "@/lib/deleted/retention";
 import { RestoreFromDetail } from "@/components/deleted-policies/restore-from-detail";
 import { Section } from "./detail-section";
 import { SettingRow } from "./setting-list";

@@ -1,4 +1,4 @@
-import { csvCell } from "@/lib/partners-csv";
+import { csvCell } from "@/lib/partners/csv";
 import { changeKindLabel, type DescribedEntry } from "./describe";
 import type { AuditEntry } from "./types";
 

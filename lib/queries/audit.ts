@@ -11,7 +11,7 @@ import { listAuditEntries, type AuditCursorInput } from "@/lib/actions/audit";
 import type { ActivityFilters } from "@/lib/audit/activity-filters";
 import type { ChangeKind } from "@/lib/audit/activities";
 import { deletionWindow, type DeletionWindow } from "@/lib/audit/deleted-by";
-import { RETENTION_DAYS } from "@/lib/retention";
+import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import type { AuditPage } from "@/lib/audit/types";
 import type { Result } from "@/lib/result";
 import { useAuditToken } from "@/lib/auth/use-audit-token";

@@ -1,5 +1,5 @@
-import type { DeletedSyncPolicy } from "./models";
-import { policyDisplayName } from "./partner-display";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import { policyDisplayName } from "@/lib/partners/display";
 import { isExpiringSoon } from "./retention";
 
 export interface DeletedFilter {

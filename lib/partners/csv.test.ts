@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
-import { toPartnersCsv } from "./partners-csv";
+import { toPartnersCsv } from "./csv";
 
 const A = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const SUPPORT = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Partner, SyncPolicy } from "./models";
+import type { Partner, SyncPolicy } from "@/lib/models";
 import { makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
-import { applyPartnersFilter, DEFAULT_FILTER, parsePartnersFilter, summarisePartners, toSearchParams } from "./partners-filter";
+import { applyPartnersFilter, DEFAULT_FILTER, parsePartnersFilter, summarisePartners, toSearchParams } from "./filter";
 
 function policy(tenantId: string, userSyncAllowed: boolean | null, overrides: Partial<SyncPolicy> = {}): SyncPolicy {
   return makeSyncPolicy(tenantId, { userSyncAllowed, ...overrides });

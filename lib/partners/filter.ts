@@ -1,5 +1,5 @@
-import type { PartnerRow, SyncState } from "./models";
-import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "./partner-display";
+import type { PartnerRow, SyncState } from "@/lib/models";
+import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
 export const SORT_COLUMNS = ["name", "tenantId", "userSync", "groupSync", "serviceProvider", "multiTenantOrg"] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PartnerRow } from "@/lib/models";
-import { applyPartnersFilter, DEFAULT_FILTER, filterPartners, sortPartners } from "./partners-filter";
+import { applyPartnersFilter, DEFAULT_FILTER, filterPartners, sortPartners } from "./filter";
 
 const row = (index: number, allowed: boolean | null): PartnerRow => ({
   tenantId: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,

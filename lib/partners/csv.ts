@@ -1,5 +1,5 @@
-import type { PartnerRow } from "./models";
-import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "./partner-display";
+import type { PartnerRow } from "@/lib/models";
+import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
 const SYNC_LABELS = { allowed: "Allowed", blocked: "Blocked", "no-policy": "No sync policy" } as const;
 
