@@ -1,12 +1,13 @@
 // `npm run demo:scale`: one build, two `next start` instances, Debian's nginx in front (round-robin).
 // Shows that the dashboard keeps no state between requests: any instance answers any request.
 // An emulator is started unless EMULATOR_URL already answers (the browser tests pass their own).
-import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { spawnSync, execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureNginx } from "./nginx.mjs";
+import { answers, processGroup } from "./processes.mjs";
 
 const PORT = process.env.DEMO_PORT ?? "3000";
 const INSTANCE_PORTS = (process.env.DEMO_INSTANCE_PORTS ?? "3001,3002").split(",").map((port) => port.trim());
@@ -42,58 +43,11 @@ if (process.env.DEMO_SKIP_BUILD !== "1") {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = [];
 const workDir = mkdtempSync(join(tmpdir(), "dashboard-nginx-"));
 // nginx workers run as an unprivileged user when started by root; they buffer request bodies here.
 chmodSync(workDir, 0o777);
 
-let stopping = false;
-function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  setTimeout(() => {
-    rmSync(workDir, { recursive: true, force: true });
-    process.exit(code);
-  }, 500);
-}
-process.on("SIGINT", () => stop(0));
-process.on("SIGTERM", () => stop(0));
-
-function start(name, command, args, output = "ignore") {
-  // detached: each child leads its own process group, so stopping it stops everything it started.
-  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", output, "inherit"] });
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`);
-      stop(code ?? 1);
-    }
-  });
-  children.push(child);
-}
-
-async function answers(url) {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(url, label) {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    if (await answers(url)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  console.error(`${label} did not start at ${url}.`);
-  stop(1);
-}
+const { start, waitFor } = processGroup({ env, onStop: () => rmSync(workDir, { recursive: true, force: true }) });
 
 if (!(await answers(`${emulatorUrl}/_emulator/health`))) {
   start("The emulator", "node", ["node_modules/tsx/dist/cli.mjs", "emulator/main.ts"], "inherit");
