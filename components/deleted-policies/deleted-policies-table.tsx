@@ -14,8 +14,7 @@ import { TriStateValue } from "@/components/partners/sync-state";
 import { DeletedByCell } from "@/components/audit/deleted-by";
 import { DaysLeft } from "./days-left";
 import { OutcomeIcon } from "./outcome-badge";
-import { SpacerRow, useVirtualRows } from "@/components/ui/virtual-rows";
-import { STACKED_CELL, STACKED_ROW, STACKED_TABLE } from "@/components/partners/partners-table";
+import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
 
 const CELL = "px-3 py-2 text-left align-middle";
@@ -103,13 +102,7 @@ export function DeletedPoliciesTable({
             const outcome = outcomes.get(policy.tenantId.toLowerCase());
             const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
             return (
-              <tr
-                key={policy.tenantId}
-                ref={measureElement}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                className={`border-b border-border last:border-0 hover:bg-surface-muted/60 ${STACKED_ROW}`}
-              >
+              <VirtualRow key={policy.tenantId} index={item.index} measureElement={measureElement}>
                 <td className={`${CELL} max-md:float-left max-md:pr-0`}>
                   <input
                     type="checkbox"
@@ -169,7 +162,7 @@ export function DeletedPoliciesTable({
                   </Button>
                   <PurgeRowButton policy={policy} />
                 </td>
-              </tr>
+              </VirtualRow>
             );
           })}
           <SpacerRow height={paddingBottom} columns={COLUMN_COUNT} />

@@ -9,7 +9,7 @@ import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners/f
 import { partnerDisplayName, syncStateOf } from "@/lib/partners/display";
 import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
-import { SpacerRow, useVirtualRows } from "@/components/ui/virtual-rows";
+import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PartnerName } from "./partner-name";
 import { TriStateValue, UserSyncState } from "./sync-state";
 
@@ -36,12 +36,6 @@ function DeletedPolicyHint({ policy }: { policy: DeletedSyncPolicy }) {
     </Link>
   );
 }
-
-/** Stacks each row into label/value lines on narrow screens instead of cutting columns off. */
-export const STACKED_TABLE = "max-md:block";
-export const STACKED_ROW = "max-md:block max-md:py-1.5";
-export const STACKED_CELL =
-  "max-md:flex max-md:items-start max-md:gap-3 max-md:py-0.5 max-md:before:w-32 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-muted max-md:before:content-[attr(data-label)]";
 
 /** Memoized: typing re-renders the view at once, the table only when its rows change. */
 export const PartnersTable = memo(function PartnersTable({
@@ -82,13 +76,7 @@ export const PartnersTable = memo(function PartnersTable({
             const partner = partners[item.index]!;
             const deleted = partner.syncPolicy ? undefined : deletedByTenant.get(partner.tenantId.toLowerCase());
             return (
-              <tr
-                key={partner.tenantId}
-                ref={measureElement}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                className={`border-b border-border last:border-0 hover:bg-surface-muted/60 ${STACKED_ROW}`}
-              >
+              <VirtualRow key={partner.tenantId} index={item.index} measureElement={measureElement}>
                 <td data-label="Name" className={`${cell} max-w-[320px] max-md:max-w-none`}>
                   {/* One block, so the stacked narrow layout keeps the domain under the name. */}
                   <div className="min-w-0">
@@ -117,7 +105,7 @@ export const PartnersTable = memo(function PartnersTable({
                 <td data-label="Multitenant org" className={cell}>
                   <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="No" nullLabel="No" />
                 </td>
-              </tr>
+              </VirtualRow>
             );
           })}
           <SpacerRow height={paddingBottom} columns={COLUMNS.length} />

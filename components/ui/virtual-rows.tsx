@@ -57,3 +57,17 @@ export function SpacerRow({ height, columns }: { height: number; columns: number
     </tr>
   );
 }
+
+/** Stacks each row into label/value lines on narrow screens instead of cutting columns off. */
+export const STACKED_TABLE = "max-md:block";
+export const STACKED_CELL =
+  "max-md:flex max-md:items-start max-md:gap-3 max-md:py-0.5 max-md:before:w-32 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-muted max-md:before:content-[attr(data-label)]";
+
+/** One drawn row: measured by the virtualizer, numbered for screen readers (the header is row 1). */
+export function VirtualRow({ index, measureElement, children }: { index: number; measureElement: (element: Element | null) => void; children: React.ReactNode }) {
+  return (
+    <tr ref={measureElement} data-index={index} aria-rowindex={index + 2} className="border-b border-border last:border-0 hover:bg-surface-muted/60 max-md:block max-md:py-1.5">
+      {children}
+    </tr>
+  );
+}
