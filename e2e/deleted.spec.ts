@@ -11,8 +11,10 @@ test("the deleted list shows every deleted sync policy with the days left before
   const table = page.getByRole("table", { name: /deleted/i });
   await expect(table.getByRole("row")).toHaveCount(deleted.length + 1);
   for (const policy of deleted) {
-    const daysLeft = Math.max(0, Math.floor((Date.parse(policy.deletedDateTime) + 30 * DAY_MS - Date.parse(now)) / DAY_MS));
-    const text = daysLeft === 0 ? "Less than a day left" : daysLeft === 1 ? "1 day left" : `${daysLeft} days left`;
+    // A countdown: 29 days and some hours read "30 days left"; the last 24 hours read "Less than a day left".
+    const left = Date.parse(policy.deletedDateTime) + 30 * DAY_MS - Date.parse(now);
+    const daysLeft = Math.ceil(left / DAY_MS);
+    const text = left < DAY_MS ? "Less than a day left" : daysLeft === 1 ? "1 day left" : `${daysLeft} days left`;
     const row = table.getByRole("row").filter({ hasText: policy.tenantId });
     await expect(row).toContainText(text);
     await expect(row.getByRole("button", { name: /^Restore/ })).toBeVisible();

@@ -82,8 +82,7 @@ test("a deleted sync policy starts its 30 days in deleted items", async ({ page,
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deleted sync policies" }).click();
   const row = page.getByRole("table", { name: /deleted/i }).getByRole("row").filter({ hasText: ALPINE });
-  // Days left never round up: a policy deleted a moment ago has 29 whole days and some hours.
-  await expect(row).toContainText("29 days left");
+  await expect(row).toContainText("30 days left");
   const deleted = (await emulator.deletedSyncPolicies()).find((policy) => policy.tenantId === ALPINE);
   expect(Date.now() - Date.parse(deleted?.deletedDateTime ?? "")).toBeLessThan(5 * 60_000);
   expect(await emulator.liveSyncPolicy(ALPINE)).toBeNull();
@@ -132,6 +131,30 @@ test("purge a selection: one typed confirmation, an outcome per row", async ({ p
   expect(await emulator.liveSyncPolicy(RELECLOUD)).not.toBeNull();
 });
 
+test("a bulk purge Graph keeps throttling is counted down and resent round by round, like a bulk restore", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await table.getByRole("checkbox", { name: "Select Coho Winery" }).check();
+  await table.getByRole("checkbox", { name: "Select Lucerne Publishing" }).check();
+  // Both rows are throttled on the first send and on the first automatic resend.
+  await emulator.failNext({ count: 4, path: "/deletedItems/crossTenantSyncPolicyPartners/", method: "DELETE", status: 429, retryAfterSeconds: 3 });
+  await page.getByRole("button", { name: "Purge selected (2)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Purge 2 sync policies" });
+  await dialog.getByLabel(/to confirm/).fill("purge 2");
+  await dialog.getByRole("button", { name: "Purge 2" }).click();
+
+  const results = page.getByRole("region", { name: "Purge results" });
+  await expect(results.getByRole("timer")).toContainText(/retrying automatically in [1-3] s \(round 1 of 3\)/);
+  expect((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId)).toEqual(expect.arrayContaining([COHO, LUCERNE]));
+  await expect(results.getByRole("timer")).toContainText("round 2 of 3", { timeout: 10_000 });
+  await expect(results.getByRole("status")).toHaveText("Purged: 2", { timeout: 15_000 });
+  await expect(results.getByText("after 3 attempts")).toHaveCount(2);
+  const deleted = (await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId);
+  expect(deleted).not.toContain(COHO);
+  expect(deleted).not.toContain(LUCERNE);
+  expect(await emulator.liveSyncPolicy(COHO)).toBeNull();
+});
+
 test("a reader sees every write control unavailable with the reason, and changes nothing", async ({ page, signIn, emulator }) => {
   await signIn(`/partners/${FABRIKAM}`, "reader");
   const section = page.getByRole("region", { name: "Identity synchronization" });
@@ -160,12 +183,14 @@ test("a change Graph throttles for longer than the server waits is counted down,
   await signIn(`/partners/${FABRIKAM}`, "admin");
   const section = page.getByRole("region", { name: "Identity synchronization" });
   await expect(section.getByRole("button", { name: "Turn off inbound user sync" })).toBeVisible();
-  await emulator.failNext({ count: 1, path: "/identitySynchronization", method: "PATCH", status: 429, retryAfterSeconds: 4 });
+  await emulator.failNext({ count: 2, path: "/identitySynchronization", method: "PATCH", status: 429, retryAfterSeconds: 3 });
   await section.getByRole("button", { name: "Turn off inbound user sync" }).click();
   await page.getByRole("dialog", { name: "Turn off inbound user sync" }).getByRole("button", { name: "Turn off", exact: true }).click();
 
-  await expect(page.getByText(/Retrying automatically in \d s/)).toBeVisible();
+  await expect(page.getByText(/Retrying automatically in \d s \(round 1 of 3\)/)).toBeVisible();
   expect((await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(true);
+  // Throttled again: the next round is counted down the same way.
+  await expect(page.getByText(/Retrying automatically in \d s \(round 2 of 3\)/)).toBeVisible({ timeout: 10_000 });
   await expect(section.getByRole("button", { name: "Turn on inbound user sync" })).toBeVisible({ timeout: 15_000 });
   expect((await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(false);
 });

@@ -86,6 +86,22 @@ test("deleted partners, reached from the partners page, come back with Restore",
   expect((await emulator.partners()).map((p) => p.tenantId)).toContain(GRAPHIC_DESIGN);
 });
 
+test("a partner restore Graph throttles is counted down in Restore results, then resent and done", async ({ page, signIn, emulator }) => {
+  const name = (await emulator.tenantInformation(GRAPHIC_DESIGN))?.displayName ?? GRAPHIC_DESIGN;
+  await signIn("/partners/deleted", "admin");
+  const row = page.getByRole("table", { name: /deleted partners/i }).getByRole("row").filter({ hasText: GRAPHIC_DESIGN });
+  await emulator.failNext({ count: 1, path: "/deletedItems/crossTenantPartners/", method: "POST", status: 429, retryAfterSeconds: 3 });
+  await row.getByRole("button", { name: `Restore ${name}` }).click();
+  await page.getByRole("dialog", { name: "Restore partner" }).getByRole("button", { name: "Restore" }).click();
+
+  const results = page.getByRole("region", { name: "Restore results" });
+  await expect(results.getByRole("timer")).toContainText(/retrying automatically in [1-3] s \(round 1 of 3\)/);
+  expect((await emulator.partners()).map((p) => p.tenantId)).not.toContain(GRAPHIC_DESIGN);
+  await expect(results.getByRole("status")).toHaveText("Restored: 1", { timeout: 10_000 });
+  await expect(row).toHaveCount(0);
+  expect((await emulator.partners()).map((p) => p.tenantId)).toContain(GRAPHIC_DESIGN);
+});
+
 test("a reader cannot add, delete or restore partners and sees why", async ({ page, signIn, emulator }) => {
   const before = (await emulator.partners()).length;
   await signIn("/partners", "reader");

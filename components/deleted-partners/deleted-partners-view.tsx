@@ -6,7 +6,7 @@ import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import type { DeletedPartner } from "@/lib/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
-import { useDeletedPartners, usePurgePartner, useRestorePartner } from "@/lib/queries/partner-writes";
+import { useDeletedPartners, usePurgePartner, useRereadDeletedPartnerIds, useRestorePartner } from "@/lib/queries/partner-writes";
 import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";
 import type { WriteOutcome } from "@/lib/writes/outcome";
@@ -18,9 +18,10 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { DaysLeft } from "@/components/deleted-policies/days-left";
-import { OutcomeIcon } from "@/components/deleted-policies/outcome-badge";
+import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { PurgeDialog, type PurgeItem } from "@/components/deleted-policies/purge-dialog";
-import { announceWriteError, resendAfterWait } from "@/components/writes/write-toast";
+import { useWriteRun } from "@/components/writes/use-write-run";
+import { WriteResults } from "@/components/writes/write-results";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 import { WriteButton } from "@/components/writes/write-button";
@@ -88,41 +89,43 @@ function Row({
   );
 }
 
+const gone = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
+
 export function DeletedPartnersView() {
   const deleted = useDeletedPartners();
-  const restore = useRestorePartner();
   const permission = useWritePermission();
   const [now] = useState(() => new Date());
   const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
-  const [outcomes, setOutcomes] = useState<Record<string, WriteOutcome>>({});
   const [purging, setPurging] = useState<PurgeItem | null>(null);
+  const restore = useRestorePartner();
   const purge = usePurgePartner();
-
-  const sendPurge = (item: PurgeItem, again: boolean) =>
-    purge.mutateAsync({ tenantId: item.tenantId }).then(
-      (outcome) => {
-        if (outcome.kind === "done") toast.success(`Purged the partner ${item.name ?? item.tenantId}`, { description: "It is gone for good." });
-        else if (outcome.kind === "throttled" && again) resendAfterWait(outcome, () => void sendPurge(item, false));
-        else setOutcomes((current) => ({ ...current, [item.tenantId]: outcome }));
-      },
-      (error: unknown) => announceWriteError(error, "Nothing was purged."),
-    );
-
-  const send = (partner: DeletedPartner, name: string | null, again: boolean) =>
-    restore.mutateAsync({ tenantId: partner.tenantId }).then(
-      (outcome) => {
-        if (outcome.kind === "done") toast.success(`Restored the partner ${name ?? partner.tenantId}`, { description: describeWriteOutcome(outcome).detail });
-        else if (outcome.kind === "throttled" && again) resendAfterWait(outcome, () => void send(partner, name, false));
-        else setOutcomes((current) => ({ ...current, [partner.tenantId]: outcome }));
-      },
-      (error: unknown) => announceWriteError(error, "Nothing was restored."),
-    );
+  const stillDeleted = useRereadDeletedPartnerIds();
+  const restores = useWriteRun<PurgeItem>({
+    send: ([item]) => (item ? restore.mutateAsync({ tenantId: item.tenantId }).then((outcome) => [outcome]) : Promise.resolve([])),
+    tenantIdOf: (item) => item.tenantId,
+    nameOf: (item) => getCachedTenantInformation(item.tenantId)?.displayName ?? item.name ?? item.tenantId,
+    nothingDone: "Nothing was restored.",
+    stillToDo: stillDeleted,
+    announceOne: (outcome, name) => {
+      if (gone(outcome)) toast.success(`Restored the partner ${name}`, { description: describeWriteOutcome(outcome).detail });
+    },
+  });
+  const purges = useWriteRun<PurgeItem>({
+    send: ([item]) => (item ? purge.mutateAsync({ tenantId: item.tenantId }).then((outcome) => [outcome]) : Promise.resolve([])),
+    tenantIdOf: (item) => item.tenantId,
+    nameOf: (item) => item.name ?? item.tenantId,
+    nothingDone: "Nothing was purged.",
+    stillToDo: stillDeleted,
+    announceOne: (outcome, name) => {
+      if (outcome.kind === "done") toast.success(`Purged the partner ${name}`, { description: "It is gone for good." });
+    },
+  });
+  const outcomes = new Map([...(restores.run?.outcomes ?? []), ...(purges.run?.outcomes ?? [])].map((outcome) => [outcome.tenantId.toLowerCase(), outcome]));
 
   const confirm = () => {
     if (!confirming) return;
-    const { partner } = confirming;
     setConfirming(null);
-    void send(partner, getCachedTenantInformation(partner.tenantId)?.displayName ?? confirming.name, true);
+    void restores.start([{ tenantId: confirming.partner.tenantId, name: confirming.name }]);
   };
 
   return (
@@ -137,6 +140,12 @@ export function DeletedPartnersView() {
         actions={<RefreshButton onRefresh={() => void deleted.refetch()} refreshing={deleted.isFetching} updatedAt={deleted.dataUpdatedAt} />}
       />
       {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} className="mb-3 flex items-start gap-2 rounded-md border border-border bg-surface px-3 py-2 text-[13px]" /> : null}
+      {restores.run || purges.run ? (
+        <div className="mb-3 space-y-3">
+          <WriteResults title="Restore results" flow={restores} canRetry={permission.allowed} linkToPartner />
+          <WriteResults title="Purge results" flow={purges} canRetry={permission.allowed} />
+        </div>
+      ) : null}
       {deleted.isPending ? (
         <div role="status" aria-label="Loading deleted partners" className="space-y-2">
           <Skeleton className="h-10 w-full" />
@@ -173,7 +182,7 @@ export function DeletedPartnersView() {
                     key={partner.tenantId}
                     partner={partner}
                     now={now}
-                    outcome={outcomes[partner.tenantId]}
+                    outcome={outcomes.get(partner.tenantId.toLowerCase())}
                     canWrite={permission.allowed}
                     onRestore={(name) => setConfirming({ partner, name })}
                     onPurge={(name) => setPurging({ tenantId: partner.tenantId, name })}
@@ -188,7 +197,7 @@ export function DeletedPartnersView() {
         items={purging ? [purging] : []}
         onOpenChange={(open) => !open && setPurging(null)}
         onConfirm={() => {
-          if (purging) void sendPurge(purging, true);
+          if (purging) void purges.start([purging]);
           setPurging(null);
         }}
       />

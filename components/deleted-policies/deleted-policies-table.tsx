@@ -13,7 +13,7 @@ import { PurgeRowButton } from "./purge-flow";
 import { TriStateValue } from "@/components/partners/sync-state";
 import { DeletedByCell } from "@/components/audit/deleted-by";
 import { DaysLeft } from "./days-left";
-import { OutcomeIcon } from "./outcome-badge";
+import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
 

@@ -8,7 +8,7 @@ import { useNamedDeletedPolicies } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/use-url-state";
 import { applyDeletedFilter, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted/filter";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/writes/outcome";
+import type { WriteOutcome } from "@/lib/writes/outcome";
 import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
@@ -20,7 +20,7 @@ import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
 import { DeletedByProvider } from "@/components/audit/deleted-by";
 import { RestoreDialog } from "./restore-dialog";
-import { RestoreResults } from "./restore-results";
+import { WriteResults } from "@/components/writes/write-results";
 import { usePersistentSelection } from "./use-persistent-selection";
 import { useRestoreFlow } from "./use-restore-flow";
 import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
@@ -48,7 +48,7 @@ export function DeletedPoliciesView() {
     },
     [setSelected],
   );
-  const deselectSettled = useCallback((settled: RestoreOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
+  const deselectSettled = useCallback((settled: WriteOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
   const all = useNamedDeletedPolicies(deleted.data);
@@ -61,7 +61,7 @@ export function DeletedPoliciesView() {
     () => (all ?? []).filter((policy) => selected.has(policy.tenantId)).length - selectedPolicies.length,
     [all, selected, selectedPolicies],
   );
-  const outcomes = useMemo(() => new Map<string, RestoreOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
+  const outcomes = useMemo(() => new Map<string, WriteOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
   return (
     <PurgeFlowProvider onPurged={deselect}>
@@ -90,17 +90,7 @@ export function DeletedPoliciesView() {
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted sync policies could not be loaded." />
       ) : (
         <div className="space-y-3">
-          {flow.run ? (
-            <RestoreResults
-              run={flow.run}
-              retryableCount={flow.retryable.length}
-              retryInSeconds={flow.retryInSeconds}
-              onRetryFailed={flow.retryFailed}
-              onDismiss={flow.dismiss}
-              retryDisabled={flow.pending || !permission.allowed}
-              messageContext={flow.messageContext}
-            />
-          ) : null}
+          <WriteResults title="Restore results" flow={flow} canRetry={permission.allowed} messageContext={flow.messageContext} linkToPartner />
           <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
@@ -151,7 +141,7 @@ export function DeletedPoliciesView() {
           )}
         </div>
       )}
-      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.restore(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
+      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.start(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
     </PurgeFlowProvider>
   );
 }

@@ -5,7 +5,7 @@ import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { describeWriteOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
-import { OutcomeIcon } from "./outcome-badge";
+import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { RestoreDialog } from "./restore-dialog";
 import { useRestoreFlow } from "./use-restore-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
@@ -54,7 +54,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
           </span>
         </span>
       ) : null}
-      <RestoreDialog open={confirming} onOpenChange={setConfirming} policies={[policy]} onConfirm={() => void flow.restore([policy], "partner")} />
+      <RestoreDialog open={confirming} onOpenChange={setConfirming} policies={[policy]} onConfirm={() => void flow.start([policy], "partner")} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import type { TenantInformation } from "@/lib/models";
 import { useAddPartner } from "@/lib/queries/partner-writes";
-import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 
@@ -23,19 +23,20 @@ export function AddOrganization() {
   const [opened, setOpened] = useState(false);
   const permission = useWritePermission();
   const add = useAddPartner();
+  const announceError = useAnnounceWriteError();
 
-  const confirm = (tenant: TenantInformation, again = true) => {
+  const confirm = (tenant: TenantInformation, round = 0) => {
     setOpen(false);
     const name = tenant.displayName ?? tenant.tenantId;
     add.mutateAsync({ tenantId: tenant.tenantId }).then(
       (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`, {}, {}, again ? () => confirm(tenant, false) : undefined);
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`, {}, {}, { round, resend: (next) => confirm(tenant, next) });
         toast.success(`Added ${name} as a partner`, {
           description: "Every setting is inherited from your default policy until you change it.",
           action: { label: "Open partner", onClick: () => router.push(`/partners/${tenant.tenantId}`) },
         });
       },
-      (error: unknown) => announceWriteError(error, "Nothing was added."),
+      (error: unknown) => announceError(error, "Nothing was added."),
     );
   };
 

@@ -10,7 +10,7 @@ import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletePartner } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 
@@ -22,10 +22,11 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
   const [withPolicy, setWithPolicy] = useState(true);
   const permission = useWritePermission();
   const remove = useDeletePartner();
+  const announceError = useAnnounceWriteError();
   const label = name ?? partner.tenantId;
   const hasPolicy = partner.syncPolicy !== null;
 
-  const confirm = (again = true) => {
+  const confirm = (round = 0) => {
     setOpen(false);
     remove.mutateAsync({ tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy }).then(
       (outcomes) => {
@@ -39,9 +40,9 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
           router.push("/partners");
           return;
         }
-        announceWrite(last, `Deleted the partner ${label}`, {}, {}, again ? () => confirm(false) : undefined);
+        announceWrite(last, `Deleted the partner ${label}`, {}, {}, { round, resend: confirm });
       },
-      (error: unknown) => announceWriteError(error, "Nothing was deleted."),
+      (error: unknown) => announceError(error, "Nothing was deleted."),
     );
   };
 

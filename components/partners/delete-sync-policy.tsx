@@ -9,7 +9,7 @@ import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";
 import { useRestoreSyncPolicies } from "@/lib/queries/restore";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
@@ -22,30 +22,31 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
   const permission = useWritePermission();
   const remove = useDeleteSyncPolicy();
   const restore = useRestoreSyncPolicies();
+  const announceError = useAnnounceWriteError();
 
   // Promises, not mutate callbacks: this control unmounts as soon as the policy leaves the page.
   const undo = () =>
     restore.mutateAsync({ tenantIds: [partner.tenantId], route: "partner" }).then(
       ([outcome]) => void (outcome && announceWrite(outcome, `Restored the sync policy of ${name}`)),
-      (error: unknown) => announceWriteError(error, "Nothing was restored."),
+      (error: unknown) => announceError(error, "Nothing was restored."),
     );
 
-  const send = (again: boolean): Promise<void> =>
+  const send = (round = 0): Promise<void> =>
     remove.mutateAsync({ tenantId: partner.tenantId, policy }).then(
       (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, {}, {}, again ? () => void send(false) : undefined);
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, {}, {}, { round, resend: (next) => void send(next) });
         toast.success(`Deleted the sync policy of ${name}`, {
           description: `It is in deleted sync policies for ${RETENTION_DAYS} days. Users already synchronized stay.`,
           duration: UNDO_SECONDS * 1000,
           action: { label: "Undo", onClick: () => void undo() },
         });
       },
-      (error: unknown) => announceWriteError(error, "Nothing was deleted."),
+      (error: unknown) => announceError(error, "Nothing was deleted."),
     );
 
   const confirm = () => {
     setOpen(false);
-    void send(true);
+    void send();
   };
 
   return (

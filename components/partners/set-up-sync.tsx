@@ -6,7 +6,7 @@ import type { Partner } from "@/lib/models";
 import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, announceWriteError } from "@/components/writes/write-toast";
+import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -17,6 +17,7 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const [open, setOpen] = useState(false);
   const permission = useWritePermission();
   const setUp = useSetUpSync();
+  const announceError = useAnnounceWriteError();
   const redemptionOn = partner.automaticUserConsentSettings?.inboundAllowed === true;
   const [policyName, setPolicyName] = useState(name ?? partner.tenantId);
   const [redeem, setRedeem] = useState(true);
@@ -24,18 +25,18 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const label = name ?? "this unnamed partner";
 
   // A promise, not mutate callbacks: this control unmounts once the policy exists.
-  const send = (args: { tenantId: string; displayName: string; enableAutomaticRedemption: boolean }, again: boolean): Promise<void> =>
+  const send = (args: { tenantId: string; displayName: string; enableAutomaticRedemption: boolean }, round = 0): Promise<void> =>
     setUp.mutateAsync(args).then(
       ({ policy, redemption }) => {
-        announceWrite(policy, `Sync set up for ${label}`, {}, {}, again ? () => void send(args, false) : undefined);
+        announceWrite(policy, `Sync set up for ${label}`, {}, {}, { round, resend: (next) => void send(args, next) });
         if (redemption) announceWrite(redemption, `Automatic redemption turned on for ${label}`);
       },
-      (error: unknown) => announceWriteError(error, "Nothing was created."),
+      (error: unknown) => announceError(error, "Nothing was created."),
     );
 
   const confirm = () => {
     setOpen(false);
-    void send({ tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem }, true);
+    void send({ tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem });
   };
 
   return (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { AlarmClock, CircleDashed, Trash2 } from "lucide-react";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
 import { syncStateOf } from "@/lib/partners/display";
-import { formatDate, formatTimeLeft, isExpiringSoon } from "@/lib/deleted/retention";
+import { formatDate, formatTimeLeft, isExpiringSoon, purgeDate } from "@/lib/deleted/retention";
 import { RestoreFromDetail } from "@/components/deleted-policies/restore-from-detail";
 import { Section } from "./detail-section";
 import { SettingRow } from "./setting-list";
@@ -68,7 +68,7 @@ export function SyncPolicySection({ partner, deleted }: { partner: Partner; dele
               Deleted {formatDate(deleted.deletedDateTime, true)}.{" "}
               <span className={isExpiringSoon(deleted.deletedDateTime) ? "font-medium text-warn" : undefined}>
                 <AlarmClock aria-hidden className="mr-1 inline size-3.5" />
-                {formatTimeLeft(deleted.deletedDateTime)} before it is purged permanently.
+                {formatTimeLeft(deleted.deletedDateTime)} before it is purged permanently, on {formatDate(purgeDate(deleted.deletedDateTime)?.toISOString() ?? null, true)}.
               </span>{" "}
               Until it is restored, users from this tenant are not synchronized.
             </p>

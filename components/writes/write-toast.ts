@@ -1,21 +1,35 @@
 "use client";
 
+import { useCallback } from "react";
+import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
 import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
-import type { WriteOutcome } from "@/lib/writes/outcome";
+import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, type WriteOutcome } from "@/lib/writes/outcome";
+import { useAuthConfig } from "@/lib/auth/auth-config-context";
+import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
+import { GraphActionError } from "@/lib/queries/graph-action";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
 import { isAnswerLost, WriteInFlightError } from "@/lib/queries/writes";
 
-const DEFAULT_WAIT_SECONDS = 5;
+/** Which automatic resend this is (0 for the admin's own click) and how to send the next one. */
+export interface ThrottleRetry {
+  round: number;
+  resend: (nextRound: number) => void;
+}
+
+/** The countdown's words, shared by the toast and the results panel. */
+export function retryCountdownText(seconds: number, round: number): string {
+  return `Retrying automatically in ${seconds} s (round ${round + 1} of ${AUTO_RETRY_ROUNDS})`;
+}
 
 /**
  * Graph throttled the write and asked for a wait longer than the server holds a
  * request: count it down where the admin sees it, then send the write once more
  * (a throttled answer proves nothing was done).
  */
-export function resendAfterWait(outcome: WriteOutcome, resend: () => void) {
-  let left = Math.max(1, outcome.error?.retryAfterSeconds ?? DEFAULT_WAIT_SECONDS);
-  const text = () => `Nothing was changed yet. Retrying automatically in ${left} s.`;
+function resendAfterWait(outcome: WriteOutcome, retry: ThrottleRetry) {
+  let left = Math.max(1, outcome.error?.retryAfterSeconds ?? DEFAULT_RETRY_WAIT_SECONDS);
+  const text = () => `Nothing was changed yet. ${retryCountdownText(left, retry.round)}.`;
   const id = toast.warning("Microsoft Graph is throttling requests", { description: text(), duration: Infinity });
   const timer = window.setInterval(() => {
     left -= 1;
@@ -25,13 +39,13 @@ export function resendAfterWait(outcome: WriteOutcome, resend: () => void) {
     }
     window.clearInterval(timer);
     toast.dismiss(id);
-    resend();
+    retry.resend(retry.round + 1);
   }, 1000);
 }
 
-/** One toast per write outcome, in the outcome model's words; with `resend`, a throttled write is counted down and sent once more. */
-export function announceWrite(outcome: WriteOutcome, title: string, context: OutcomeContext = {}, options: Parameters<typeof toast.success>[1] = {}, resend?: () => void) {
-  if (outcome.kind === "throttled" && resend) return resendAfterWait(outcome, resend);
+/** One toast per write outcome, in the outcome model's words; with `retry`, a throttled write is counted down and resent, up to AUTO_RETRY_ROUNDS times. */
+export function announceWrite(outcome: WriteOutcome, title: string, context: OutcomeContext = {}, options: Parameters<typeof toast.success>[1] = {}, retry?: ThrottleRetry) {
+  if (outcome.kind === "throttled" && retry && retry.round < AUTO_RETRY_ROUNDS) return resendAfterWait(outcome, retry);
   const message = describeWriteOutcome(outcome, context);
   const description = message.detail;
   if (message.tone === "success") return toast.success(title, { description, ...options });
@@ -40,15 +54,37 @@ export function announceWrite(outcome: WriteOutcome, title: string, context: Out
   return toast.error(message.label, { description });
 }
 
-/** A call that failed as a whole: nothing was done, or (answer lost) the views were re-read. */
-export function announceWriteError(error: unknown, nothingDone: string) {
-  if (error instanceof WriteInFlightError) return;
-  if (isAnswerLost(error)) {
-    toast.warning("Outcome unknown", { description: "The answer from the server was lost. The views were re-read from Microsoft Graph: check what they show before trying again." });
-    return;
-  }
-  const appError = toAppError(error);
-  toast.error(describeError(appError).title, {
-    description: `${nothingDone} ${appError.message}${appError.requestId ? ` Request ID: ${appError.requestId}` : ""}`,
-  });
+/**
+ * Explains a write call that failed as a whole: nothing was done, or (answer
+ * lost) the views were re-read. A 401 that survived the silent renewal sends the
+ * admin to sign in again; what they selected stays where it was.
+ */
+export function useAnnounceWriteError() {
+  const { instance } = useMsal();
+  const config = useAuthConfig();
+  return useCallback(
+    async (error: unknown, nothingDone: string) => {
+      if (error instanceof WriteInFlightError) return;
+      if (isAnswerLost(error)) {
+        toast.warning("Outcome unknown", { description: "The answer from the server was lost. The views were re-read from Microsoft Graph: check what they show before trying again." });
+        return;
+      }
+      const appError = toAppError(error);
+      if (error instanceof GraphActionError && appError.status === 401) {
+        if (await redirectToSignIn(instance, config)) {
+          toast.info("Your session expired; signing you in again.", { description: nothingDone });
+          return;
+        }
+        toast.error("Your session expired and could not be renewed", {
+          description: `${nothingDone} Sign in again, then retry.`,
+          action: { label: "Sign in", onClick: () => void redirectToSignIn(instance, config, { prompt: "select_account" }) },
+        });
+        return;
+      }
+      toast.error(describeError(appError).title, {
+        description: `${nothingDone} ${appError.message}${appError.requestId ? ` Request ID: ${appError.requestId}` : ""}`,
+      });
+    },
+    [instance, config],
+  );
 }

@@ -4,16 +4,19 @@ import { daysUntilPurge, formatDate, formatTimeLeft, isExpiringSoon, purgeDate }
 const now = new Date("2026-11-25T12:00:00Z");
 
 describe("retention", () => {
-  it("counts whole days left in the 30-day window", () => {
+  it("counts days left like a countdown: a fresh deletion has all 30", () => {
     expect(daysUntilPurge("2026-11-25T12:00:00Z", now)).toBe(30);
-    expect(daysUntilPurge("2026-10-27T13:00:00Z", now)).toBe(1);
-    expect(daysUntilPurge("2026-10-26T12:00:01Z", now)).toBe(0);
+    expect(daysUntilPurge("2026-11-25T11:59:00Z", now)).toBe(30);
+    expect(daysUntilPurge("2026-10-27T13:00:00Z", now)).toBe(2);
+    expect(daysUntilPurge("2026-10-27T12:00:00Z", now)).toBe(1);
+    expect(daysUntilPurge("2026-10-26T12:00:00Z", now)).toBe(0);
     expect(daysUntilPurge("2026-09-01T00:00:00Z", now)).toBe(0);
   });
 
-  it("flags policies with seven days or fewer left", () => {
-    expect(isExpiringSoon("2026-11-02T13:00:00Z", now)).toBe(true);
-    expect(isExpiringSoon("2026-11-05T13:00:00Z", now)).toBe(false);
+  it("flags policies purged within seven days, to the minute", () => {
+    expect(isExpiringSoon("2026-11-02T12:00:00Z", now)).toBe(true);
+    expect(isExpiringSoon("2026-11-02T12:01:00Z", now)).toBe(false);
+    expect(isExpiringSoon("2026-09-01T00:00:00Z", now)).toBe(true);
   });
 
   it("purges 30 days after deletion", () => {
@@ -22,10 +25,13 @@ describe("retention", () => {
 });
 
 describe("formatTimeLeft", () => {
-  it("never rounds the time left up", () => {
-    expect(formatTimeLeft("2026-10-26T13:00:00Z", now)).toBe("Less than a day left");
-    expect(formatTimeLeft("2026-10-27T13:00:00Z", now)).toBe("1 day left");
+  it("says 30 days right after a delete and never claims a day that is not there", () => {
+    expect(formatTimeLeft("2026-11-25T11:59:00Z", now)).toBe("30 days left");
     expect(formatTimeLeft("2026-11-20T12:00:00Z", now)).toBe("25 days left");
+    expect(formatTimeLeft("2026-10-27T13:00:00Z", now)).toBe("2 days left");
+    expect(formatTimeLeft("2026-10-27T12:00:00Z", now)).toBe("1 day left");
+    expect(formatTimeLeft("2026-10-26T13:00:00Z", now)).toBe("Less than a day left");
+    expect(formatTimeLeft("2026-10-26T12:00:00Z", now)).toBe("Less than a day left");
   });
 });
 

@@ -15,23 +15,33 @@ export function purgeDate(deletedDateTime: string | null): Date | null {
   return deleted === null ? null : new Date(deleted + RETENTION_DAYS * DAY_MS);
 }
 
-/** Whole days left before the automatic purge, never negative; null when the deletion date is unknown. */
-export function daysUntilPurge(deletedDateTime: string | null, now: Date = new Date()): number | null {
+function msUntilPurge(deletedDateTime: string | null, now: Date): number | null {
   const purge = purgeDate(deletedDateTime);
-  if (!purge) return null;
-  return Math.max(0, Math.floor((purge.getTime() - now.getTime()) / DAY_MS));
+  return purge ? Math.max(0, purge.getTime() - now.getTime()) : null;
 }
 
+/**
+ * Days left before the automatic purge, counted the way a countdown reads: a
+ * policy deleted a moment ago has 30, one with 6 days and 2 hours left has 7.
+ * Never negative; null when the deletion date is unknown.
+ */
+export function daysUntilPurge(deletedDateTime: string | null, now: Date = new Date()): number | null {
+  const left = msUntilPurge(deletedDateTime, now);
+  return left === null ? null : Math.ceil(left / DAY_MS);
+}
+
+/** Within EXPIRING_SOON_DAYS of the purge, exactly: 7 days and one minute is not soon. */
 export function isExpiringSoon(deletedDateTime: string | null, now: Date = new Date()): boolean {
   const days = daysUntilPurge(deletedDateTime, now);
   return days !== null && days <= EXPIRING_SOON_DAYS;
 }
 
-/** "Less than a day left", "1 day left", "12 days left": conservative, never rounds up. */
+/** "30 days left", "2 days left", "1 day left", then "Less than a day left" for the last hours. */
 export function formatTimeLeft(deletedDateTime: string | null, now: Date = new Date()): string {
-  const days = daysUntilPurge(deletedDateTime, now);
-  if (days === null) return "Purge date unknown";
-  if (days === 0) return "Less than a day left";
+  const left = msUntilPurge(deletedDateTime, now);
+  if (left === null) return "Purge date unknown";
+  if (left < DAY_MS) return "Less than a day left";
+  const days = Math.ceil(left / DAY_MS);
   return days === 1 ? "1 day left" : `${days} days left`;
 }
 

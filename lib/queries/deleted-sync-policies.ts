@@ -1,5 +1,6 @@
 "use client";
 
+import { useCallback } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { listDeletedSyncPolicies } from "@/lib/actions/deleted-sync-policies";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
@@ -25,4 +26,15 @@ export function useDeletedSyncPolicies({ enabled = true }: { enabled?: boolean }
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
   return useQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), enabled: enabled && account !== null });
+}
+
+/** Re-reads deleted items from Graph: the lower-case tenant ids whose sync policy is still there. */
+export function useRereadDeletedSyncPolicyIds(): () => Promise<Set<string>> {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useCallback(async () => {
+    const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), staleTime: 0 });
+    return new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
+  }, [queryClient, accountId, getToken]);
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
-import { useGraphToken } from "@/lib/auth/use-graph-token";
+import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
@@ -63,14 +63,27 @@ export function useDeletePartner() {
   });
 }
 
-export function useDeletedPartners() {
-  const { account, getToken } = useGraphToken();
-  const accountId = account?.homeAccountId ?? "signed-out";
-  return useQuery<DeletedPartner[]>({
+function deletedPartnersQuery(accountId: string, getToken: GetGraphToken) {
+  return queryOptions({
     queryKey: deletedPartnersKey(accountId),
     queryFn: () => callGraphAction(getToken, (token) => listDeletedPartners(token)),
-    enabled: account !== null,
   });
+}
+
+export function useDeletedPartners() {
+  const { account, getToken } = useGraphToken();
+  return useQuery({ ...deletedPartnersQuery(account?.homeAccountId ?? "signed-out", getToken), enabled: account !== null });
+}
+
+/** Re-reads deleted items from Graph: the lower-case tenant ids of partners still there. */
+export function useRereadDeletedPartnerIds(): () => Promise<Set<string>> {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useCallback(async () => {
+    const fresh = await queryClient.fetchQuery({ ...deletedPartnersQuery(accountId, getToken), staleTime: 0 });
+    return new Set(fresh.map((partner) => partner.tenantId.toLowerCase()));
+  }, [queryClient, accountId, getToken]);
 }
 
 export function useRestorePartner() {

@@ -74,6 +74,11 @@ export function isRetryableOutcome(outcome: Pick<WriteOutcome, "kind">): boolean
   return RETRYABLE_KINDS.includes(outcome.kind);
 }
 
+/** After a 429/503 the browser counts Graph's Retry-After down and resends this many times before leaving it to the admin. */
+export const AUTO_RETRY_ROUNDS = 3;
+/** The wait when Graph throttles without a Retry-After. */
+export const DEFAULT_RETRY_WAIT_SECONDS = 5;
+
 /**
  * The only answers that prove a write was NOT processed (throttled / unavailable),
  * so the only ones after which it may be sent again. Not 504: a gateway
