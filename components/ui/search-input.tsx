@@ -10,7 +10,7 @@ export function SearchInput({ label, value, onChange, placeholder = "Search by n
         value={value}
         onChange={(event) => onChange(event.target.value)}
         placeholder={placeholder}
-        className="h-8 w-72 max-w-full rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
+        className="h-8 w-80 max-w-full rounded-md border border-border-strong bg-surface pl-8 pr-2 text-sm placeholder:text-muted"
       />
     </label>
   );
