@@ -155,6 +155,22 @@ test("a bulk purge Graph keeps throttling is counted down and resent round by ro
   expect(await emulator.liveSyncPolicy(COHO)).toBeNull();
 });
 
+test("a purge of more rows than one call takes purges every one of them", async ({ page, signIn, emulator }) => {
+  await emulator.seedDeleted(600);
+  const total = (await emulator.deletedSyncPolicies()).length;
+  expect(total).toBeGreaterThan(500);
+  await signIn("/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted/i });
+  await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
+  await page.getByRole("button", { name: `Purge selected (${total})` }).click();
+  const dialog = page.getByRole("dialog", { name: `Purge ${total} sync policies` });
+  await dialog.getByLabel(/to confirm/).fill(`purge ${total}`);
+  await dialog.getByRole("button", { name: `Purge ${total}` }).click();
+
+  await expect(page.getByRole("region", { name: "Purge results" }).getByRole("status")).toHaveText(`Purged: ${total}`, { timeout: 30_000 });
+  expect(await emulator.deletedSyncPolicies()).toEqual([]);
+});
+
 test("a reader sees every write control unavailable with the reason, and changes nothing", async ({ page, signIn, emulator }) => {
   await signIn(`/partners/${FABRIKAM}`, "reader");
   const section = page.getByRole("region", { name: "Identity synchronization" });

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config";
-import { RESTORE_ROUTES } from "@/lib/writes/outcome";
+import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
 
 export const MAX_TOKEN_LENGTH = 16_384;
-export const MAX_TENANT_IDS = 500;
+export const MAX_TENANT_IDS = MAX_TENANT_IDS_PER_CALL;
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -9,7 +9,8 @@ import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/mode
 import { graphKeys } from "./keys";
 import { partnerDetailQuery, type PartnerDetail } from "./partners";
 import { deletedSyncPoliciesQuery } from "./deleted-sync-policies";
-import { RESTORE_CHUNK_SIZE, restoreMutationOptions } from "./restore";
+import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
+import { restoreMutationOptions } from "./restore";
 
 vi.mock("@/lib/actions/partners", () => ({ getPartnerDetail: vi.fn(), listPartnersPage: vi.fn() }));
 vi.mock("@/lib/actions/deleted-sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
@@ -84,7 +85,7 @@ describe("large selections", () => {
       ok(chunk.map((tenantId) => ({ write: "restore-sync-policy" as const, tenantId, kind: "done" as const, policy: null, error: null, attempts: 1 }))),
     );
     const outcomes = await restore(new QueryClient(), ids);
-    expect(vi.mocked(restoreSyncPolicies).mock.calls.map(([, chunk]) => chunk.length)).toEqual([RESTORE_CHUNK_SIZE, RESTORE_CHUNK_SIZE, 234]);
+    expect(vi.mocked(restoreSyncPolicies).mock.calls.map(([, chunk]) => chunk.length)).toEqual([MAX_TENANT_IDS_PER_CALL, MAX_TENANT_IDS_PER_CALL, 234]);
     expect(outcomes.map((outcome) => outcome.tenantId)).toEqual(ids);
   });
 

@@ -12,6 +12,7 @@ import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { callGraphAction, GraphActionError } from "./graph-action";
+import { sendInChunks } from "./writes";
 import { graphKeys } from "./keys";
 import { restoreSettled, restoreStarted, setLivePolicy, updateDeletedLists } from "./cache-sync";
 import type { PartnerDetail } from "./partners";
@@ -88,21 +89,6 @@ interface RestoreContext {
   snapshot: DeletedSyncPolicy[];
 }
 
-/** The most tenant ids one restore action call takes; larger selections go in consecutive calls. */
-export const RESTORE_CHUNK_SIZE = 500;
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
-
-/** Ids of a later chunk that never got an answer: failed when the server refused, unknown when the answer was lost. */
-function unanswered(ids: string[], error: unknown): RestoreOutcome[] {
-  const appError = error instanceof GraphActionError ? error.appError : null;
-  return ids.map((tenantId) => ({ write: "restore-sync-policy", tenantId, kind: appError ? "failed" : "unknown", policy: null, error: appError, attempts: appError ? 0 : 1, retrySafe: null }));
-}
-
 type RestoreVariables = { tenantIds: string[]; route?: RestoreRoute };
 
 export function restoreMutationOptions(
@@ -127,18 +113,7 @@ export function restoreMutationOptions(
           const [id] = ids as [string];
           return [await callGraphAction(getToken, (token) => restoreSyncPolicy(token, id, route))];
         }
-        const outcomes: RestoreOutcome[] = [];
-        for (const [index, chunk] of chunked(ids, RESTORE_CHUNK_SIZE).entries()) {
-          try {
-            outcomes.push(...(await callGraphAction(getToken, (token) => restoreSyncPolicies(token, chunk))));
-          } catch (error) {
-            // Nothing was done yet: the whole run fails as one. Later, what earlier chunks did must still be shown.
-            if (index === 0 || error instanceof SignInRequiredError) throw error;
-            outcomes.push(...unanswered(ids.slice(index * RESTORE_CHUNK_SIZE), error));
-            break;
-          }
-        }
-        return outcomes;
+        return await sendInChunks(getToken, "restore-sync-policy", ids, restoreSyncPolicies);
       } finally {
         ids.forEach((id) => inFlight.delete(id));
       }

@@ -4,7 +4,7 @@ import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy, type 
 import type { SyncPolicy } from "@/lib/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { addToDeleted, removeFromDeleted, updatePartner } from "./write-cache";
-import { useGraphWrite } from "./writes";
+import { sendInChunks, useGraphWrite } from "./writes";
 
 export type { SetUpSyncResult, SyncSettings };
 
@@ -60,7 +60,7 @@ export function useDeleteSyncPolicy() {
 export function usePurgeSyncPolicies() {
   return useGraphWrite<{ tenantIds: string[] }, WriteOutcome[]>({
     targets: ({ tenantIds }) => tenantIds.map((id) => `deleted-sync-policy:${id.toLowerCase()}`),
-    run: (token, { tenantIds }) => purgeSyncPolicies(token, tenantIds),
+    send: (getToken, { tenantIds }) => sendInChunks(getToken, "purge-sync-policy", tenantIds, purgeSyncPolicies),
     optimistic: (queryClient, accountId, { tenantIds }) => removeFromDeleted(queryClient, accountId, new Set(tenantIds.map((id) => id.toLowerCase()))),
     apply: (queryClient, accountId, outcomes, _args, rollback) => {
       if (outcomes.every(settled)) return;

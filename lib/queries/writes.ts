@@ -7,8 +7,9 @@
  * is lost the caches are re-read, never the write resent.
  */
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
+import { SignInRequiredError, useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { Result } from "@/lib/result";
+import { MAX_TENANT_IDS_PER_CALL, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
 import { snapshotCaches } from "./write-cache";
@@ -28,10 +29,49 @@ export class WriteInFlightError extends Error {
 // Writes on the wire in this tab, by target: a second click never sends a second request.
 const inFlight = new Set<string>();
 
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+/** Ids of a later call that never got an answer: failed when the server refused, unknown when the answer was lost. */
+function unanswered(write: WriteKind, ids: string[], error: unknown): WriteOutcome[] {
+  const appError = error instanceof GraphActionError ? error.appError : null;
+  return ids.map((tenantId) => ({ write, tenantId, kind: appError ? "failed" : "unknown", policy: null, error: appError, attempts: appError ? 0 : 1, retrySafe: null }));
+}
+
+/**
+ * Sends a write over many tenant ids in consecutive action calls of at most
+ * MAX_TENANT_IDS_PER_CALL. If the first call fails nothing was done and the
+ * error is thrown; a later failure keeps what earlier calls did and marks the rest.
+ */
+export async function sendInChunks(
+  getToken: GetGraphToken,
+  write: WriteKind,
+  tenantIds: readonly string[],
+  call: (token: string, chunk: string[]) => Promise<Result<WriteOutcome[]>>,
+): Promise<WriteOutcome[]> {
+  const outcomes: WriteOutcome[] = [];
+  const chunks = chunked(tenantIds, MAX_TENANT_IDS_PER_CALL);
+  for (const [index, chunk] of chunks.entries()) {
+    try {
+      outcomes.push(...(await callGraphAction(getToken, (token) => call(token, chunk))));
+    } catch (error) {
+      if (index === 0 || error instanceof SignInRequiredError) throw error;
+      outcomes.push(...unanswered(write, chunks.slice(index).flat(), error));
+      break;
+    }
+  }
+  return outcomes;
+}
+
 export interface GraphWrite<TArgs, TData> {
   /** What the write targets, e.g. "sync-policy:<tenant id>". */
   targets: (args: TArgs) => string[];
-  run: (token: string, args: TArgs) => Promise<Result<TData>>;
+  /** One action call with a fresh token; `send` instead when the write needs several calls. */
+  run?: (token: string, args: TArgs) => Promise<Result<TData>>;
+  send?: (getToken: GetGraphToken, args: TArgs) => Promise<TData>;
   optimistic?: (queryClient: QueryClient, accountId: string, args: TArgs) => void;
   /** Brings the caches in line with what Graph answered; `rollback` puts the optimistic change back. */
   apply: (queryClient: QueryClient, accountId: string, data: TData, args: TArgs, rollback: () => void) => void;
@@ -54,7 +94,10 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
       if (targets.some((target) => inFlight.has(target))) throw new WriteInFlightError();
       targets.forEach((target) => inFlight.add(target));
       try {
-        return await callGraphAction(getToken, (token) => write.run(token, args));
+        if (write.send) return await write.send(getToken, args);
+        const run = write.run;
+        if (!run) throw new Error("A write needs run or send.");
+        return await callGraphAction(getToken, (token) => run(token, args));
       } finally {
         targets.forEach((target) => inFlight.delete(target));
       }

@@ -74,6 +74,9 @@ export function isRetryableOutcome(outcome: Pick<WriteOutcome, "kind">): boolean
   return RETRYABLE_KINDS.includes(outcome.kind);
 }
 
+/** The most tenant ids one write action takes; larger selections go in consecutive calls. */
+export const MAX_TENANT_IDS_PER_CALL = 500;
+
 /** After a 429/503 the browser counts Graph's Retry-After down and resends this many times before leaving it to the admin. */
 export const AUTO_RETRY_ROUNDS = 3;
 /** The wait when Graph throttles without a Retry-After. */
