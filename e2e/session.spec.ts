@@ -47,6 +47,30 @@ test("when renewal is impossible the user signs in again and returns to the same
   expect((await emulator.deletedSyncPolicies()).filter((policy) => ids.includes(policy.tenantId))).toHaveLength(3);
 });
 
+test("signing in again as someone else drops the first account's cached data; the view follows the new account's role", async ({ page, signIn, emulator }) => {
+  await signIn("/deleted", "admin");
+  const restoreFirstRow = () => page.getByRole("table", { name: /deleted/i }).getByRole("button", { name: /^Restore / }).first();
+  await expect(restoreFirstRow()).toBeEnabled();
+  await expect(restoreFirstRow()).not.toHaveAttribute("aria-disabled", "true");
+  const cacheKeys = () => page.evaluate(() => Object.keys(window.sessionStorage).filter((key) => key.startsWith("ctsd.query-cache.")));
+  await expect.poll(cacheKeys).toHaveLength(1);
+  const [adminCache] = await cacheKeys();
+
+  // The session cannot be renewed; at the sign-in page a reader signs in instead.
+  await emulator.control("POST", "clock", { advanceMs: 25 * HOUR_MS });
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await page.getByLabel("Username").fill(ACCOUNTS.reader);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/deleted$/);
+  await expect(page.getByText("Rafael Reader")).toBeVisible();
+  await expect(restoreFirstRow()).toHaveAttribute("aria-disabled", "true");
+  await expect.poll(cacheKeys).toHaveLength(1);
+  expect(await cacheKeys()).not.toContain(adminCache);
+});
+
 test("tokens live only in this tab's session storage: nothing in local storage or cookies", async ({ page, signIn, context }) => {
   await signIn("/partners", "admin");
   await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
