@@ -3,7 +3,7 @@ import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { getPartnerDetail, listPartnersPage } from "./partners";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "./partner-writes";
+import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
@@ -111,6 +111,14 @@ const HOSTILE_DELETED_PAGE_LINKS: unknown[] = [
   DELETED_LIST.replace("://", "://user:pw@"),
   `${DELETED_LIST}?$skiptoken=${"a".repeat(1024 * 1024)}`,
   `${DELETED_LIST}\r\nX-Injected: yes`,
+];
+const DELETED_PARTNERS_LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners";
+const HOSTILE_DELETED_PARTNERS_PAGE_LINKS: unknown[] = [
+  ...HOSTILE_DELETED_PAGE_LINKS.filter((link) => typeof link !== "string" || !link.includes("crossTenantPartners")),
+  `${DELETED_LIST}?$skiptoken=1`,
+  `${DELETED_PARTNERS_LIST}/${TENANT}/restore`,
+  `${DELETED_PARTNERS_LIST}?$skiptoken=1&$orderby=x`,
+  DELETED_PARTNERS_LIST.replace("://", "://user:pw@"),
 ];
 const TEN_THOUSAND_GUIDS = Array.from({ length: 10_000 }, () => TENANT);
 const TEN_THOUSAND_JUNK = Array.from({ length: 10_000 }, (_, index) => `x'),partners(${index}`);
@@ -314,7 +322,7 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
     valid: [TOKEN, TENANT, true],
     cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
-  { action: "listDeletedPartners", call: listDeletedPartners, valid: [TOKEN], cases: tokenOnlyCases() },
+  { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
   { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
   { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
   {
