@@ -68,6 +68,28 @@ test("leaving the partners view stops fetching further pages", async ({ page, si
   await expect.poll(() => calls.length).toBeGreaterThan(whileAway);
 });
 
+test("a long deleted-items read does not hold the partners list back", async ({ page, signIn, emulator }) => {
+  await emulator.seedDeleted(1000);
+  await emulator.seedDeleted(1000);
+  const deletedPages = Math.ceil((await emulator.deletedSyncPolicies()).length / 100);
+  expect(deletedPages).toBeGreaterThan(20);
+  // Count only what the dashboard asks for from here on.
+  await emulator.control("DELETE", "requests");
+  const deletedPagesRead = () => emulator.answered("GET", "/policies/deletedItems/crossTenantSyncPolicyPartners");
+  await emulator.control("PUT", "faults", { latencyMs: 500 });
+
+  await signIn("/deleted", "admin");
+  // The deleted list is being read, page by page, when the admin moves on to the partners.
+  await expect.poll(deletedPagesRead).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "Partners", exact: true }).click();
+  await expect(page.getByRole("table", { name: /partners/i }).getByRole("row").nth(1)).toBeVisible();
+  // Partners came before the deleted list was through: its pages leave room for other reads between them.
+  const whenPartnersShowed = await deletedPagesRead();
+  expect(whenPartnersShowed).toBeLessThan(deletedPages);
+  // The partners view needs deleted items too, and goes on reading them.
+  await expect.poll(deletedPagesRead).toBeGreaterThan(whenPartnersShowed);
+});
+
 test("a reload paints the last list from this tab's cache at once and refreshes it in the background", async ({ page, signIn, emulator }) => {
   expect(await emulator.partners()).not.toHaveLength(0);
   await signIn("/partners", "admin");
