@@ -84,6 +84,12 @@ export class EmulatorClient {
     return this.control("POST", "faults/fail-next", rule);
   }
 
+  /** How many `method` requests for `path` (under /beta, no query) the emulator has answered since the last reset. */
+  async answered(method: string, path: string): Promise<number> {
+    const { answered } = (await this.control("GET", "requests")) as { answered: Record<string, number> };
+    return answered[`${method} /beta${path}`] ?? 0;
+  }
+
   async seedDeleted(count: number): Promise<string[]> {
     const answer = (await this.control("POST", "seed-deleted", { count })) as { tenantIds: string[] };
     return answer.tenantIds;

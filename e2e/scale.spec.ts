@@ -68,6 +68,27 @@ test("leaving the partners view stops fetching further pages", async ({ page, si
   await expect.poll(() => calls.length).toBeGreaterThan(whileAway);
 });
 
+test("a long deleted-items read does not hold the partners list back", async ({ page, signIn, emulator }) => {
+  await emulator.seedDeleted(1000);
+  await emulator.seedDeleted(1000);
+  const deletedPages = Math.ceil((await emulator.deletedSyncPolicies()).length / 100);
+  expect(deletedPages).toBeGreaterThan(20);
+  // Count only what the dashboard asks for from here on.
+  await emulator.control("DELETE", "requests");
+  const deletedPagesRead = () => emulator.answered("GET", "/policies/deletedItems/crossTenantSyncPolicyPartners");
+  await emulator.control("PUT", "faults", { latencyMs: 500 });
+
+  // The partners view reads both lists; a tab sends its server actions one at a time.
+  await signIn("/partners", "admin");
+  // Time enough for the whole deleted list, so that a list read in one call fails on the count below, not here.
+  await expect(page.getByRole("table", { name: /partners/i }).getByRole("row").nth(1)).toBeVisible({ timeout: 30_000 });
+  // The first partners came before the deleted list was through: its pages leave room for other reads between them.
+  const whenPartnersShowed = await deletedPagesRead();
+  expect(whenPartnersShowed).toBeLessThan(deletedPages);
+  // The view needs deleted items too (purge counts, row hints), and goes on reading them.
+  await expect.poll(deletedPagesRead).toBeGreaterThan(whenPartnersShowed);
+});
+
 test("a reload paints the last list from this tab's cache at once and refreshes it in the background", async ({ page, signIn, emulator }) => {
   expect(await emulator.partners()).not.toHaveLength(0);
   await signIn("/partners", "admin");

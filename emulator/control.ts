@@ -11,6 +11,7 @@ import { GROUP_MEMBERSHIP_CLAIMS, type Entra, type GroupMembershipClaims } from 
 import type { ReportsThrottle } from "./graph/reports-throttle";
 import { FAULT_LIMITS, type Faults, type FaultSettings } from "./faults";
 import { headerValue, isLoopback, isLoopbackHost, mediaType, readBody, sendJson } from "./http";
+import type { RequestLog } from "./request-log";
 import type { Store } from "./store";
 
 export interface ControlDeps {
@@ -19,6 +20,7 @@ export interface ControlDeps {
   clock: Clock;
   entra: Entra;
   reports: ReportsThrottle;
+  requests: RequestLog;
 }
 
 class ControlError extends Error {
@@ -114,7 +116,7 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
 }
 
 async function route(
-  { store, faults, clock, entra, reports }: ControlDeps,
+  { store, faults, clock, entra, reports, requests }: ControlDeps,
   method: string,
   path: string,
   req: IncomingMessage,
@@ -130,6 +132,7 @@ async function route(
       entra.resetConsents();
       entra.setGroupMembershipClaims("DirectoryRole");
       reports.reset();
+      requests.clear();
       return { body: { ok: true, now: clock.nowIso() } };
     case "GET /_emulator/consents":
       return { body: consentState(entra) };
@@ -159,6 +162,11 @@ async function route(
     case "DELETE /_emulator/throttle":
       reports.reset();
       return { body: { ok: true } };
+    case "GET /_emulator/requests":
+      return { body: requests.describe() };
+    case "DELETE /_emulator/requests":
+      requests.clear();
+      return { body: requests.describe() };
     case "GET /_emulator/faults":
       return { body: faults.describe() };
     case "PUT /_emulator/faults":

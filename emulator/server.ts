@@ -17,6 +17,7 @@ import type { GraphEnv } from "./graph/dispatch";
 import { codeForStatus, errorEnvelope, messageForStatus, type ErrorIds } from "./graph/errors";
 import { handleGraphHttp } from "./graph/handler";
 import { BodyTooLargeError, corsHeaders, headerValue, sendJson, type Headers } from "./http";
+import { RequestLog } from "./request-log";
 import { Store } from "./store";
 import { TenantDirectory } from "./tenants";
 import { ReportsThrottle } from "./graph/reports-throttle";
@@ -57,6 +58,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     log: options.log,
   });
   const faults = new Faults(options.faults);
+  const requests = new RequestLog();
   const key = await SigningKey.generate();
   let port = options.port;
   const publicUrl = () => `http://localhost:${port}`;
@@ -118,10 +120,13 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     const url = new URL(req.url ?? "/", BASE);
     const path = url.pathname;
     const area = areaOf(path);
-    if (area === "control") return handleControl({ store, faults, clock, entra, reports: graphEnv.reports }, req, res, path);
+    if (area === "control") return handleControl({ store, faults, clock, entra, reports: graphEnv.reports, requests }, req, res, path);
 
     const [, first = "", ...rest] = path.split("/");
-    if (first === "beta" || first === "v1.0") return handleGraphHttp(graphEnv, req, res, url, first, ids, publicUrl());
+    if (first === "beta" || first === "v1.0") {
+      await handleGraphHttp(graphEnv, req, res, url, first, ids, publicUrl());
+      return requests.record(req.method ?? "GET", path);
+    }
     if (area === "entra") {
       res.setHeader("x-ms-request-id", ids.requestId);
       return entra.handle(req, res, url, rest.join("/"));

@@ -50,6 +50,20 @@ describe("control API", () => {
     expect(cleared.body).toMatchObject({ latencyMs: 0, retryAfterSeconds: 2, failNext: [] });
   });
 
+  it("requests: counts answered Graph requests by method and path, zeroed by DELETE and by reset", async () => {
+    const token = await appToken(emu);
+    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: {} });
+    await call(emu, `${DELETED}?$top=2`, { token });
+    await call(emu, `${DELETED}?$top=2&$skiptoken=2`, { token });
+    await call(emu, PARTNERS, { token: "not-a-token" });
+    await call(emu, "/_emulator/health");
+    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: { [`GET ${DELETED}`]: 2, [`GET ${PARTNERS}`]: 1 } });
+    expect((await call(emu, "/_emulator/requests", { method: "DELETE" })).body).toEqual({ answered: {} });
+    await call(emu, PARTNERS, { token });
+    await call(emu, "/_emulator/reset", { method: "POST" });
+    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: {} });
+  });
+
   it("latency delays Graph requests", async () => {
     const token = await appToken(emu);
     const waits: number[] = [];

@@ -2,12 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok, type AppError } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome } from "@/lib/writes/outcome";
-import { listDeletedSyncPolicies as listInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
+import { listDeletedSyncPoliciesPage as listPageInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
 import { findTenantNames } from "@/lib/graph/tenant-information";
-import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
+import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
-vi.mock("@/lib/graph/sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
+vi.mock("@/lib/graph/sync-policies", async (importOriginal) => ({
+  isDeletedSyncPoliciesPageLink: (await importOriginal<typeof import("@/lib/graph/sync-policies")>()).isDeletedSyncPoliciesPageLink,
+  listDeletedSyncPoliciesPage: vi.fn(),
+  restoreSyncPolicy: vi.fn(),
+}));
 vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
 vi.mock("@/lib/graph/tenant-information", () => ({ findTenantNames: vi.fn() }));
 
@@ -28,32 +32,62 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-describe("listDeletedSyncPolicies", () => {
-  it("validates the token and passes the result through", async () => {
-    vi.mocked(listInGraph).mockResolvedValue(ok([]));
-    expect(await listDeletedSyncPolicies(TOKEN)).toEqual({ ok: true, data: [] });
-    expect(await listDeletedSyncPolicies("")).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
-    expect(listInGraph).toHaveBeenCalledTimes(1);
+const policy = (tenantId: string, displayName: string | null) => ({
+  tenantId,
+  displayName,
+  userSyncAllowed: null,
+  groupSyncAllowed: null,
+  externalCloudAuthorizedApplicationId: null,
+  deletedDateTime: "2026-11-20T00:00:00Z",
+});
+const DELETED_LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners";
+
+describe("listDeletedSyncPoliciesPage", () => {
+  it("validates the token and passes one page through with its nextLink", async () => {
+    const page = { policies: [policy(TENANT, "Contoso sync")], nextLink: `${DELETED_LIST}?$skiptoken=2` };
+    vi.mocked(listPageInGraph).mockResolvedValue(ok(page));
+    expect(await listDeletedSyncPoliciesPage(TOKEN, null)).toEqual({ ok: true, data: page });
+    expect(await listDeletedSyncPoliciesPage("", null)).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
+    expect(listPageInGraph).toHaveBeenCalledTimes(1);
+    expect(listPageInGraph).toHaveBeenCalledWith(TOKEN, null);
     expect(findTenantNames).not.toHaveBeenCalled();
   });
 
-  it("names nameless deleted policies after their tenants, asking only for those", async () => {
-    const policy = (tenantId: string, displayName: string | null) => ({
-      tenantId,
-      displayName,
-      userSyncAllowed: null,
-      groupSyncAllowed: null,
-      externalCloudAuthorizedApplicationId: null,
-      deletedDateTime: "2026-11-20T00:00:00Z",
-    });
-    vi.mocked(listInGraph).mockResolvedValue(ok([policy(TENANT, null), policy(OTHER, "Contoso sync")]));
+  it("follows a nextLink of this list only", async () => {
+    vi.mocked(listPageInGraph).mockResolvedValue(ok({ policies: [], nextLink: null }));
+    const link = `${DELETED_LIST}?$skiptoken=2`;
+    expect(await listDeletedSyncPoliciesPage(TOKEN, link)).toEqual({ ok: true, data: { policies: [], nextLink: null } });
+    expect(listPageInGraph).toHaveBeenCalledWith(TOKEN, link);
+    for (const foreign of [
+      "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=2",
+      "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners?$skiptoken=2",
+      "https://attacker.example/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=2",
+    ]) {
+      expect(await listDeletedSyncPoliciesPage(TOKEN, foreign)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: "InvalidArgument", message: "nextLink must be a paging link of the deleted sync policies list" }),
+      });
+    }
+    expect(listPageInGraph).toHaveBeenCalledTimes(1);
+  });
+
+  it("names the page's nameless deleted policies after their tenants, asking only for those", async () => {
+    vi.mocked(listPageInGraph).mockResolvedValue(ok({ policies: [policy(TENANT, null), policy(OTHER, "Contoso sync")], nextLink: `${DELETED_LIST}?$skiptoken=2` }));
     vi.mocked(findTenantNames).mockResolvedValue(new Map([[TENANT, "Fabrikam"]]));
-    const result = await listDeletedSyncPolicies(TOKEN);
-    expect(result.ok && result.data.map((p) => [p.tenantId, p.displayName, p.partnerDisplayName])).toEqual([
+    const result = await listDeletedSyncPoliciesPage(TOKEN, null);
+    expect(result.ok && result.data.policies.map((p) => [p.tenantId, p.displayName, p.partnerDisplayName])).toEqual([
       [TENANT, null, "Fabrikam"],
       [OTHER, "Contoso sync", null],
     ]);
+    expect(result.ok && result.data.nextLink).toBe(`${DELETED_LIST}?$skiptoken=2`);
     expect(findTenantNames).toHaveBeenCalledWith(TOKEN, [TENANT]);
+  });
+
+  it("passes a failed page through without a name lookup", async () => {
+    const denied: AppError = { status: 403, code: "Authorization_RequestDenied", message: "no", requestId: "r403", retryAfterSeconds: null };
+    vi.mocked(listPageInGraph).mockResolvedValue(fail(denied));
+    expect(await listDeletedSyncPoliciesPage(TOKEN, null)).toEqual({ ok: false, error: denied });
+    expect(findTenantNames).not.toHaveBeenCalled();
   });
 });
 

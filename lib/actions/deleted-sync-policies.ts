@@ -1,18 +1,31 @@
 "use server";
 import "server-only";
-import type { DeletedSyncPolicy } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
 import { findTenantNames } from "@/lib/graph/tenant-information";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
-  listDeletedSyncPolicies as listDeletedInGraph,
+  isDeletedSyncPoliciesPageLink,
+  listDeletedSyncPoliciesPage as listPageInGraph,
   restoreSyncPolicy as restoreOneInGraph,
+  type DeletedSyncPoliciesPage,
 } from "@/lib/graph/sync-policies";
-import { actionArguments, deletedItemsUnsupportedError, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+import {
+  actionArguments,
+  deletedItemsUnsupportedError,
+  foreignPageLink,
+  pageLinkSchema,
+  restoreRouteSchema,
+  tenantIdSchema,
+  tenantIdsSchema,
+  tokenSchema,
+} from "./validate";
 import { failIfAllUnauthorized } from "./outcomes";
 
-const listArgs = actionArguments({ token: tokenSchema });
+export type { DeletedSyncPoliciesPage };
+
+const LIST = "deleted sync policies list";
+const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
 const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema });
 
@@ -22,18 +35,23 @@ const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantI
  */
 const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 
-export async function listDeletedSyncPolicies(...sent: [token: string]): Promise<Result<DeletedSyncPolicy[]>> {
-  const args = listArgs(sent);
+/** One Graph page per call, its nameless rows named with it, so other actions of the tab are not held behind the whole list. */
+export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedSyncPoliciesPage>> {
+  const args = pageArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const listed = await listDeletedInGraph(args.data.token);
-  if (!listed.ok) return listed;
+  const { token, nextLink } = args.data;
+  // The link came back from the browser: only this list on a Graph origin gets the token.
+  if (nextLink !== null && !isDeletedSyncPoliciesPageLink(nextLink)) return foreignPageLink(LIST);
+  const page = await listPageInGraph(token, nextLink);
+  if (!page.ok) return page;
   // Deleted policies often come back nameless; their tenants still have one.
-  const nameless = listed.data.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
-  if (nameless.length === 0) return listed;
-  const names = await findTenantNames(args.data.token, nameless);
-  return ok(listed.data.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null })));
+  const nameless = page.data.policies.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
+  if (nameless.length === 0) return page;
+  const names = await findTenantNames(token, nameless);
+  const policies = page.data.policies.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null }));
+  return ok({ ...page.data, policies });
 }
 
 export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {

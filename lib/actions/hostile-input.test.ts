@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { getPartnerDetail, listPartnersPage } from "./partners";
-import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "./partner-writes";
+import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
+import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
@@ -86,6 +86,39 @@ const HOSTILE_PAGE_LINKS: unknown[] = [
   `https://graph.microsoft.com/v1.0/me`,
   `${PARTNERS_LIST}?$skiptoken=${"a".repeat(1024 * 1024)}`,
   `${PARTNERS_LIST}\r\nX-Injected: yes`,
+];
+const DELETED_LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners";
+/** The same attacks aimed at the deleted sync policies list, plus the links of its neighbours. */
+const HOSTILE_DELETED_PAGE_LINKS: unknown[] = [
+  "",
+  "   ",
+  "crossTenantSyncPolicyPartners?$skiptoken=1",
+  "/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1",
+  "../../users",
+  "javascript:alert(1)",
+  "file:///etc/passwd",
+  "https://attacker.example/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1",
+  "https://graph.microsoft.com.attacker.example/beta/policies/deletedItems/crossTenantSyncPolicyPartners",
+  "http://localhost:4011/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1",
+  `${PARTNERS_LIST}?$skiptoken=1`,
+  "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners?$skiptoken=1",
+  "http://localhost:4010/v1.0/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1",
+  `${DELETED_LIST}/${TENANT}?$skiptoken=1`,
+  `${DELETED_LIST}/${TENANT}/restore`,
+  `${DELETED_LIST}/../../../users?$skiptoken=1`,
+  `${DELETED_LIST}?$skiptoken=1&$filter=true`,
+  `${DELETED_LIST}?$skiptoken=1#fragment`,
+  DELETED_LIST.replace("://", "://user:pw@"),
+  `${DELETED_LIST}?$skiptoken=${"a".repeat(1024 * 1024)}`,
+  `${DELETED_LIST}\r\nX-Injected: yes`,
+];
+const DELETED_PARTNERS_LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners";
+const HOSTILE_DELETED_PARTNERS_PAGE_LINKS: unknown[] = [
+  ...HOSTILE_DELETED_PAGE_LINKS.filter((link) => typeof link !== "string" || !link.includes("crossTenantPartners")),
+  `${DELETED_LIST}?$skiptoken=1`,
+  `${DELETED_PARTNERS_LIST}/${TENANT}/restore`,
+  `${DELETED_PARTNERS_LIST}?$skiptoken=1&$orderby=x`,
+  DELETED_PARTNERS_LIST.replace("://", "://user:pw@"),
 ];
 const TEN_THOUSAND_GUIDS = Array.from({ length: 10_000 }, () => TENANT);
 const TEN_THOUSAND_JUNK = Array.from({ length: 10_000 }, (_, index) => `x'),partners(${index}`);
@@ -217,6 +250,27 @@ function tenantIdCases(rest: unknown[]): Case[] {
   ];
 }
 
+/** A token and a nextLink (null for the first page): hostile links, and the hostile families in both places. */
+function pageCases(links: readonly unknown[]): Case[] {
+  return [
+    ...caseList("bad token", BAD_TOKENS, (token) => [token, null]),
+    ...caseList("wrong type as token", WRONG_TYPES, (token) => [token, null]),
+    ...caseList("hostile nextLink", links, (link) => [TOKEN, link]),
+    ...caseList(
+      "wrong type as nextLink",
+      WRONG_TYPES.filter((value) => value !== null),
+      (link) => [TOKEN, link],
+    ),
+    ...caseList("__proto__ object as nextLink", PROTO_OBJECTS, (link) => [TOKEN, link]),
+    { name: "no arguments", args: [] },
+    { name: "token only", args: [TOKEN] },
+    { name: "an extra argument", args: [TOKEN, null, TENANT] },
+    { name: "an extra object argument", args: [TOKEN, null, { $filter: "x'),partners(" }] },
+    { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
+    { name: "a 10,000-element array as nextLink", args: [TOKEN, TEN_THOUSAND_JUNK] },
+  ];
+}
+
 /** A token and a list of tenant ids: hostile lists, hostile items, and lists too long or empty. */
 function tenantListCases(): Case[] {
   return [
@@ -237,29 +291,8 @@ function tenantListCases(): Case[] {
 
 /** What each action is sent: the same hostile families, placed in every argument position it has. */
 const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[] = [
-  {
-    action: "listPartnersPage",
-    call: listPartnersPage,
-    valid: [TOKEN, null],
-    cases: [
-      ...caseList("bad token", BAD_TOKENS, (token) => [token, null]),
-      ...caseList("wrong type as token", WRONG_TYPES, (token) => [token, null]),
-      ...caseList("hostile nextLink", HOSTILE_PAGE_LINKS, (link) => [TOKEN, link]),
-      ...caseList(
-        "wrong type as nextLink",
-        WRONG_TYPES.filter((value) => value !== null),
-        (link) => [TOKEN, link],
-      ),
-      ...caseList("__proto__ object as nextLink", PROTO_OBJECTS, (link) => [TOKEN, link]),
-      { name: "no arguments", args: [] },
-      { name: "token only", args: [TOKEN] },
-      { name: "an extra argument", args: [TOKEN, null, TENANT] },
-      { name: "an extra object argument", args: [TOKEN, null, { $filter: "x'),partners(" }] },
-      { name: "10,000 arguments", args: TEN_THOUSAND_GUIDS },
-      { name: "a 10,000-element array as nextLink", args: [TOKEN, TEN_THOUSAND_JUNK] },
-    ],
-  },
-  { action: "listDeletedSyncPolicies", call: listDeletedSyncPolicies, valid: [TOKEN], cases: tokenOnlyCases() },
+  { action: "listPartnersPage", call: listPartnersPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_PAGE_LINKS) },
+  { action: "listDeletedSyncPoliciesPage", call: listDeletedSyncPoliciesPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_DELETED_PAGE_LINKS) },
   { action: "getPartnerDetail", call: getPartnerDetail, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
   {
     action: "restoreSyncPolicy",
@@ -289,7 +322,7 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
     valid: [TOKEN, TENANT, true],
     cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
-  { action: "listDeletedPartners", call: listDeletedPartners, valid: [TOKEN], cases: tokenOnlyCases() },
+  { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
   { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
   { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
   {

@@ -1,15 +1,23 @@
 "use server";
 import "server-only";
-import type { DeletedPartner } from "@/lib/models";
 import { fail, type Result } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
-import { addPartner as addInGraph, deletePartner as deleteInGraph, listDeletedPartners as listDeletedInGraph, purgePartner as purgeInGraph, restorePartner as restoreInGraph } from "@/lib/graph/partner-writes";
+import {
+  addPartner as addInGraph,
+  deletePartner as deleteInGraph,
+  isDeletedPartnersPageLink,
+  listDeletedPartnersPage as listDeletedPageInGraph,
+  purgePartner as purgeInGraph,
+  restorePartner as restoreInGraph,
+  type DeletedPartnersPage,
+} from "@/lib/graph/partner-writes";
 import { deleteSyncPolicy } from "@/lib/graph/sync-policy-writes";
-import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, flagSchema, foreignPageLink, pageLinkSchema, tenantIdSchema, tokenSchema } from "./validate";
 import { failIfAllUnauthorized } from "./outcomes";
 
 const WRITE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
-const tokenArgs = actionArguments({ token: tokenSchema });
+const LIST = "deleted partners list";
+const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, withSyncPolicy: flagSchema });
 
@@ -37,12 +45,16 @@ export async function deletePartner(...sent: [token: string, tenantId: string, w
   return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-export async function listDeletedPartners(...sent: [token: string]): Promise<Result<DeletedPartner[]>> {
-  const args = tokenArgs(sent);
+/** One Graph page per call, like every list read, so the tab's other actions are not held behind it. */
+export async function listDeletedPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedPartnersPage>> {
+  const args = pageArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  return listDeletedInGraph(args.data.token);
+  const { token, nextLink } = args.data;
+  // The link came back from the browser: only this list on a Graph origin gets the token.
+  if (nextLink !== null && !isDeletedPartnersPageLink(nextLink)) return foreignPageLink(LIST);
+  return listDeletedPageInGraph(token, nextLink);
 }
 
 export async function restorePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {

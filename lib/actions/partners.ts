@@ -1,11 +1,10 @@
 "use server";
 import "server-only";
-import { z } from "zod";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { invalidArgument, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 import { getPartner, isPartnersPageLink, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
-import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, foreignPageLink, pageLinkSchema, tenantIdSchema, tokenSchema } from "./validate";
 
 export type { PartnersPage };
 
@@ -15,11 +14,8 @@ export interface PartnerDetail {
   deletedSyncPolicy: DeletedSyncPolicy | null;
 }
 
-const LINK_MESSAGE = "must be a paging link of the partners list";
-/** A nextLink from an earlier page, or null for the first page. */
-const nextLinkSchema = z.string({ error: LINK_MESSAGE }).max(4096, { error: LINK_MESSAGE }).url({ error: LINK_MESSAGE }).nullable();
-
-const pageArgs = actionArguments({ token: tokenSchema, nextLink: nextLinkSchema });
+const LIST = "partners list";
+const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const detailArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 
 /** One Graph page per call, so the browser shows the first rows while it asks for the rest. */
@@ -28,7 +24,7 @@ export async function listPartnersPage(...sent: [token: string, nextLink: string
   if (!args.ok) return args;
   const { token, nextLink } = args.data;
   // The link came back from the browser: only the partners list on a Graph origin gets the token.
-  if (nextLink !== null && !isPartnersPageLink(nextLink)) return invalidArgument(`nextLink ${LINK_MESSAGE}`);
+  if (nextLink !== null && !isPartnersPageLink(nextLink)) return foreignPageLink(LIST);
   return listPartnersPageInGraph(token, nextLink);
 }
 

@@ -64,6 +64,17 @@ export const syncSettingsSchema = z
   )
   .refine((settings) => settings.userSyncAllowed !== undefined || settings.groupSyncAllowed !== undefined, { error: "must change inbound user or group sync" });
 
+const pageLinkMessage = (list: string) => `must be a paging link of the ${list}`;
+
+/** A nextLink from an earlier page of `list`, or null for the first page; whether it is a page of that list is lib/graph's check. */
+export function pageLinkSchema(list: string) {
+  const message = pageLinkMessage(list);
+  return z.string({ error: message }).max(4096, { error: message }).url({ error: message }).nullable();
+}
+
+/** The answer when lib/graph says a nextLink is not a page of `list`. */
+export const foreignPageLink = (list: string) => invalidArgument(`nextLink ${pageLinkMessage(list)}`);
+
 export const restoreRouteSchema = z.enum(RESTORE_ROUTES, { error: `must be one of ${RESTORE_ROUTES.join(", ")}` });
 
 function describePath(path: readonly PropertyKey[]): string {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setUpSync, updateSyncPolicy, purgeSyncPolicies } from "./sync-policy-writes";
-import { deletePartner } from "./partner-writes";
+import { deletePartner, listDeletedPartnersPage } from "./partner-writes";
 import { findTenantByDomain, findTenantInformation } from "./tenant-information";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
@@ -70,5 +70,23 @@ describe("write actions", () => {
     answer = () => error(403, "Authorization_RequestDenied");
     expect(await deletePartner(TOKEN, TENANT, true)).toMatchObject({ ok: true, data: [{ write: "delete-sync-policy", kind: "forbidden" }] });
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe("listDeletedPartnersPage", () => {
+  const LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners";
+
+  it("reads the page it is given and hands back Graph's nextLink for the next call", async () => {
+    answer = () => json({ value: [{ tenantId: TENANT, deletedDateTime: "2026-11-20T00:00:00Z" }], "@odata.nextLink": `${LIST}?$skiptoken=3` });
+    const result = await listDeletedPartnersPage(TOKEN, `${LIST}?$skiptoken=2`);
+    expect(result).toMatchObject({ ok: true, data: { partners: [{ tenantId: TENANT }], nextLink: `${LIST}?$skiptoken=3` } });
+    expect(calls).toEqual([{ method: "GET", path: "/policies/deletedItems/crossTenantPartners", body: null }]);
+  });
+
+  it("refuses a page of another list without sending anything", async () => {
+    answer = () => json({ value: [] });
+    const result = await listDeletedPartnersPage(TOKEN, "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=2");
+    expect(result).toMatchObject({ ok: false, error: { code: "InvalidArgument", message: "nextLink must be a paging link of the deleted partners list" } });
+    expect(calls).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { graphListAll } from "./paging";
+import { graphListAll, graphListPage, isPageLinkOf } from "./paging";
 
 describe("graphListAll", () => {
   it("follows every same-origin nextLink", async () => {
@@ -76,5 +76,62 @@ describe("graphListAll", () => {
       expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
       expect(fake.calls).toHaveLength(1);
     });
+  });
+});
+
+describe("graphListPage", () => {
+  const LIST = `${TEST_ROOT}/beta/items`;
+  const options = (fetch: typeof globalThis.fetch) => ({ graphRoot: TEST_ROOT, fetch });
+
+  it("reads one page only, the first with the list's query, and hands back Graph's nextLink", async () => {
+    const fake = fakeFetch(() => json(200, { value: [1, 2], "@odata.nextLink": `${LIST}?$top=2&$skiptoken=1` }));
+    const result = await graphListPage<number>({ token: TEST_TOKEN, path: "/items", query: { $top: 2 } }, null, options(fake.fetch));
+    expect(result).toEqual({ ok: true, data: { items: [1, 2], nextLink: `${LIST}?$top=2&$skiptoken=1` } });
+    expect(fake.calls.map((c) => c.url.href)).toEqual([`${LIST}?$top=2`]);
+  });
+
+  it("follows the given nextLink as is and says when the list ends", async () => {
+    const fake = fakeFetch(() => json(200, { value: [3] }));
+    const result = await graphListPage<number>({ token: TEST_TOKEN, path: "/items", query: { $top: 2 } }, `${LIST}?$skiptoken=1`, options(fake.fetch));
+    expect(result).toEqual({ ok: true, data: { items: [3], nextLink: null } });
+    expect(fake.calls.map((c) => c.url.href)).toEqual([`${LIST}?$skiptoken=1`]);
+  });
+
+  it("sends no token to a link that is not a page of the same list", async () => {
+    const fake = fakeFetch(() => json(200, { value: [] }));
+    for (const link of [`${TEST_ROOT}/beta/other?$skiptoken=1`, `${LIST}/x?$skiptoken=1`, "https://evil.example/beta/items?$skiptoken=1", `${LIST}?$filter=x`]) {
+      expect(await graphListPage({ token: TEST_TOKEN, path: "/items" }, link, options(fake.fetch))).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("refuses a nextLink from Graph that leaves the list or repeats the one just read", async () => {
+    const elsewhere = fakeFetch(() => json(200, { value: [1], "@odata.nextLink": `${TEST_ROOT}/beta/other?$skiptoken=1` }));
+    expect(await graphListPage({ token: TEST_TOKEN, path: "/items" }, null, options(elsewhere.fetch))).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+    const same = fakeFetch(() => json(200, { value: [1], "@odata.nextLink": `${LIST}?$skiptoken=1` }));
+    expect(await graphListPage({ token: TEST_TOKEN, path: "/items" }, `${LIST}?$skiptoken=1`, options(same.fetch))).toMatchObject({ ok: false });
+  });
+
+  it("passes a failing page's error through", async () => {
+    const fake = fakeFetch(() => json(403, { error: { code: "Authorization_RequestDenied", message: "no" } }));
+    expect(await graphListPage({ token: TEST_TOKEN, path: "/items" }, null, options(fake.fetch))).toMatchObject({ ok: false, error: { status: 403 } });
+  });
+});
+
+describe("isPageLinkOf", () => {
+  const CLOUD = "https://graph.microsoft.com";
+  it.each([
+    [`${TEST_ROOT}/beta/items?$skiptoken=1`, true],
+    [`${TEST_ROOT}/BETA/Items?$skipToken=1&$top=5`, true],
+    [`${CLOUD}/beta/items?$skiptoken=1`, true],
+    [`${TEST_ROOT}/v1.0/items?$skiptoken=1`, false],
+    [`${TEST_ROOT}/beta/items/1?$skiptoken=1`, false],
+    [`${TEST_ROOT}/beta/items?$skiptoken=1&$filter=x`, false],
+    [`${TEST_ROOT}/beta/items?$skiptoken=1#x`, false],
+    [`${TEST_ROOT.replace("://", "://u:p@")}/beta/items`, false],
+    ["https://graph.microsoft.com.evil.example/beta/items", false],
+    ["/beta/items?$skiptoken=1", false],
+  ])("%s → %s", (link, expected) => {
+    expect(isPageLinkOf("/items", link, { graphRoot: TEST_ROOT, cloudGraphRoot: CLOUD })).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { fail, ok, type Result } from "@/lib/result";
-import { graphRequest, type GraphOptions, type GraphQuery } from "./client";
+import { GRAPH_VERSION, graphRequest, resolveGraphRoots, type GraphOptions, type GraphQuery } from "./client";
 import { untrustedLinkError } from "./errors";
 import type { WireODataCollection } from "./wire-types";
 
@@ -38,4 +38,67 @@ export async function graphListAll<T>(request: ListAllRequest, options: GraphOpt
     query = undefined;
   }
   return fail({ ...untrustedLinkError(), code: "TooManyPages", message: `Stopped after ${MAX_PAGES} pages of results.` });
+}
+
+/** Query options a nextLink may carry; anything else is not a page of the list it claims to be. */
+const PAGE_LINK_OPTIONS: ReadonlySet<string> = new Set(["$select", "$expand", "$top", "$skip", "$skiptoken"]);
+
+export interface GraphPage<T> {
+  items: T[];
+  /** Where the next page is; null on the last page. */
+  nextLink: string | null;
+}
+
+function isPageLinkOn(url: URL, root: string, path: string): boolean {
+  let base: URL;
+  try {
+    base = new URL(root);
+  } catch {
+    return false;
+  }
+  if (url.origin !== base.origin) return false;
+  const expected = `${base.pathname.replace(/\/+$/, "")}${GRAPH_VERSION}${path}`.toLowerCase();
+  return url.pathname.toLowerCase() === expected;
+}
+
+/**
+ * A nextLink comes back from the browser, so it is checked before the token goes with it:
+ * the collection at `path` on the Graph root (or on the cloud's Graph origin behind a proxy),
+ * with paging options only.
+ */
+export function isPageLinkOf(path: string, link: string, options: GraphOptions = {}): boolean {
+  const roots = resolveGraphRoots(options);
+  if (!roots.ok) return false;
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.hash) return false;
+  const { root, cloudRoot } = roots.data;
+  if (!isPageLinkOn(url, root, path) && !(cloudRoot !== null && isPageLinkOn(url, cloudRoot, path))) return false;
+  return [...url.searchParams.keys()].every((key) => PAGE_LINK_OPTIONS.has(key.toLowerCase()));
+}
+
+/** One page of the collection at `path`: the first with `query`, later ones by the nextLink Graph gave for it. */
+export async function graphListPage<T>(
+  request: { token: string; path: string; query?: GraphQuery },
+  nextLink: string | null,
+  options: GraphOptions = {},
+): Promise<Result<GraphPage<T>>> {
+  const roots = resolveGraphRoots(options);
+  if (!roots.ok) return roots;
+  const { token, path, query } = request;
+  if (nextLink !== null && !isPageLinkOf(path, nextLink, options)) return fail(untrustedLinkError());
+  const result = await graphRequest<WireODataCollection<T> | null>(
+    nextLink === null ? { token, method: "GET", path, query } : { token, method: "GET", path: nextLink },
+    options,
+  );
+  if (!result.ok) return result;
+  const body = result.data.body;
+  const next = body?.["@odata.nextLink"];
+  const followUp = typeof next === "string" && next !== "" ? next : null;
+  if (followUp !== null && (followUp === nextLink || !isPageLinkOf(path, followUp, options))) return fail(untrustedLinkError());
+  return ok({ items: body && Array.isArray(body.value) ? body.value : [], nextLink: followUp });
 }

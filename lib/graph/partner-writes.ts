@@ -4,7 +4,7 @@ import { ok, type Result } from "@/lib/result";
 import type { Observed, WriteOutcome } from "@/lib/writes/outcome";
 import { graphRequest, type GraphOptions } from "./client";
 import { toDeletedPartner } from "./mappers";
-import { graphListAll } from "./paging";
+import { graphListPage, isPageLinkOf } from "./paging";
 import { getPartner } from "./partners";
 import { DELETED_PARTNERS_PATH, deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
@@ -62,10 +62,22 @@ export function deletePartner(token: string, tenantId: string, options?: GraphOp
   );
 }
 
-export async function listDeletedPartners(token: string, options?: GraphOptions): Promise<Result<DeletedPartner[]>> {
-  const result = await graphListAll<WirePartner>({ token, path: DELETED_PARTNERS_PATH }, options);
-  if (!result.ok) return result;
-  return ok(result.data.map((wire) => toDeletedPartner(wire)).filter((partner) => partner.tenantId !== ""));
+export interface DeletedPartnersPage {
+  partners: DeletedPartner[];
+  /** Where the next page is; null on the last page. */
+  nextLink: string | null;
+}
+
+/** Whether a link from the browser is a page of the deleted partners list on a Graph origin (see isPageLinkOf). */
+export function isDeletedPartnersPageLink(link: string, options: GraphOptions = {}): boolean {
+  return isPageLinkOf(DELETED_PARTNERS_PATH, link, options);
+}
+
+/** One page of deleted partner configurations: the first by the list's path, later ones by the nextLink Graph gave. */
+export async function listDeletedPartnersPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<DeletedPartnersPage>> {
+  const page = await graphListPage<WirePartner>({ token, path: DELETED_PARTNERS_PATH }, nextLink, options);
+  if (!page.ok) return page;
+  return ok({ partners: page.data.items.map((wire) => toDeletedPartner(wire)).filter((partner) => partner.tenantId !== ""), nextLink: page.data.nextLink });
 }
 
 export async function getDeletedPartner(token: string, tenantId: string, options?: GraphOptions): Promise<Result<DeletedPartner | null>> {

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Partner, PartnerRow } from "@/lib/models";
-import { fail, ok, type Result } from "@/lib/result";
-import { GRAPH_VERSION, graphRequest, resolveGraphRoots, type GraphOptions } from "./client";
-import { untrustedLinkError } from "./errors";
+import { ok, type Result } from "@/lib/result";
+import { graphRequest, type GraphOptions } from "./client";
 import { toPartner } from "./mappers";
 import { sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
+import { graphListPage, isPageLinkOf } from "./paging";
 import { PARTNERS_PATH, partnerPath } from "./paths";
-import type { WireODataCollection, WirePartner } from "./wire-types";
+import type { WirePartner } from "./wire-types";
 
 const EXPAND_SYNC = { $expand: "identitySynchronization" } as const;
 
@@ -15,9 +15,6 @@ export const PARTNER_ROW_QUERY = {
   $select: "tenantId,isServiceProvider,isInMultiTenantOrganization",
   $expand: "identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)",
 } as const;
-
-/** Query options a partners nextLink may carry; anything else is not a page of this list. */
-const PAGE_LINK_OPTIONS: ReadonlySet<string> = new Set(["$select", "$expand", "$top", "$skip", "$skiptoken"]);
 
 export interface PartnersPage {
   partners: PartnerRow[];
@@ -39,54 +36,16 @@ export function toPartnerRow(wire: WirePartner): PartnerRow {
   };
 }
 
-function isPageLinkOn(url: URL, root: string): boolean {
-  let base: URL;
-  try {
-    base = new URL(root);
-  } catch {
-    return false;
-  }
-  if (url.origin !== base.origin) return false;
-  const expected = `${base.pathname.replace(/\/+$/, "")}${GRAPH_VERSION}${PARTNERS_PATH}`.toLowerCase();
-  return url.pathname.toLowerCase() === expected;
-}
-
-/**
- * A nextLink comes back from the browser, so it is checked before the token goes with it:
- * the partners collection on the Graph root (or on the cloud's Graph origin behind a proxy),
- * with paging options only.
- */
+/** Whether a link from the browser is a page of the partners list on a Graph origin (see isPageLinkOf). */
 export function isPartnersPageLink(link: string, options: GraphOptions = {}): boolean {
-  const roots = resolveGraphRoots(options);
-  if (!roots.ok) return false;
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.hash) return false;
-  const { root, cloudRoot } = roots.data;
-  if (!isPageLinkOn(url, root) && !(cloudRoot !== null && isPageLinkOn(url, cloudRoot))) return false;
-  return [...url.searchParams.keys()].every((key) => PAGE_LINK_OPTIONS.has(key.toLowerCase()));
+  return isPageLinkOf(PARTNERS_PATH, link, options);
 }
 
 /** One page of the partners list: the first with $select, later ones by the nextLink Graph gave. */
 export async function listPartnersPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<PartnersPage>> {
-  const roots = resolveGraphRoots(options);
-  if (!roots.ok) return roots;
-  if (nextLink !== null && !isPartnersPageLink(nextLink, options)) return fail(untrustedLinkError());
-  const result = await graphRequest<WireODataCollection<WirePartner> | null>(
-    nextLink === null ? { token, method: "GET", path: PARTNERS_PATH, query: PARTNER_ROW_QUERY } : { token, method: "GET", path: nextLink },
-    options,
-  );
-  if (!result.ok) return result;
-  const body = result.data.body;
-  const wires = body && Array.isArray(body.value) ? body.value : [];
-  const next = body?.["@odata.nextLink"];
-  const followUp = typeof next === "string" && next !== "" ? next : null;
-  if (followUp !== null && (followUp === nextLink || !isPartnersPageLink(followUp, options))) return fail(untrustedLinkError());
-  return ok({ partners: wires.map(toPartnerRow).filter((partner) => partner.tenantId !== ""), nextLink: followUp });
+  const page = await graphListPage<WirePartner>({ token, path: PARTNERS_PATH, query: PARTNER_ROW_QUERY }, nextLink, options);
+  if (!page.ok) return page;
+  return ok({ partners: page.data.items.map(toPartnerRow).filter((partner) => partner.tenantId !== ""), nextLink: page.data.nextLink });
 }
 
 /** null when Graph has no such partner. */

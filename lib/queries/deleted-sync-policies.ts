@@ -2,18 +2,25 @@
 
 import { useCallback } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { listDeletedSyncPolicies } from "@/lib/actions/deleted-sync-policies";
+import { listDeletedSyncPoliciesPage } from "@/lib/actions/deleted-sync-policies";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
+import { readEveryPage } from "./pages";
 import { fenceDeletedList, readStarted, spreadDeletedList } from "./cache-sync";
 
+/** The whole list, read one Graph page per action; leaving every view that uses it stops the read. */
 export function deletedSyncPoliciesQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
   return queryOptions({
     queryKey: graphKeys.deletedSyncPolicies(accountId),
-    queryFn: async () => {
+    queryFn: async ({ signal }) => {
+      // The first page's start fences every page: a restore answered meanwhile may postdate any of them.
       const startedAt = readStarted();
-      const read = await callGraphAction(getToken, (token) => listDeletedSyncPolicies(token));
+      const read = await readEveryPage(
+        signal,
+        (nextLink) => callGraphAction(getToken, (token) => listDeletedSyncPoliciesPage(token, nextLink)),
+        (page) => page.policies,
+      );
       const list = fenceDeletedList(queryClient, accountId, read, startedAt);
       spreadDeletedList(queryClient, accountId, list);
       return list;

@@ -2,13 +2,14 @@
 
 import { useCallback } from "react";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
+import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
+import { readEveryPage } from "./pages";
 import { updatePartner } from "./write-cache";
 import { useGraphWrite } from "./writes";
 
@@ -66,7 +67,12 @@ export function useDeletePartner() {
 function deletedPartnersQuery(accountId: string, getToken: GetGraphToken) {
   return queryOptions({
     queryKey: deletedPartnersKey(accountId),
-    queryFn: () => callGraphAction(getToken, (token) => listDeletedPartners(token)),
+    queryFn: ({ signal }) =>
+      readEveryPage(
+        signal,
+        (nextLink) => callGraphAction(getToken, (token) => listDeletedPartnersPage(token, nextLink)),
+        (page) => page.partners,
+      ),
   });
 }
 
