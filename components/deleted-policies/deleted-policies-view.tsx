@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Info, Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -52,9 +52,8 @@ export function DeletedPoliciesView() {
   const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
 
   const all = useNamedDeletedPolicies(deleted.data);
-  // Typing stays immediate; the rows follow when React has time.
-  const deferredFilter = useDeferredValue(filter);
-  const visible = useMemo(() => (all ? applyDeletedFilter([...all], deferredFilter, now) : []), [all, deferredFilter, now]);
+  // Filtered in the keystroke's own render: a deferred one would wait for the tab's pending server action.
+  const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
   // Only rows the user can see are restored; selected rows hidden by the filter are counted, not sent.
   const selectedPolicies = useMemo(() => visible.filter((policy) => selected.has(policy.tenantId)), [visible, selected]);
   const hiddenSelected = useMemo(

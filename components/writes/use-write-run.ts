@@ -6,7 +6,7 @@
  * AUTO_RETRY_ROUNDS times, "Retry failed" after a re-read proved what is still
  * to do, and a failed call explained once.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, isRetryableOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { rememberDenial } from "@/lib/auth/permission-denials";
@@ -156,9 +156,13 @@ export function useWriteRun<TItem, TRoute = never>(options: WriteRunOptions<TIte
   }, [start]);
 
   const dismiss = useCallback(() => updateRun(null), [updateRun]);
-  const retryable = run?.outcomes.filter(isRetryableOutcome) ?? [];
+  const retryable = useMemo(() => run?.outcomes.filter(isRetryableOutcome) ?? [], [run]);
+  const busy = pending > 0;
 
-  return { start, run, dismiss, retryFailed, pending: pending > 0, retryInSeconds, retryable };
+  return useMemo(
+    () => ({ start, run, dismiss, retryFailed, pending: busy, retryInSeconds, retryable }),
+    [start, run, dismiss, retryFailed, busy, retryInSeconds, retryable],
+  );
 }
 
 export type WriteRunState<TItem, TRoute> = ReturnType<typeof useWriteRun<TItem, TRoute>>;
