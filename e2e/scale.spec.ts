@@ -87,6 +87,10 @@ test("a long deleted-items read does not hold the partners list back", async ({ 
   expect(whenPartnersShowed).toBeLessThan(deletedPages);
   // The view needs deleted items too (purge counts, row hints), and goes on reading them.
   await expect.poll(deletedPagesRead).toBeGreaterThan(whenPartnersShowed);
+  // Meanwhile the partners list keeps coming, page after page, between the deleted list's pages.
+  const partnersPagesRead = () => emulator.answered("GET", "/policies/crossTenantAccessPolicy/partners");
+  await expect.poll(partnersPagesRead, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  expect(await deletedPagesRead()).toBeLessThan(deletedPages);
 });
 
 test("a reload paints the last list from this tab's cache at once and refreshes it in the background", async ({ page, signIn, emulator }) => {
