@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, isRetryableOutcome, type WriteOutcome } from "@/lib/writes/outcome";
+import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, isRetryableOutcome, mergeOutcomes, type WriteOutcome } from "@/lib/writes/outcome";
 import { rememberDenial } from "@/lib/auth/permission-denials";
 import { useAnnounceWriteError } from "./write-toast";
 
@@ -48,18 +48,6 @@ function useSecondsUntil(epochMs: number | null): number {
     return () => window.clearInterval(timer);
   }, [epochMs]);
   return epochMs === null ? 0 : Math.max(0, Math.ceil((epochMs - now) / 1000));
-}
-
-/** A resend's outcomes replace the earlier ones of the same rows and add up their attempts. */
-function mergeOutcomes(previous: WriteOutcome[], latest: WriteOutcome[]): WriteOutcome[] {
-  const byId = new Map(latest.map((outcome) => [key(outcome.tenantId), outcome]));
-  const merged = previous.map((outcome) => {
-    const newer = byId.get(key(outcome.tenantId));
-    if (!newer) return outcome;
-    byId.delete(key(outcome.tenantId));
-    return { ...newer, attempts: outcome.attempts + newer.attempts };
-  });
-  return [...merged, ...byId.values()];
 }
 
 export function useWriteRun<TItem, TRoute = never>(options: WriteRunOptions<TItem, TRoute>) {

@@ -4,6 +4,7 @@ import type { AppError } from "@/lib/result";
 import {
   classifyRestoreStatus,
   isRetryableOutcome,
+  mergeOutcomes,
   OUTCOME_KINDS,
   RESEND_STATUSES,
   classifyWriteStatus,
@@ -11,6 +12,7 @@ import {
   toWriteOutcome,
   type RestoreAnswer,
   type WriteAnswer,
+  type WriteOutcome,
 } from "./outcome";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
@@ -164,5 +166,28 @@ describe("toWriteOutcome (every write but a restore)", () => {
     expect(toWriteOutcome(write("add-partner", 401))).toMatchObject({ kind: "unauthorized" });
     expect(toWriteOutcome(write("update-partner", 429))).toMatchObject({ kind: "throttled", error: { retryAfterSeconds: 5 } });
     expect(() => toWriteOutcome({ ...write("add-partner", 200), write: "restore-sync-policy" })).toThrow(RangeError);
+  });
+});
+
+describe("mergeOutcomes", () => {
+  const outcome = (tenantId: string, kind: WriteOutcome["kind"], attempts = 1): WriteOutcome => ({ write: "purge-sync-policy", tenantId, kind, policy: null, error: null, attempts });
+  const A = "aaaaaaaa-0000-4000-8000-000000000001";
+  const B = "bbbbbbbb-0000-4000-8000-000000000002";
+  const C = "cccccccc-0000-4000-8000-000000000003";
+
+  it("lets a resend's outcome replace the throttled one in place, counting every attempt", () => {
+    const merged = mergeOutcomes([outcome(A, "throttled"), outcome(B, "done")], [outcome(A.toUpperCase(), "done", 1)]);
+    expect(merged.map((o) => [o.tenantId.toLowerCase(), o.kind, o.attempts])).toEqual([
+      [A, "done", 2],
+      [B, "done", 1],
+    ]);
+  });
+
+  it("keeps an earlier run's rows and adds a new run's rows after them", () => {
+    const merged = mergeOutcomes([outcome(A, "failed")], [outcome(C, "throttled")]);
+    expect(merged.map((o) => [o.tenantId, o.kind])).toEqual([
+      [A, "failed"],
+      [C, "throttled"],
+    ]);
   });
 });

@@ -74,6 +74,19 @@ export function isRetryableOutcome(outcome: Pick<WriteOutcome, "kind">): boolean
   return RETRYABLE_KINDS.includes(outcome.kind);
 }
 
+/** A later run's outcomes replace the earlier ones of the same rows, attempts added up; new rows join at the end. */
+export function mergeOutcomes(previous: readonly WriteOutcome[], latest: readonly WriteOutcome[]): WriteOutcome[] {
+  const key = (outcome: WriteOutcome) => outcome.tenantId.toLowerCase();
+  const byId = new Map(latest.map((outcome) => [key(outcome), outcome]));
+  const merged = previous.map((outcome) => {
+    const newer = byId.get(key(outcome));
+    if (!newer) return outcome;
+    byId.delete(key(outcome));
+    return { ...newer, attempts: outcome.attempts + newer.attempts };
+  });
+  return [...merged, ...byId.values()];
+}
+
 /** The most tenant ids one write action takes; larger selections go in consecutive calls. */
 export const MAX_TENANT_IDS_PER_CALL = 500;
 
