@@ -168,7 +168,7 @@ export function DeletedPartnersView() {
                 <th scope="col" className={CELL}>Name</th>
                 <th scope="col" className={CELL}>Tenant ID</th>
                 <th scope="col" className={CELL}>Deleted</th>
-                <th scope="col" className={CELL}>Time left</th>
+                <th scope="col" className={CELL}>Days left</th>
                 <th scope="col" className={`${CELL} text-right`}>
                   <span className="sr-only">Actions</span>
                 </th>
