@@ -101,7 +101,7 @@ export function DeletedPartnersView() {
   const purge = usePurgePartner();
   const stillDeleted = useRereadDeletedPartnerIds();
   const restores = useWriteRun<PurgeItem>({
-    send: ([item]) => (item ? restore.mutateAsync({ tenantId: item.tenantId }).then((outcome) => [outcome]) : Promise.resolve([])),
+    send: (items) => Promise.all(items.map((item) => restore.mutateAsync({ tenantId: item.tenantId }))),
     tenantIdOf: (item) => item.tenantId,
     nameOf: (item) => getCachedTenantInformation(item.tenantId)?.displayName ?? item.name ?? item.tenantId,
     nothingDone: "Nothing was restored.",
@@ -111,7 +111,7 @@ export function DeletedPartnersView() {
     },
   });
   const purges = useWriteRun<PurgeItem>({
-    send: ([item]) => (item ? purge.mutateAsync({ tenantId: item.tenantId }).then((outcome) => [outcome]) : Promise.resolve([])),
+    send: (items) => Promise.all(items.map((item) => purge.mutateAsync({ tenantId: item.tenantId }))),
     tenantIdOf: (item) => item.tenantId,
     nameOf: (item) => item.name ?? item.tenantId,
     nothingDone: "Nothing was purged.",

@@ -47,7 +47,12 @@ export async function setUpSync(
   if (!args.data.enableAutomaticRedemption || (policy.kind !== "done" && policy.kind !== "conflict")) return { ok: true, data: { policy, redemption: null } };
   // automaticUserConsentSettings is replaced whole: keep the outbound direction as it is.
   const partner = await getPartner(t, id);
-  const outboundAllowed = partner.ok ? (partner.data?.automaticUserConsentSettings?.outboundAllowed ?? false) : false;
+  // Without the current outbound value the PATCH could switch it off: send nothing, say why.
+  if (!partner.ok) {
+    const redemption: WriteOutcome = { write: "update-partner", tenantId: id, kind: "failed", policy: null, error: partner.error, attempts: 0 };
+    return { ok: true, data: { policy, redemption } };
+  }
+  const outboundAllowed = partner.data?.automaticUserConsentSettings?.outboundAllowed ?? false;
   const redemption = await updateAutomaticConsent(t, id, { inboundAllowed: true, outboundAllowed }, WRITE_GRAPH_OPTIONS);
   return { ok: true, data: { policy, redemption } };
 }

@@ -56,6 +56,17 @@ describe("write actions", () => {
     ]);
   });
 
+  it("set up sync never turns outbound redemption off because the partner could not be read", async () => {
+    answer = (method, path) => {
+      if (method === "GET" && path === PARTNER) return error(503, "ServiceUnavailable");
+      if (method === "GET" && path === SYNC) return json({ tenantId: TENANT, displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } });
+      return empty(204);
+    };
+    const result = await setUpSync(TOKEN, TENANT, "Fabrikam", true);
+    expect(result).toMatchObject({ ok: true, data: { policy: { kind: "done" }, redemption: { write: "update-partner", kind: "failed", error: { status: 503 } } } });
+    expect(calls.filter((c) => c.method === "PATCH")).toEqual([]);
+  });
+
   it("a 401 on set up fails the action so the browser renews the token once", async () => {
     answer = () => error(401, "InvalidAuthenticationToken");
     expect(await setUpSync(TOKEN, TENANT, "Fabrikam", true)).toMatchObject({ ok: false, error: { status: 401 } });
