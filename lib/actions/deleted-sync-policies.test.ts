@@ -3,7 +3,6 @@ import { fail, ok, type AppError } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { listDeletedSyncPoliciesPage as listPageInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
-import { findTenantNames } from "@/lib/graph/tenant-information";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 
@@ -13,7 +12,6 @@ vi.mock("@/lib/graph/sync-policies", async (importOriginal) => ({
   restoreSyncPolicy: vi.fn(),
 }));
 vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
-vi.mock("@/lib/graph/tenant-information", () => ({ findTenantNames: vi.fn() }));
 
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 const expired: AppError = { status: 401, code: "InvalidAuthenticationToken", message: "expired", requestId: "r401", retryAfterSeconds: null };
@@ -50,7 +48,6 @@ describe("listDeletedSyncPoliciesPage", () => {
     expect(await listDeletedSyncPoliciesPage("", null)).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
     expect(listPageInGraph).toHaveBeenCalledTimes(1);
     expect(listPageInGraph).toHaveBeenCalledWith(TOKEN, null);
-    expect(findTenantNames).not.toHaveBeenCalled();
   });
 
   it("follows a nextLink of this list only", async () => {
@@ -71,23 +68,10 @@ describe("listDeletedSyncPoliciesPage", () => {
     expect(listPageInGraph).toHaveBeenCalledTimes(1);
   });
 
-  it("names the page's nameless deleted policies after their tenants, asking only for those", async () => {
-    vi.mocked(listPageInGraph).mockResolvedValue(ok({ policies: [policy(TENANT, null), policy(OTHER, "Contoso sync")], nextLink: `${DELETED_LIST}?$skiptoken=2` }));
-    vi.mocked(findTenantNames).mockResolvedValue(new Map([[TENANT, "Fabrikam"]]));
-    const result = await listDeletedSyncPoliciesPage(TOKEN, null);
-    expect(result.ok && result.data.policies.map((p) => [p.tenantId, p.displayName, p.partnerDisplayName])).toEqual([
-      [TENANT, null, "Fabrikam"],
-      [OTHER, "Contoso sync", null],
-    ]);
-    expect(result.ok && result.data.nextLink).toBe(`${DELETED_LIST}?$skiptoken=2`);
-    expect(findTenantNames).toHaveBeenCalledWith(TOKEN, [TENANT]);
-  });
-
-  it("passes a failed page through without a name lookup", async () => {
+  it("passes a failed page through", async () => {
     const denied: AppError = { status: 403, code: "Authorization_RequestDenied", message: "no", requestId: "r403", retryAfterSeconds: null };
     vi.mocked(listPageInGraph).mockResolvedValue(fail(denied));
     expect(await listDeletedSyncPoliciesPage(TOKEN, null)).toEqual({ ok: false, error: denied });
-    expect(findTenantNames).not.toHaveBeenCalled();
   });
 });
 

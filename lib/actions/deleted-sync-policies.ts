@@ -1,7 +1,6 @@
 "use server";
 import "server-only";
-import { fail, ok, type Result } from "@/lib/result";
-import { findTenantNames } from "@/lib/graph/tenant-information";
+import { fail, type Result } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
@@ -35,7 +34,10 @@ const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantI
  */
 const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 
-/** One Graph page per call, its nameless rows named with it, so other actions of the tab are not held behind the whole list. */
+/**
+ * One Graph page per call, so other actions of the tab are not held behind the whole list.
+ * Nameless rows are named in the browser from its cache of tenant information.
+ */
 export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedSyncPoliciesPage>> {
   const args = pageArgs(sent);
   if (!args.ok) return args;
@@ -44,14 +46,7 @@ export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextL
   const { token, nextLink } = args.data;
   // The link came back from the browser: only this list on a Graph origin gets the token.
   if (nextLink !== null && !isDeletedSyncPoliciesPageLink(nextLink)) return foreignPageLink(LIST);
-  const page = await listPageInGraph(token, nextLink);
-  if (!page.ok) return page;
-  // Deleted policies often come back nameless; their tenants still have one.
-  const nameless = page.data.policies.filter((policy) => !policy.displayName?.trim()).map((policy) => policy.tenantId);
-  if (nameless.length === 0) return page;
-  const names = await findTenantNames(token, nameless);
-  const policies = page.data.policies.map((policy) => ({ ...policy, partnerDisplayName: names.get(policy.tenantId.toLowerCase()) ?? null }));
-  return ok({ ...page.data, policies });
+  return listPageInGraph(token, nextLink);
 }
 
 export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {

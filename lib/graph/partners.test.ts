@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { getPartner, getPartnerNames, listPartnersPage } from "./partners";
+import { getPartner, listPartnersPage } from "./partners";
 
 const A = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const B = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
@@ -84,29 +84,5 @@ describe("getPartner", () => {
   it("passes other failures through", async () => {
     const denied = fakeFetch(() => graphError(403, "Authorization_RequestDenied", "no", "r403"));
     expect(await getPartner(TEST_TOKEN, A, { graphRoot: TEST_ROOT, fetch: denied.fetch })).toMatchObject({ ok: false, error: { status: 403, requestId: "r403" } });
-  });
-});
-
-describe("getPartnerNames", () => {
-  it("reads names with $batch GETs and leaves out partners it cannot read", async () => {
-    const fake = fakeFetch((call) => {
-      const { requests } = call.body as { requests: { id: string; url: string }[] };
-      return json(200, {
-        responses: requests.map((request) =>
-          request.url.includes(A)
-            ? { id: request.id, status: 200, headers: {}, body: { tenantId: A, displayName: "Fabrikam" } }
-            : { id: request.id, status: 404, headers: {}, body: { error: { code: "Request_ResourceNotFound", message: "gone" } } },
-        ),
-      });
-    });
-    const names = await getPartnerNames(TEST_TOKEN, [A, B, A.toUpperCase()], { graphRoot: TEST_ROOT, fetch: fake.fetch });
-    expect([...names]).toEqual([[A, "Fabrikam"]]);
-    expect(fake.calls).toHaveLength(1);
-    expect(fake.calls[0]!.url.pathname).toBe("/beta/$batch");
-    const { requests } = fake.calls[0]!.body as { requests: { url: string }[] };
-    expect(requests.map((request) => request.url)).toEqual([
-      `/policies/crossTenantAccessPolicy/partners/${A}?$select=tenantId,displayName`,
-      `/policies/crossTenantAccessPolicy/partners/${B}?$select=tenantId,displayName`,
-    ]);
   });
 });

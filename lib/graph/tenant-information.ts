@@ -2,7 +2,7 @@ import "server-only";
 import type { TenantInformation } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
 import { graphRequest, type GraphOptions } from "./client";
-import { batchItemError, MAX_BATCH_SIZE, sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
+import { batchItemError, MAX_BATCH_SIZE, sendBatch, uniqueTenantIds } from "./batch";
 import { toTenantInformation } from "./mappers";
 import { tenantInformationByDomainPath, tenantInformationByIdPath } from "./paths";
 import type { WireTenantInformation } from "./wire-types";
@@ -47,18 +47,4 @@ export async function findTenantByDomain(token: string, domain: string, options?
   if (!result.ok) return result.error.status === 404 ? ok(null) : result;
   const info = toTenantInformation(result.data.body);
   return info.tenantId ? ok(info) : ok(null);
-}
-
-/** Tenant names for many ids, $batches of 20 two at a time; best effort: ids that cannot be read are absent. */
-export async function findTenantNames(token: string, tenantIds: readonly string[], options?: GraphOptions): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const chunks = splitIntoBatches(uniqueTenantIds(tenantIds));
-  for (let start = 0; start < chunks.length; start += 2) {
-    const lookups = await Promise.all(chunks.slice(start, start + 2).map((chunk) => findTenantInformation(token, chunk, options)));
-    for (const lookup of lookups) {
-      if (!lookup.ok) continue;
-      for (const info of lookup.data.found) if (info.displayName) names.set(info.tenantId, info.displayName);
-    }
-  }
-  return names;
 }
