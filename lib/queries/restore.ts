@@ -8,11 +8,12 @@
 import { useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
-import { SignInRequiredError, useGraphToken } from "@/lib/auth/use-graph-token";
+import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { callGraphAction, GraphActionError } from "./graph-action";
-import { sendInChunks } from "./writes";
+import { callGraphAction } from "./graph-action";
+import { claimTargets, deletedSyncPolicyTarget, isAnswerLost, releaseTargets, sendInChunks } from "./writes";
+import { resumeCancelledReads } from "./write-cache";
 import { graphKeys } from "./keys";
 import { restoreSettled, restoreStarted, setLivePolicy, updateDeletedLists } from "./cache-sync";
 import type { PartnerDetail } from "./partners";
@@ -25,19 +26,6 @@ const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["done
 export function leavesDeletedItems(outcome: RestoreOutcome): boolean {
   return LEAVES_DELETED_ITEMS.has(outcome.kind);
 }
-
-/**
- * True when a restore call failed in a way that leaves its effect unknown: the
- * request to the dashboard's server went out, but no answer came back.
- * Expected failures come back as GraphActionError; a missing sign-in stops
- * before anything is sent.
- */
-export function isOutcomeUnknown(error: unknown): boolean {
-  return !(error instanceof GraphActionError) && !(error instanceof SignInRequiredError);
-}
-
-// Ids with a restore request on the wire in this tab: a second click never sends a second request.
-const inFlight = new Set<string>();
 
 function removeFromDeleted(queryClient: QueryClient, accountId: string, ids: Set<string>) {
   updateDeletedLists(queryClient, accountId, (list) => list.filter((policy) => !ids.has(policy.tenantId.toLowerCase())));
@@ -105,9 +93,9 @@ export function restoreMutationOptions(
       return { snapshot };
     },
     mutationFn: async ({ tenantIds, route }) => {
-      const ids = tenantIds.map((id) => id.toLowerCase()).filter((id) => !inFlight.has(id));
+      // A restore or purge of the same policy already on the wire is not sent again.
+      const ids = claimTargets(tenantIds.map(deletedSyncPolicyTarget)).map((target) => target.slice(target.indexOf(":") + 1));
       if (ids.length === 0) return [];
-      ids.forEach((id) => inFlight.add(id));
       try {
         if (ids.length === 1 && route) {
           const [id] = ids as [string];
@@ -115,14 +103,14 @@ export function restoreMutationOptions(
         }
         return await sendInChunks(getToken, "restore-sync-policy", ids, restoreSyncPolicies);
       } finally {
-        ids.forEach((id) => inFlight.delete(id));
+        releaseTargets(ids.map(deletedSyncPolicyTarget));
       }
     },
     onSuccess: (outcomes, _variables, context) => applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []),
     onError: async (error, { tenantIds }, context) => {
       const snapshot = context?.snapshot ?? [];
       for (const id of tenantIds) restoreSettled(queryClient, accountId, id, false, null);
-      if (!isOutcomeUnknown(error)) {
+      if (!isAnswerLost(error)) {
         putBackIntoDeleted(queryClient, accountId, snapshot);
         return;
       }
@@ -134,6 +122,7 @@ export function restoreMutationOptions(
       }
       void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
     },
+    onSettled: () => resumeCancelledReads(queryClient, accountId),
   };
 }
 

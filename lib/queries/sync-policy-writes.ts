@@ -4,7 +4,7 @@ import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy, type 
 import type { SyncPolicy } from "@/lib/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { addToDeleted, removeFromDeleted, updatePartner } from "./write-cache";
-import { sendInChunks, useGraphWrite } from "./writes";
+import { deletedSyncPolicyTarget, sendInChunks, useGraphWrite } from "./writes";
 
 export type { SetUpSyncResult, SyncSettings };
 
@@ -59,7 +59,7 @@ export function useDeleteSyncPolicy() {
 /** Rows leave deleted items at once; those Graph did not purge come back with their outcome. */
 export function usePurgeSyncPolicies() {
   return useGraphWrite<{ tenantIds: string[] }, WriteOutcome[]>({
-    targets: ({ tenantIds }) => tenantIds.map((id) => `deleted-sync-policy:${id.toLowerCase()}`),
+    targets: ({ tenantIds }) => tenantIds.map(deletedSyncPolicyTarget),
     send: (getToken, { tenantIds }) => sendInChunks(getToken, "purge-sync-policy", tenantIds, purgeSyncPolicies),
     optimistic: (queryClient, accountId, { tenantIds }) => removeFromDeleted(queryClient, accountId, new Set(tenantIds.map((id) => id.toLowerCase()))),
     apply: (queryClient, accountId, outcomes, _args, rollback) => {

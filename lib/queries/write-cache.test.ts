@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { graphKeys } from "./keys";
 import { partnersList, rowsOf } from "@/tests/partners-list";
 import type { PartnerDetail, PartnersList } from "./partners";
-import { addToDeleted, removeFromDeleted, snapshotCaches, updatePartner } from "./write-cache";
+import { addToDeleted, editWithUndo, removeFromDeleted, resumeCancelledReads, updatePartner } from "./write-cache";
 
 const ACCOUNT = "account-1";
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -49,14 +49,49 @@ describe("write cache edits", () => {
     expect(queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(ACCOUNT, A))?.deletedSyncPolicy).toBeNull();
   });
 
-  it("a refused write puts every cache back as it was", () => {
+  it("a refused write puts every cache it edited back as it was", () => {
     const queryClient = seeded();
     const before = queryClient.getQueryData(graphKeys.partnersList(ACCOUNT));
-    const rollback = snapshotCaches(queryClient, ACCOUNT);
-    updatePartner(queryClient, ACCOUNT, A, () => null);
-    removeFromDeleted(queryClient, ACCOUNT, new Set([B]));
+    const rollback = editWithUndo(queryClient, ACCOUNT, () => {
+      updatePartner(queryClient, ACCOUNT, A, () => null);
+      removeFromDeleted(queryClient, ACCOUNT, new Set([B]));
+    });
     rollback();
     expect(queryClient.getQueryData(graphKeys.partnersList(ACCOUNT))).toEqual(before);
     expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([B]);
+  });
+
+  it("the undo leaves caches the write did not edit as they are now, so reads that landed meanwhile stay", () => {
+    const queryClient = seeded();
+    const rollback = editWithUndo(queryClient, ACCOUNT, () => updatePartner(queryClient, ACCOUNT, A, () => null));
+    // A read answers while the write is on the wire.
+    queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), [makeDeletedSyncPolicy(B), makeDeletedSyncPolicy(A)]);
+    rollback();
+    expect(rowsOf(queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT))).map((p) => p.tenantId)).toEqual([A, B]);
+    expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([B, A]);
+  });
+
+  it("a first read a write cancelled starts again for the view still showing it", async () => {
+    const queryClient = new QueryClient();
+    let calls = 0;
+    let release: (() => void) | undefined;
+    const observer = new QueryObserver(queryClient, {
+      queryKey: graphKeys.deletedSyncPolicies(ACCOUNT),
+      queryFn: ({ signal }) =>
+        new Promise<DeletedSyncPolicy[]>((resolve, reject) => {
+          calls += 1;
+          release = () => resolve([makeDeletedSyncPolicy(B)]);
+          signal.addEventListener("abort", () => reject(signal.reason));
+        }),
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    await Promise.resolve();
+    await queryClient.cancelQueries({ queryKey: graphKeys.account(ACCOUNT) });
+    expect(queryClient.getQueryState(graphKeys.deletedSyncPolicies(ACCOUNT))).toMatchObject({ status: "pending", fetchStatus: "idle" });
+    resumeCancelledReads(queryClient, ACCOUNT);
+    await vi.waitFor(() => expect(calls).toBe(2));
+    release?.();
+    await vi.waitFor(() => expect(queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT))?.map((p) => p.tenantId)).toEqual([B]));
+    unsubscribe();
   });
 });

@@ -40,10 +40,27 @@ export function removeFromDeleted(queryClient: QueryClient, accountId: string, t
   }
 }
 
-/** Snapshot of every cache a write touches, to put back when Graph refuses. */
-export function snapshotCaches(queryClient: QueryClient, accountId: string): () => void {
-  const saved = queryClient.getQueriesData({ queryKey: graphKeys.account(accountId) });
+/**
+ * Runs a write's optimistic change and returns its undo, which puts back only
+ * the caches the change edited: reads that landed meanwhile elsewhere stay.
+ */
+export function editWithUndo(queryClient: QueryClient, accountId: string, change: () => void): () => void {
+  const before = queryClient.getQueriesData({ queryKey: graphKeys.account(accountId) });
+  change();
+  const edited = before.filter(([key, data]) => queryClient.getQueryData(key) !== data);
   return () => {
-    for (const [key, data] of saved) queryClient.setQueryData(key, data);
+    for (const [key, data] of edited) queryClient.setQueryData(key, data);
   };
+}
+
+/**
+ * A write cancels the account's reads so none overwrites its optimistic change;
+ * a read cancelled before its first answer would then wait forever. Start those
+ * again for the views still showing them.
+ */
+export function resumeCancelledReads(queryClient: QueryClient, accountId: string): void {
+  void queryClient.refetchQueries({
+    queryKey: graphKeys.account(accountId),
+    predicate: (query) => query.state.status === "pending" && query.state.fetchStatus === "idle" && query.getObserversCount() > 0,
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ok } from "@/lib/result";
 import { MAX_TENANT_IDS_PER_CALL, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphActionError } from "./graph-action";
-import { sendInChunks } from "./writes";
+import { claimTargets, deletedSyncPolicyTarget, releaseTargets, sendInChunks } from "./writes";
 
 const getToken = async () => "token";
 const ids = (count: number) => Array.from({ length: count }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
@@ -42,5 +42,16 @@ describe("sendInChunks", () => {
       .mockRejectedValueOnce(new TypeError("Failed to fetch"));
     const outcomes = await sendInChunks(getToken, "purge-sync-policy", ids(600), call);
     expect(outcomes.slice(500).map((outcome) => outcome.kind)).toEqual(Array(100).fill("unknown"));
+  });
+});
+
+describe("targets on the wire", () => {
+  it("a restore and a purge of the same deleted policy never go out together", () => {
+    const restoring = claimTargets([deletedSyncPolicyTarget("AAAA"), deletedSyncPolicyTarget("bbbb")]);
+    expect(restoring).toHaveLength(2);
+    expect(claimTargets([deletedSyncPolicyTarget("aaaa"), deletedSyncPolicyTarget("cccc")])).toEqual([deletedSyncPolicyTarget("cccc")]);
+    releaseTargets([...restoring, deletedSyncPolicyTarget("cccc")]);
+    expect(claimTargets([deletedSyncPolicyTarget("aaaa")])).toEqual([deletedSyncPolicyTarget("aaaa")]);
+    releaseTargets([deletedSyncPolicyTarget("aaaa")]);
   });
 });

@@ -12,7 +12,7 @@ import type { Result } from "@/lib/result";
 import { MAX_TENANT_IDS_PER_CALL, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
-import { snapshotCaches } from "./write-cache";
+import { editWithUndo, resumeCancelledReads } from "./write-cache";
 
 /** The call reached the server but no answer came back: its effect is unknown. */
 export function isAnswerLost(error: unknown): boolean {
@@ -28,6 +28,20 @@ export class WriteInFlightError extends Error {
 
 // Writes on the wire in this tab, by target: a second click never sends a second request.
 const inFlight = new Set<string>();
+
+/** What a write to a deleted sync policy targets: restore and purge of one policy never go out together. */
+export const deletedSyncPolicyTarget = (tenantId: string) => `deleted-sync-policy:${tenantId.toLowerCase()}`;
+
+/** Marks the targets not already on the wire as on it, and returns those; `releaseTargets` when done. */
+export function claimTargets(targets: readonly string[]): string[] {
+  const free = targets.filter((target) => !inFlight.has(target));
+  free.forEach((target) => inFlight.add(target));
+  return free;
+}
+
+export function releaseTargets(targets: readonly string[]): void {
+  targets.forEach((target) => inFlight.delete(target));
+}
 
 function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -85,21 +99,23 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
   return useMutation<TData, Error, TArgs, { rollback: () => void }>({
     onMutate: async (args) => {
       await queryClient.cancelQueries({ queryKey: graphKeys.account(accountId) });
-      const rollback = snapshotCaches(queryClient, accountId);
-      write.optimistic?.(queryClient, accountId, args);
+      const rollback = editWithUndo(queryClient, accountId, () => write.optimistic?.(queryClient, accountId, args));
       return { rollback };
     },
     mutationFn: async (args) => {
       const targets = write.targets(args);
-      if (targets.some((target) => inFlight.has(target))) throw new WriteInFlightError();
-      targets.forEach((target) => inFlight.add(target));
+      const claimed = claimTargets(targets);
+      if (claimed.length < targets.length) {
+        releaseTargets(claimed);
+        throw new WriteInFlightError();
+      }
       try {
         if (write.send) return await write.send(getToken, args);
         const run = write.run;
         if (!run) throw new Error("A write needs run or send.");
         return await callGraphAction(getToken, (token) => run(token, args));
       } finally {
-        targets.forEach((target) => inFlight.delete(target));
+        releaseTargets(targets);
       }
     },
     onSuccess: (data, args, context) => {
@@ -119,5 +135,6 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
       }
       void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
     },
+    onSettled: () => resumeCancelledReads(queryClient, accountId),
   });
 }
