@@ -15,6 +15,7 @@ import type { PublicAuthConfig } from "@/lib/config";
 import { AuthConfigProvider } from "@/lib/auth/auth-config-context";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
 import { settleAuditConsentRedirect } from "@/lib/auth/audit-consent";
+import { forgetDenials } from "@/lib/auth/permission-denials";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { clearPersistedCaches, persistOptions } from "@/lib/queries/persist";
 import { AuthGate } from "@/components/auth/auth-gate";
@@ -56,9 +57,11 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
     if (!msal) return;
     const callbackId = msal.addEventCallback((event) => {
       if (event.eventType === EventType.LOGOUT_START) {
+        forgetDenials();
         clearPersistedCaches();
         queryClient.clear();
       } else if (event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED) {
+        forgetDenials();
         const next = msal.getActiveAccount()?.homeAccountId ?? null;
         if (next) clearPersistedCaches(next);
         else clearPersistedCaches();

@@ -9,7 +9,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, isRetryableOutcome, mergeOutcomes, type WriteOutcome } from "@/lib/writes/outcome";
-import { rememberDenial } from "@/lib/auth/permission-denials";
 import { useAnnounceWriteError } from "./write-toast";
 
 export interface WriteRun<TItem, TRoute> {
@@ -75,8 +74,6 @@ export function useWriteRun<TItem, TRoute = never>(options: WriteRunOptions<TIte
       setPending((count) => count + 1);
       try {
         const outcomes = await send(items, route);
-        const refused = outcomes.find((outcome) => outcome.kind === "forbidden" && outcome.error);
-        if (refused?.error) rememberDenial(refused.error);
         // Runs accumulate: a second action never hides the first one's results or its pending resends.
         const previous = runRef.current;
         const waits = outcomes.filter((outcome) => outcome.kind === "throttled").map((outcome) => outcome.error?.retryAfterSeconds ?? DEFAULT_RETRY_WAIT_SECONDS);

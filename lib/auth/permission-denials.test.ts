@@ -1,20 +1,35 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { callGraphAction, GraphActionError } from "@/lib/queries/graph-action";
-import { fail, ok, type AppError } from "@/lib/result";
+import { rememberWriteDenial } from "@/lib/queries/writes";
+import { fail, type AppError } from "@/lib/result";
+import type { WriteOutcome } from "@/lib/writes/outcome";
 import { currentDenial, forgetDenials } from "./permission-denials";
 
 const getToken = async () => "token";
 const error = (status: number, requestId: string): AppError => ({ status, code: status === 403 ? "Authorization_RequestDenied" : "Other", message: "m", requestId, retryAfterSeconds: null });
+const outcome = (kind: WriteOutcome["kind"], requestId: string): WriteOutcome => ({
+  write: "update-sync-policy",
+  tenantId: "aaaaaaaa-0000-4000-8000-000000000001",
+  kind,
+  policy: null,
+  error: kind === "done" ? null : error(kind === "forbidden" ? 403 : 500, requestId),
+  attempts: 1,
+});
 
 beforeEach(() => forgetDenials());
 
-describe("the session's first 403", () => {
-  it("is remembered from any Graph action, and only the first one", async () => {
-    expect(await callGraphAction(getToken, async () => ok(1))).toBe(1);
-    await expect(callGraphAction(getToken, async () => fail(error(404, "r404")))).rejects.toBeInstanceOf(GraphActionError);
+describe("the session's first write 403", () => {
+  it("is not taken from a read: a read's 403 says nothing about writing", async () => {
+    await expect(callGraphAction(getToken, async () => fail(error(403, "read")))).rejects.toBeInstanceOf(GraphActionError);
     expect(currentDenial()).toBeNull();
-    await expect(callGraphAction(getToken, async () => fail(error(403, "first")))).rejects.toBeInstanceOf(GraphActionError);
-    await expect(callGraphAction(getToken, async () => fail(error(403, "second")))).rejects.toBeInstanceOf(GraphActionError);
+  });
+
+  it("is remembered from a write's outcome, one or many or set up's pair, and only the first one", () => {
+    rememberWriteDenial(outcome("done", "ok"));
+    rememberWriteDenial([outcome("failed", "r500")]);
+    expect(currentDenial()).toBeNull();
+    rememberWriteDenial({ policy: outcome("done", "ok"), redemption: outcome("forbidden", "first") });
+    rememberWriteDenial([outcome("forbidden", "second")]);
     expect(currentDenial()).toEqual({ code: "Authorization_RequestDenied", requestId: "first" });
   });
 });

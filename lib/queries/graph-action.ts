@@ -1,6 +1,5 @@
 import type { AppError, Result } from "@/lib/result";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
-import { rememberDenial } from "@/lib/auth/permission-denials";
 
 export class GraphActionError extends Error {
   constructor(readonly appError: AppError) {
@@ -12,16 +11,12 @@ export class GraphActionError extends Error {
 /**
  * Calls a server action with a fresh token. A 401 gets one silent renewal and
  * one retry; expected failures come back as GraphActionError for React Query.
- * A 403 is remembered as the session's permission hint when the ID token has none.
  */
 export async function callGraphAction<T>(getToken: GetGraphToken, action: (token: string) => Promise<Result<T>>): Promise<T> {
   let result = await action(await getToken());
   if (!result.ok && result.error.status === 401) {
     result = await action(await getToken({ forceRefresh: true }));
   }
-  if (!result.ok) {
-    rememberDenial(result.error);
-    throw new GraphActionError(result.error);
-  }
+  if (!result.ok) throw new GraphActionError(result.error);
   return result.data;
 }

@@ -12,7 +12,7 @@ import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { callGraphAction } from "./graph-action";
-import { claimTargets, deletedSyncPolicyTarget, isAnswerLost, releaseTargets, sendInChunks } from "./writes";
+import { claimTargets, deletedSyncPolicyTarget, isAnswerLost, releaseTargets, rememberWriteDenial, sendInChunks } from "./writes";
 import { resumeCancelledReads } from "./write-cache";
 import { graphKeys } from "./keys";
 import { restoreSettled, restoreStarted, setLivePolicy, updateDeletedLists } from "./cache-sync";
@@ -106,7 +106,10 @@ export function restoreMutationOptions(
         releaseTargets(ids.map(deletedSyncPolicyTarget));
       }
     },
-    onSuccess: (outcomes, _variables, context) => applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []),
+    onSuccess: (outcomes, _variables, context) => {
+      rememberWriteDenial(outcomes);
+      applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []);
+    },
     onError: async (error, { tenantIds }, context) => {
       const snapshot = context?.snapshot ?? [];
       for (const id of tenantIds) restoreSettled(queryClient, accountId, id, false, null);

@@ -8,11 +8,24 @@
  */
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { SignInRequiredError, useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
+import { rememberDenial } from "@/lib/auth/permission-denials";
 import type { Result } from "@/lib/result";
 import { MAX_TENANT_IDS_PER_CALL, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
 import { editWithUndo, resumeCancelledReads } from "./write-cache";
+
+const isOutcome = (value: unknown): value is WriteOutcome => typeof value === "object" && value !== null && "write" in value && "kind" in value;
+
+/**
+ * A write Graph refused with 403 is the session's permission hint when the ID
+ * token carries none (reads are not: a read's 403 says nothing about writing).
+ */
+export function rememberWriteDenial(data: unknown): void {
+  const outcomes = Array.isArray(data) ? data : isOutcome(data) ? [data] : typeof data === "object" && data !== null ? Object.values(data) : [];
+  const refused = outcomes.filter(isOutcome).find((outcome) => outcome.kind === "forbidden" && outcome.error);
+  if (refused?.error) rememberDenial(refused.error);
+}
 
 /** The call reached the server but no answer came back: its effect is unknown. */
 export function isAnswerLost(error: unknown): boolean {
@@ -119,6 +132,7 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
       }
     },
     onSuccess: (data, args, context) => {
+      rememberWriteDenial(data);
       write.apply(queryClient, accountId, data, args, context?.rollback ?? (() => {}));
       void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
     },
