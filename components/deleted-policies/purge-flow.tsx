@@ -10,7 +10,7 @@ import { toast } from "sonner";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { usePurgeSyncPolicies } from "@/lib/queries/sync-policy-writes";
 import { useRereadDeletedSyncPolicyIds } from "@/lib/queries/deleted-sync-policies";
-import type { WriteOutcome } from "@/lib/writes/outcome";
+import { isSettledOutcome } from "@/lib/writes/outcome";
 import { useWriteRun, type WriteRunState } from "@/components/writes/use-write-run";
 import { WriteResults } from "@/components/writes/write-results";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
@@ -25,8 +25,6 @@ interface PurgeFlow {
 
 const PurgeContext = createContext<PurgeFlow | null>(null);
 
-const gone = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
-
 export function PurgeFlowProvider({ children, onPurged }: { children: React.ReactNode; onPurged?: (tenantIds: string[]) => void }) {
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const { mutateAsync } = usePurgeSyncPolicies();
@@ -40,7 +38,7 @@ export function PurgeFlowProvider({ children, onPurged }: { children: React.Reac
       if (outcome.kind === "done") toast.success(`Purged the sync policy of ${name}`, { description: "It is gone for good." });
     },
     onSettled: (outcomes) => {
-      const purged = outcomes.filter(gone).map((outcome) => outcome.tenantId);
+      const purged = outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId);
       if (purged.length > 0) onPurged?.(purged);
     },
   });

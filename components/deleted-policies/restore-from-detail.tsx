@@ -6,6 +6,7 @@ import type { DeletedSyncPolicy } from "@/lib/models";
 import { describeWriteOutcome } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
+import { RetryCountdown } from "@/components/writes/retry-countdown";
 import { RestoreDialog } from "./restore-dialog";
 import { useRestoreFlow } from "./use-restore-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
@@ -41,12 +42,12 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
           {permission.note}
         </span>
       ) : null}
-      {flow.retryInSeconds > 0 ? (
+      {flow.run?.retryAt ? (
         <span role="status" className="basis-full text-xs text-muted">
-          Microsoft Graph is throttling requests; retrying automatically in {flow.retryInSeconds} s.
+          <RetryCountdown retryAt={flow.run.retryAt}>{(seconds) => `Microsoft Graph is throttling requests; retrying automatically in ${seconds} s.`}</RetryCountdown>
         </span>
       ) : null}
-      {message && outcome && outcome.kind !== "done" && flow.retryInSeconds === 0 ? (
+      {message && outcome && outcome.kind !== "done" && !flow.run?.retryAt ? (
         <span role="alert" className="flex basis-full items-start gap-1 text-xs">
           <OutcomeIcon tone={message.tone} />
           <span>

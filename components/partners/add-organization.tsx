@@ -30,7 +30,7 @@ export function AddOrganization() {
     const name = tenant.displayName ?? tenant.tenantId;
     add.mutateAsync({ tenantId: tenant.tenantId }).then(
       (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`, {}, {}, { round, resend: (next) => confirm(tenant, next) });
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`, { round, resend: (next) => confirm(tenant, next) });
         toast.success(`Added ${name} as a partner`, {
           description: "Every setting is inherited from your default policy until you change it.",
           action: { label: "Open partner", onClick: () => router.push(`/partners/${tenant.tenantId}`) },

@@ -40,7 +40,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
           router.push("/partners");
           return;
         }
-        announceWrite(last, `Deleted the partner ${label}`, {}, {}, { round, resend: confirm });
+        announceWrite(last, `Deleted the partner ${label}`, { round, resend: confirm });
       },
       (error: unknown) => announceError(error, "Nothing was deleted."),
     );

@@ -34,7 +34,7 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
   const send = (round = 0): Promise<void> =>
     remove.mutateAsync({ tenantId: partner.tenantId, policy }).then(
       (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, {}, {}, { round, resend: (next) => void send(next) });
+        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, { round, resend: (next) => void send(next) });
         toast.success(`Deleted the sync policy of ${name}`, {
           description: `It is in deleted sync policies for ${RETENTION_DAYS} days. Users already synchronized stay.`,
           duration: UNDO_SECONDS * 1000,

@@ -28,7 +28,7 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const send = (args: { tenantId: string; displayName: string; enableAutomaticRedemption: boolean }, round = 0): Promise<void> =>
     setUp.mutateAsync(args).then(
       ({ policy, redemption }) => {
-        announceWrite(policy, `Sync set up for ${label}`, {}, {}, { round, resend: (next) => void send(args, next) });
+        announceWrite(policy, `Sync set up for ${label}`, { round, resend: (next) => void send(args, next) });
         if (redemption) announceWrite(redemption, `Automatic redemption turned on for ${label}`);
       },
       (error: unknown) => announceError(error, "Nothing was created."),

@@ -44,7 +44,7 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
 
   const send = (settings: SyncSettings, round = 0) =>
     update.mutateAsync({ tenantId: partner.tenantId, settings }).then(
-      (outcome) => void announceWrite(outcome, `${settings[WHAT[kind].field] ? "Turned on" : "Turned off"} ${setting} for ${name}`, {}, {}, { round, resend: (next) => void send(settings, next) }),
+      (outcome) => void announceWrite(outcome, `${settings[WHAT[kind].field] ? "Turned on" : "Turned off"} ${setting} for ${name}`, { round, resend: (next) => void send(settings, next) }),
       (error: unknown) => announceError(error, "Nothing was changed."),
     );
 

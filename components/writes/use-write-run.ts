@@ -39,16 +39,6 @@ export interface WriteRunOptions<TItem, TRoute> {
 
 const key = (tenantId: string) => tenantId.toLowerCase();
 
-function useSecondsUntil(epochMs: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (epochMs === null) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [epochMs]);
-  return epochMs === null ? 0 : Math.max(0, Math.ceil((epochMs - now) / 1000));
-}
-
 export function useWriteRun<TItem, TRoute = never>(options: WriteRunOptions<TItem, TRoute>) {
   const latest = useRef(options);
   useEffect(() => {
@@ -58,7 +48,6 @@ export function useWriteRun<TItem, TRoute = never>(options: WriteRunOptions<TIte
   const [run, setRun] = useState<WriteRun<TItem, TRoute> | null>(null);
   const runRef = useRef<WriteRun<TItem, TRoute> | null>(null);
   const [pending, setPending] = useState(0);
-  const retryInSeconds = useSecondsUntil(run?.retryAt ?? null);
 
   const updateRun = useCallback((next: WriteRun<TItem, TRoute> | null) => {
     runRef.current = next;
@@ -145,8 +134,8 @@ export function useWriteRun<TItem, TRoute = never>(options: WriteRunOptions<TIte
   const busy = pending > 0;
 
   return useMemo(
-    () => ({ start, run, dismiss, retryFailed, pending: busy, retryInSeconds, retryable }),
-    [start, run, dismiss, retryFailed, busy, retryInSeconds, retryable],
+    () => ({ start, run, dismiss, retryFailed, pending: busy, retryable }),
+    [start, run, dismiss, retryFailed, busy, retryable],
   );
 }
 

@@ -6,6 +6,7 @@ import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages
 import type { OutcomeKind } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-icon";
+import { RetryCountdown } from "./retry-countdown";
 import { retryCountdownText } from "./write-toast";
 import type { WriteRunState } from "./use-write-run";
 
@@ -44,7 +45,7 @@ export function WriteResults<TItem, TRoute>({
         <div className="ml-auto flex items-center gap-2">
           {run.retryAt !== null ? (
             <p role="timer" aria-live="off" className="text-[13px] text-warn">
-              Graph is throttling: {retryCountdownText(flow.retryInSeconds, run.autoRound).toLowerCase()}
+              <RetryCountdown retryAt={run.retryAt}>{(seconds) => `Graph is throttling: ${retryCountdownText(seconds, run.autoRound).toLowerCase()}`}</RetryCountdown>
             </p>
           ) : flow.retryable.length > 0 ? (
             <Button size="sm" variant="primary" onClick={() => void flow.retryFailed()} disabled={flow.pending || !canRetry}>

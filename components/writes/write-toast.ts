@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
-import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome } from "@/lib/writes/messages";
 import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, type WriteOutcome } from "@/lib/writes/outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
@@ -29,29 +29,37 @@ export function retryCountdownText(seconds: number, round: number): string {
  */
 function resendAfterWait(outcome: WriteOutcome, retry: ThrottleRetry) {
   let left = Math.max(1, outcome.error?.retryAfterSeconds ?? DEFAULT_RETRY_WAIT_SECONDS);
-  const text = () => `Nothing was changed yet. ${retryCountdownText(left, retry.round)}.`;
-  const id = toast.warning("Microsoft Graph is throttling requests", { description: text(), duration: Infinity });
-  const timer = window.setInterval(() => {
+  let timer = 0;
+  // Closing the toast cancels the resend: nothing was changed, and nothing will be.
+  const stop = () => window.clearInterval(timer);
+  const show = (id?: string | number) =>
+    toast.warning("Microsoft Graph is throttling requests", {
+      id,
+      description: `Nothing was changed yet. ${retryCountdownText(left, retry.round)}. Close to cancel.`,
+      duration: Infinity,
+      onDismiss: stop,
+    });
+  const id = show();
+  timer = window.setInterval(() => {
     left -= 1;
     if (left > 0) {
-      toast.warning("Microsoft Graph is throttling requests", { id, description: text(), duration: Infinity });
+      show(id);
       return;
     }
-    window.clearInterval(timer);
+    stop();
     toast.dismiss(id);
     retry.resend(retry.round + 1);
   }, 1000);
 }
 
 /** One toast per write outcome, in the outcome model's words; with `retry`, a throttled write is counted down and resent, up to AUTO_RETRY_ROUNDS times. */
-export function announceWrite(outcome: WriteOutcome, title: string, context: OutcomeContext = {}, options: Parameters<typeof toast.success>[1] = {}, retry?: ThrottleRetry) {
+export function announceWrite(outcome: WriteOutcome, title: string, retry?: ThrottleRetry) {
   if (outcome.kind === "throttled" && retry && retry.round < AUTO_RETRY_ROUNDS) return resendAfterWait(outcome, retry);
-  const message = describeWriteOutcome(outcome, context);
-  const description = message.detail;
-  if (message.tone === "success") return toast.success(title, { description, ...options });
-  if (message.tone === "info") return toast.info(`${message.label}`, { description });
-  if (message.tone === "warning") return toast.warning(message.label, { description });
-  return toast.error(message.label, { description });
+  const { tone, label, detail: description } = describeWriteOutcome(outcome);
+  if (tone === "success") return toast.success(title, { description });
+  if (tone === "info") return toast.info(label, { description });
+  if (tone === "warning") return toast.warning(label, { description });
+  return toast.error(label, { description });
 }
 
 /**

@@ -6,7 +6,7 @@ import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, resto
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
-import type { WriteOutcome } from "@/lib/writes/outcome";
+import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
 import { readEveryPage } from "./pages";
@@ -14,7 +14,6 @@ import { updatePartner } from "./write-cache";
 import { useGraphWrite } from "./writes";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const settled = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
 
 export const deletedPartnersKey = (accountId: string) => [...graphKeys.account(accountId), "deleted-partners"] as const;
 const withoutDeleted = (tenantId: string) => (list: DeletedPartner[] | undefined) => list?.filter((partner) => partner.tenantId.toLowerCase() !== tenantId.toLowerCase());
@@ -52,10 +51,10 @@ export function useDeletePartner() {
     optimistic: (queryClient, accountId, { tenantId }) => updatePartner(queryClient, accountId, tenantId, () => null),
     apply: (queryClient, accountId, outcomes, { tenantId }, rollback) => {
       const partner = outcomes.find((outcome) => outcome.write === "delete-partner");
-      if (!partner || !settled(partner)) {
+      if (!partner || !isSettledOutcome(partner)) {
         rollback();
         // The sync policy may be gone even though the partner stayed.
-        if (outcomes.some((outcome) => outcome.write === "delete-sync-policy" && settled(outcome))) {
+        if (outcomes.some((outcome) => outcome.write === "delete-sync-policy" && isSettledOutcome(outcome))) {
           updatePartner(queryClient, accountId, tenantId, (current) => ({ ...current, syncPolicy: null }));
         }
       }
@@ -98,7 +97,7 @@ export function useRestorePartner() {
     run: (token, { tenantId }) => restorePartner(token, tenantId),
     optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
     apply: (queryClient, accountId, outcome, _args, rollback) => {
-      if (!settled(outcome) && outcome.kind !== "not-found") rollback();
+      if (!isSettledOutcome(outcome) && outcome.kind !== "not-found") rollback();
       void queryClient.invalidateQueries({ queryKey: graphKeys.partnersList(accountId) });
     },
   });
@@ -111,7 +110,7 @@ export function usePurgePartner() {
     run: (token, { tenantId }) => purgePartner(token, tenantId),
     optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
     apply: (_queryClient, _accountId, outcome, _args, rollback) => {
-      if (!settled(outcome)) rollback();
+      if (!isSettledOutcome(outcome)) rollback();
     },
   });
 }

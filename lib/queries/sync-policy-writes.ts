@@ -2,13 +2,11 @@
 
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy, type SetUpSyncResult, type SyncSettings } from "@/lib/actions/sync-policy-writes";
 import type { SyncPolicy } from "@/lib/models";
-import type { WriteOutcome } from "@/lib/writes/outcome";
+import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { addToDeleted, removeFromDeleted, updatePartner } from "./write-cache";
 import { deletedSyncPolicyTarget, sendInChunks, useGraphWrite } from "./writes";
 
 export type { SetUpSyncResult, SyncSettings };
-
-const settled = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
 
 export function useUpdateSyncPolicy() {
   return useGraphWrite<{ tenantId: string; settings: SyncSettings }, WriteOutcome>({
@@ -21,7 +19,7 @@ export function useUpdateSyncPolicy() {
     apply: (queryClient, accountId, outcome, { tenantId }, rollback) => {
       const policy = outcome.policy;
       if (policy) updatePartner(queryClient, accountId, tenantId, (partner) => ({ ...partner, syncPolicy: policy }));
-      else if (!settled(outcome)) rollback();
+      else if (!isSettledOutcome(outcome)) rollback();
     },
   });
 }
@@ -50,7 +48,7 @@ export function useDeleteSyncPolicy() {
     run: (token, { tenantId }) => deleteSyncPolicy(token, tenantId),
     optimistic: (queryClient, accountId, { tenantId }) => updatePartner(queryClient, accountId, tenantId, (partner) => ({ ...partner, syncPolicy: null })),
     apply: (queryClient, accountId, outcome, { policy }, rollback) => {
-      if (!settled(outcome)) rollback();
+      if (!isSettledOutcome(outcome)) rollback();
       else if (outcome.kind === "done") addToDeleted(queryClient, accountId, { ...policy, deletedDateTime: new Date().toISOString() });
     },
   });
@@ -63,10 +61,10 @@ export function usePurgeSyncPolicies() {
     send: (getToken, { tenantIds }) => sendInChunks(getToken, "purge-sync-policy", tenantIds, purgeSyncPolicies),
     optimistic: (queryClient, accountId, { tenantIds }) => removeFromDeleted(queryClient, accountId, new Set(tenantIds.map((id) => id.toLowerCase()))),
     apply: (queryClient, accountId, outcomes, _args, rollback) => {
-      if (outcomes.every(settled)) return;
+      if (outcomes.every(isSettledOutcome)) return;
       // Put the rows back, then take out again those that are gone.
       rollback();
-      removeFromDeleted(queryClient, accountId, new Set(outcomes.filter(settled).map((outcome) => outcome.tenantId.toLowerCase())));
+      removeFromDeleted(queryClient, accountId, new Set(outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId.toLowerCase())));
     },
   });
 }

@@ -87,4 +87,27 @@ describe("tenant names", () => {
     for (let i = 0; i < 5; i++) await flush();
     expect(findTenantInformation).toHaveBeenCalledTimes(2);
   });
+
+  it("a lookup that failed is asked again a minute later, not by every redraw before that", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const store = await import("./tenant-information");
+      const getToken = async () => "token";
+      vi.mocked(findTenantInformation).mockRejectedValueOnce(new TypeError("Failed to fetch"));
+      store.requestTenantInformation([id(5)], getToken);
+      for (let i = 0; i < 5; i++) await flush();
+      store.requestTenantInformation([id(5)], getToken);
+      for (let i = 0; i < 5; i++) await flush();
+      expect(findTenantInformation).toHaveBeenCalledTimes(1);
+      expect(store.getCachedTenantInformation(id(5))).toBeNull();
+
+      vi.setSystemTime(Date.now() + 61_000);
+      store.requestTenantInformation([id(5)], getToken);
+      for (let i = 0; i < 5; i++) await flush();
+      expect(findTenantInformation).toHaveBeenCalledTimes(2);
+      expect(store.getCachedTenantInformation(id(5))?.displayName).toBe("Tenant 05");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

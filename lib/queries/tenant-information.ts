@@ -25,6 +25,9 @@ interface Entry {
 const entries = new Map<string, Entry>();
 const queued: string[] = [];
 const asked = new Set<string>();
+const failedAt = new Map<string, number>();
+/** A lookup that failed (throttled, refused, lost) is asked for again after this long. */
+const RETRY_FAILED_AFTER_MS = 60_000;
 const listeners = new Set<() => void>();
 let version = 0;
 let loaded = false;
@@ -68,14 +71,21 @@ async function flush() {
         const at = Date.now();
         for (const info of lookup.found) entries.set(info.tenantId, { info, at });
         for (const id of lookup.unknown) entries.set(id, { info: null, at });
-        save();
         notify();
       } catch {
         // Names are a nicety: without them rows fall back to the policy name or "Unnamed partner".
+        // They may be asked for again, a while later, not by every redraw.
+        const at = Date.now();
+        for (const id of chunk) {
+          asked.delete(id);
+          failedAt.set(id, at);
+        }
       }
     }
   } finally {
     flushing = false;
+    // Once per run of lookups: the whole cache is written, so not after every 20 names.
+    save();
   }
 }
 
@@ -83,7 +93,10 @@ async function flush() {
 export function requestTenantInformation(tenantIds: readonly string[], getToken: GetGraphToken, first = false) {
   load();
   tokenSource = getToken;
-  const fresh = tenantIds.map((id) => id.toLowerCase()).filter((id) => !entries.has(id) && !asked.has(id));
+  const now = Date.now();
+  const fresh = tenantIds
+    .map((id) => id.toLowerCase())
+    .filter((id) => !entries.has(id) && !asked.has(id) && now - (failedAt.get(id) ?? -Infinity) >= RETRY_FAILED_AFTER_MS);
   if (fresh.length === 0) return;
   fresh.forEach((id) => asked.add(id));
   if (first) queued.unshift(...fresh);

@@ -93,16 +93,18 @@ export async function sendInChunks(
   return outcomes;
 }
 
-export interface GraphWrite<TArgs, TData> {
+export type GraphWrite<TArgs, TData> = {
   /** What the write targets, e.g. "sync-policy:<tenant id>". */
   targets: (args: TArgs) => string[];
-  /** One action call with a fresh token; `send` instead when the write needs several calls. */
-  run?: (token: string, args: TArgs) => Promise<Result<TData>>;
-  send?: (getToken: GetGraphToken, args: TArgs) => Promise<TData>;
   optimistic?: (queryClient: QueryClient, accountId: string, args: TArgs) => void;
   /** Brings the caches in line with what Graph answered; `rollback` puts the optimistic change back. */
   apply: (queryClient: QueryClient, accountId: string, data: TData, args: TArgs, rollback: () => void) => void;
-}
+} & (
+  /** One action call with a fresh token. */
+  | { run: (token: string, args: TArgs) => Promise<Result<TData>> }
+  /** Several action calls, each with a fresh token (large selections). */
+  | { send: (getToken: GetGraphToken, args: TArgs) => Promise<TData> }
+);
 
 export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
   const { account, getToken } = useGraphToken();
@@ -123,9 +125,8 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
         throw new WriteInFlightError();
       }
       try {
-        if (write.send) return await write.send(getToken, args);
-        const run = write.run;
-        if (!run) throw new Error("A write needs run or send.");
+        if ("send" in write) return await write.send(getToken, args);
+        const { run } = write;
         return await callGraphAction(getToken, (token) => run(token, args));
       } finally {
         releaseTargets(targets);

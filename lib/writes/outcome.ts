@@ -74,6 +74,11 @@ export function isRetryableOutcome(outcome: Pick<WriteOutcome, "kind">): boolean
   return RETRYABLE_KINDS.includes(outcome.kind);
 }
 
+/** Done, or found already done: the write's effect is there either way. */
+export function isSettledOutcome(outcome: Pick<WriteOutcome, "kind">): boolean {
+  return outcome.kind === "done" || outcome.kind === "already-done";
+}
+
 /** A later run's outcomes replace the earlier ones of the same rows, attempts added up; new rows join at the end. */
 export function mergeOutcomes(previous: readonly WriteOutcome[], latest: readonly WriteOutcome[]): WriteOutcome[] {
   const key = (outcome: WriteOutcome) => outcome.tenantId.toLowerCase();
