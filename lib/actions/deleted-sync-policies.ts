@@ -4,7 +4,6 @@ import { fail, type Result } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
-  isDeletedSyncPoliciesPageLink,
   listDeletedSyncPoliciesPage as listPageInGraph,
   restoreSyncPolicy as restoreOneInGraph,
   type DeletedSyncPoliciesPage,
@@ -12,8 +11,8 @@ import {
 import {
   actionArguments,
   deletedItemsUnsupportedError,
-  foreignPageLink,
   pageLinkSchema,
+  pageOfList,
   restoreRouteSchema,
   tenantIdSchema,
   tenantIdsSchema,
@@ -44,9 +43,8 @@ export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextL
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
   const { token, nextLink } = args.data;
-  // The link came back from the browser: only this list on a Graph origin gets the token.
-  if (nextLink !== null && !isDeletedSyncPoliciesPageLink(nextLink)) return foreignPageLink(LIST);
-  return listPageInGraph(token, nextLink);
+  // The link came back from the browser: lib/graph sends the token only to a page of this list.
+  return pageOfList(LIST, await listPageInGraph(token, nextLink));
 }
 
 export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {
