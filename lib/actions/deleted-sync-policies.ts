@@ -18,7 +18,7 @@ import {
   tenantIdsSchema,
   tokenSchema,
 } from "./validate";
-import { failIfAllUnauthorized } from "./outcomes";
+import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
 export type { DeletedSyncPoliciesPage };
 
@@ -26,12 +26,6 @@ const LIST = "deleted sync policies list";
 const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
 const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema });
-
-/**
- * Restores hold the request only for short throttling waits; longer Retry-After
- * values go back to the browser, which counts them down where the user sees it.
- */
-const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 
 /**
  * One Graph page per call, so other actions of the tab are not held behind the whole list.
@@ -52,7 +46,7 @@ export async function restoreSyncPolicy(...sent: [token: string, tenantId: strin
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route, RESTORE_GRAPH_OPTIONS);
+  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route, WRITE_GRAPH_OPTIONS);
   if (!result.ok) return result;
   return failIfAllUnauthorized([result.data], result.data);
 }
@@ -62,7 +56,7 @@ export async function restoreSyncPolicies(...sent: [token: string, tenantIds: st
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds, RESTORE_GRAPH_OPTIONS);
+  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds, WRITE_GRAPH_OPTIONS);
   if (!result.ok) return result;
   return failIfAllUnauthorized(result.data, result.data);
 }

@@ -12,9 +12,8 @@ import {
 } from "@/lib/graph/partner-writes";
 import { deleteSyncPolicy } from "@/lib/graph/sync-policy-writes";
 import { actionArguments, deletedItemsUnsupportedError, flagSchema, pageLinkSchema, pageOfList, tenantIdSchema, tokenSchema } from "./validate";
-import { failIfAllUnauthorized } from "./outcomes";
+import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-const WRITE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 const LIST = "deleted partners list";
 const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
