@@ -6,7 +6,6 @@ import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
 import { isForeignPageLinkError } from "@/lib/graph/errors";
 
 export const MAX_TOKEN_LENGTH = 16_384;
-export const MAX_TENANT_IDS = MAX_TENANT_IDS_PER_CALL;
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +28,7 @@ export const tenantIdSchema = z
 
 export const tenantIdsSchema = z
   .array(tenantIdSchema, { error: "must be a list of tenant id GUIDs" })
-  .max(MAX_TENANT_IDS, { error: `must hold at most ${MAX_TENANT_IDS} tenant ids` });
+  .max(MAX_TENANT_IDS_PER_CALL, { error: `must hold at most ${MAX_TENANT_IDS_PER_CALL} tenant ids` });
 
 export const flagSchema = z.boolean({ error: "must be a boolean" });
 

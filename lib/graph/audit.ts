@@ -27,7 +27,6 @@ export interface AuditQuery {
   activity?: string | null;
   /** activityDisplayName starts with this (used where Graph documents no exact name). */
   activityPrefix?: string | null;
-  top?: number;
 }
 
 export type AuditCursor = { query: AuditQuery } | { nextLink: string };
@@ -47,7 +46,7 @@ export function buildAuditFilter(query: AuditQuery): string {
 }
 
 export function auditQueryOptions(query: AuditQuery): GraphQuery {
-  return { $filter: buildAuditFilter(query), $orderby: "activityDateTime desc", $top: query.top ?? AUDIT_PAGE_SIZE };
+  return { $filter: buildAuditFilter(query), $orderby: "activityDateTime desc", $top: AUDIT_PAGE_SIZE };
 }
 
 /** An audit nextLink carries the query it pages through, so the filter and order are part of a page link here. */
