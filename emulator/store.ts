@@ -169,9 +169,9 @@ export class Store {
     this.audit.splice(at, 0, entry);
   }
 
+  /** Records a write: the caller has just called changed() for it, which also saves this entry. */
   appendAudit(entry: AuditEntry): void {
     this.audit.push(entry);
-    this.changed();
   }
 
   /** Deleted items older than 30 days disappear for good. Returns how many went. */

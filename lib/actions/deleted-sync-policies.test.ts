@@ -5,12 +5,13 @@ import type { RestoreOutcome } from "@/lib/writes/outcome";
 import { listDeletedSyncPoliciesPage as listPageInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
+import { fakeFetch, json } from "@/tests/fake-fetch";
 
-vi.mock("@/lib/graph/sync-policies", async (importOriginal) => ({
-  isDeletedSyncPoliciesPageLink: (await importOriginal<typeof import("@/lib/graph/sync-policies")>()).isDeletedSyncPoliciesPageLink,
-  listDeletedSyncPoliciesPage: vi.fn(),
-  restoreSyncPolicy: vi.fn(),
-}));
+const realGraph = vi.hoisted(() => ({ listPage: null as unknown as typeof import("@/lib/graph/sync-policies").listDeletedSyncPoliciesPage }));
+vi.mock("@/lib/graph/sync-policies", async (importOriginal) => {
+  realGraph.listPage = (await importOriginal<typeof import("@/lib/graph/sync-policies")>()).listDeletedSyncPoliciesPage;
+  return { listDeletedSyncPoliciesPage: vi.fn(), restoreSyncPolicy: vi.fn() };
+});
 vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
 
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
@@ -28,7 +29,10 @@ beforeEach(() => {
   vi.resetAllMocks();
   pinEmulatorEnv();
 });
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
 
 const policy = (tenantId: string, displayName: string | null) => ({
   tenantId,
@@ -51,7 +55,10 @@ describe("listDeletedSyncPoliciesPage", () => {
   });
 
   it("follows a nextLink of this list only", async () => {
-    vi.mocked(listPageInGraph).mockResolvedValue(ok({ policies: [], nextLink: null }));
+    // lib/graph's own link check, with Graph behind a fake fetch that counts what reaches it.
+    const graph = fakeFetch(() => json(200, { value: [] }));
+    vi.stubGlobal("fetch", graph.fetch);
+    vi.mocked(listPageInGraph).mockImplementation(realGraph.listPage);
     const link = `${DELETED_LIST}?$skiptoken=2`;
     expect(await listDeletedSyncPoliciesPage(TOKEN, link)).toEqual({ ok: true, data: { policies: [], nextLink: null } });
     expect(listPageInGraph).toHaveBeenCalledWith(TOKEN, link);
@@ -65,7 +72,7 @@ describe("listDeletedSyncPoliciesPage", () => {
         error: expect.objectContaining({ code: "InvalidArgument", message: "nextLink must be a paging link of the deleted sync policies list" }),
       });
     }
-    expect(listPageInGraph).toHaveBeenCalledTimes(1);
+    expect(graph.calls.map((call) => call.url.href)).toEqual([link]);
   });
 
   it("passes a failed page through", async () => {

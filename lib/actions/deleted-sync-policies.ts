@@ -4,7 +4,6 @@ import { fail, type Result } from "@/lib/result";
 import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
 import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
 import {
-  isDeletedSyncPoliciesPageLink,
   listDeletedSyncPoliciesPage as listPageInGraph,
   restoreSyncPolicy as restoreOneInGraph,
   type DeletedSyncPoliciesPage,
@@ -12,14 +11,14 @@ import {
 import {
   actionArguments,
   deletedItemsUnsupportedError,
-  foreignPageLink,
   pageLinkSchema,
+  pageOfList,
   restoreRouteSchema,
   tenantIdSchema,
   tenantIdsSchema,
   tokenSchema,
 } from "./validate";
-import { failIfAllUnauthorized } from "./outcomes";
+import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
 export type { DeletedSyncPoliciesPage };
 
@@ -27,12 +26,6 @@ const LIST = "deleted sync policies list";
 const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
 const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema });
-
-/**
- * Restores hold the request only for short throttling waits; longer Retry-After
- * values go back to the browser, which counts them down where the user sees it.
- */
-const RESTORE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 
 /**
  * One Graph page per call, so other actions of the tab are not held behind the whole list.
@@ -44,9 +37,8 @@ export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextL
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
   const { token, nextLink } = args.data;
-  // The link came back from the browser: only this list on a Graph origin gets the token.
-  if (nextLink !== null && !isDeletedSyncPoliciesPageLink(nextLink)) return foreignPageLink(LIST);
-  return listPageInGraph(token, nextLink);
+  // The link came back from the browser: lib/graph sends the token only to a page of this list.
+  return pageOfList(LIST, await listPageInGraph(token, nextLink));
 }
 
 export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {
@@ -54,7 +46,7 @@ export async function restoreSyncPolicy(...sent: [token: string, tenantId: strin
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route, RESTORE_GRAPH_OPTIONS);
+  const result = await restoreOneInGraph(args.data.token, args.data.tenantId, args.data.route, WRITE_GRAPH_OPTIONS);
   if (!result.ok) return result;
   return failIfAllUnauthorized([result.data], result.data);
 }
@@ -64,7 +56,7 @@ export async function restoreSyncPolicies(...sent: [token: string, tenantIds: st
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds, RESTORE_GRAPH_OPTIONS);
+  const result = await restoreManyInGraph(args.data.token, args.data.tenantIds, WRITE_GRAPH_OPTIONS);
   if (!result.ok) return result;
   return failIfAllUnauthorized(result.data, result.data);
 }

@@ -3,6 +3,12 @@ import { fail, type Result } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 
 /**
+ * Writes and restores hold the request only for short throttling waits; longer
+ * Retry-After values go back to the browser, which counts them down where the user sees it.
+ */
+export const WRITE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 } as const;
+
+/**
  * When every outcome is "unauthorized" nothing was done, so the action fails
  * with the 401 itself: callers renew the token once and call again.
  */

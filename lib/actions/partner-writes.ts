@@ -5,17 +5,15 @@ import type { WriteOutcome } from "@/lib/writes/outcome";
 import {
   addPartner as addInGraph,
   deletePartner as deleteInGraph,
-  isDeletedPartnersPageLink,
   listDeletedPartnersPage as listDeletedPageInGraph,
   purgePartner as purgeInGraph,
   restorePartner as restoreInGraph,
   type DeletedPartnersPage,
 } from "@/lib/graph/partner-writes";
 import { deleteSyncPolicy } from "@/lib/graph/sync-policy-writes";
-import { actionArguments, deletedItemsUnsupportedError, flagSchema, foreignPageLink, pageLinkSchema, tenantIdSchema, tokenSchema } from "./validate";
-import { failIfAllUnauthorized } from "./outcomes";
+import { actionArguments, deletedItemsUnsupportedError, flagSchema, pageLinkSchema, pageOfList, tenantIdSchema, tokenSchema } from "./validate";
+import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-const WRITE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
 const LIST = "deleted partners list";
 const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
@@ -52,9 +50,8 @@ export async function listDeletedPartnersPage(...sent: [token: string, nextLink:
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
   const { token, nextLink } = args.data;
-  // The link came back from the browser: only this list on a Graph origin gets the token.
-  if (nextLink !== null && !isDeletedPartnersPageLink(nextLink)) return foreignPageLink(LIST);
-  return listDeletedPageInGraph(token, nextLink);
+  // The link came back from the browser: lib/graph sends the token only to a page of this list.
+  return pageOfList(LIST, await listDeletedPageInGraph(token, nextLink));
 }
 
 export async function restorePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {

@@ -5,12 +5,21 @@ import { getPartner, listPartnersPage as listPartnersPageInGraph } from "@/lib/g
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { getPartnerDetail, listPartnersPage } from "./partners";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
+import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 
-vi.mock("@/lib/graph/partners", async (importOriginal) => ({
-  isPartnersPageLink: (await importOriginal<typeof import("@/lib/graph/partners")>()).isPartnersPageLink,
-  listPartnersPage: vi.fn(),
-  getPartner: vi.fn(),
-}));
+/** lib/graph's own link check, with Graph behind a fake fetch that counts what reaches it. */
+function realListWithFakeGraph(): FakeFetch {
+  const graph = fakeFetch(() => json(200, { value: [] }));
+  vi.stubGlobal("fetch", graph.fetch);
+  vi.mocked(listPartnersPageInGraph).mockImplementation(realGraph.listPartnersPage);
+  return graph;
+}
+
+const realGraph = vi.hoisted(() => ({ listPartnersPage: null as unknown as typeof import("@/lib/graph/partners").listPartnersPage }));
+vi.mock("@/lib/graph/partners", async (importOriginal) => {
+  realGraph.listPartnersPage = (await importOriginal<typeof import("@/lib/graph/partners")>()).listPartnersPage;
+  return { listPartnersPage: vi.fn(), getPartner: vi.fn() };
+});
 vi.mock("@/lib/graph/sync-policies", () => ({ getDeletedSyncPolicy: vi.fn() }));
 
 const partner = { tenantId: TENANT, displayName: "Fabrikam", syncPolicy: null } as unknown as Partner;
@@ -28,7 +37,10 @@ beforeEach(() => {
   vi.resetAllMocks();
   pinEmulatorEnv();
 });
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
 
 describe("listPartnersPage", () => {
   it("reads one page, the first or the one a nextLink names", async () => {
@@ -54,20 +66,32 @@ describe("listPartnersPage", () => {
   });
 
   it("rejects a URL that is not a page of the partners list on a Graph origin, without calling Graph", async () => {
+    const graph = realListWithFakeGraph();
     for (const link of [
       "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
       "http://localhost:4010/beta/me",
       "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1&$filter=true",
     ]) {
-      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument" } });
+      expect(await listPartnersPage(TOKEN, link)).toEqual({
+        ok: false,
+        error: { status: 400, code: "InvalidArgument", message: "nextLink must be a paging link of the partners list", requestId: null, retryAfterSeconds: null },
+      });
     }
-    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
+    expect(graph.calls).toHaveLength(0);
   });
 
   it("accepts the cloud's own link to the next page, which a proxy in front of Graph writes", async () => {
-    vi.mocked(listPartnersPageInGraph).mockResolvedValue(ok({ partners: [], nextLink: null }));
+    const graph = realListWithFakeGraph();
     const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x";
     expect(await listPartnersPage(TOKEN, link)).toEqual({ ok: true, data: { partners: [], nextLink: null } });
+    expect(graph.calls.map((call) => call.url.href)).toEqual(["http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x"]);
+  });
+
+  it("passes Graph's own refusal of the link it answered through, not as the caller's mistake", async () => {
+    const graph = fakeFetch(() => json(200, { value: [], "@odata.nextLink": "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=2" }));
+    vi.stubGlobal("fetch", graph.fetch);
+    vi.mocked(listPartnersPageInGraph).mockImplementation(realGraph.listPartnersPage);
+    expect(await listPartnersPage(TOKEN, null)).toMatchObject({ ok: false, error: { status: 502, code: "UntrustedNextLink" } });
   });
 
   it("rejects a bad token before calling Graph, without echoing it", async () => {

@@ -2,9 +2,9 @@
 import "server-only";
 import type { DeletedSyncPolicy, Partner } from "@/lib/models";
 import { ok, type Result } from "@/lib/result";
-import { getPartner, isPartnersPageLink, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
+import { getPartner, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
-import { actionArguments, deletedItemsUnsupportedError, foreignPageLink, pageLinkSchema, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, pageLinkSchema, pageOfList, tenantIdSchema, tokenSchema } from "./validate";
 
 export type { PartnersPage };
 
@@ -23,9 +23,8 @@ export async function listPartnersPage(...sent: [token: string, nextLink: string
   const args = pageArgs(sent);
   if (!args.ok) return args;
   const { token, nextLink } = args.data;
-  // The link came back from the browser: only the partners list on a Graph origin gets the token.
-  if (nextLink !== null && !isPartnersPageLink(nextLink)) return foreignPageLink(LIST);
-  return listPartnersPageInGraph(token, nextLink);
+  // The link came back from the browser: lib/graph sends the token only to a page of the partners list.
+  return pageOfList(LIST, await listPartnersPageInGraph(token, nextLink));
 }
 
 export async function getPartnerDetail(...sent: [token: string, tenantId: string]): Promise<Result<PartnerDetail>> {

@@ -16,10 +16,7 @@ import {
   tenantIdsSchema,
   tokenSchema,
 } from "./validate";
-import { failIfAllUnauthorized } from "./outcomes";
-
-// Writes hold the request only for short throttling waits; longer ones go back to the browser's countdown.
-const WRITE_GRAPH_OPTIONS = { maxRetryWaitMs: 2_000 };
+import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
 const setUpArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, displayName: displayNameSchema, enableAutomaticRedemption: flagSchema });
 const updateArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, settings: syncSettingsSchema });

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
+import { isForeignPageLinkError } from "@/lib/graph/errors";
 
 export const MAX_TOKEN_LENGTH = 16_384;
-export const MAX_TENANT_IDS = MAX_TENANT_IDS_PER_CALL;
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +28,7 @@ export const tenantIdSchema = z
 
 export const tenantIdsSchema = z
   .array(tenantIdSchema, { error: "must be a list of tenant id GUIDs" })
-  .max(MAX_TENANT_IDS, { error: `must hold at most ${MAX_TENANT_IDS} tenant ids` });
+  .max(MAX_TENANT_IDS_PER_CALL, { error: `must hold at most ${MAX_TENANT_IDS_PER_CALL} tenant ids` });
 
 export const flagSchema = z.boolean({ error: "must be a boolean" });
 
@@ -74,6 +74,11 @@ export function pageLinkSchema(list: string) {
 
 /** The answer when lib/graph says a nextLink is not a page of `list`. */
 export const foreignPageLink = (list: string) => invalidArgument(`nextLink ${pageLinkMessage(list)}`);
+
+/** lib/graph refuses a given nextLink that is not a page of `list` before any request: the caller hears it as a bad argument. */
+export function pageOfList<T>(list: string, page: Result<T>): Result<T> {
+  return !page.ok && isForeignPageLinkError(page.error) ? foreignPageLink(list) : page;
+}
 
 export const restoreRouteSchema = z.enum(RESTORE_ROUTES, { error: `must be one of ${RESTORE_ROUTES.join(", ")}` });
 

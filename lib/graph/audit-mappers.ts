@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditActor, AuditEntry, AuditPropertyChange, AuditTarget } from "@/lib/audit/types";
 import { isTenantWide } from "@/lib/audit/activities";
+import { isTenantId } from "@/lib/tenant-id";
 import { parseAuditValue } from "@/lib/audit/values";
 import { isRecordValue } from "./errors";
 
@@ -31,7 +32,6 @@ export interface WireDirectoryAudit {
   >;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_A_PARTNER_TYPE = /^(user|group|application|serviceprincipal|device)$/i;
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
@@ -63,7 +63,7 @@ function toTargets(wire: WireDirectoryAudit["targetResources"]): AuditTarget[] {
 }
 
 function guidIn(value: unknown): string | null {
-  return typeof value === "string" && GUID.test(value.trim()) ? value.trim().toLowerCase() : null;
+  return typeof value === "string" && isTenantId(value.trim()) ? value.trim().toLowerCase() : null;
 }
 
 /** A tenantId inside a modified property: the property itself (`TenantId`, `PartnerTenantId`) or a `tenantId` key in its JSON value. */
@@ -125,6 +125,7 @@ export function toAuditEntry(wire: WireDirectoryAudit): AuditEntry {
     partnerTenantId,
     partnerName: partnerNameOf(targets, partnerTenantId),
     targets,
-    raw: JSON.parse(JSON.stringify(wire)) as Record<string, unknown>,
+    // Only ever read (shown as JSON), and the wire object is this answer's own: no deep copy.
+    raw: { ...wire },
   };
 }

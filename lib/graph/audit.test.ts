@@ -110,3 +110,35 @@ describe("listAuditPage", () => {
     });
   });
 });
+
+describe("listAuditPage behind a proxy in GRAPH_BASE_URL", () => {
+  const PROXY = "https://graph-proxy.contoso.example/graph";
+  const CLOUD = "https://graph.microsoft.com";
+  const proxied = (fetch: typeof globalThis.fetch) => ({ graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch, sleep: noSleep });
+  const cloudNext = `${CLOUD}/beta/auditLogs/directoryAudits?$filter=loggedByService%20eq%20'Core%20Directory'&$orderby=activityDateTime%20desc&$top=50&$skiptoken=abc`;
+
+  it("hands back Graph's nextLink on the cloud origin and follows it through the proxy with the token", async () => {
+    const fake = fakeFetch((call) => (call.url.searchParams.has("$skiptoken") ? json(200, { value: [wireEntry("e2")] }) : json(200, { value: [wireEntry("e1")], "@odata.nextLink": cloudNext })));
+    const first = await listAuditPage(TEST_TOKEN, { query: { since: "2026-11-01T00:00:00Z" } }, proxied(fake.fetch));
+    expect(first).toMatchObject({ ok: true, data: { nextLink: cloudNext, entries: [{ id: "e1" }] } });
+    const second = await listAuditPage(TEST_TOKEN, { nextLink: cloudNext }, proxied(fake.fetch));
+    expect(second).toMatchObject({ ok: true, data: { nextLink: null, entries: [{ id: "e2" }] } });
+    expect(fake.calls.map((call) => call.url.origin + call.url.pathname)).toEqual([`${PROXY}/beta/auditLogs/directoryAudits`, `${PROXY}/beta/auditLogs/directoryAudits`]);
+    expect(fake.calls[1]!.url.searchParams.get("$skiptoken")).toBe("abc");
+    expect(fake.calls[1]!.url.searchParams.get("$orderby")).toBe("activityDateTime desc");
+    expect(fake.calls.every((call) => call.headers.get("authorization") === `Bearer ${TEST_TOKEN}`)).toBe(true);
+  });
+
+  it("still refuses a link on another origin, another collection or with other query options, before any request", async () => {
+    const fake = fakeFetch(() => json(200, { value: [] }));
+    for (const bad of [
+      "https://graph.microsoft.com.evil.example/beta/auditLogs/directoryAudits?$skiptoken=x",
+      `${CLOUD}/beta/users?$skiptoken=x`,
+      `${CLOUD}/beta/auditLogs/directoryAudits?$skiptoken=x&$select=id`,
+      `${CLOUD}/beta/auditLogs/directoryAudits?$skiptoken=x&$expand=x`,
+    ]) {
+      expect(await listAuditPage(TEST_TOKEN, { nextLink: bad }, proxied(fake.fetch))).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
+});

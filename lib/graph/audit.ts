@@ -6,11 +6,10 @@ import "server-only";
  */
 import type { AuditPage } from "@/lib/audit/types";
 import { AUDIT_SERVICE, isCrossTenantCategory } from "@/lib/audit/activities";
-import { fail, ok, type Result } from "@/lib/result";
-import { graphRequest, resolveGraphRoot, type GraphOptions, type GraphQuery } from "./client";
-import { untrustedLinkError } from "./errors";
+import { ok, type Result } from "@/lib/result";
+import type { GraphOptions, GraphQuery } from "./client";
 import { toAuditEntry, type WireDirectoryAudit } from "./audit-mappers";
-import type { WireODataCollection } from "./wire-types";
+import { graphListPage } from "./paging";
 
 export const DIRECTORY_AUDITS_PATH = "/auditLogs/directoryAudits";
 export const AUDIT_PAGE_SIZE = 50;
@@ -28,7 +27,6 @@ export interface AuditQuery {
   activity?: string | null;
   /** activityDisplayName starts with this (used where Graph documents no exact name). */
   activityPrefix?: string | null;
-  top?: number;
 }
 
 export type AuditCursor = { query: AuditQuery } | { nextLink: string };
@@ -48,39 +46,23 @@ export function buildAuditFilter(query: AuditQuery): string {
 }
 
 export function auditQueryOptions(query: AuditQuery): GraphQuery {
-  return { $filter: buildAuditFilter(query), $orderby: "activityDateTime desc", $top: query.top ?? AUDIT_PAGE_SIZE };
+  return { $filter: buildAuditFilter(query), $orderby: "activityDateTime desc", $top: AUDIT_PAGE_SIZE };
 }
 
-/** A nextLink is followed only on the Graph origin and only for the audit collection it came from. */
-function isAuditLink(link: string, graphRoot: string): boolean {
-  try {
-    const url = new URL(link);
-    return url.origin === new URL(graphRoot).origin && /\/(beta|v1\.0)\/auditLogs\/directoryAudits$/.test(url.pathname);
-  } catch {
-    return false;
-  }
-}
+/** An audit nextLink carries the query it pages through, so the filter and order are part of a page link here. */
+const AUDIT_LINK_OPTIONS: ReadonlySet<string> = new Set(["$filter", "$orderby", "$top", "$skiptoken"]);
 
 /** One page of cross-tenant access and sync changes, newest first; other Core Directory entries are left out. */
 export async function listAuditPage(token: string, cursor: AuditCursor, overrides: GraphOptions = {}): Promise<Result<AuditPage>> {
   const options = { ...AUDIT_GRAPH_OPTIONS, ...overrides };
-  let request: { path: string; query?: GraphQuery };
-  if ("nextLink" in cursor) {
-    const root = resolveGraphRoot(options);
-    if (!root.ok) return root;
-    if (!isAuditLink(cursor.nextLink, root.data)) return fail(untrustedLinkError());
-    request = { path: cursor.nextLink };
-  } else {
-    request = { path: DIRECTORY_AUDITS_PATH, query: auditQueryOptions(cursor.query) };
-  }
-  const result = await graphRequest<WireODataCollection<WireDirectoryAudit> | null>({ token, method: "GET", ...request }, options);
-  if (!result.ok) return result;
-  const body = result.data.body;
-  const wire = body && Array.isArray(body.value) ? body.value : [];
-  const next = body?.["@odata.nextLink"];
+  const first = "query" in cursor ? auditQueryOptions(cursor.query) : undefined;
+  const nextLink = "nextLink" in cursor ? cursor.nextLink : null;
+  const page = await graphListPage<WireDirectoryAudit>({ token, path: DIRECTORY_AUDITS_PATH, query: first, linkOptions: AUDIT_LINK_OPTIONS }, nextLink, options);
+  if (!page.ok) return page;
+  const wire = page.data.items;
   return ok({
     entries: wire.map(toAuditEntry).filter((entry) => entry.id !== "" && isCrossTenantCategory(entry.category)),
-    nextLink: typeof next === "string" && next !== "" ? next : null,
+    nextLink: page.data.nextLink,
     scanned: wire.length,
   });
 }

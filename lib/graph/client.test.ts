@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildGraphUrl, CONFIG_ERROR_MESSAGE, graphRequest, resolveGraphRoot, sendGraphRequest } from "./client";
+import { buildGraphUrl, CONFIG_ERROR_MESSAGE, graphRequest, resolveGraphRoots, sendGraphRequest } from "./client";
 import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
 
 const base = { token: TEST_TOKEN, method: "GET" as const, path: "/policies/crossTenantAccessPolicy/partners" };
@@ -144,7 +144,7 @@ describe("a broken server configuration", () => {
   it("is not consulted when the caller names the Graph root", () => {
     breakGraphBaseUrl("not a url");
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(resolveGraphRoot({ graphRoot: `${TEST_ROOT}/` })).toEqual({ ok: true, data: TEST_ROOT });
+    expect(resolveGraphRoots({ graphRoot: `${TEST_ROOT}/` })).toEqual({ ok: true, data: { root: TEST_ROOT, cloudRoot: null } });
     expect(log).not.toHaveBeenCalled();
   });
 });

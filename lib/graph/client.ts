@@ -101,11 +101,6 @@ export function resolveGraphRoots(options: GraphOptions = {}): Result<GraphRoots
   }
 }
 
-export function resolveGraphRoot(options: GraphOptions = {}): Result<string> {
-  const roots = resolveGraphRoots(options);
-  return roots.ok ? ok(roots.data.root) : roots;
-}
-
 export function isSameOrigin(url: string, graphRoot: string): boolean {
   try {
     return new URL(url).origin === new URL(graphRoot).origin;

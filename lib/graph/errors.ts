@@ -78,6 +78,24 @@ export function untrustedLinkError(): AppError {
   };
 }
 
+/**
+ * A nextLink the caller handed in that is not a page of the list asked for: refused before any
+ * request. Status 400 tells it from Graph answering a bad link (untrustedLinkError, 502).
+ */
+export function foreignPageLinkError(): AppError {
+  return {
+    status: 400,
+    code: "UntrustedNextLink",
+    message: "The paging link is not a page of this list; it was not followed.",
+    requestId: null,
+    retryAfterSeconds: null,
+  };
+}
+
+export function isForeignPageLinkError(error: AppError): boolean {
+  return error.code === "UntrustedNextLink" && error.status === 400;
+}
+
 export function isRecordValue(value: unknown): value is Record<string, unknown> {
   return isRecord(value);
 }

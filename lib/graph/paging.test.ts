@@ -135,3 +135,22 @@ describe("isPageLinkOf", () => {
     expect(isPageLinkOf("/items", link, { graphRoot: TEST_ROOT, cloudGraphRoot: CLOUD })).toBe(expected);
   });
 });
+
+describe("isPageLinkOf with a list's own query options", () => {
+  const PROXY = "https://graph-proxy.contoso.example/graph";
+  const CLOUD = "https://graph.microsoft.com";
+  const ORDERED = new Set(["$filter", "$orderby", "$top", "$skiptoken"]);
+  it.each([
+    [`${CLOUD}/beta/items?$filter=a&$orderby=b&$top=5&$skiptoken=1`, true],
+    [`${PROXY}/beta/items?$filter=a&$skipToken=1`, true],
+    [`${CLOUD}/beta/items?$filter=a&$select=id`, false],
+    [`${CLOUD}/beta/other?$skiptoken=1`, false],
+    ["https://graph-proxy.contoso.example/beta/items?$skiptoken=1", false],
+  ])("%s → %s behind a proxy", (link, expected) => {
+    expect(isPageLinkOf("/items", link, { graphRoot: PROXY, cloudGraphRoot: CLOUD }, ORDERED)).toBe(expected);
+  });
+
+  it("keeps the paging options only when none are named", () => {
+    expect(isPageLinkOf("/items", `${CLOUD}/beta/items?$filter=a&$skiptoken=1`, { graphRoot: PROXY, cloudGraphRoot: CLOUD })).toBe(false);
+  });
+});

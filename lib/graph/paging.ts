@@ -1,7 +1,7 @@
 import "server-only";
 import { fail, ok, type Result } from "@/lib/result";
 import { GRAPH_VERSION, graphRequest, resolveGraphRoots, type GraphOptions, type GraphQuery } from "./client";
-import { untrustedLinkError } from "./errors";
+import { foreignPageLinkError, untrustedLinkError } from "./errors";
 import type { WireODataCollection } from "./wire-types";
 
 /** Guards against a server that keeps handing out nextLinks. */
@@ -40,8 +40,8 @@ export async function graphListAll<T>(request: ListAllRequest, options: GraphOpt
   return fail({ ...untrustedLinkError(), code: "TooManyPages", message: `Stopped after ${MAX_PAGES} pages of results.` });
 }
 
-/** Query options a nextLink may carry; anything else is not a page of the list it claims to be. */
-const PAGE_LINK_OPTIONS: ReadonlySet<string> = new Set(["$select", "$expand", "$top", "$skip", "$skiptoken"]);
+/** Query options a nextLink may carry by default; anything else is not a page of the list it claims to be. */
+export const PAGE_LINK_OPTIONS: ReadonlySet<string> = new Set(["$select", "$expand", "$top", "$skip", "$skiptoken"]);
 
 export interface GraphPage<T> {
   items: T[];
@@ -64,9 +64,9 @@ function isPageLinkOn(url: URL, root: string, path: string): boolean {
 /**
  * A nextLink comes back from the browser, so it is checked before the token goes with it:
  * the collection at `path` on the Graph root (or on the cloud's Graph origin behind a proxy),
- * with paging options only.
+ * with no query options but `allowed` (lower-case names).
  */
-export function isPageLinkOf(path: string, link: string, options: GraphOptions = {}): boolean {
+export function isPageLinkOf(path: string, link: string, options: GraphOptions = {}, allowed: ReadonlySet<string> = PAGE_LINK_OPTIONS): boolean {
   const roots = resolveGraphRoots(options);
   if (!roots.ok) return false;
   let url: URL;
@@ -78,19 +78,30 @@ export function isPageLinkOf(path: string, link: string, options: GraphOptions =
   if (url.username || url.password || url.hash) return false;
   const { root, cloudRoot } = roots.data;
   if (!isPageLinkOn(url, root, path) && !(cloudRoot !== null && isPageLinkOn(url, cloudRoot, path))) return false;
-  return [...url.searchParams.keys()].every((key) => PAGE_LINK_OPTIONS.has(key.toLowerCase()));
+  return [...url.searchParams.keys()].every((key) => allowed.has(key.toLowerCase()));
 }
 
-/** One page of the collection at `path`: the first with `query`, later ones by the nextLink Graph gave for it. */
+export interface ListPageRequest {
+  token: string;
+  path: string;
+  query?: GraphQuery;
+  /** Query options this list's nextLinks may carry (default PAGE_LINK_OPTIONS). */
+  linkOptions?: ReadonlySet<string>;
+}
+
+/**
+ * One page of the collection at `path`: the first with `query`, later ones by the nextLink Graph gave for it.
+ * A given nextLink that is not a page of this list is refused before any request (foreignPageLinkError).
+ */
 export async function graphListPage<T>(
-  request: { token: string; path: string; query?: GraphQuery },
+  request: ListPageRequest,
   nextLink: string | null,
   options: GraphOptions = {},
 ): Promise<Result<GraphPage<T>>> {
   const roots = resolveGraphRoots(options);
   if (!roots.ok) return roots;
-  const { token, path, query } = request;
-  if (nextLink !== null && !isPageLinkOf(path, nextLink, options)) return fail(untrustedLinkError());
+  const { token, path, query, linkOptions = PAGE_LINK_OPTIONS } = request;
+  if (nextLink !== null && !isPageLinkOf(path, nextLink, options, linkOptions)) return fail(foreignPageLinkError());
   const result = await graphRequest<WireODataCollection<T> | null>(
     nextLink === null ? { token, method: "GET", path, query } : { token, method: "GET", path: nextLink },
     options,
@@ -99,6 +110,6 @@ export async function graphListPage<T>(
   const body = result.data.body;
   const next = body?.["@odata.nextLink"];
   const followUp = typeof next === "string" && next !== "" ? next : null;
-  if (followUp !== null && (followUp === nextLink || !isPageLinkOf(path, followUp, options))) return fail(untrustedLinkError());
+  if (followUp !== null && (followUp === nextLink || !isPageLinkOf(path, followUp, options, linkOptions))) return fail(untrustedLinkError());
   return ok({ items: body && Array.isArray(body.value) ? body.value : [], nextLink: followUp });
 }

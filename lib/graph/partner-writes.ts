@@ -4,7 +4,7 @@ import { ok, type Result } from "@/lib/result";
 import type { Observed, WriteOutcome } from "@/lib/writes/outcome";
 import { graphRequest, type GraphOptions } from "./client";
 import { toDeletedPartner } from "./mappers";
-import { graphListPage, isPageLinkOf } from "./paging";
+import { graphListPage } from "./paging";
 import { getPartner } from "./partners";
 import { DELETED_PARTNERS_PATH, deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
@@ -66,11 +66,6 @@ export interface DeletedPartnersPage {
   partners: DeletedPartner[];
   /** Where the next page is; null on the last page. */
   nextLink: string | null;
-}
-
-/** Whether a link from the browser is a page of the deleted partners list on a Graph origin (see isPageLinkOf). */
-export function isDeletedPartnersPageLink(link: string, options: GraphOptions = {}): boolean {
-  return isPageLinkOf(DELETED_PARTNERS_PATH, link, options);
 }
 
 /** One page of deleted partner configurations: the first by the list's path, later ones by the nextLink Graph gave. */

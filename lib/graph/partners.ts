@@ -3,7 +3,7 @@ import type { Partner, PartnerRow } from "@/lib/models";
 import { ok, type Result } from "@/lib/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toPartner } from "./mappers";
-import { graphListPage, isPageLinkOf } from "./paging";
+import { graphListPage } from "./paging";
 import { PARTNERS_PATH, partnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
 
@@ -33,11 +33,6 @@ export function toPartnerRow(wire: WirePartner): PartnerRow {
       ? { tenantId: policy.tenantId, displayName: policy.displayName, userSyncAllowed: policy.userSyncAllowed, groupSyncAllowed: policy.groupSyncAllowed }
       : null,
   };
-}
-
-/** Whether a link from the browser is a page of the partners list on a Graph origin (see isPageLinkOf). */
-export function isPartnersPageLink(link: string, options: GraphOptions = {}): boolean {
-  return isPageLinkOf(PARTNERS_PATH, link, options);
 }
 
 /** One page of the partners list: the first with $select, later ones by the nextLink Graph gave. */

@@ -3,7 +3,7 @@ import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
 import { ok, type Result } from "@/lib/result";
 import { graphRequest, sendGraphRequest, type GraphOptions } from "./client";
 import { toDeletedSyncPolicy, toSyncPolicy, unwrapRestoreBody } from "./mappers";
-import { graphListAll, graphListPage, isPageLinkOf } from "./paging";
+import { graphListAll, graphListPage } from "./paging";
 import { DELETED_SYNC_POLICIES_PATH, deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
 import {
   classifyRestoreStatus,
@@ -35,11 +35,6 @@ export interface DeletedSyncPoliciesPage {
   policies: DeletedSyncPolicy[];
   /** Where the next page is; null on the last page. */
   nextLink: string | null;
-}
-
-/** Whether a link from the browser is a page of the deleted sync policies list on a Graph origin (see isPageLinkOf). */
-export function isDeletedSyncPoliciesPageLink(link: string, options: GraphOptions = {}): boolean {
-  return isPageLinkOf(DELETED_SYNC_POLICIES_PATH, link, options);
 }
 
 /** One page of deleted sync policies: the first by the list's path, later ones by the nextLink Graph gave. */

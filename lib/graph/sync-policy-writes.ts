@@ -2,8 +2,8 @@ import "server-only";
 import type { SyncPolicy } from "@/lib/models";
 import type { Observed, WriteOutcome } from "@/lib/writes/outcome";
 import type { GraphOptions } from "./client";
-import { deletedSyncPolicyPath, syncPolicyPath } from "./paths";
-import { getDeletedSyncPolicy, getSyncPolicy } from "./sync-policies";
+import { syncPolicyPath } from "./paths";
+import { getSyncPolicy } from "./sync-policies";
 import { observePresence, runWrite } from "./writes";
 
 export interface SyncSettings {
@@ -81,21 +81,6 @@ export function deleteSyncPolicy(token: string, tenantId: string, options?: Grap
       method: "DELETE",
       path: syncPolicyPath(tenantId),
       observe: () => observePresence(() => getSyncPolicy(token, tenantId, options), false),
-    },
-    options,
-  );
-}
-
-/** Irreversible: removes the policy from deleted items. */
-export function purgeSyncPolicy(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "purge-sync-policy",
-      tenantId,
-      method: "DELETE",
-      path: deletedSyncPolicyPath(tenantId),
-      observe: () => observePresence(() => getDeletedSyncPolicy(token, tenantId, options), false),
     },
     options,
   );

@@ -2,7 +2,7 @@ import "server-only";
 import type { TenantInformation } from "@/lib/models";
 import { fail, ok, type Result } from "@/lib/result";
 import { graphRequest, type GraphOptions } from "./client";
-import { batchItemError, MAX_BATCH_SIZE, sendBatch, uniqueTenantIds } from "./batch";
+import { batchItemError, sendBatch, uniqueTenantIds } from "./batch";
 import { toTenantInformation } from "./mappers";
 import { tenantInformationByDomainPath, tenantInformationByIdPath } from "./paths";
 import type { WireTenantInformation } from "./wire-types";
@@ -14,12 +14,11 @@ export interface TenantLookup {
 }
 
 /**
- * Who each tenant is, for at most one $batch (20 ids). Items that fail for
+ * Who each tenant is, for at most one $batch (20 ids; sendBatch refuses more). Items that fail for
  * another reason (throttled, 5xx) are in neither list: the caller may ask again later.
  */
 export async function findTenantInformation(token: string, tenantIds: readonly string[], options?: GraphOptions): Promise<Result<TenantLookup>> {
   const ids = uniqueTenantIds(tenantIds);
-  if (ids.length > MAX_BATCH_SIZE) return fail({ status: 400, code: "InvalidBatch", message: `At most ${MAX_BATCH_SIZE} tenants per lookup.`, requestId: null, retryAfterSeconds: null });
   const answer = await sendBatch(
     token,
     ids.map((id, index) => ({ id: String(index), method: "GET" as const, url: tenantInformationByIdPath(id) })),

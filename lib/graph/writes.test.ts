@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { batchHandler, fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
-import { createSyncPolicy, deleteSyncPolicy, purgeSyncPolicy, updateSyncPolicy } from "./sync-policy-writes";
+import { createSyncPolicy, deleteSyncPolicy, updateSyncPolicy } from "./sync-policy-writes";
 import { addPartner, deletePartner, restorePartner } from "./partner-writes";
 import { purgeSyncPolicies } from "./batch";
 import { findTenantByDomain, findTenantInformation } from "./tenant-information";
@@ -9,7 +9,6 @@ const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const OTHER = "11111111-2222-4333-8444-555555555555";
 const PARTNER_PATH = `/beta/policies/crossTenantAccessPolicy/partners/${ID}`;
 const SYNC_PATH = `${PARTNER_PATH}/identitySynchronization`;
-const DELETED_PATH = `/beta/policies/deletedItems/crossTenantSyncPolicyPartners/${ID}`;
 
 const on =
   (method: string, path: string, respond: (call: RecordedCall, index: number) => Response): FakeHandler =>
@@ -75,8 +74,10 @@ describe("sync policy writes", () => {
   });
 
   it("deleting or purging what is already gone is 'already done'; 403 keeps the request-id", async () => {
-    const gone = setup(on("DELETE", DELETED_PATH, () => graphError(404, "Request_ResourceNotFound", "gone", "r404")));
-    expect(await purgeSyncPolicy(TEST_TOKEN, ID, gone.options)).toMatchObject({ write: "purge-sync-policy", kind: "already-done" });
+    const gone = setup(on("DELETE", SYNC_PATH, () => graphError(404, "Request_ResourceNotFound", "gone", "r404")));
+    expect(await deleteSyncPolicy(TEST_TOKEN, ID, gone.options)).toMatchObject({ write: "delete-sync-policy", kind: "already-done" });
+    const purged = setup(batchHandler(() => ({ status: 404 })));
+    expect(await purgeSyncPolicies(TEST_TOKEN, [ID], purged.options)).toMatchObject({ ok: true, data: [{ write: "purge-sync-policy", kind: "already-done" }] });
     const denied = setup(on("PATCH", SYNC_PATH, () => graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", "r403")));
     expect(await updateSyncPolicy(TEST_TOKEN, ID, { groupSyncAllowed: true }, denied.options)).toMatchObject({ kind: "forbidden", error: { requestId: "r403" } });
   });
@@ -140,6 +141,15 @@ describe("tenant information", () => {
     expect(fake.calls).toHaveLength(1);
     const urls = (fake.calls[0]?.body as { requests: { url: string }[] }).requests.map((r) => r.url);
     expect(urls[0]).toBe(`/tenantRelationships/findTenantInformationByTenantId(tenantId='${ID}')`);
+  });
+
+  it("refuses more than one $batch of distinct tenants without calling Graph; repeats count once", async () => {
+    const { options, fake } = setup(batchHandler(() => ({ status: 404 })));
+    const ids = Array.from({ length: 21 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
+    expect(await findTenantInformation(TEST_TOKEN, ids, options)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidBatch" } });
+    expect(fake.calls).toHaveLength(0);
+    expect(await findTenantInformation(TEST_TOKEN, [...ids.slice(0, 20), ids[0]!.toUpperCase()], options)).toMatchObject({ ok: true });
+    expect(fake.calls).toHaveLength(1);
   });
 
   it("a domain nobody has → null; a quote in it cannot break out of the literal", async () => {
