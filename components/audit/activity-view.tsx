@@ -9,6 +9,7 @@ import { describeAuditEntry } from "@/lib/audit/describe";
 import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partners/display";
 import { entriesOf, useActivity } from "@/lib/queries/audit";
 import { usePartnersList } from "@/lib/queries/partners";
+import { downloadCsv } from "@/lib/download-csv";
 import { useUrlState } from "@/lib/use-url-state";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,15 +19,6 @@ import { AuditEntryItem } from "./audit-entry-item";
 import { AuditStatus, RETENTION_NOTE } from "./audit-status";
 
 const SELECT = "h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg";
-
-function download(csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `cross-tenant-activity-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function PersonFilter({ value, onApply }: { value: string | null; onApply: (person: string | null) => void }) {
   const [draft, setDraft] = useState(value ?? "");
@@ -112,7 +104,7 @@ export function ActivityView() {
         description={`Changes to cross-tenant sync and access settings, from the Entra audit log. ${RETENTION_NOTE}`}
         actions={
           <>
-            <Button size="sm" onClick={() => download(toAuditCsv(rows))} disabled={rows.length === 0}>
+            <Button size="sm" onClick={() => downloadCsv(`cross-tenant-activity-${new Date().toISOString().slice(0, 10)}.csv`, toAuditCsv(rows))} disabled={rows.length === 0}>
               <Download aria-hidden className="size-3.5" />
               Export CSV
             </Button>
