@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { listPartnersPage } from "../lib/graph/partners";
 import { freePort, startEmulatorProcess } from "./emulator-process";
+import { median } from "./median";
 
 const PARTNERS = 10_000;
 const LATENCY_MS = 50;
@@ -81,11 +82,6 @@ async function typeAndTime(page: Page, keys: string[]): Promise<{ delays: number
     await page.waitForTimeout(200);
   }
   return (await page.evaluate("({ delays: window.__typing.delays, longTasks: window.__typing.longTasks })")) as { delays: number[]; longTasks: number[] };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function row(measure: string, value: number, target: number | null, targetText: string): BrowserRow {

@@ -9,6 +9,7 @@ import { restoreSyncPolicies } from "../lib/graph/batch";
 import { restoreSyncPolicy } from "../lib/graph/sync-policies";
 import { listDeletedSyncPolicies } from "../lib/graph/sync-policies";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
+import { median } from "./median";
 
 export const SIZES = [100, 1_000, 10_000] as const;
 export const LATENCIES = [0, 50] as const;
@@ -34,11 +35,6 @@ export interface RestoreRow {
   policies: number;
   batchMs: number;
   onePostEachMs: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 async function timed(once: () => Promise<unknown>): Promise<number> {

@@ -112,17 +112,8 @@ export class EmulatorClient {
     return this.token;
   }
 
-  async graph(method: string, path: string): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${EMULATOR_URL}/beta${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${await this.accessToken()}` },
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
-  }
-
-  /** A write as another admin's script would send it. */
-  async graphWrite(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  /** A read, or a write (with a JSON body) as another admin's script would send it. */
+  async graph(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${EMULATOR_URL}/beta${path}`, {
       method,
       headers: { Authorization: `Bearer ${await this.accessToken()}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },

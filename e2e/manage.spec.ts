@@ -46,7 +46,7 @@ test("set up sync when someone else just created the policy shows it as already 
   await signIn(`/partners/${WIDE_WORLD}`, "admin");
   const section = page.getByRole("region", { name: "Identity synchronization" });
   await expect(section.getByRole("button", { name: "Set up sync" })).toBeVisible();
-  await emulator.graphWrite("PUT", `/policies/crossTenantAccessPolicy/partners/${WIDE_WORLD}/identitySynchronization`, { displayName: "Created elsewhere", userSyncInbound: { isSyncAllowed: false } });
+  await emulator.graph("PUT", `/policies/crossTenantAccessPolicy/partners/${WIDE_WORLD}/identitySynchronization`, { displayName: "Created elsewhere", userSyncInbound: { isSyncAllowed: false } });
 
   await section.getByRole("button", { name: "Set up sync" }).click();
   await page.getByRole("dialog", { name: "Set up sync" }).getByRole("button", { name: "Set up sync" }).click();

@@ -43,7 +43,7 @@ test("leaving the partners view stops fetching further pages", async ({ page, si
       method: "DELETE",
       url: `/policies/deletedItems/crossTenantSyncPolicyPartners/${tenantId}`,
     }));
-    expect((await emulator.graphWrite("POST", "/$batch", { requests })).status).toBe(200);
+    expect((await emulator.graph("POST", "/$batch", { requests })).status).toBe(200);
   }
   await emulator.control("PUT", "faults", { latencyMs: 300 });
   await signIn("/partners", "admin");

@@ -1,7 +1,7 @@
 // Starts the demo's long-running processes and stops all of them together (Ctrl+C, or when one dies).
 import { spawn } from "node:child_process";
 
-export function processGroup({ env, label = "the demo", onStop = () => undefined }) {
+export function processGroup({ env, onStop = () => undefined }) {
   const children = [];
   let stopping = false;
 
@@ -28,7 +28,7 @@ export function processGroup({ env, label = "the demo", onStop = () => undefined
     const child = spawn(command, args, { env, detached: true, stdio: ["ignore", output, "inherit"] });
     child.on("exit", (code, signal) => {
       if (!stopping) {
-        console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping ${label}.`);
+        console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`);
         stop(code ?? 1);
       }
     });
@@ -45,7 +45,7 @@ export function processGroup({ env, label = "the demo", onStop = () => undefined
     stop(1);
   }
 
-  return { start, stop, waitFor };
+  return { start, waitFor };
 }
 
 export async function answers(url) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Download, History } from "lucide-react";
+import { Download } from "lucide-react";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, type ChangeKind } from "@/lib/audit/activities";
 import { isValidPerson, parseActivityFilters, serializeActivityFilters, type ActivityFilters, type PeriodDays } from "@/lib/audit/activity-filters";
 import { toAuditCsv } from "@/lib/audit/csv";
@@ -9,24 +9,15 @@ import { describeAuditEntry } from "@/lib/audit/describe";
 import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partners/display";
 import { entriesOf, useActivity } from "@/lib/queries/audit";
 import { usePartnersList } from "@/lib/queries/partners";
+import { downloadCsv } from "@/lib/download-csv";
 import { useUrlState } from "@/lib/use-url-state";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
-import { Skeleton } from "@/components/ui/skeleton";
-import { AuditEntryItem } from "./audit-entry-item";
-import { AuditStatus, RETENTION_NOTE } from "./audit-status";
+import { AuditEntryList } from "./audit-entry-list";
+import { RETENTION_NOTE } from "./audit-status";
 
 const SELECT = "h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg";
-
-function download(csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `cross-tenant-activity-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function PersonFilter({ value, onApply }: { value: string | null; onApply: (person: string | null) => void }) {
   const [draft, setDraft] = useState(value ?? "");
@@ -98,11 +89,15 @@ export function ActivityView() {
     () =>
       entriesOf(activity.data).map((entry) => {
         const partnerName = entry.partnerTenantId ? (names.get(entry.partnerTenantId) ?? entry.partnerName) : null;
-        return { entry, partnerName, described: describeAuditEntry(entry, { partnerName: partnerName ?? entry.partnerTenantId }) };
+        return {
+          entry,
+          partnerName,
+          described: describeAuditEntry(entry, { partnerName: partnerName ?? entry.partnerTenantId }),
+          partner: entry.partnerTenantId ? { tenantId: entry.partnerTenantId, name: partnerName ?? entry.partnerTenantId } : undefined,
+        };
       }),
     [activity.data, names],
   );
-  const retry = () => void (activity.isFetchNextPageError ? activity.fetchNextPage() : activity.refetch());
   const filtered = filters.partner !== null || filters.person !== null || filters.kind !== null;
 
   return (
@@ -112,7 +107,7 @@ export function ActivityView() {
         description={`Changes to cross-tenant sync and access settings, from the Entra audit log. ${RETENTION_NOTE}`}
         actions={
           <>
-            <Button size="sm" onClick={() => download(toAuditCsv(rows))} disabled={rows.length === 0}>
+            <Button size="sm" onClick={() => downloadCsv(`cross-tenant-activity-${new Date().toISOString().slice(0, 10)}.csv`, toAuditCsv(rows))} disabled={rows.length === 0}>
               <Download aria-hidden className="size-3.5" />
               Export CSV
             </Button>
@@ -162,38 +157,13 @@ export function ActivityView() {
         </p>
       </div>
       <section aria-label="Changes" className="rounded-lg border border-border bg-surface px-4 py-1">
-        {activity.isPending && !activity.isError ? (
-          <div role="status" aria-label="Loading changes" className="space-y-2 py-3">
-            <Skeleton className="h-4 w-2/3" />
-            <Skeleton className="h-4 w-1/2" />
-            <Skeleton className="h-4 w-3/5" />
-          </div>
-        ) : null}
-        {rows.length > 0 ? (
-          <ol aria-label="Changes, newest first">
-            {rows.map(({ entry, described, partnerName }) => (
-              <AuditEntryItem
-                key={entry.id}
-                entry={entry}
-                described={described}
-                partner={entry.partnerTenantId ? { tenantId: entry.partnerTenantId, name: partnerName ?? entry.partnerTenantId } : undefined}
-              />
-            ))}
-          </ol>
-        ) : activity.isSuccess && !activity.hasNextPage ? (
-          <p className="flex items-center gap-2 py-3 text-muted">
-            <History aria-hidden className="size-4" />
-            {filtered ? "No changes match these filters" : "No changes"} in the last {filters.days} days.
-          </p>
-        ) : null}
-        {activity.isError ? <AuditStatus error={activity.error} onRetry={retry} /> : null}
-        {activity.hasNextPage && !activity.isError ? (
-          <div className="py-2">
-            <Button size="sm" disabled={activity.isFetchingNextPage} onClick={() => void activity.fetchNextPage()}>
-              {activity.isFetchingNextPage ? "Loading…" : "Older changes"}
-            </Button>
-          </div>
-        ) : null}
+        <AuditEntryList
+          query={activity}
+          items={rows}
+          loadingLabel="Loading changes"
+          skeletonRows={3}
+          empty={`${filtered ? "No changes match these filters" : "No changes"} in the last ${filters.days} days.`}
+        />
       </section>
     </div>
   );

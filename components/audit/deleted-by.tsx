@@ -7,6 +7,7 @@ import type { AuditEntry } from "@/lib/audit/types";
 import { entriesOf, useDeletedByEntries } from "@/lib/queries/audit";
 import { formatDate } from "@/lib/deleted/retention";
 import { AuditStatus, RETENTION_NOTE } from "./audit-status";
+import { retryAuditRead } from "./retry-audit-read";
 
 interface DeletedByState {
   matches: Map<string, AuditEntry>;
@@ -29,12 +30,11 @@ export function DeletedByProvider({ policies, children }: { policies: readonly {
     () => ({ matches, complete: query.isSuccess && !query.hasNextPage, unavailable: query.isError }),
     [matches, query.isSuccess, query.hasNextPage, query.isError],
   );
-  const retry = () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch());
   return (
     <DeletedByContext.Provider value={state}>
       {query.isError ? (
         <div className="mb-3">
-          <AuditStatus error={query.error} onRetry={retry} compact subject="Who deleted each policy" />
+          <AuditStatus error={query.error} onRetry={() => retryAuditRead(query)} compact subject="Who deleted each policy" />
         </div>
       ) : null}
       {children}

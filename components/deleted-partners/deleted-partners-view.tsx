@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
@@ -93,6 +93,7 @@ const gone = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind 
 
 export function DeletedPartnersView() {
   const deleted = useDeletedPartners();
+  const sorted = useMemo(() => [...(deleted.data ?? [])].sort((a, b) => a.deletedDateTime.localeCompare(b.deletedDateTime)), [deleted.data]);
   const permission = useWritePermission();
   const [now] = useState(() => new Date());
   const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
@@ -175,19 +176,17 @@ export function DeletedPartnersView() {
               </tr>
             </thead>
             <tbody>
-              {[...deleted.data]
-                .sort((a, b) => a.deletedDateTime.localeCompare(b.deletedDateTime))
-                .map((partner) => (
-                  <Row
-                    key={partner.tenantId}
-                    partner={partner}
-                    now={now}
-                    outcome={outcomes.get(partner.tenantId.toLowerCase())}
-                    canWrite={permission.allowed}
-                    onRestore={(name) => setConfirming({ partner, name })}
-                    onPurge={(name) => setPurging({ tenantId: partner.tenantId, name })}
-                  />
-                ))}
+              {sorted.map((partner) => (
+                <Row
+                  key={partner.tenantId}
+                  partner={partner}
+                  now={now}
+                  outcome={outcomes.get(partner.tenantId.toLowerCase())}
+                  canWrite={permission.allowed}
+                  onRestore={(name) => setConfirming({ partner, name })}
+                  onPurge={(name) => setPurging({ tenantId: partner.tenantId, name })}
+                />
+              ))}
             </tbody>
           </table>
         </div>

@@ -31,13 +31,13 @@ const WORDS = {
 export type PurgeNoun = keyof typeof WORDS;
 
 /** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
-export function purgeConfirmationText(items: PurgeItem[]): string {
+function purgeConfirmationText(items: PurgeItem[]): string {
   const [single] = items;
   if (items.length === 1 && single) return single.name ?? single.tenantId;
   return `purge ${items.length}`;
 }
 
-export function matchesConfirmation(typed: string, expected: string): boolean {
+function matchesConfirmation(typed: string, expected: string): boolean {
   return typed.trim().toLowerCase() === expected.trim().toLowerCase() && expected.trim() !== "";
 }
 
@@ -55,20 +55,19 @@ export function PurgeDialog({
   const [typed, setTyped] = useState("");
   const inputId = useId();
   const words = WORDS[noun];
-  const policies = items;
-  const single = policies.length === 1 ? policies[0] : undefined;
-  const expected = purgeConfirmationText(policies);
+  const single = items.length === 1 ? items[0] : undefined;
+  const expected = purgeConfirmationText(items);
   const ok = matchesConfirmation(typed, expected);
   return (
     <Dialog
-      open={policies.length > 0}
+      open={items.length > 0}
       onOpenChange={(open) => {
         if (!open) setTyped("");
         onOpenChange(open);
       }}
     >
       <DialogContent
-        title={single ? `Purge ${words.one}` : `Purge ${policies.length} ${words.many}`}
+        title={single ? `Purge ${words.one}` : `Purge ${items.length} ${words.many}`}
         description={
           single ? (
             <p>
@@ -82,13 +81,13 @@ export function PurgeDialog({
       >
         {!single ? (
           <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
-            {policies.slice(0, LISTED).map((policy) => (
-              <li key={policy.tenantId} className="flex justify-between gap-3">
-                <span className="truncate">{policy.name ?? "Unnamed partner"}</span>
-                <span className="font-mono text-muted">{policy.tenantId}</span>
+            {items.slice(0, LISTED).map((item) => (
+              <li key={item.tenantId} className="flex justify-between gap-3">
+                <span className="truncate">{item.name ?? "Unnamed partner"}</span>
+                <span className="font-mono text-muted">{item.tenantId}</span>
               </li>
             ))}
-            {policies.length > LISTED ? <li className="text-muted">and {policies.length - LISTED} more</li> : null}
+            {items.length > LISTED ? <li className="text-muted">and {items.length - LISTED} more</li> : null}
           </ul>
         ) : null}
         <p className="rounded-md border border-danger/40 bg-surface-muted p-3 text-[13px]">
@@ -117,7 +116,7 @@ export function PurgeDialog({
           <DialogActions className="mt-0 pt-4">
             <Button type="submit" variant="danger" disabled={!ok}>
               <Trash2 aria-hidden className="size-3.5" />
-              {single ? "Purge" : `Purge ${policies.length}`}
+              {single ? "Purge" : `Purge ${items.length}`}
             </Button>
           </DialogActions>
         </form>

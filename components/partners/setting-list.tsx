@@ -25,7 +25,7 @@ function targetNames(config: AccessTargetConfiguration): string[] {
 }
 
 /** "allowed (all users)", as it reads after "Inherited:". */
-export function summarizeAccess(config: AccessTargetConfiguration | null): string | null {
+function summarizeAccess(config: AccessTargetConfiguration | null): string | null {
   if (!config?.accessType) return null;
   const targets = targetNames(config);
   return `${config.accessType}${targets.length > 0 ? ` (${targets.join(", ")})` : ""}`;
@@ -44,14 +44,13 @@ function describeTargets(config: AccessTargetConfiguration | null, inherited: Ac
 }
 
 export function AccessSettingRows({ label, setting, inherited = null }: { label: string; setting: CrossTenantAccessSetting | null; inherited?: CrossTenantAccessSetting | null }) {
-  const source = setting ?? inherited;
   return (
     <SettingRow label={label}>
       <dl className="grid grid-cols-[150px_1fr] gap-x-2">
         <dt className="text-muted">Users and groups</dt>
-        <dd>{setting ? describeTargets(setting.usersAndGroups, inherited?.usersAndGroups ?? null) : <Inherited value={summarizeAccess(source?.usersAndGroups ?? null)} />}</dd>
+        <dd>{describeTargets(setting?.usersAndGroups ?? null, inherited?.usersAndGroups ?? null)}</dd>
         <dt className="text-muted">Applications</dt>
-        <dd>{setting ? describeTargets(setting.applications, inherited?.applications ?? null) : <Inherited value={summarizeAccess(source?.applications ?? null)} />}</dd>
+        <dd>{describeTargets(setting?.applications ?? null, inherited?.applications ?? null)}</dd>
       </dl>
     </SettingRow>
   );

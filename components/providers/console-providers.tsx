@@ -80,6 +80,13 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
   }
   if (!msal) return <FullPageStatus title="Starting…" />;
 
+  const gated = (
+    <>
+      <AuthGate>{children}</AuthGate>
+      <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
+    </>
+  );
+
   return (
     <AuthConfigProvider value={authConfig}>
       <MsalProvider instance={msal}>
@@ -91,14 +98,10 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
             // What was stored paints at once; every view still re-reads it from Graph in the background.
             onSuccess={() => void queryClient.invalidateQueries({ queryKey: ["graph"] })}
           >
-            <AuthGate>{children}</AuthGate>
-            <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
+            {gated}
           </PersistQueryClientProvider>
         ) : (
-          <QueryClientProvider client={queryClient}>
-            <AuthGate>{children}</AuthGate>
-            <Toaster position="bottom-right" closeButton richColors={false} toastOptions={{ className: "text-sm" }} />
-          </QueryClientProvider>
+          <QueryClientProvider client={queryClient}>{gated}</QueryClientProvider>
         )}
       </MsalProvider>
     </AuthConfigProvider>

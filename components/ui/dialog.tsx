@@ -6,7 +6,6 @@ import { cn } from "@/lib/cn";
 import { Button } from "./button";
 
 export const Dialog = RadixDialog.Root;
-export const DialogClose = RadixDialog.Close;
 
 export function DialogContent({ title, description, children, className }: { title: string; description: React.ReactNode; children: React.ReactNode; className?: string }) {
   return (
@@ -37,9 +36,9 @@ export function DialogContent({ title, description, children, className }: { tit
 export function DialogActions({ children, className }: { children: React.ReactNode; className?: string }) {
   return (
     <div className={cn("mt-5 flex justify-end gap-2", className)}>
-      <DialogClose asChild>
+      <RadixDialog.Close asChild>
         <Button>Cancel</Button>
-      </DialogClose>
+      </RadixDialog.Close>
       {children}
     </div>
   );
