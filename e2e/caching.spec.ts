@@ -3,6 +3,9 @@ import { expect, test } from "./fixtures";
 test("revisiting a view within the stale time shows cached data without calling Graph; Refresh calls it", async ({ page, signIn, emulator: _reset }) => {
   await signIn("/partners", "admin");
   await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
+  // Everything the view reads has arrived: the purge tile's deleted items, and the partners' names.
+  await expect(page.getByRole("link", { name: /^\d+ ?Deleted, purge within 7 days/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /partners/i })).toContainText("fabrikam.onmicrosoft.com");
 
   const actionCalls: string[] = [];
   page.on("request", (request) => {

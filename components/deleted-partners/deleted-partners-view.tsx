@@ -9,7 +9,7 @@ import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletedPartners, usePurgePartner, useRereadDeletedPartnerIds, useRestorePartner } from "@/lib/queries/partner-writes";
 import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";
-import type { WriteOutcome } from "@/lib/writes/outcome";
+import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
@@ -89,8 +89,6 @@ function Row({
   );
 }
 
-const gone = (outcome: WriteOutcome) => outcome.kind === "done" || outcome.kind === "already-done";
-
 export function DeletedPartnersView() {
   const deleted = useDeletedPartners();
   const sorted = useMemo(() => [...(deleted.data ?? [])].sort((a, b) => a.deletedDateTime.localeCompare(b.deletedDateTime)), [deleted.data]);
@@ -108,7 +106,7 @@ export function DeletedPartnersView() {
     nothingDone: "Nothing was restored.",
     stillToDo: stillDeleted,
     announceOne: (outcome, name) => {
-      if (gone(outcome)) toast.success(`Restored the partner ${name}`, { description: describeWriteOutcome(outcome).detail });
+      if (isSettledOutcome(outcome)) toast.success(`Restored the partner ${name}`, { description: describeWriteOutcome(outcome).detail });
     },
   });
   const purges = useWriteRun<PurgeItem>({
