@@ -56,6 +56,8 @@ export class EmulatorClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
+    // Moving the emulator's clock ages this client's token as well: the next call fetches a fresh one.
+    if (path === "clock" && method !== "GET") this.token = null;
     const text = await response.text();
     return text ? (JSON.parse(text) as unknown) : null;
   }

@@ -22,10 +22,16 @@ test("an access token Graph rejects as expired is renewed silently and the call 
 
 test("when renewal is impossible the user signs in again and returns to the same view with the selection kept", async ({ page, signIn, emulator }) => {
   const ids = await emulator.seedDeleted(3);
+  const nameless = (await emulator.deletedSyncPolicies()).filter((policy) => !policy.displayName).map((policy) => policy.tenantId);
+  expect(nameless).not.toHaveLength(0);
   await signIn("/deleted?q=Bulk+Partner", "admin");
   const table = page.getByRole("table", { name: /deleted/i });
   await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
   await expect(page.getByRole("button", { name: "Restore selected (3)" })).toBeEnabled();
+  // The view's own reads have all answered (the last: tenant names for the nameless rows, then kept in this
+  // browser), so the restore is the first call after the session expires.
+  const namesKept = () => page.evaluate(() => window.localStorage.getItem("tenant-information:v1") ?? "");
+  for (const tenantId of nameless) await expect.poll(namesKept).toContain(tenantId);
 
   // Past the SPA refresh token's 24-hour lifetime, and the Entra session cookie is gone:
   // neither the refresh token nor a hidden iframe can renew, only an interactive sign-in.
