@@ -92,6 +92,12 @@ export class EmulatorClient {
     return answered[`${method} /beta${path}`] ?? 0;
   }
 
+  /** The latest answers to `method` requests for `path` (under /beta, no query), oldest first, with their status and time. */
+  async answers(method: string, path: string): Promise<{ status: number; at: number }[]> {
+    const { latest } = (await this.control("GET", "requests")) as { latest: { method: string; path: string; status: number; at: number }[] };
+    return latest.filter((answer) => answer.method === method && answer.path === `/beta${path}`).map(({ status, at }) => ({ status, at }));
+  }
+
   async seedDeleted(count: number): Promise<string[]> {
     const answer = (await this.control("POST", "seed-deleted", { count })) as { tenantIds: string[] };
     return answer.tenantIds;

@@ -125,7 +125,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     const [, first = "", ...rest] = path.split("/");
     if (first === "beta" || first === "v1.0") {
       await handleGraphHttp(graphEnv, req, res, url, first, ids, publicUrl());
-      return requests.record(req.method ?? "GET", path);
+      return requests.record(req.method ?? "GET", path, res.statusCode);
     }
     if (area === "entra") {
       res.setHeader("x-ms-request-id", ids.requestId);

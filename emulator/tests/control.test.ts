@@ -50,18 +50,27 @@ describe("control API", () => {
     expect(cleared.body).toMatchObject({ latencyMs: 0, retryAfterSeconds: 2, failNext: [] });
   });
 
-  it("requests: counts answered Graph requests by method and path, zeroed by DELETE and by reset", async () => {
+  it("requests: counts answered Graph requests by method and path, with each answer's status and time, zeroed by DELETE and by reset", async () => {
     const token = await appToken(emu);
-    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: {} });
+    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: {}, latest: [] });
+    const before = Date.now();
     await call(emu, `${DELETED}?$top=2`, { token });
     await call(emu, `${DELETED}?$top=2&$skiptoken=2`, { token });
     await call(emu, PARTNERS, { token: "not-a-token" });
     await call(emu, "/_emulator/health");
-    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: { [`GET ${DELETED}`]: 2, [`GET ${PARTNERS}`]: 1 } });
-    expect((await call(emu, "/_emulator/requests", { method: "DELETE" })).body).toEqual({ answered: {} });
+    const log = (await call(emu, "/_emulator/requests")).body as { answered: unknown; latest: { method: string; path: string; status: number; at: number }[] };
+    expect(log.answered).toEqual({ [`GET ${DELETED}`]: 2, [`GET ${PARTNERS}`]: 1 });
+    expect(log.latest.map(({ method, path, status }) => [method, path, status])).toEqual([
+      ["GET", DELETED, 200],
+      // A $skiptoken the emulator never handed out is refused, and counted all the same.
+      ["GET", DELETED, 400],
+      ["GET", PARTNERS, 401],
+    ]);
+    expect(log.latest.every((answer) => answer.at >= before && answer.at <= Date.now())).toBe(true);
+    expect((await call(emu, "/_emulator/requests", { method: "DELETE" })).body).toEqual({ answered: {}, latest: [] });
     await call(emu, PARTNERS, { token });
     await call(emu, "/_emulator/reset", { method: "POST" });
-    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: {} });
+    expect((await call(emu, "/_emulator/requests")).body).toEqual({ answered: {}, latest: [] });
   });
 
   it("latency delays Graph requests", async () => {
