@@ -12,6 +12,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       DEMO_SKIP_BUILD: "1",
+      DASHBOARD_EMULATOR: "1",
       DEMO_PORT: String(E2E_SCALE_PORT),
       DEMO_INSTANCE_PORTS: `${E2E_SCALE_PORT + 1},${E2E_SCALE_PORT + 2}`,
       EMULATOR_URL: `http://localhost:${E2E_EMULATOR_PORT}`,

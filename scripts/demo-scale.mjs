@@ -16,6 +16,8 @@ const emulatorUrl = process.env.EMULATOR_URL ?? `http://localhost:${EMULATOR_POR
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The dashboard serves the emulator only when asked to.
+  DASHBOARD_EMULATOR: "1",
   EMULATOR_PORT,
   EMULATOR_URL: emulatorUrl,
 };
