@@ -56,7 +56,7 @@ export default defineConfig({
     {
       command: `node node_modules/next/dist/bin/next start -p ${E2E_DASHBOARD_PORT} > "${DASHBOARD_LOG}" 2>&1`,
       url: `http://localhost:${E2E_DASHBOARD_PORT}/signed-out`,
-      env: { EMULATOR_URL: emulatorUrl, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { DASHBOARD_EMULATOR: "1", EMULATOR_URL: emulatorUrl, NEXT_TELEMETRY_DISABLED: "1" },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "ignore",

@@ -38,6 +38,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output carries the fixed headers from next.config.ts; it runs no script of its own.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Skipped: only the build's static files (`/_next/static/…`) and the image optimizer (`/_next/image`
+  // exactly, or `/_next/image/…`; its query is not part of the path matched), which serve no HTML and
+  // carry the fixed headers from next.config.ts. The lookahead is anchored after the first slash and
+  // spells out the next character, so `/_next/staticx` or `/_next/imagefoo` (a 404 page) still get
+  // the CSP. `/favicon.ico` is not skipped: the app has none, so it is the not-found page, which needs
+  // its CSP like any other. Next.js compiles the matcher case-sensitively.
+  matcher: [{ source: "/((?!_next/static/|_next/image(?:/|$)).*)" }],
 };

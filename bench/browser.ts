@@ -109,7 +109,7 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
   const emulator = await startEmulatorProcess({ partners: PARTNERS });
   const port = await freePort();
   const dashboard = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, EMULATOR_URL: emulator.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DASHBOARD_EMULATOR: "1", EMULATOR_URL: emulator.url, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,
   });

@@ -75,6 +75,23 @@ test("static files carry the fixed headers, and HSTS is sent when served over ht
   expect(overHttps.headers()["strict-transport-security"]).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
 });
 
+test("paths that only resemble static files, and deep unknown paths, carry the CSP, and HSTS over https", async ({ request }) => {
+  // Each is the not-found page: HTML with scripts, so it needs its own nonce like every page.
+  for (const path of ["/favicon.ico", "/faviconXico", "/_next/staticx", "/_next/static", "/_next/imagefoo", "/_next/images/x", "/a/b/c/d/e"]) {
+    const plain = await request.get(path, { maxRedirects: 0 });
+    expectFixedHeaders(plain);
+    const policy = directives(plain.headers()["content-security-policy"] ?? "");
+    expect(policy.get("script-src") ?? [], `${path} script-src`).toContain("'strict-dynamic'");
+    expect((policy.get("script-src") ?? []).some((value) => value.startsWith("'nonce-")), `${path} nonce`).toBe(true);
+    expect(policy.get("frame-ancestors"), `${path} frame-ancestors`).toEqual(["'self'"]);
+    expect(plain.headers()["strict-transport-security"], `${path}: no HSTS over plain http`).toBeUndefined();
+
+    const overHttps = await request.get(path, { maxRedirects: 0, headers: { "x-forwarded-proto": "https" } });
+    expect(overHttps.headers()["content-security-policy"], `${path} over https`).toContain("'strict-dynamic'");
+    expect(overHttps.headers()["strict-transport-security"], `${path} HSTS`).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+  }
+});
+
 function recordCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message: ConsoleMessage) => {

@@ -51,7 +51,7 @@ test("the dashboard server never printed an access token", async ({ page, signIn
 test("next dev prints no token either: sign in, open every view, restore once", async ({ browser, emulator }) => {
   test.setTimeout(360_000);
   const out = openSync(DEV_LOG, "w");
-  const env: NodeJS.ProcessEnv = { ...process.env, EMULATOR_URL, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "development" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DASHBOARD_EMULATOR: "1", EMULATOR_URL, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "development" };
   const dev = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(DEV_PORT)], { env, stdio: ["ignore", out, out], detached: true });
   closeSync(out);
   const page = await browser.newPage({ baseURL: `http://localhost:${DEV_PORT}` });

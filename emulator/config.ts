@@ -10,13 +10,15 @@ import { MAX_PARTNERS } from "./seed";
 type Env = Readonly<Record<string, string | undefined>>;
 
 const DEFAULT_PORT = 4010;
+/** Loopback unless EMULATOR_HOST says otherwise: the emulator signs anyone in with a published password. */
+export const DEFAULT_HOST = "127.0.0.1";
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface EmulatorOptions {
   /** 0 picks a free port (tests). */
   port: number;
-  /** Interface to bind; undefined binds all (IPv4 and IPv6), like Node's default. */
-  host?: string;
+  /** Interface to bind: 127.0.0.1 unless EMULATOR_HOST names another (`::` or `0.0.0.0` for every interface). */
+  host: string;
   tenantId: string;
   clientSecret: string;
   userPassword: string;
@@ -37,6 +39,7 @@ export interface EmulatorOptions {
 export function defaultOptions(overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
   return {
     port: DEFAULT_PORT,
+    host: DEFAULT_HOST,
     tenantId: DEFAULT_TENANT_ID,
     clientSecret: DEFAULT_CLIENT_SECRET,
     userPassword: DEFAULT_USER_PASSWORD,
@@ -78,8 +81,7 @@ export function optionsFromEnv(env: Env = process.env): EmulatorOptions {
   }
   return defaultOptions({
     port: number(env, "EMULATOR_PORT", 0, 65535, true) ?? DEFAULT_PORT,
-    // Unset: every interface, as Node binds by default, so "localhost" works whether it resolves to IPv4 or IPv6.
-    host: env.EMULATOR_HOST?.trim() || undefined,
+    host: env.EMULATOR_HOST?.trim() || DEFAULT_HOST,
     tenantId,
     clientSecret: env.EMULATOR_CLIENT_SECRET || DEFAULT_CLIENT_SECRET,
     userPassword: env.EMULATOR_USER_PASSWORD || DEFAULT_USER_PASSWORD,

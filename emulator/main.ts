@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   emulator = await startEmulator(options);
   const t = emulator.tenantId;
   const lines = [
-    `Graph + Entra emulator listening on ${emulator.url}`,
+    `Graph + Entra emulator listening on ${emulator.url} (bound to ${options.host}; EMULATOR_HOST to change)`,
     "",
     `  Graph         ${emulator.url}/beta   ${emulator.url}/v1.0`,
     `  OpenID config ${emulator.issuer}/.well-known/openid-configuration`,

@@ -1,7 +1,8 @@
 /**
  * Runtime configuration, read from the environment on every call so one build
- * serves every environment. With nothing set, the dashboard talks to the local
- * emulator; AZURE_* variables point it at a real tenant.
+ * serves every environment. AZURE_* variables point the dashboard at a real
+ * tenant; DASHBOARD_EMULATOR=1 at the local emulator. With neither, nothing
+ * starts: a production server must never fall back to the emulator by accident.
  */
 import { z } from "zod";
 
@@ -49,6 +50,9 @@ export interface RuntimeConfig extends PublicAuthConfig {
   cloudGraphRoot: string;
 }
 
+/** The one switch that asks for the local emulator (`npm run demo`, `npm run dev`, the browser tests set it). */
+export const EMULATOR_SWITCH = "DASHBOARD_EMULATOR";
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -61,11 +65,20 @@ export class ConfigError extends Error {
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 const anyUrl = z.url({ protocol: /^https?$/ });
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/**
+ * This machine: localhost, 127.0.0.0/8, [::1]. The URL parser has already normalised the host
+ * (`127.1` and `0x7f.0.0.1` read as 127.0.0.1), so a name merely starting with "127." or
+ * "localhost" is not loopback.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
 /** https, or plain http on this machine only (a local proxy or emulator): tokens never cross a network in clear text. */
 const httpsUrl = anyUrl.refine((value) => {
+  // Zod runs the refinement even after the URL check failed.
+  if (!URL.canParse(value)) return false;
   const url = new URL(value);
-  return url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+  return url.protocol === "https:" || isLoopbackHost(url.hostname);
 });
 
 type Env = Record<string, string | undefined>;
@@ -86,10 +99,22 @@ const REAL_TENANT_VARIABLES = ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLOU
 
 export function parseConfig(env: Env): RuntimeConfig {
   const cloudName = read(env, "AZURE_CLOUD", z.enum(["global", "usgov", "dod", "china"]), "one of global, usgov, dod, china");
-  const pointsAtRealTenant = REAL_TENANT_VARIABLES.some((name) => (env[name] ?? "").trim() !== "");
+  const tenantVariables = REAL_TENANT_VARIABLES.filter((name) => (env[name] ?? "").trim() !== "");
+  const emulatorAskedFor = read(env, EMULATOR_SWITCH, z.enum(["0", "1"]), "1 (serve the local emulator) or 0") === "1";
 
-  if (!pointsAtRealTenant) {
-    const emulatorUrl = stripTrailingSlash(read(env, "EMULATOR_URL", anyUrl, "an http(s) URL") ?? EMULATOR_DEFAULTS.url);
+  if (tenantVariables.length > 0 && emulatorAskedFor) {
+    throw new ConfigError(EMULATOR_SWITCH, `is 1 but ${tenantVariables.join(", ")} point${tenantVariables.length === 1 ? "s" : ""} at a Microsoft tenant: unset one or the other`);
+  }
+  if (tenantVariables.length === 0) {
+    if (!emulatorAskedFor) {
+      throw new ConfigError(
+        "AZURE_CLIENT_ID",
+        `and AZURE_TENANT_ID are not set, and ${EMULATOR_SWITCH} is not 1. Set AZURE_CLIENT_ID and AZURE_TENANT_ID ` +
+          `(with AZURE_CLOUD, AZURE_AUTHORITY, GRAPH_BASE_URL as needed) to serve a Microsoft tenant, ` +
+          `or ${EMULATOR_SWITCH}=1 to serve the local emulator (development and demos only)`,
+      );
+    }
+    const emulatorUrl = stripTrailingSlash(read(env, "EMULATOR_URL", httpsUrl, "an https URL (http only for localhost, 127.0.0.0/8, [::1])") ?? EMULATOR_DEFAULTS.url);
     // The emulator and the dashboard share EMULATOR_TENANT_ID, as `npm run demo` starts both from one environment.
     const tenantId = (read(env, "EMULATOR_TENANT_ID", guid, "a tenant id GUID") ?? EMULATOR_DEFAULTS.tenantId).toLowerCase();
     const endpoints = `${emulatorUrl}/${tenantId}`;
@@ -120,8 +145,8 @@ export function parseConfig(env: Env): RuntimeConfig {
   const tenantId = read(env, "AZURE_TENANT_ID", guid, "the directory (tenant) id GUID");
   if (!tenantId) throw new ConfigError("AZURE_TENANT_ID", "is required when pointing at a real tenant");
   const cloud = CLOUDS[cloudName ?? "global"];
-  const authority = stripTrailingSlash(read(env, "AZURE_AUTHORITY", httpsUrl, "an https URL (http only for localhost)") ?? `${cloud.authorityHost}/${tenantId}`);
-  const graphRoot = stripTrailingSlash(read(env, "GRAPH_BASE_URL", httpsUrl, "an https URL such as https://graph.microsoft.com (http only for localhost)") ?? cloud.graphRoot);
+  const authority = stripTrailingSlash(read(env, "AZURE_AUTHORITY", httpsUrl, "an https URL (http only for localhost, 127.0.0.0/8, [::1])") ?? `${cloud.authorityHost}/${tenantId}`);
+  const graphRoot = stripTrailingSlash(read(env, "GRAPH_BASE_URL", httpsUrl, "an https URL such as https://graph.microsoft.com (http only for localhost, 127.0.0.0/8, [::1])") ?? cloud.graphRoot);
 
   return {
     clientId,

@@ -22,11 +22,11 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("adds the emulator's origin in emulator mode", () => {
-    expect(connectSources(parseConfig({ EMULATOR_URL: "http://localhost:4110" }))).toEqual(["'self'", "https://login.emulator.test", "http://localhost:4110"]);
+    expect(connectSources(parseConfig({ DASHBOARD_EMULATOR: "1", EMULATOR_URL: "http://localhost:4110" }))).toEqual(["'self'", "https://login.emulator.test", "http://localhost:4110"]);
   });
 
   it("relaxes only what next dev's tooling needs", () => {
-    const csp = contentSecurityPolicy(parseConfig({}), { nonce: "abc", development: true });
+    const csp = contentSecurityPolicy(parseConfig({ DASHBOARD_EMULATOR: "1" }), { nonce: "abc", development: true });
     expect(csp).toContain("script-src 'nonce-abc' 'strict-dynamic' 'unsafe-eval';");
     expect(csp).toContain("style-src 'self' 'unsafe-inline';");
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkConfigAtStart } from "./startup-check";
 
-const AZURE = ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLOUD", "AZURE_AUTHORITY", "GRAPH_BASE_URL", "EMULATOR_URL", "EMULATOR_TENANT_ID"];
+const AZURE = ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLOUD", "AZURE_AUTHORITY", "GRAPH_BASE_URL", "EMULATOR_URL", "EMULATOR_TENANT_ID", "DASHBOARD_EMULATOR"];
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -9,8 +9,24 @@ afterEach(() => {
 });
 
 describe("checkConfigAtStart", () => {
-  it("starts a production server with no AZURE_* variable on the emulator and says so in one line", () => {
+  it("stops a production server with no AZURE_* variable and no DASHBOARD_EMULATOR=1, naming them", () => {
     for (const name of AZURE) vi.stubEnv(name, "");
+    vi.stubEnv("NODE_ENV", "production");
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
+    checkConfigAtStart();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(log).not.toHaveBeenCalled();
+    expect(error).toHaveBeenCalledOnce();
+    const line = String(error.mock.calls[0]?.[0]);
+    expect(line).toMatch(/^Invalid configuration: AZURE_CLIENT_ID and AZURE_TENANT_ID are not set, and DASHBOARD_EMULATOR is not 1\./);
+    expect(line).toContain("DASHBOARD_EMULATOR=1 to serve the local emulator");
+  });
+
+  it("starts on the emulator when DASHBOARD_EMULATOR=1 asks for it, and says so in one line", () => {
+    for (const name of AZURE) vi.stubEnv(name, "");
+    vi.stubEnv("DASHBOARD_EMULATOR", "1");
     vi.stubEnv("NODE_ENV", "production");
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
@@ -19,7 +35,7 @@ describe("checkConfigAtStart", () => {
     expect(log).toHaveBeenCalledOnce();
     const line = String(log.mock.calls[0]?.[0]);
     expect(line).not.toContain("\n");
-    expect(line).toMatch(/^Using the local emulator at http:\/\/localhost:4010, not a Microsoft tenant: no AZURE_\* variable is set/);
+    expect(line).toMatch(/^Using the local emulator at http:\/\/localhost:4010, not a Microsoft tenant: DASHBOARD_EMULATOR=1 asked for it/);
   });
 
   it("names the tenant when pointed at one", () => {

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { ensureNginx } from "./nginx.mjs";
+import { ensureNginx, nginxConf, SERVER_ACTION_LIMIT } from "./nginx.mjs";
 import { answers, processGroup } from "./processes.mjs";
 
 const PORT = process.env.DEMO_PORT ?? "3000";
@@ -16,6 +16,8 @@ const emulatorUrl = process.env.EMULATOR_URL ?? `http://localhost:${EMULATOR_POR
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The dashboard serves the emulator only when asked to.
+  DASHBOARD_EMULATOR: "1",
   EMULATOR_PORT,
   EMULATOR_URL: emulatorUrl,
 };
@@ -59,39 +61,7 @@ for (const port of INSTANCE_PORTS) {
 for (const port of INSTANCE_PORTS) await waitFor(`http://localhost:${port}/signed-out`, `The dashboard on port ${port}`);
 
 const temp = (name) => join(workDir, name);
-writeFileSync(
-  temp("nginx.conf"),
-  `worker_processes 1;
-daemon off;
-pid ${temp("nginx.pid")};
-error_log ${temp("error.log")} warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-  upstream dashboard {
-${INSTANCE_PORTS.map((port) => `    server 127.0.0.1:${port};`).join("\n")}
-  }
-  server {
-    listen ${PORT};
-    location / {
-      proxy_pass http://dashboard;
-      proxy_http_version 1.1;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      # Which instance answered, so the demo (and its browser test) can show both at work.
-      add_header X-Dashboard-Instance $upstream_addr always;
-    }
-  }
-}
-`,
-);
+writeFileSync(temp("nginx.conf"), nginxConf({ port: PORT, instancePorts: INSTANCE_PORTS, workDir }));
 start("nginx", nginx, ["-c", temp("nginx.conf"), "-p", workDir, "-e", temp("error.log")]);
 await waitFor(`http://localhost:${PORT}/signed-out`, "nginx");
 
@@ -99,6 +69,7 @@ console.log(`
   Dashboard behind nginx:  http://localhost:${PORT}  (round-robin over ${INSTANCE_PORTS.map((port) => `:${port}`).join(", ")})
   Sign in on the emulator's page as admin@contoso.example, password ${process.env.EMULATOR_USER_PASSWORD ?? "demo-password"}.
   Each answer carries X-Dashboard-Instance: the instance that served it.
+  Server actions: at most ${SERVER_ACTION_LIMIT.ratePerSecond} a second per client address (${SERVER_ACTION_LIMIT.burst} at once), then 429 with Retry-After.
 
   Press Ctrl+C to stop.
 `);

@@ -4,7 +4,8 @@ import { processGroup } from "./processes.mjs";
 
 const DASHBOARD_PORT = process.env.PORT ?? "3000";
 const EMULATOR_PORT = process.env.EMULATOR_PORT ?? "4010";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EMULATOR_PORT, EMULATOR_URL: process.env.EMULATOR_URL ?? `http://localhost:${EMULATOR_PORT}` };
+// DASHBOARD_EMULATOR=1: the dashboard serves the emulator only when asked to.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DASHBOARD_EMULATOR: "1", EMULATOR_PORT, EMULATOR_URL: process.env.EMULATOR_URL ?? `http://localhost:${EMULATOR_PORT}` };
 
 if (process.env.DEMO_SKIP_BUILD !== "1") {
   console.log("Building the dashboard…");

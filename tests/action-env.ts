@@ -5,6 +5,7 @@ export function pinEmulatorEnv(): void {
   for (const name of ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLOUD", "AZURE_AUTHORITY", "GRAPH_BASE_URL", "EMULATOR_URL"]) {
     vi.stubEnv(name, "");
   }
+  vi.stubEnv("DASHBOARD_EMULATOR", "1");
 }
 
 export const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";

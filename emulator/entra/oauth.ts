@@ -350,7 +350,7 @@ export class Entra {
     sendHtml(
       res,
       200,
-      renderSignInPage({ action: url.pathname, clientName: SPA_CLIENT_NAME, hidden: params, username, error, password: this.d.config.userPassword }),
+      renderSignInPage({ action: url.pathname, clientName: SPA_CLIENT_NAME, hidden: params, username, error }),
       { "Referrer-Policy": "no-referrer" },
     );
   }

@@ -1,8 +1,9 @@
 /**
  * HTML of the emulated Entra pages: the sign-in form (Username, Password,
- * Sign in, with the demo accounts listed), the signed-out page and error pages.
+ * Sign in, with the demo accounts listed but never their password), the signed-out
+ * page and error pages.
  */
-import { ACCOUNTS, DEFAULT_USER_PASSWORD } from "./directory";
+import { ACCOUNTS } from "./directory";
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -69,14 +70,13 @@ export interface SignInPageInput {
   hidden: Iterable<[string, string]>;
   username: string;
   error: string | null;
-  password: string;
 }
 
-/** Only the well-known default is shown: a password chosen with EMULATOR_USER_PASSWORD stays off the page. */
-function passwordHint(password: string): string {
-  if (password === DEFAULT_USER_PASSWORD) return `Password for all: <code>${escapeHtml(password)}</code>`;
-  return "Password for all: the one set by <code>EMULATOR_USER_PASSWORD</code>.";
-}
+/**
+ * The page never shows the password, default or not: anyone who can open it could sign in.
+ * Whoever started the emulator has it (its start banner, `npm run demo`, the README).
+ */
+const PASSWORD_HINT = "Password: printed where the emulator was started (<code>npm run demo</code>, <code>npm run emulator</code>).";
 
 export function renderSignInPage(input: SignInPageInput): string {
   const hidden = [...input.hidden]
@@ -102,7 +102,7 @@ ${hidden}
 <section class="hint" aria-label="Demo accounts">
 <h2>Demo accounts</h2>
 <table>${accounts}</table>
-<p style="margin:8px 0 0">${passwordHint(input.password)}</p>
+<p style="margin:8px 0 0">${PASSWORD_HINT}</p>
 </section>`,
   );
 }

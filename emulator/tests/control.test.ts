@@ -252,6 +252,8 @@ describe("environment", () => {
       tokenLifetimeSeconds: 600,
       faults: { latencyMs: 50, throttleRate: 0.1, unavailableRate: 0.05 },
     });
+    expect(optionsFromEnv({}).host, "loopback unless EMULATOR_HOST says otherwise").toBe("127.0.0.1");
+    expect(optionsFromEnv({ EMULATOR_HOST: "::" }).host).toBe("::");
     expect(() => optionsFromEnv({ EMULATOR_PARTNERS: "20000" })).toThrow(/EMULATOR_PARTNERS/);
     expect(() => optionsFromEnv({ EMULATOR_THROTTLE_RATE: "abc" })).toThrow(/EMULATOR_THROTTLE_RATE/);
     expect(() => optionsFromEnv({ EMULATOR_TENANT_ID: "contoso" })).toThrow(/EMULATOR_TENANT_ID/);

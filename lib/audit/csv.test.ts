@@ -30,4 +30,19 @@ describe("toAuditCsv", () => {
         .join(","),
     );
   });
+
+  it("trims and neutralises another tenant's app name in every cell it reaches", () => {
+    const entry = makeAuditEntry("Update a partner cross-tenant identity sync setting", {
+      actor: { kind: "app", appId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", displayName: "\r\n  =HYPERLINK(\"http://evil.example\")" },
+      changes: [change("userSyncInbound", { isSyncAllowed: true }, { isSyncAllowed: false })],
+    });
+    const csv = toAuditCsv([{ entry, described: describeAuditEntry(entry, { partnerName: "\u0000@Fabrikam" }), partnerName: "\u0000@Fabrikam" }]);
+    const lines = csv.split("\r\n");
+    expect(lines).toHaveLength(3);
+    const cells = lines[1]!.slice(1, -1).split('","');
+    expect(cells[1]).toBe(`'=HYPERLINK(""http://evil.example"") (app)`);
+    expect(cells[4]).toMatch(/^'=HYPERLINK\(""http:\/\/evil\.example""\) \(app\) turned inbound user sync off/);
+    expect(cells[5]).toBe("'@Fabrikam");
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\u0000\r\n]/);
+  });
 });

@@ -1,4 +1,4 @@
-import { csvCell } from "@/lib/partners/csv";
+import { toCsv } from "@/lib/csv";
 import { changeKindLabel, type DescribedEntry } from "./describe";
 import type { AuditEntry } from "./types";
 
@@ -8,7 +8,10 @@ export interface AuditCsvRow {
   partnerName: string | null;
 }
 
-/** The activity list as CSV, one line per change, formula-safe. */
+/**
+ * The activity list as CSV, one line per change, formula-safe. Names here come from other tenants
+ * and apps (who made a change, a partner's name); toCsv trims and neutralises every cell.
+ */
 export function toAuditCsv(rows: readonly AuditCsvRow[]): string {
   const header = ["Date (UTC)", "Changed by", "Sign-in name or app ID", "Kind of change", "What happened", "Partner", "Partner tenant ID", "Old → new", "Result", "Activity", "Correlation ID"];
   const lines = rows.map(({ entry, described, partnerName }) => [
@@ -24,5 +27,5 @@ export function toAuditCsv(rows: readonly AuditCsvRow[]): string {
     entry.activity,
     entry.correlationId ?? "",
   ]);
-  return [header, ...lines].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv([header, ...lines]);
 }

@@ -1,3 +1,4 @@
+import { toCsv } from "@/lib/csv";
 import type { PartnerRow } from "@/lib/models";
 import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
@@ -5,12 +6,6 @@ const SYNC_LABELS = { allowed: "Allowed", blocked: "Blocked", "no-policy": "No s
 
 function flag(value: boolean | null | undefined, whenTrue: string, whenFalse: string, whenNull: string): string {
   return value === true ? whenTrue : value === false ? whenFalse : whenNull;
-}
-
-// Quote every cell; a leading =, +, - or @ is neutralised so spreadsheets never run a partner name as a formula.
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /** The partners table as CSV, in the order and filter the admin is looking at. */
@@ -25,5 +20,5 @@ export function toPartnersCsv(partners: PartnerRow[]): string {
     flag(partner.isServiceProvider, "Yes", "No", "Not set"),
     flag(partner.isInMultiTenantOrganization, "Member", "No", "Not set"),
   ]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv([header, ...rows]);
 }
