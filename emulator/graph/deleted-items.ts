@@ -48,7 +48,9 @@ function serialize(kind: DeletedKind, item: SyncPolicyRecord | PartnerRecord, se
 export function listDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
   const { request, query } = input;
   let items = [...deletedMap(input, kind).values()];
-  if (query.filter) items = items.filter((i) => query.filter?.(i as unknown as Record<string, unknown>));
+  // Filter on what the caller sees (a partner's unset flags as Graph shows them).
+  const onWire = (i: SyncPolicyRecord | PartnerRecord) => (kind === "partners" ? partnerOnWire(i as PartnerRecord) : i);
+  if (query.filter) items = items.filter((i) => query.filter?.(onWire(i) as unknown as Record<string, unknown>));
   items = sortItems(items, query.orderby);
   const { page, nextOffset } = pageSlice(items, query);
   const body: Record<string, unknown> = {
