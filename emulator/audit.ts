@@ -13,7 +13,7 @@ export const AUDIT_RETENTION_MS = 30 * DAY_MS;
 export type AuditActivity =
   | "syncCreate" | "syncUpdate" | "syncDelete" | "syncRestore" | "syncPurge"
   | "partnerAdd" | "partnerUpdate" | "partnerDelete" | "partnerRestore" | "partnerPurge"
-  | "defaultUpdate" | "defaultReset";
+  | "defaultUpdate" | "defaultReset" | "policyUpdate";
 
 const SYNC = "CrossTenantIdentitySyncSettings";
 const ACCESS = "CrossTenantAccessSettings";
@@ -32,13 +32,19 @@ export const ACTIVITIES: Record<AuditActivity, { name: string; category: string;
   partnerPurge: { name: "Hard delete partner specific cross-tenant access setting", category: ACCESS, operationType: "Delete" },
   defaultUpdate: { name: "Update the company default cross-tenant access setting", category: ACCESS, operationType: "Update" },
   defaultReset: { name: "Reset the cross-tenant access default setting", category: ACCESS, operationType: "Update" },
+  policyUpdate: { name: "Update the cross-tenant access policy", category: ACCESS, operationType: "Update" },
 };
 
 export interface AuditUser {
   id: string;
   displayName: string;
   userPrincipalName: string;
-  ipAddress: string | null;
+  /** "" when unknown, as Graph writes it; the emulator records none. */
+  ipAddress: string;
+  userType: "Member" | "Guest";
+  /** Set for a user from another tenant; null for the home tenant's own users. */
+  homeTenantId: string | null;
+  homeTenantName: string | null;
 }
 
 export interface AuditApp {
@@ -76,6 +82,8 @@ export interface AuditEntry {
   activityDateTime: string;
   loggedByService: "Core Directory";
   operationType: string;
+  /** Core Directory writes record none. */
+  userAgent: string | null;
   initiatedBy: Initiator;
   targetResources: TargetResource[];
   additionalDetails: { key: string; value: string }[];
@@ -91,6 +99,7 @@ export const AUDIT_PROPERTIES = [
   "activityDateTime",
   "loggedByService",
   "operationType",
+  "userAgent",
   "initiatedBy",
   "targetResources",
   "additionalDetails",
@@ -101,9 +110,27 @@ export const AUDITED_SYNC_PROPERTIES = SYNC_POLICY_PROPERTIES.filter((p) => p !=
 export const AUDITED_PARTNER_PROPERTIES = PARTNER_PROPERTIES.filter((p) => p !== "deletedDateTime");
 
 export const userInitiator = (id: string, displayName: string, userPrincipalName: string): Initiator => ({
-  user: { id, displayName, userPrincipalName, ipAddress: null },
+  user: { id, displayName, userPrincipalName, ipAddress: "", userType: "Member", homeTenantId: null, homeTenantName: null },
   app: null,
 });
+
+/** An entry as Graph shows it; entries kept in older state files lack the newer user and entry properties. */
+export function auditOnWire(entry: AuditEntry): AuditEntry {
+  const user = entry.initiatedBy.user;
+  const initiatedBy: Initiator = user
+    ? {
+        user: {
+          ...user,
+          ipAddress: user.ipAddress ?? "",
+          userType: user.userType ?? "Member",
+          homeTenantId: user.homeTenantId ?? null,
+          homeTenantName: user.homeTenantName ?? null,
+        },
+        app: null,
+      }
+    : entry.initiatedBy;
+  return { ...entry, userAgent: entry.userAgent ?? null, initiatedBy };
+}
 
 export const appInitiator = (appId: string, displayName: string, servicePrincipalId: string): Initiator => ({
   user: null,
@@ -150,6 +177,7 @@ export function auditEntry(change: AuditChange): AuditEntry {
     activityDateTime: change.at,
     loggedByService: "Core Directory",
     operationType: activity.operationType,
+    userAgent: null,
     initiatedBy: change.initiatedBy,
     targetResources: [
       { id: change.targetId, displayName: change.targetName, type: "Policy", userPrincipalName: null, groupType: null, modifiedProperties: change.modified },

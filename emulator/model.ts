@@ -23,6 +23,8 @@ export interface PartnerRecord {
   tenantId: string;
   isServiceProvider: boolean | null;
   isInMultiTenantOrganization: boolean | null;
+  /** Absent in state files written before the property was served; read through `partnerOnWire`. */
+  blockServiceProviderOutboundAccess?: boolean | null;
   inboundTrust: {
     isMfaAccepted: boolean | null;
     isCompliantDeviceAccepted: boolean | null;
@@ -62,11 +64,28 @@ export const PARTNER_PROPERTIES = [
   "tenantId",
   "isServiceProvider",
   "isInMultiTenantOrganization",
+  "blockServiceProviderOutboundAccess",
   "inboundTrust",
   "automaticUserConsentSettings",
   ...ACCESS_SETTING_PROPERTIES,
   "deletedDateTime",
 ] as const satisfies readonly (keyof PartnerRecord)[];
+
+/**
+ * A partner as Graph shows it: an unconfigured automaticUserConsentSettings is an object with null
+ * members (the resource page: "Unless configured, inboundAllowed and outboundAllowed are null"),
+ * isInMultiTenantOrganization is false outside a multitenant organization, and
+ * blockServiceProviderOutboundAccess is null until set. Stored records keep null for "unset" so
+ * the audit log records what was written.
+ */
+export function partnerOnWire(partner: PartnerRecord): PartnerRecord {
+  return {
+    ...partner,
+    isInMultiTenantOrganization: partner.isInMultiTenantOrganization ?? false,
+    blockServiceProviderOutboundAccess: partner.blockServiceProviderOutboundAccess ?? null,
+    automaticUserConsentSettings: partner.automaticUserConsentSettings ?? { inboundAllowed: null, outboundAllowed: null },
+  };
+}
 
 export const SYNC_POLICY_PROPERTIES = [
   "tenantId",
@@ -82,6 +101,7 @@ export function emptyPartner(tenantId: string): PartnerRecord {
     tenantId,
     isServiceProvider: null,
     isInMultiTenantOrganization: null,
+    blockServiceProviderOutboundAccess: null,
     inboundTrust: null,
     automaticUserConsentSettings: null,
     b2bCollaborationOutbound: null,
@@ -102,6 +122,23 @@ export function emptySyncPolicy(tenantId: string): SyncPolicyRecord {
     groupSyncInbound: null,
     deletedDateTime: null,
   };
+}
+
+/** crossTenantAccessPolicy itself: its name and the other Microsoft clouds the tenant may collaborate with. */
+export interface AccessPolicyRecord {
+  displayName: string;
+  allowedCloudEndpoints: string[];
+}
+
+export const ACCESS_POLICY_TYPE = "microsoft.graph.crossTenantAccessPolicy";
+/** `definition` is deprecated (tenantRelationshipAccessPolicyBase): always an empty collection here. */
+export const ACCESS_POLICY_PROPERTIES = ["displayName", "definition", "allowedCloudEndpoints"] as const;
+/** The values the resource page lists for allowedCloudEndpoints. */
+export const CLOUD_ENDPOINTS = ["microsoftonline.com", "microsoftonline.us", "partner.microsoftonline.cn"] as const;
+
+/** A tenant that never allowed another cloud. */
+export function serviceAccessPolicy(): AccessPolicyRecord {
+  return { displayName: "CrossTenantAccessPolicy", allowedCloudEndpoints: [] };
 }
 
 /** crossTenantAccessPolicyConfigurationDefault: what every null partner setting inherits. */

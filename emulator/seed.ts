@@ -11,8 +11,10 @@ import { deterministicGuid } from "./guid";
 import {
   emptyPartner,
   emptySyncPolicy,
+  serviceAccessPolicy,
   serviceDefaultPolicy,
   type CrossTenantAccessSetting,
+  type AccessPolicyRecord,
   type DefaultPolicyRecord,
   type PartnerRecord,
   type SyncPolicyRecord,
@@ -207,6 +209,8 @@ export interface StateData {
   bulkCount: number;
   /** Absent in state files written before the default policy was served. */
   defaultPolicy?: DefaultPolicyRecord;
+  /** Absent in state files written before the policy root could be changed. */
+  accessPolicy?: AccessPolicyRecord;
   /** The directory audit log, oldest first (absent in older state files). */
   audit?: AuditEntry[];
 }
@@ -280,6 +284,7 @@ export function buildSeedState(now: number, options: SeedOptions = {}): StateDat
     deletedPartners: [],
     bulkCount: 0,
     defaultPolicy: serviceDefaultPolicy(),
+    accessPolicy: serviceAccessPolicy(),
   };
   for (const seed of SEED_PARTNERS) {
     const tenantId = seed.partner.tenantId;

@@ -8,7 +8,7 @@ import { renameSync } from "node:fs";
 import { AUDIT_RETENTION_MS, type AuditEntry } from "./audit";
 import { bulkDeletionEntry, seedAudit } from "./audit-seed";
 import { DAY_MS, type Clock } from "./clock";
-import { serviceDefaultPolicy, type DefaultPolicyRecord, type PartnerRecord, type SyncPolicyRecord } from "./model";
+import { serviceAccessPolicy, serviceDefaultPolicy, type AccessPolicyRecord, type DefaultPolicyRecord, type PartnerRecord, type SyncPolicyRecord } from "./model";
 import { readStateFile, writeStateFileAtomic } from "./persistence";
 import { buildSeedState, bulkDeletedPartner, bulkPartnerName, type SeedOptions, type StateData } from "./seed";
 
@@ -29,6 +29,7 @@ export class Store {
   readonly deletedSyncPolicies = new Map<string, SyncPolicyRecord>();
   readonly deletedPartners = new Map<string, PartnerRecord>();
   defaultPolicy: DefaultPolicyRecord = serviceDefaultPolicy();
+  accessPolicy: AccessPolicyRecord = serviceAccessPolicy();
   /** Directory audit entries, oldest first; appended by every write, kept 30 days. */
   audit: AuditEntry[] = [];
   private bulkCount = 0;
@@ -82,6 +83,7 @@ export class Store {
     for (const p of data.deletedPartners) this.deletedPartners.set(p.tenantId, p);
     this.bulkCount = data.bulkCount;
     this.defaultPolicy = data.defaultPolicy ?? serviceDefaultPolicy();
+    this.accessPolicy = data.accessPolicy ?? serviceAccessPolicy();
     this.audit = data.audit ?? [];
     this.partnerArray = null;
     this.version++;
@@ -95,6 +97,7 @@ export class Store {
       deletedPartners: [...this.deletedPartners.values()],
       bulkCount: this.bulkCount,
       defaultPolicy: this.defaultPolicy,
+      accessPolicy: this.accessPolicy,
       audit: this.audit,
     };
   }

@@ -1,8 +1,9 @@
 /**
- * The cross-tenant access policy itself (/policies/crossTenantAccessPolicy) and
- * its default configuration (/default): read, PATCH, resetToSystemDefault.
+ * The cross-tenant access policy itself (/policies/crossTenantAccessPolicy):
+ * read, PATCH; and its default configuration (/default): read, PATCH,
+ * resetToSystemDefault.
  */
-import { DEFAULT_POLICY_PROPERTIES, serviceDefaultPolicy, type DefaultPolicyRecord } from "../model";
+import { ACCESS_POLICY_PROPERTIES, ACCESS_POLICY_TYPE, DEFAULT_POLICY_PROPERTIES, serviceDefaultPolicy, type AccessPolicyRecord, type DefaultPolicyRecord } from "../model";
 import { pick, type QueryShape } from "./odata";
 import { contextUrl, type GraphResponse, type OpInput } from "./types";
 import { recordChange } from "./audit-trail";
@@ -11,24 +12,32 @@ const AUDITED_DEFAULT_PROPERTIES = DEFAULT_POLICY_PROPERTIES.filter((p) => p !==
 /** Default-policy entries target the home tenant: the default belongs to no partner. */
 const defaultTarget = (input: OpInput) => ({ id: input.tenants.homeTenantId, name: "Default cross-tenant access settings" });
 
-const POLICY_TYPE = "microsoft.graph.crossTenantAccessPolicy";
-const POLICY_PROPERTIES = ["displayName", "definition", "allowedCloudEndpoints"] as const;
+const policyTarget = (input: OpInput) => ({ id: input.tenants.homeTenantId, name: "Cross-tenant access policy" });
+const AUDITED_POLICY_PROPERTIES = ["displayName", "allowedCloudEndpoints"] as const;
 
-export const POLICY_SHAPE: QueryShape = { options: ["$select"], typeName: POLICY_TYPE, selectable: POLICY_PROPERTIES };
+export const POLICY_SHAPE: QueryShape = { options: ["$select"], typeName: ACCESS_POLICY_TYPE, selectable: ACCESS_POLICY_PROPERTIES };
 export const DEFAULT_POLICY_SHAPE: QueryShape = {
   options: ["$select"],
   typeName: "microsoft.graph.crossTenantAccessPolicyConfigurationDefault",
   selectable: DEFAULT_POLICY_PROPERTIES,
 };
 
-export function getAccessPolicy({ request, query }: OpInput): GraphResponse {
-  // A tenant that never allowed another cloud has no allowedCloudEndpoints.
-  const policy = { displayName: "CrossTenantAccessPolicy", definition: [] as string[], allowedCloudEndpoints: [] as string[] };
+export function getAccessPolicy({ request, query, store }: OpInput): GraphResponse {
+  const policy = { ...store.accessPolicy, definition: [] as string[] };
   return {
     status: 200,
     headers: {},
-    body: { "@odata.context": contextUrl(request, "policies/crossTenantAccessPolicy/$entity"), ...pick(policy, POLICY_PROPERTIES, query.select) },
+    body: { "@odata.context": contextUrl(request, "policies/crossTenantAccessPolicy/$entity"), ...pick(policy, ACCESS_POLICY_PROPERTIES, query.select) },
   };
+}
+
+export function patchAccessPolicy(input: OpInput): GraphResponse {
+  const { body, store } = input;
+  const before = store.accessPolicy;
+  store.accessPolicy = { ...before, ...(body as Partial<AccessPolicyRecord>) };
+  store.changed();
+  recordChange(input, "policyUpdate", policyTarget(input), before, store.accessPolicy, AUDITED_POLICY_PROPERTIES);
+  return { status: 204, headers: {} };
 }
 
 export function getDefaultPolicy({ request, query, store }: OpInput): GraphResponse {

@@ -3,7 +3,7 @@
  * documented $filter forms, $orderby=activityDateTime, $top and keyset paging
  * (entries logged after the first page never shift later pages).
  */
-import { AUDIT_PROPERTIES, type AuditEntry } from "../audit";
+import { AUDIT_PROPERTIES, auditOnWire, type AuditEntry } from "../audit";
 import { graphError } from "./errors";
 import type { Parse, ParsedQuery, QueryShape } from "./odata";
 import { nextLinkAfter } from "./odata";
@@ -144,12 +144,12 @@ export function listDirectoryAudits({ request, query, store }: OpInput): GraphRe
   const body: Record<string, unknown> = { "@odata.context": contextUrl(request, "auditLogs/directoryAudits") };
   const last = page[page.length - 1];
   if (more && last) body["@odata.nextLink"] = nextLinkAfter(request.baseUrl, `/${request.version}${request.path}`, query, keyOf(last));
-  body.value = page;
+  body.value = page.map(auditOnWire);
   return { status: 200, headers: {}, body };
 }
 
 export function getDirectoryAudit({ request, id, store }: OpInput): GraphResponse {
   const entry = store.audit.find((e) => e.id === id);
   if (!entry) return graphError(request, 404, "Request_ResourceNotFound", `Audit entry '${id}' was not found.`);
-  return { status: 200, headers: {}, body: { "@odata.context": contextUrl(request, "auditLogs/directoryAudits/$entity"), ...entry } };
+  return { status: 200, headers: {}, body: { "@odata.context": contextUrl(request, "auditLogs/directoryAudits/$entity"), ...auditOnWire(entry) } };
 }

@@ -24,7 +24,7 @@ interface BatchItemResponse {
   id: string;
   status: number;
   headers: Record<string, string>;
-  body?: unknown;
+  body: unknown;
 }
 
 function parseEnvelope(body: unknown): { ok: true; items: BatchItem[] } | { ok: false; message: string } {
@@ -57,7 +57,8 @@ function parseEnvelope(body: unknown): { ok: true; items: BatchItem[] } | { ok: 
 function toItemResponse(id: string, response: GraphResponse): BatchItemResponse {
   const headers: Record<string, string> = { ...response.headers };
   const body: unknown = response.json !== undefined ? JSON.parse(response.json) : response.body;
-  if (body === undefined) return { id, status: response.status, headers };
+  // An item without content (204) carries "body": null, as Graph's batching page shows it.
+  if (body === undefined) return { id, status: response.status, headers, body: null };
   headers["Content-Type"] = "application/json";
   return { id, status: response.status, headers, body };
 }

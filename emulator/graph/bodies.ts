@@ -2,7 +2,7 @@
  * Validation of request bodies for partner and sync-policy writes: known
  * properties only, right JSON types, read-only keys refused.
  */
-import { ACCESS_SETTING_PROPERTIES, DEFAULT_POLICY_PROPERTIES, DEFAULT_POLICY_TYPE, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
+import { ACCESS_POLICY_PROPERTIES, ACCESS_POLICY_TYPE, ACCESS_SETTING_PROPERTIES, CLOUD_ENDPOINTS, DEFAULT_POLICY_PROPERTIES, DEFAULT_POLICY_TYPE, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE } from "../model";
 import type { Parse } from "./odata";
 
 type Kind = "string" | "boolean" | "object" | "syncInbound";
@@ -10,6 +10,7 @@ type Kind = "string" | "boolean" | "object" | "syncInbound";
 const PARTNER_TYPES: Record<string, Kind> = {
   isServiceProvider: "boolean",
   isInMultiTenantOrganization: "boolean",
+  blockServiceProviderOutboundAccess: "boolean",
   inboundTrust: "object",
   automaticUserConsentSettings: "object",
   b2bCollaborationOutbound: "object",
@@ -119,6 +120,31 @@ export function defaultPolicyBody(body: unknown): Parse<Record<string, unknown>>
     }
     if (!isPlainObject(value)) return { ok: false, message: `Invalid value for property '${name}'.` };
     out[name] = withoutODataAnnotations(value);
+  }
+  return { ok: true, value: out };
+}
+
+/** The policy root: displayName and allowedCloudEndpoints (each one of the documented clouds, no repeats); definition is read-only. */
+export function accessPolicyBody(body: unknown): Parse<Record<string, unknown>> {
+  if (body === undefined) return { ok: false, message: "Empty Payload. JSON content expected." };
+  if (!isPlainObject(body)) return { ok: false, message: "The request body must be a JSON object." };
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name.startsWith("@odata.")) continue;
+    if (name === "displayName") {
+      if (typeof value !== "string" || !value.trim()) return { ok: false, message: "Invalid value for property 'displayName'." };
+      out.displayName = value;
+    } else if (name === "allowedCloudEndpoints") {
+      const known: readonly string[] = CLOUD_ENDPOINTS;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || !known.includes(v.toLowerCase())) || new Set(value).size !== value.length) {
+        return { ok: false, message: `Invalid value for property 'allowedCloudEndpoints': expected any of ${CLOUD_ENDPOINTS.join(", ")}.` };
+      }
+      out.allowedCloudEndpoints = (value as string[]).map((v) => v.toLowerCase());
+    } else {
+      return (ACCESS_POLICY_PROPERTIES as readonly string[]).includes(name)
+        ? { ok: false, message: `Property '${name}' is read-only and cannot be set.` }
+        : { ok: false, message: `Property '${name}' does not exist on type '${ACCESS_POLICY_TYPE}'.` };
+    }
   }
   return { ok: true, value: out };
 }

@@ -4,7 +4,7 @@
  * The sync-policy restore also answers .../identitySynchronization/restore.
  */
 import { AUDITED_PARTNER_PROPERTIES, AUDITED_SYNC_PROPERTIES } from "../audit";
-import { PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord, type SyncPolicyRecord } from "../model";
+import { PARTNER_PROPERTIES, PARTNER_TYPE, partnerOnWire, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord, type SyncPolicyRecord } from "../model";
 import { recordChange } from "./audit-trail";
 import { graphError } from "./errors";
 import { contextProjection, nextLink, pageSlice, pick, sortItems, type QueryShape } from "./odata";
@@ -41,14 +41,16 @@ function deletedMap(input: OpInput, kind: DeletedKind): Map<string, SyncPolicyRe
 function serialize(kind: DeletedKind, item: SyncPolicyRecord | PartnerRecord, select: readonly string[] | null) {
   return {
     "@odata.type": `#${TYPE[kind]}`,
-    ...pick(item as unknown as Record<string, unknown>, PROPERTIES[kind], select),
+    ...pick((kind === "partners" ? partnerOnWire(item as PartnerRecord) : item) as unknown as Record<string, unknown>, PROPERTIES[kind], select),
   };
 }
 
 export function listDeleted(input: OpInput, kind: DeletedKind): GraphResponse {
   const { request, query } = input;
   let items = [...deletedMap(input, kind).values()];
-  if (query.filter) items = items.filter((i) => query.filter?.(i as unknown as Record<string, unknown>));
+  // Filter on what the caller sees (a partner's unset flags as Graph shows them).
+  const onWire = (i: SyncPolicyRecord | PartnerRecord) => (kind === "partners" ? partnerOnWire(i as PartnerRecord) : i);
+  if (query.filter) items = items.filter((i) => query.filter?.(onWire(i) as unknown as Record<string, unknown>));
   items = sortItems(items, query.orderby);
   const { page, nextOffset } = pageSlice(items, query);
   const body: Record<string, unknown> = {

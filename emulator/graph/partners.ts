@@ -4,7 +4,7 @@
  */
 import { AUDITED_PARTNER_PROPERTIES } from "../audit";
 import { isGuid } from "../guid";
-import { emptyPartner, PARTNER_PROPERTIES, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord } from "../model";
+import { emptyPartner, PARTNER_PROPERTIES, partnerOnWire, PARTNER_TYPE, SYNC_POLICY_PROPERTIES, SYNC_TYPE, type PartnerRecord } from "../model";
 import type { Store } from "../store";
 import { recordChange } from "./audit-trail";
 import { badRequest, graphError } from "./errors";
@@ -33,7 +33,7 @@ export function serializePartner(
   projection: Pick<ParsedQuery, "select" | "expand"> | null,
   store: Store,
 ): Record<string, unknown> {
-  const out = pick(partner, PARTNER_PROPERTIES, projection?.select ?? null);
+  const out = pick(partnerOnWire(partner), PARTNER_PROPERTIES, projection?.select ?? null);
   if (projection?.expand) {
     const policy = store.syncPolicies.get(partner.tenantId);
     out.identitySynchronization = policy ? serializeSyncPolicy(policy, projection.expand.select) : null;

@@ -25,8 +25,8 @@ import {
   PARTNER_ENTITY_SHAPE,
   patchPartner,
 } from "./partners";
-import { defaultPolicyBody, partnerCreateBody, partnerPatchBody, syncPolicyBody } from "./bodies";
-import { DEFAULT_POLICY_SHAPE, getAccessPolicy, getDefaultPolicy, patchDefaultPolicy, POLICY_SHAPE, resetDefaultPolicy } from "./access-policy";
+import { accessPolicyBody, defaultPolicyBody, partnerCreateBody, partnerPatchBody, syncPolicyBody } from "./bodies";
+import { DEFAULT_POLICY_SHAPE, getAccessPolicy, getDefaultPolicy, patchAccessPolicy, patchDefaultPolicy, POLICY_SHAPE, resetDefaultPolicy } from "./access-policy";
 import { findByDomainName, findByTenantId, isDomainName, TENANT_INFORMATION_SHAPE } from "./tenant-information";
 import { DIRECTORY_AUDIT_ENTITY_SHAPE, DIRECTORY_AUDITS_SHAPE, getDirectoryAudit, listDirectoryAudits } from "./audit-logs";
 import {
@@ -92,7 +92,10 @@ const deletedRestore: Record<DeletedKind, Methods> = {
   partners: { POST: { access: fixed("write-partners"), shape: null, run: restorePartner } },
 };
 
-const accessPolicy: Methods = { GET: { access: fixed("read-partners"), shape: POLICY_SHAPE, run: getAccessPolicy } };
+const accessPolicy: Methods = {
+  GET: { access: fixed("read-partners"), shape: POLICY_SHAPE, run: getAccessPolicy },
+  PATCH: { access: fixed("write-partners"), shape: null, body: accessPolicyBody, run: patchAccessPolicy },
+};
 
 const defaultPolicy: Methods = {
   GET: { access: fixed("read-partners"), shape: DEFAULT_POLICY_SHAPE, run: getDefaultPolicy },

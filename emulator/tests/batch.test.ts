@@ -49,7 +49,7 @@ describe("$batch", () => {
     expect(byId.get("3")?.status).toBe(200);
     expect(byId.get("3")?.body).toMatchObject({ tenantId: COHO });
     expect(byId.get("4")?.status).toBe(204);
-    expect(byId.get("4")?.body).toBeUndefined();
+    expect(byId.get("4")?.body).toBeNull();
 
     const twenty = Array.from({ length: 20 }, (_, i) => ({ id: `r${i}`, method: "GET", url: "/policies/deletedItems/crossTenantSyncPolicyPartners" }));
     const ok = await batch(admin, twenty);

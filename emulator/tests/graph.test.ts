@@ -231,6 +231,13 @@ describe("partners", () => {
 
     const deletedPartners = await call(emu, "/beta/policies/deletedItems/crossTenantPartners", { token: admin });
     expect(deletedPartners.body.value.map((p: { tenantId: string }) => p.tenantId)).toContain(NEW_TENANT);
+    // Unset flags read and filter as Graph shows them: not in a multitenant organization, consent an object of nulls.
+    const notMembers = await call(emu, "/beta/policies/deletedItems/crossTenantPartners?$filter=isInMultiTenantOrganization eq false", { token: admin });
+    expect(notMembers.body.value.find((p: { tenantId: string }) => p.tenantId === NEW_TENANT)).toMatchObject({
+      isInMultiTenantOrganization: false,
+      blockServiceProviderOutboundAccess: null,
+      automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null },
+    });
     const restored = await call(emu, `/beta/policies/deletedItems/crossTenantPartners/${NEW_TENANT}/restore`, { method: "POST", token: admin });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ tenantId: NEW_TENANT, isServiceProvider: false, inboundTrust });

@@ -164,6 +164,23 @@ describe("cross-tenant access policy and its default", () => {
     expect((await call(emu, DEFAULT, { token })).body).toMatchObject({ isServiceDefault: true, inboundTrust: { isMfaAccepted: false } });
   });
 
+  it("PATCH changes the policy root's allowed clouds (204); unknown clouds, definition and readers refused", async () => {
+    const token = await admin();
+    const allowedCloudEndpoints = ["microsoftonline.us", "partner.microsoftonline.cn"];
+    const patched = await call(emu, POLICY, { method: "PATCH", token, body: { allowedCloudEndpoints } });
+    expect(patched.status).toBe(204);
+    expect(patched.body).toBeUndefined();
+    expect((await call(emu, POLICY, { token })).body).toMatchObject({ displayName: "CrossTenantAccessPolicy", allowedCloudEndpoints, definition: [] });
+    const [entry] = (await call(emu, "/beta/auditLogs/directoryAudits?$top=1", { token: await emu.tokens.appAccessToken() })).body.value;
+    expect(entry).toMatchObject({ activityDisplayName: "Update the cross-tenant access policy", category: "CrossTenantAccessSettings", operationType: "Update" });
+    expect(entry.targetResources[0].modifiedProperties).toEqual([{ displayName: "allowedCloudEndpoints", oldValue: "[]", newValue: JSON.stringify(allowedCloudEndpoints) }]);
+    expect((await call(emu, POLICY, { method: "PATCH", token, body: { allowedCloudEndpoints: ["example.com"] } })).status).toBe(400);
+    expect((await call(emu, POLICY, { method: "PATCH", token, body: { definition: ["{}"] } })).status).toBe(400);
+    expect((await call(emu, POLICY, { method: "PATCH", token: await reader(), body: { allowedCloudEndpoints: [] } })).status).toBe(403);
+    await call(emu, "/_emulator/reset", { method: "POST" });
+    expect((await call(emu, POLICY, { token })).body.allowedCloudEndpoints).toEqual([]);
+  });
+
   it("Teams Administrators write partners but not identity sync settings", async () => {
     const token = await teams();
     const tenantId = SEED_OTHER_TENANTS[0]?.tenantId ?? "";

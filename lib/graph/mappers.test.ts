@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toDeletedSyncPolicy, toPartner, toSyncPolicy, unwrapRestoreBody } from "./mappers";
+import { toDeletedPartner, toDeletedSyncPolicy, toPartner, toSyncPolicy, unwrapRestoreBody } from "./mappers";
 
 const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 
@@ -92,6 +92,34 @@ describe("toPartner", () => {
       },
       tenantRestrictions: null,
       syncPolicy: { tenantId: FABRIKAM, displayName: "Fabrikam sync", userSyncAllowed: true },
+    });
+  });
+
+  it("reads an unconfigured partner in the documented shape as it reads the bare one", () => {
+    // As the reference shows a partner (policydeletableitem-get, restore): consent an object of nulls, multitenant false.
+    const documented = {
+      tenantId: FABRIKAM,
+      deletedDateTime: "2025-06-18T22:58:04Z",
+      isServiceProvider: null,
+      isInMultiTenantOrganization: false,
+      blockServiceProviderOutboundAccess: null,
+      inboundTrust: null,
+      b2bCollaborationInbound: null,
+      tenantRestrictions: null,
+      automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null },
+    };
+    const bare = { ...documented, automaticUserConsentSettings: null };
+    expect(toPartner(documented)).toEqual(toPartner(bare));
+    expect(toPartner(documented)).toMatchObject({ automaticUserConsentSettings: null, isInMultiTenantOrganization: false, isServiceProvider: null, syncPolicy: null });
+    expect(toDeletedPartner(documented)).toMatchObject({ tenantId: FABRIKAM, automaticUserConsentSettings: null, deletedDateTime: "2025-06-18T22:58:04Z" });
+  });
+
+  it("keeps a consent direction that is set next to one left null", () => {
+    const partner = toPartner({ tenantId: FABRIKAM, automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: null } });
+    expect(partner.automaticUserConsentSettings).toEqual({ inboundAllowed: true, outboundAllowed: null });
+    expect(toPartner({ tenantId: FABRIKAM, automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false } }).automaticUserConsentSettings).toEqual({
+      inboundAllowed: false,
+      outboundAllowed: false,
     });
   });
 

@@ -99,10 +99,12 @@ function toInboundTrust(wire: WireInboundTrust | null | undefined): InboundTrust
   };
 }
 
+/** Unconfigured, Graph answers an object whose members are null (the reference) or, from some tenants, null: both mean "inherited". */
 function toConsentSettings(wire: WireAutomaticUserConsentSettings | null | undefined): AutomaticUserConsentSettings | null {
   const w = record<WireAutomaticUserConsentSettings>(wire);
   if (!w) return null;
-  return { inboundAllowed: bool(w.inboundAllowed), outboundAllowed: bool(w.outboundAllowed) };
+  const settings = { inboundAllowed: bool(w.inboundAllowed), outboundAllowed: bool(w.outboundAllowed) };
+  return settings.inboundAllowed === null && settings.outboundAllowed === null ? null : settings;
 }
 
 export function toPartner(wire: WirePartner | null | undefined, fallbackTenantId?: string): Partner {

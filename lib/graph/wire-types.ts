@@ -64,6 +64,8 @@ export interface WirePartner {
   displayName?: Maybe<string>;
   isServiceProvider?: Maybe<boolean>;
   isInMultiTenantOrganization?: Maybe<boolean>;
+  /** Not shown by the dashboard; listed so the documented partner shape type-checks. */
+  blockServiceProviderOutboundAccess?: Maybe<boolean>;
   inboundTrust?: Maybe<WireInboundTrust>;
   automaticUserConsentSettings?: Maybe<WireAutomaticUserConsentSettings>;
   b2bCollaborationInbound?: Maybe<WireCrossTenantAccessSetting>;
