@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
+import { ACTION_ARGUMENTS, hostileValues, ONE_MB, SINCE, type ActionArguments, type ActionName, type StringField } from "@/tests/hostile-arguments";
 import { getPartnerDetail, listPartnersPage } from "./partners";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "./partner-writes";
@@ -291,85 +292,30 @@ function tenantListCases(): Case[] {
   ];
 }
 
-/** One string the action takes, however deep: `at(value)` is a valid argument list with `value` in its place. */
-interface StringField {
-  field: string;
-  at: (value: string) => unknown[];
-}
-
-const ONE_MB = 1024 * 1024;
 /** Big enough that a quadratic pattern would take seconds, small enough to pass the whole-list limit: it reaches each field's own checks. */
 const UNDER_LIST_LIMIT = ARGUMENT_LIMITS.chars - 1024;
-/**
- * The characters the patterns split or pivot on: "@" (person), "." and "-" (token, domain,
- * date-time, GUID), "/" and ":" (links), digits and letters (GUID, token), space (trim), a
- * control character (names). Each as a long run, the same run with a refusing character at
- * its end (where backtracking starts: the quadratic case), and alternating with a letter.
- */
-const PIVOTS = ["@", ".", "-", "/", ":", "%", "0", "a", " ", "\u0000"];
-const RUN_SHAPES: { shape: string; make: (pivot: string, length: number) => string }[] = [
-  { shape: "a run of", make: (pivot, length) => pivot.repeat(length) },
-  // A quote: no pattern takes it and trim leaves it, so it fails the match only at the very end.
-  { shape: "a run ending in a quote of", make: (pivot, length) => `${pivot.repeat(length - 1)}'` },
-  { shape: "a run alternating with a letter of", make: (pivot, length) => `a${pivot}`.repeat(length / 2) },
-];
-const runs = new Map<string, string>();
-function run(shape: (typeof RUN_SHAPES)[number], pivot: string, length: number): string {
-  const key = `${shape.shape}|${pivot}|${length}`;
-  let value = runs.get(key);
-  if (value === undefined) runs.set(key, (value = shape.make(pivot, length)));
-  return value;
-}
 
-/** For each string field: a 1 MB value, and long runs of every pivot character at 1 MB and just under the whole-list limit. */
+/** For each string field: values of 1 MB and just under the whole-list limit, each also as long runs of every pivot character. */
 function sizeCases(fields: readonly StringField[]): Case[] {
-  return fields.flatMap(({ field, at }) => [
-    { name: `${field}: a 1 MB value`, args: at("x".repeat(ONE_MB)) },
-    ...[ONE_MB, UNDER_LIST_LIMIT].flatMap((length) =>
-      RUN_SHAPES.flatMap((shape) =>
-        PIVOTS.map((pivot) => ({ name: `${field}: ${shape.shape} ${JSON.stringify(pivot)}, ${length.toLocaleString("en-US")} characters`, args: at(run(shape, pivot, length)) })),
-      ),
-    ),
-  ]);
+  return fields.flatMap(({ field, at }) => [ONE_MB, UNDER_LIST_LIMIT].flatMap((length) => hostileValues(length).map(({ name, value }) => ({ name: `${field}: ${name}`, args: at(value) }))));
 }
-
-const tokenField = (rest: unknown[]): StringField => ({ field: "token", at: (token) => [token, ...rest] });
-const tenantIdField = (rest: unknown[]): StringField => ({ field: "tenantId", at: (id) => [TOKEN, id, ...rest] });
-const tenantListFields: StringField[] = [tokenField([[TENANT]]), { field: "tenantIds[1]", at: (id) => [TOKEN, [TENANT, id]] }];
-const pageFields: StringField[] = [tokenField([null]), { field: "nextLink", at: (link) => [TOKEN, link] }];
-const SINCE = "2026-11-01T00:00:00Z";
-const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, ...query } }];
-const auditFields: StringField[] = [
-  tokenField([{ query: { since: SINCE } }]),
-  { field: "cursor.query.since", at: (since) => [TOKEN, { query: { since } }] },
-  { field: "cursor.query.until", at: (until) => auditQuery({ until }) },
-  { field: "cursor.query.partnerTenantId", at: (partnerTenantId) => auditQuery({ partnerTenantId }) },
-  { field: "cursor.query.initiatedByUpn", at: (initiatedByUpn) => auditQuery({ initiatedByUpn }) },
-  { field: "cursor.query.kind", at: (kind) => auditQuery({ kind }) },
-  { field: "a key of cursor.query", at: (key) => auditQuery({ [key]: "x" }) },
-  { field: "cursor.nextLink", at: (nextLink) => [TOKEN, { nextLink }] },
-  { field: "cursor.kind beside a nextLink", at: (kind) => [TOKEN, { nextLink: "http://localhost:4010/beta/auditLogs/directoryAudits?$skiptoken=2", kind }] },
-];
 
 /** What each action is sent: the same hostile families, placed in every argument position it has. */
-interface Row {
-  action: string;
+interface Row extends ActionArguments {
+  action: ActionName;
   call: Action;
-  valid: unknown[];
-  /** Every string the action takes; sizeCases adds theirs to `cases`. */
-  fields: StringField[];
+  /** The hand-picked cases; sizeCases adds those of every string field. */
   cases: Case[];
 }
 
 const ROWS: Row[] = [
-  { action: "listPartnersPage", call: listPartnersPage, valid: [TOKEN, null], fields: pageFields, cases: pageCases(HOSTILE_PAGE_LINKS) },
-  { action: "listDeletedSyncPoliciesPage", call: listDeletedSyncPoliciesPage, valid: [TOKEN, null], fields: pageFields, cases: pageCases(HOSTILE_DELETED_PAGE_LINKS) },
-  { action: "getPartnerDetail", call: getPartnerDetail, valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])], cases: tenantIdCases([]) },
+  { action: "listPartnersPage", call: listPartnersPage, ...ACTION_ARGUMENTS.listPartnersPage, cases: pageCases(HOSTILE_PAGE_LINKS) },
+  { action: "listDeletedSyncPoliciesPage", call: listDeletedSyncPoliciesPage, ...ACTION_ARGUMENTS.listDeletedSyncPoliciesPage, cases: pageCases(HOSTILE_DELETED_PAGE_LINKS) },
+  { action: "getPartnerDetail", call: getPartnerDetail, ...ACTION_ARGUMENTS.getPartnerDetail, cases: tenantIdCases([]) },
   {
     action: "restoreSyncPolicy",
     call: restoreSyncPolicy,
-    valid: [TOKEN, TENANT, "deleted-items"],
-    fields: [tokenField([TENANT, "partner"]), tenantIdField(["partner"]), { field: "route", at: (route) => [TOKEN, TENANT, route] }],
+    ...ACTION_ARGUMENTS.restoreSyncPolicy,
     cases: [
       ...tenantIdCases(["partner"]),
       ...caseList("__proto__ object as route", PROTO_OBJECTS, (route) => [TOKEN, TENANT, route]),
@@ -383,27 +329,24 @@ const ROWS: Row[] = [
   {
     action: "restoreSyncPolicies",
     call: restoreSyncPolicies,
-    valid: [TOKEN, [TENANT]],
-    fields: tenantListFields,
+    ...ACTION_ARGUMENTS.restoreSyncPolicies,
     // Restoring an empty selection is a valid no-op for this action.
     cases: tenantListCases().filter(({ name }) => name !== "an empty list"),
   },
-  { action: "addPartner", call: addPartner, valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])], cases: tenantIdCases([]) },
+  { action: "addPartner", call: addPartner, ...ACTION_ARGUMENTS.addPartner, cases: tenantIdCases([]) },
   {
     action: "deletePartner",
     call: deletePartner,
-    valid: [TOKEN, TENANT, true],
-    fields: [tokenField([TENANT, true]), tenantIdField([true])],
+    ...ACTION_ARGUMENTS.deletePartner,
     cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
-  { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, valid: [TOKEN, null], fields: pageFields, cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
-  { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])], cases: tenantIdCases([]) },
-  { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])], cases: tenantIdCases([]) },
+  { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, ...ACTION_ARGUMENTS.listDeletedPartnersPage, cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
+  { action: "restorePartner", call: restorePartner, ...ACTION_ARGUMENTS.restorePartner, cases: tenantIdCases([]) },
+  { action: "purgePartner", call: purgePartner, ...ACTION_ARGUMENTS.purgePartner, cases: tenantIdCases([]) },
   {
     action: "setUpSync",
     call: setUpSync,
-    valid: [TOKEN, TENANT, "Fabrikam", true],
-    fields: [tokenField([TENANT, "Fabrikam", true]), tenantIdField(["Fabrikam", true]), { field: "displayName", at: (name) => [TOKEN, TENANT, name, true] }],
+    ...ACTION_ARGUMENTS.setUpSync,
     cases: [
       ...tenantIdCases(["Fabrikam", true]),
       ...caseList("hostile display name", HOSTILE_NAMES, (name) => [TOKEN, TENANT, name, false]),
@@ -414,12 +357,7 @@ const ROWS: Row[] = [
   {
     action: "updateSyncPolicy",
     call: updateSyncPolicy,
-    valid: [TOKEN, TENANT, { userSyncAllowed: false }],
-    fields: [
-      tokenField([TENANT, { userSyncAllowed: true }]),
-      tenantIdField([{ userSyncAllowed: true }]),
-      { field: "a key of settings", at: (key) => [TOKEN, TENANT, { userSyncAllowed: true, [key]: true }] },
-    ],
+    ...ACTION_ARGUMENTS.updateSyncPolicy,
     cases: [
       ...tenantIdCases([{ userSyncAllowed: true }]),
       ...caseList("hostile settings", HOSTILE_SETTINGS, (settings) => [TOKEN, TENANT, settings]),
@@ -427,20 +365,18 @@ const ROWS: Row[] = [
       ...caseList("__proto__ object as settings", PROTO_OBJECTS, (settings) => [TOKEN, TENANT, settings]),
     ],
   },
-  { action: "deleteSyncPolicy", call: deleteSyncPolicy, valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])], cases: tenantIdCases([]) },
-  { action: "purgeSyncPolicies", call: purgeSyncPolicies, valid: [TOKEN, [TENANT]], fields: tenantListFields, cases: tenantListCases() },
+  { action: "deleteSyncPolicy", call: deleteSyncPolicy, ...ACTION_ARGUMENTS.deleteSyncPolicy, cases: tenantIdCases([]) },
+  { action: "purgeSyncPolicies", call: purgeSyncPolicies, ...ACTION_ARGUMENTS.purgeSyncPolicies, cases: tenantListCases() },
   {
     action: "findTenantInformation",
     call: findTenantInformation,
-    valid: [TOKEN, [TENANT]],
-    fields: tenantListFields,
+    ...ACTION_ARGUMENTS.findTenantInformation,
     cases: [...tenantListCases(), { name: "21 valid ids, one more than a $batch holds", args: [TOKEN, Array.from({ length: 21 }, () => TENANT)] }],
   },
   {
     action: "findTenantByDomain",
     call: findTenantByDomain,
-    valid: [TOKEN, "Fabrikam.example"],
-    fields: [tokenField(["fabrikam.example"]), { field: "domain", at: (domain) => [TOKEN, domain] }],
+    ...ACTION_ARGUMENTS.findTenantByDomain,
     cases: [
       ...caseList("hostile domain", HOSTILE_DOMAINS, (domain) => [TOKEN, domain]),
       ...caseList("bad token", BAD_TOKENS, (token) => [token, "fabrikam.example"]),
@@ -453,12 +389,11 @@ const ROWS: Row[] = [
       { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
     ],
   },
-  { action: "getDefaultPolicy", call: getDefaultPolicy, valid: [TOKEN], fields: [tokenField([])], cases: tokenOnlyCases() },
+  { action: "getDefaultPolicy", call: getDefaultPolicy, ...ACTION_ARGUMENTS.getDefaultPolicy, cases: tokenOnlyCases() },
   {
     action: "listAuditEntries",
     call: listAuditEntries,
-    valid: [TOKEN, { query: { since: SINCE } }],
-    fields: auditFields,
+    ...ACTION_ARGUMENTS.listAuditEntries,
     cases: [
       ...caseList("bad token", BAD_TOKENS, (token) => [token, { query: { since: "2026-11-01T00:00:00Z" } }]),
       ...caseList("hostile partner id", TRAVERSAL_IDS, (id) => [TOKEN, { query: { since: "2026-11-01T00:00:00Z", partnerTenantId: id } }]),
@@ -568,6 +503,7 @@ describe("the table above", () => {
       expect(row?.call, `${name}'s row calls ${name}`).toBe(action);
     }
     expect(ROWS.map((row) => row.action).sort()).toEqual(actions.map(({ name }) => name).sort());
+    expect(Object.keys(ACTION_ARGUMENTS).sort()).toEqual(actions.map(({ name }) => name).sort());
   });
 
   it.each(ROWS)("$action: every argument but a boolean has a string field with size cases", ({ valid, fields }) => {
