@@ -2,12 +2,14 @@
  * `npm run bench`: the dashboard at 100 / 1,000 / 10,000 partners with 0 and 50 ms
  * of injected Graph latency, side by side with a naive script and the round-trip
  * lower bound; bulk restore via $batch against one POST each; and, when a build
- * and Chromium are there, what a user sees in the browser. Prints the tables and
+ * and Chromium are there, what a user sees in the browser, and how fast every server
+ * action refuses a hostile 1 MB POST (bench/hostile.ts). Prints the tables and
  * writes them to bench/results.md. Asserts nothing.
  */
 import { writeFileSync } from "node:fs";
 import { benchLists, benchRestores, type ListRow, type RestoreRow } from "./graph";
 import { benchBrowser, type BrowserResult } from "./browser";
+import { benchHostile, hostileSection } from "./hostile";
 
 const log = (line: string) => console.error(line);
 
@@ -82,6 +84,8 @@ log("Graph: bulk restore");
 const restores = await benchRestores(log);
 log("Browser");
 const browser = await benchBrowser(log).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+log("Hostile input");
+const hostile = await benchHostile(log).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
 
 const report = [
   "# Benchmark results",
@@ -103,6 +107,8 @@ const report = [
   "## In the browser",
   "",
   browserSection(browser),
+  "",
+  hostileSection(hostile),
   "",
 ].join("\n");
 

@@ -1,5 +1,6 @@
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A tenant id: exactly a GUID, fixed-length runs only (linear on any input). */
+export const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isTenantId(value: string): boolean {
-  return GUID.test(value);
+  return TENANT_ID_PATTERN.test(value);
 }

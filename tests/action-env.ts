@@ -8,5 +8,4 @@ export function pinEmulatorEnv(): void {
   vi.stubEnv("DASHBOARD_EMULATOR", "1");
 }
 
-export const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
-export const TENANT = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
+export { TENANT, TOKEN } from "./sample-arguments";

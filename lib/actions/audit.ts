@@ -3,32 +3,37 @@ import "server-only";
 import { z } from "zod";
 import type { AuditPage } from "@/lib/audit/types";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, changeKindOf } from "@/lib/audit/activities";
+import { MAX_PERSON_LENGTH, PERSON_PATTERN } from "@/lib/audit/activity-filters";
 import { ok, type Result } from "@/lib/result";
 import { listAuditPage, type AuditCursor } from "@/lib/graph/audit";
-import { actionArguments, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, boundedString, MAX_PAGE_LINK_LENGTH, tenantIdSchema, tokenSchema } from "./validate";
 
-const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date-time" });
+const DATE_TIME_MESSAGE = "must be an ISO date-time";
+/** The longest ISO date-time with fractional seconds and an offset is well under 64 characters. */
+const isoDateTime = boundedString(64, DATE_TIME_MESSAGE).datetime({ offset: true, error: DATE_TIME_MESSAGE });
+const PERSON_MESSAGE = "must be a user principal name such as admin@contoso.com";
+const NEXT_LINK_MESSAGE = "must be a paging link of the audit log";
 
 const querySchema = z.strictObject({
   since: isoDateTime,
   until: isoDateTime.nullish(),
   partnerTenantId: tenantIdSchema.nullish(),
-  initiatedByUpn: z
-    .string()
-    .trim()
-    .min(1)
-    .max(256)
-    .regex(/^[^\s'"\\]+@[^\s'"\\]+$/, { error: "must be a user principal name such as admin@contoso.com" })
-    .nullish(),
+  initiatedByUpn: boundedString(MAX_PERSON_LENGTH, PERSON_MESSAGE).trim().regex(PERSON_PATTERN, { error: PERSON_MESSAGE }).nullish(),
   kind: z.enum(CHANGE_KIND_IDS, { error: "must be a known kind of change" }).nullish(),
 });
 
 export type AuditQueryInput = z.input<typeof querySchema>;
 
-const cursorSchema = z.union([
-  z.object({ query: querySchema }).strict(),
-  z.object({ nextLink: z.url({ protocol: /^https?$/ }).max(4096), kind: querySchema.shape.kind }).strict(),
-]);
+const cursorSchema = z.union(
+  [
+    z.strictObject({ query: querySchema }),
+    z.strictObject({
+      nextLink: boundedString(MAX_PAGE_LINK_LENGTH, NEXT_LINK_MESSAGE).url({ protocol: /^https?$/, error: NEXT_LINK_MESSAGE }),
+      kind: querySchema.shape.kind,
+    }),
+  ],
+  { error: "must be a query or a paging link of the audit log" },
+);
 
 export type AuditCursorInput = z.input<typeof cursorSchema>;
 

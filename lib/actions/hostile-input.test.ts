@@ -1,12 +1,15 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
+import { ACTION_ARGUMENTS, hostileValues, ONE_MB, SINCE, type ActionArguments, type ActionName, type StringField } from "@/tests/hostile-arguments";
 import { getPartnerDetail, listPartnersPage } from "./partners";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
+import { ARGUMENT_LIMITS } from "./validate";
 
 /**
  * Every server action is a public POST endpoint: anyone can call it with any
@@ -289,15 +292,30 @@ function tenantListCases(): Case[] {
   ];
 }
 
+/** Big enough that a quadratic pattern would take seconds, small enough to pass the whole-list limit: it reaches each field's own checks. */
+const UNDER_LIST_LIMIT = ARGUMENT_LIMITS.chars - 1024;
+
+/** For each string field: values of 1 MB and just under the whole-list limit, each also as long runs of every pivot character. */
+function sizeCases(fields: readonly StringField[]): Case[] {
+  return fields.flatMap(({ field, at }) => [ONE_MB, UNDER_LIST_LIMIT].flatMap((length) => hostileValues(length).map(({ name, value }) => ({ name: `${field}: ${name}`, args: at(value) }))));
+}
+
 /** What each action is sent: the same hostile families, placed in every argument position it has. */
-const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[] = [
-  { action: "listPartnersPage", call: listPartnersPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_PAGE_LINKS) },
-  { action: "listDeletedSyncPoliciesPage", call: listDeletedSyncPoliciesPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_DELETED_PAGE_LINKS) },
-  { action: "getPartnerDetail", call: getPartnerDetail, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+interface Row extends ActionArguments {
+  action: ActionName;
+  call: Action;
+  /** The hand-picked cases; sizeCases adds those of every string field. */
+  cases: Case[];
+}
+
+const ROWS: Row[] = [
+  { action: "listPartnersPage", call: listPartnersPage, ...ACTION_ARGUMENTS.listPartnersPage, cases: pageCases(HOSTILE_PAGE_LINKS) },
+  { action: "listDeletedSyncPoliciesPage", call: listDeletedSyncPoliciesPage, ...ACTION_ARGUMENTS.listDeletedSyncPoliciesPage, cases: pageCases(HOSTILE_DELETED_PAGE_LINKS) },
+  { action: "getPartnerDetail", call: getPartnerDetail, ...ACTION_ARGUMENTS.getPartnerDetail, cases: tenantIdCases([]) },
   {
     action: "restoreSyncPolicy",
     call: restoreSyncPolicy,
-    valid: [TOKEN, TENANT, "deleted-items"],
+    ...ACTION_ARGUMENTS.restoreSyncPolicy,
     cases: [
       ...tenantIdCases(["partner"]),
       ...caseList("__proto__ object as route", PROTO_OBJECTS, (route) => [TOKEN, TENANT, route]),
@@ -311,24 +329,24 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
   {
     action: "restoreSyncPolicies",
     call: restoreSyncPolicies,
-    valid: [TOKEN, [TENANT]],
+    ...ACTION_ARGUMENTS.restoreSyncPolicies,
     // Restoring an empty selection is a valid no-op for this action.
     cases: tenantListCases().filter(({ name }) => name !== "an empty list"),
   },
-  { action: "addPartner", call: addPartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "addPartner", call: addPartner, ...ACTION_ARGUMENTS.addPartner, cases: tenantIdCases([]) },
   {
     action: "deletePartner",
     call: deletePartner,
-    valid: [TOKEN, TENANT, true],
+    ...ACTION_ARGUMENTS.deletePartner,
     cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
-  { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
-  { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
-  { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, ...ACTION_ARGUMENTS.listDeletedPartnersPage, cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
+  { action: "restorePartner", call: restorePartner, ...ACTION_ARGUMENTS.restorePartner, cases: tenantIdCases([]) },
+  { action: "purgePartner", call: purgePartner, ...ACTION_ARGUMENTS.purgePartner, cases: tenantIdCases([]) },
   {
     action: "setUpSync",
     call: setUpSync,
-    valid: [TOKEN, TENANT, "Fabrikam", true],
+    ...ACTION_ARGUMENTS.setUpSync,
     cases: [
       ...tenantIdCases(["Fabrikam", true]),
       ...caseList("hostile display name", HOSTILE_NAMES, (name) => [TOKEN, TENANT, name, false]),
@@ -339,7 +357,7 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
   {
     action: "updateSyncPolicy",
     call: updateSyncPolicy,
-    valid: [TOKEN, TENANT, { userSyncAllowed: false }],
+    ...ACTION_ARGUMENTS.updateSyncPolicy,
     cases: [
       ...tenantIdCases([{ userSyncAllowed: true }]),
       ...caseList("hostile settings", HOSTILE_SETTINGS, (settings) => [TOKEN, TENANT, settings]),
@@ -347,18 +365,18 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
       ...caseList("__proto__ object as settings", PROTO_OBJECTS, (settings) => [TOKEN, TENANT, settings]),
     ],
   },
-  { action: "deleteSyncPolicy", call: deleteSyncPolicy, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
-  { action: "purgeSyncPolicies", call: purgeSyncPolicies, valid: [TOKEN, [TENANT]], cases: tenantListCases() },
+  { action: "deleteSyncPolicy", call: deleteSyncPolicy, ...ACTION_ARGUMENTS.deleteSyncPolicy, cases: tenantIdCases([]) },
+  { action: "purgeSyncPolicies", call: purgeSyncPolicies, ...ACTION_ARGUMENTS.purgeSyncPolicies, cases: tenantListCases() },
   {
     action: "findTenantInformation",
     call: findTenantInformation,
-    valid: [TOKEN, [TENANT]],
+    ...ACTION_ARGUMENTS.findTenantInformation,
     cases: [...tenantListCases(), { name: "21 valid ids, one more than a $batch holds", args: [TOKEN, Array.from({ length: 21 }, () => TENANT)] }],
   },
   {
     action: "findTenantByDomain",
     call: findTenantByDomain,
-    valid: [TOKEN, "Fabrikam.example"],
+    ...ACTION_ARGUMENTS.findTenantByDomain,
     cases: [
       ...caseList("hostile domain", HOSTILE_DOMAINS, (domain) => [TOKEN, domain]),
       ...caseList("bad token", BAD_TOKENS, (token) => [token, "fabrikam.example"]),
@@ -371,11 +389,11 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
       { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
     ],
   },
-  { action: "getDefaultPolicy", call: getDefaultPolicy, valid: [TOKEN], cases: tokenOnlyCases() },
+  { action: "getDefaultPolicy", call: getDefaultPolicy, ...ACTION_ARGUMENTS.getDefaultPolicy, cases: tokenOnlyCases() },
   {
     action: "listAuditEntries",
     call: listAuditEntries,
-    valid: [TOKEN, { query: { since: "2026-11-01T00:00:00Z" } }],
+    ...ACTION_ARGUMENTS.listAuditEntries,
     cases: [
       ...caseList("bad token", BAD_TOKENS, (token) => [token, { query: { since: "2026-11-01T00:00:00Z" } }]),
       ...caseList("hostile partner id", TRAVERSAL_IDS, (id) => [TOKEN, { query: { since: "2026-11-01T00:00:00Z", partnerTenantId: id } }]),
@@ -400,15 +418,31 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
   },
 ];
 
-/** Every string the caller sent, however deep, that is long enough to be recognised if echoed. */
+/** Each row with its size cases: every string field at 1 MB and as long runs of every pivot character. */
+const TABLE = ROWS.map((row) => ({ ...row, cases: [...row.cases, ...sizeCases(row.fields)] }));
+
+/** The argument names and keys the action schemas declare: a refusal may name these. */
+const DECLARED_KEYS = new Set([
+  ...["token", "tenantId", "tenantIds", "route", "nextLink", "displayName", "enableAutomaticRedemption", "withSyncPolicy", "settings", "domain", "cursor"],
+  ...["query", "since", "until", "partnerTenantId", "initiatedByUpn", "kind", "userSyncAllowed", "groupSyncAllowed"],
+]);
+
+/** Every string the caller sent, however deep, and every key it chose, that is long enough to be recognised if echoed. */
 function sentStrings(value: unknown, into: Set<string> = new Set(), depth = 0): Set<string> {
-  if (typeof value === "string" && value.trim().length >= 3) into.add(value.length > 200 ? value.slice(0, 200) : value);
+  const add = (text: string) => {
+    if (text.trim().length >= 3) into.add(text.length > 200 ? text.slice(0, 200) : text);
+  };
+  if (typeof value === "string") add(value);
   else if (value && typeof value === "object" && depth < 3) {
+    if (!(value instanceof Map || value instanceof Set || Array.isArray(value))) Object.keys(value).filter((key) => !DECLARED_KEYS.has(key)).slice(0, 20).forEach(add);
     const items = value instanceof Map || value instanceof Set ? [...value.values()] : Array.isArray(value) ? value.slice(0, 20) : Object.values(value);
     for (const item of items) sentStrings(item, into, depth + 1);
   }
   return into;
 }
+
+/** A generous bound: a refusal takes microseconds, a quadratic pattern on these sizes takes seconds. */
+const QUICK_MS = 1_000;
 
 let graph: FakeFetch;
 
@@ -428,7 +462,9 @@ describe.each(TABLE)("$action against hostile callers", ({ call, valid, cases })
   });
 
   it.each(cases)("$name: InvalidArgument, nothing echoed, no Graph request", async ({ args }) => {
+    const started = performance.now();
     const result = await call(...(args as never[]));
+    expect(performance.now() - started).toBeLessThan(QUICK_MS);
     expect(result).toEqual({
       ok: false,
       error: { status: 400, code: "InvalidArgument", message: expect.any(String), requestId: null, retryAfterSeconds: null },
@@ -442,6 +478,69 @@ describe.each(TABLE)("$action against hostile callers", ({ call, valid, cases })
   it("still reaches Graph with valid arguments, so the request count above means something", async () => {
     await call(...(valid as never[]));
     expect(graph.calls.length).toBeGreaterThan(0);
+  });
+});
+
+/** The exports of every 'use server' module in this folder: each is a public POST endpoint. */
+async function exportedActions(): Promise<{ module: string; name: string; action: unknown }[]> {
+  const folder = new URL("./", import.meta.url);
+  const modules = readdirSync(folder).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+  const serverModules = modules.filter((file) => /^\s*["']use server["']/.test(readFileSync(new URL(file, folder), "utf8")));
+  const found = await Promise.all(
+    serverModules.map(async (file) => Object.entries((await import(/* @vite-ignore */ new URL(file, folder).href)) as Record<string, unknown>).map(([name, action]) => ({ module: file, name, action }))),
+  );
+  return found.flat();
+}
+
+describe("the table above", () => {
+  it("has a row for every exported server action, wired to that action", async () => {
+    const actions = await exportedActions();
+    expect(actions.length).toBeGreaterThanOrEqual(ROWS.length);
+    for (const { module, name, action } of actions) {
+      expect(typeof action, `${module} exports ${name}`).toBe("function");
+      const row = ROWS.find((candidate) => candidate.action === name);
+      expect(row, `${module}: ${name} has no hostile cases`).toBeDefined();
+      expect(row?.call, `${name}'s row calls ${name}`).toBe(action);
+    }
+    expect(ROWS.map((row) => row.action).sort()).toEqual(actions.map(({ name }) => name).sort());
+    expect(Object.keys(ACTION_ARGUMENTS).sort()).toEqual(actions.map(({ name }) => name).sort());
+  });
+
+  it.each(ROWS)("$action: every argument but a boolean has a string field with size cases", ({ valid, fields }) => {
+    const marker = "marker-value";
+    const holds = (value: unknown): boolean =>
+      value === marker || (Array.isArray(value) ? value.some(holds) : value !== null && typeof value === "object" && Object.entries(value).some(([key, item]) => key === marker || holds(item)));
+    valid.forEach((value, position) => {
+      if (typeof value === "boolean") return;
+      expect(fields.some(({ at }) => holds(at(marker)[position])), `argument ${position} has a string field`).toBe(true);
+    });
+    for (const { at } of fields) expect(at(marker)).toHaveLength(valid.length);
+  });
+});
+
+describe("refusals name no key the caller chose", () => {
+  const KEYS = ["zzInjectedKeyNameQ7", "$filter", "constructor", "__proto__", "toString", "k".repeat(300)];
+  const withKeys = (base: Record<string, unknown>) => Object.fromEntries([...Object.entries(base), ...KEYS.map((key) => [key, "x'),partners("])]);
+  const CASES: { name: string; run: () => Promise<unknown> }[] = [
+    { name: "updateSyncPolicy settings", run: () => updateSyncPolicy(TOKEN, TENANT, withKeys({ userSyncAllowed: true }) as never) },
+    { name: "updateSyncPolicy settings with nothing else", run: () => updateSyncPolicy(TOKEN, TENANT, withKeys({}) as never) },
+    { name: "listAuditEntries cursor.query", run: () => listAuditEntries(TOKEN, { query: withKeys({ since: SINCE }) } as never) },
+    { name: "listAuditEntries cursor", run: () => listAuditEntries(TOKEN, withKeys({ query: { since: SINCE } }) as never) },
+    { name: "listAuditEntries cursor with a nextLink", run: () => listAuditEntries(TOKEN, withKeys({ nextLink: "http://localhost:4010/beta/auditLogs/directoryAudits" }) as never) },
+    ...ROWS.flatMap(({ action, call, valid }) =>
+      valid.map((_, position) => ({
+        name: `${action} argument ${position}`,
+        run: () => call(...(valid.map((value, index) => (index === position ? withKeys({}) : value)) as never[])),
+      })),
+    ),
+  ];
+
+  it.each(CASES)("$name: an object with unknown keys is refused in fixed words", async ({ run }) => {
+    const result = await run();
+    expect(result).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
+    const answer = JSON.stringify(result);
+    for (const key of ["zzInjected", "$filter", "constructor", "__proto__", "toString", "kkkkkkkk", "partners("]) expect(answer).not.toContain(key);
+    expect(graph.calls).toHaveLength(0);
   });
 });
 

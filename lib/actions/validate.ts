@@ -1,29 +1,83 @@
 import "server-only";
 import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config";
+import { TENANT_ID_PATTERN } from "@/lib/tenant-id";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
 import { isForeignPageLinkError } from "@/lib/graph/errors";
 
+/*
+ * A server action is a public POST endpoint, so no argument may cost more than its size:
+ * - the whole argument list is measured first (ARGUMENT_LIMITS), stopping at the first excess;
+ * - every string field is then length-checked with `abort: true` (boundedString), so no trim,
+ *   pattern or URL parser ever runs on a longer value;
+ * - every pattern is linear: no nested or overlapping quantifiers, and no class before a
+ *   literal that the class also matches (the quadratic case on a long run of that literal).
+ * Every message is fixed text: nothing the caller sent (above all the token, or the names of
+ * keys it added) is echoed back.
+ */
+
 export const MAX_TOKEN_LENGTH = 16_384;
 
-const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * What a whole argument list may hold, measured before any schema runs. The largest lawful
+ * call (a token of MAX_TOKEN_LENGTH and MAX_TENANT_IDS_PER_CALL ids) fits with room to spare.
+ */
+export const ARGUMENT_LIMITS = { chars: 65_536, values: 2_048, depth: 4 } as const;
+const TOO_LARGE_MESSAGE = "The arguments are larger than this action accepts";
+/** Said for any problem a schema below has no words of its own for. */
+const FALLBACK_MESSAGE = "is not valid";
 
-// Every message is fixed text: nothing the caller sent (above all the token) is echoed back.
+/** Whether `args` stays within ARGUMENT_LIMITS; stops at the first value past a limit, so the cost is bounded by the limits, not by what was sent. */
+function withinArgumentLimits(args: readonly unknown[]): boolean {
+  let chars = 0;
+  let values = 0;
+  const fits = (value: unknown, depth: number): boolean => {
+    values += 1;
+    if (values > ARGUMENT_LIMITS.values) return false;
+    if (typeof value === "string") {
+      chars += value.length;
+      return chars <= ARGUMENT_LIMITS.chars;
+    }
+    if (typeof value !== "object" || value === null) return true;
+    if (depth >= ARGUMENT_LIMITS.depth) return false;
+    if (Array.isArray(value)) {
+      if (value.length > ARGUMENT_LIMITS.values) return false;
+      for (const item of value as unknown[]) if (!fits(item, depth + 1)) return false;
+      return true;
+    }
+    // Only plain objects are walked: anything else (Map, Date, typed array) is refused by its schema.
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return true;
+    for (const key in value) {
+      chars += key.length;
+      if (chars > ARGUMENT_LIMITS.chars || !fits((value as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  return args.every((arg) => fits(arg, 1));
+}
+
+/** A string whose length is checked before anything else runs on it: no later check (trim, pattern, URL parser) sees a longer value. */
+export function boundedString(max: number, message: string) {
+  return z.string({ error: message }).max(max, { error: message, abort: true });
+}
+
+// Three runs of characters that do not include the dot between them: each character has one place to go.
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
 const TOKEN_MESSAGE = `must be an access token (JWT) of at most ${MAX_TOKEN_LENGTH} characters`;
 const GUID_MESSAGE = "must be a tenant id GUID";
 
-export const tokenSchema = z
-  .string({ error: TOKEN_MESSAGE })
+export const tokenSchema = boundedString(MAX_TOKEN_LENGTH, TOKEN_MESSAGE)
   .min(1, { error: TOKEN_MESSAGE })
-  .max(MAX_TOKEN_LENGTH, { error: TOKEN_MESSAGE })
   .regex(JWT_SHAPE, { error: TOKEN_MESSAGE });
 
-export const tenantIdSchema = z
-  .string({ error: GUID_MESSAGE })
+/** A GUID is 36 characters; a little room for the whitespace trimmed off it. */
+const MAX_TENANT_ID_LENGTH = 64;
+export const tenantIdSchema = boundedString(MAX_TENANT_ID_LENGTH, GUID_MESSAGE)
   .trim()
-  .regex(GUID, { error: GUID_MESSAGE })
+  .regex(TENANT_ID_PATTERN, { error: GUID_MESSAGE })
   .transform((id) => id.toLowerCase());
 
 export const tenantIdsSchema = z
@@ -33,25 +87,22 @@ export const tenantIdsSchema = z
 export const flagSchema = z.boolean({ error: "must be a boolean" });
 
 const NAME_MESSAGE = "must be a name of at most 256 characters, without control characters";
-export const displayNameSchema = z
-  .string({ error: NAME_MESSAGE })
+export const displayNameSchema = boundedString(256, NAME_MESSAGE)
   .trim()
   .min(1, { error: "must not be empty" })
-  .max(256, { error: NAME_MESSAGE })
   .regex(/^\P{Cc}+$/u, { error: NAME_MESSAGE });
 
 // A plain DNS name: ASCII labels of letters, digits and inner hyphens, at least one dot, a last
 // label of two or more characters starting with a letter. Explicit ASCII classes rather than a
 // case-insensitive flag, which under Unicode matching folds look-alikes (the Kelvin sign) into
 // letters. No scheme, port, path, quote or percent can pass, so the name is inert inside the
-// OData function-call URL even before lib/graph escapes it.
+// OData function-call URL even before lib/graph escapes it. Linear: each label ends at a dot, which
+// no label class matches, and the bounded runs inside a label backtrack at most 61 steps.
 const DNS_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]$/;
 const DOMAIN_MESSAGE = "must be a domain name such as contoso.onmicrosoft.com";
-export const domainSchema = z
-  .string({ error: DOMAIN_MESSAGE })
+export const domainSchema = boundedString(253, DOMAIN_MESSAGE)
   .trim()
   .min(3, { error: DOMAIN_MESSAGE })
-  .max(253, { error: DOMAIN_MESSAGE })
   .regex(DNS_NAME, { error: DOMAIN_MESSAGE })
   .transform((domain) => domain.toLowerCase());
 
@@ -64,12 +115,13 @@ export const syncSettingsSchema = z
   )
   .refine((settings) => settings.userSyncAllowed !== undefined || settings.groupSyncAllowed !== undefined, { error: "must change inbound user or group sync" });
 
+export const MAX_PAGE_LINK_LENGTH = 4096;
 const pageLinkMessage = (list: string) => `must be a paging link of the ${list}`;
 
 /** A nextLink from an earlier page of `list`, or null for the first page; whether it is a page of that list is lib/graph's check. */
 export function pageLinkSchema(list: string) {
   const message = pageLinkMessage(list);
-  return z.string({ error: message }).max(4096, { error: message }).url({ error: message }).nullable();
+  return boundedString(MAX_PAGE_LINK_LENGTH, message).url({ error: message }).nullable();
 }
 
 /** The answer when lib/graph says a nextLink is not a page of `list`. */
@@ -82,23 +134,29 @@ export function pageOfList<T>(list: string, page: Result<T>): Result<T> {
 
 export const restoreRouteSchema = z.enum(RESTORE_ROUTES, { error: `must be one of ${RESTORE_ROUTES.join(", ")}` });
 
+/**
+ * Where a problem is, by the names our schemas declare: no schema here holds a record,
+ * catch-all or loose object, so a path never carries a key the caller chose (an unknown key is
+ * reported on its parent object), and array positions are numbers.
+ */
 function describePath(path: readonly PropertyKey[]): string {
   return path.map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`)).join("");
 }
 
-/** Validates a server action's arguments; the first problem becomes an InvalidArgument error. */
+/** Validates a server action's arguments; the first problem becomes an InvalidArgument error in words of ours only. */
 function parseArgs<S extends z.ZodType>(schema: S, args: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(args);
+  // The fallback replaces zod's own messages, some of which quote the input (the names of unknown keys).
+  const parsed = schema.safeParse(args, { error: () => FALLBACK_MESSAGE });
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
   const where = issue ? describePath(issue.path) : "";
-  return invalidArgument(`${where || "arguments"} ${issue?.message ?? "are invalid"}`);
+  return invalidArgument(`${where || "arguments"} ${issue?.message ?? FALLBACK_MESSAGE}`);
 }
 
 /**
  * The argument list of one server action, by name. A server action is a public
  * POST endpoint: callers may send any number of arguments of any shape, so the
- * count is checked before each value, and nothing sent is ever echoed back.
+ * count is checked first, then the size of the whole list, then each value.
  */
 export function actionArguments<Shape extends z.ZodRawShape>(shape: Shape) {
   const names = Object.keys(shape);
@@ -106,6 +164,7 @@ export function actionArguments<Shape extends z.ZodRawShape>(shape: Shape) {
   const countMessage = `expects ${names.length} argument${names.length === 1 ? "" : "s"}: ${names.join(", ")}`;
   return (args: readonly unknown[]): Result<z.output<typeof schema>> => {
     if (!Array.isArray(args) || args.length !== names.length) return invalidArgument(`This action ${countMessage}`);
+    if (!withinArgumentLimits(args)) return invalidArgument(TOO_LARGE_MESSAGE);
     return parseArgs(schema, Object.fromEntries(names.map((name, index) => [name, args[index]])));
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * Test and bench support: every string each server action takes, and the long values sent to
+ * each one. lib/actions/hostile-input.test.ts calls the actions with them in-process; `npm run
+ * bench:hostile` POSTs them to a production server the way an attacker would.
+ */
+import { TENANT, TOKEN } from "./sample-arguments";
+
+/** One string the action takes, however deep (a key name counts): `at(value)` is a valid argument list with `value` in its place. */
+export interface StringField {
+  field: string;
+  at: (value: string) => unknown[];
+}
+
+export interface ActionArguments {
+  /** Arguments the action accepts and sends on to Graph. */
+  valid: unknown[];
+  fields: StringField[];
+}
+
+export const ONE_MB = 1024 * 1024;
+
+/**
+ * The characters the patterns split or pivot on: "@" (person), "." and "-" (token, domain,
+ * date-time, GUID), "/" and ":" (links), digits and letters (GUID, token), space (trim), a
+ * control character (names).
+ */
+export const PIVOTS = ["@", ".", "-", "/", ":", "%", "0", "a", " ", "\u0000"] as const;
+
+/**
+ * Each pivot as a long run, the same run with a refusing character at its end (where
+ * backtracking starts: the quadratic case), and alternating with a letter.
+ */
+export const RUN_SHAPES = [
+  { shape: "a run of", make: (pivot: string, length: number) => pivot.repeat(length) },
+  // A quote: no pattern takes it and trim leaves it, so it fails the match only at the very end.
+  { shape: "a run ending in a quote of", make: (pivot: string, length: number) => `${pivot.repeat(length - 1)}'` },
+  { shape: "a run alternating with a letter of", make: (pivot: string, length: number) => `a${pivot}`.repeat(Math.floor(length / 2)) },
+] as const;
+
+export type RunShape = (typeof RUN_SHAPES)[number];
+
+const runs = new Map<string, string>();
+/** The run, built once per shape, pivot and length. */
+export function hostileRun(shape: RunShape, pivot: string, length: number): string {
+  const key = `${shape.shape}|${pivot}|${length}`;
+  let value = runs.get(key);
+  if (value === undefined) runs.set(key, (value = shape.make(pivot, length)));
+  return value;
+}
+
+const tokenField = (rest: unknown[]): StringField => ({ field: "token", at: (token) => [token, ...rest] });
+const tenantIdField = (rest: unknown[]): StringField => ({ field: "tenantId", at: (id) => [TOKEN, id, ...rest] });
+const idArguments: ActionArguments = { valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])] };
+const tenantListArguments: ActionArguments = { valid: [TOKEN, [TENANT]], fields: [tokenField([[TENANT]]), { field: "tenantIds[1]", at: (id) => [TOKEN, [TENANT, id]] }] };
+const pageArguments: ActionArguments = { valid: [TOKEN, null], fields: [tokenField([null]), { field: "nextLink", at: (link) => [TOKEN, link] }] };
+
+export const SINCE = "2026-11-01T00:00:00Z";
+const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, ...query } }];
+
+/** Every server action by name. */
+export const ACTION_ARGUMENTS = {
+  listPartnersPage: pageArguments,
+  getPartnerDetail: idArguments,
+  listDeletedSyncPoliciesPage: pageArguments,
+  restoreSyncPolicy: {
+    valid: [TOKEN, TENANT, "deleted-items"],
+    fields: [tokenField([TENANT, "partner"]), tenantIdField(["partner"]), { field: "route", at: (route) => [TOKEN, TENANT, route] }],
+  },
+  restoreSyncPolicies: tenantListArguments,
+  addPartner: idArguments,
+  deletePartner: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
+  listDeletedPartnersPage: pageArguments,
+  restorePartner: idArguments,
+  purgePartner: idArguments,
+  setUpSync: {
+    valid: [TOKEN, TENANT, "Fabrikam", true],
+    fields: [tokenField([TENANT, "Fabrikam", true]), tenantIdField(["Fabrikam", true]), { field: "displayName", at: (name) => [TOKEN, TENANT, name, true] }],
+  },
+  updateSyncPolicy: {
+    valid: [TOKEN, TENANT, { userSyncAllowed: false }],
+    fields: [
+      tokenField([TENANT, { userSyncAllowed: true }]),
+      tenantIdField([{ userSyncAllowed: true }]),
+      { field: "a key of settings", at: (key) => [TOKEN, TENANT, { userSyncAllowed: true, [key]: true }] },
+    ],
+  },
+  deleteSyncPolicy: idArguments,
+  purgeSyncPolicies: tenantListArguments,
+  findTenantInformation: tenantListArguments,
+  findTenantByDomain: { valid: [TOKEN, "Fabrikam.example"], fields: [tokenField(["fabrikam.example"]), { field: "domain", at: (domain) => [TOKEN, domain] }] },
+  getDefaultPolicy: { valid: [TOKEN], fields: [tokenField([])] },
+  listAuditEntries: {
+    valid: [TOKEN, { query: { since: SINCE } }],
+    fields: [
+      tokenField([{ query: { since: SINCE } }]),
+      { field: "cursor.query.since", at: (since) => [TOKEN, { query: { since } }] },
+      { field: "cursor.query.until", at: (until) => auditQuery({ until }) },
+      { field: "cursor.query.partnerTenantId", at: (partnerTenantId) => auditQuery({ partnerTenantId }) },
+      { field: "cursor.query.initiatedByUpn", at: (initiatedByUpn) => auditQuery({ initiatedByUpn }) },
+      { field: "cursor.query.kind", at: (kind) => auditQuery({ kind }) },
+      { field: "a key of cursor.query", at: (key) => auditQuery({ [key]: "x" }) },
+      { field: "cursor.nextLink", at: (nextLink) => [TOKEN, { nextLink }] },
+      { field: "cursor.kind beside a nextLink", at: (kind) => [TOKEN, { nextLink: "http://localhost:4010/beta/auditLogs/directoryAudits?$skiptoken=2", kind }] },
+    ],
+  },
+} satisfies Record<string, ActionArguments>;
+
+export type ActionName = keyof typeof ACTION_ARGUMENTS;
+
+export interface HostileValue {
+  name: string;
+  value: string;
+}
+
+/** What each string field is sent: a value of `length` characters, and runs of every pivot character that long. */
+export function hostileValues(length: number): HostileValue[] {
+  return [
+    { name: `a value of ${length.toLocaleString("en-US")} characters`, value: hostileRun(RUN_SHAPES[0], "x", length) },
+    ...RUN_SHAPES.flatMap((shape) =>
+      PIVOTS.map((pivot) => ({ name: `${shape.shape} ${JSON.stringify(pivot)}, ${length.toLocaleString("en-US")} characters`, value: hostileRun(shape, pivot, length) })),
+    ),
+  ];
+}
