@@ -5,7 +5,7 @@ import type { EmulatorClient } from "./emulator-client";
 const HOUR_MS = 3_600_000;
 
 // Each test signs in twice through the emulator's page, once with a sign-out in between.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 /** Every entry the dashboard keeps for an account, in this tab's sessionStorage and this browser's localStorage. */
 function accountEntries(page: Page) {
