@@ -143,7 +143,7 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     log("  cold load (no cached data)");
     const cold: Record<string, number>[] = [];
     for (let run = 0; run < 3; run += 1) {
-      await page.evaluate('Object.keys(sessionStorage).filter((key) => key.startsWith("ctsd.query-cache.")).forEach((key) => sessionStorage.removeItem(key))');
+      await page.evaluate('Object.keys(sessionStorage).filter((key) => key.startsWith("ctsd.account:") && key.endsWith(":query-cache")).forEach((key) => sessionStorage.removeItem(key))');
       await page.reload();
       cold.push(await listMarks(page));
     }

@@ -99,7 +99,7 @@ test("a reload paints the last list from this tab's cache at once and refreshes 
   const table = page.getByRole("table", { name: /partners/i });
   await expect(table.getByRole("row").filter({ hasText: "Fabrikam" })).toBeVisible();
   // The cache is written at most once a second.
-  await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith("ctsd.query-cache.")))).toBe(true);
+  await expect.poll(() => page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith("ctsd.account:") && key.endsWith(":query-cache")))).toBe(true);
   await page.waitForTimeout(1_200);
 
   let release: () => void = () => undefined;
@@ -125,7 +125,7 @@ test("a reload paints the last list from this tab's cache at once and refreshes 
   // Only Graph data is stored there: no token in the cache entries.
   const cached = await page.evaluate(() =>
     Object.entries(sessionStorage)
-      .filter(([key]) => key.startsWith("ctsd.query-cache."))
+      .filter(([key]) => key.startsWith("ctsd.account:") && key.endsWith(":query-cache"))
       .map(([, value]) => value)
       .join(""),
   );
@@ -139,7 +139,7 @@ test("a reload paints the last list from this tab's cache at once and refreshes 
   await page.goto("/signed-out");
   const afterSignOut = await page.evaluate(() =>
     Object.entries(sessionStorage)
-      .filter(([key]) => key.startsWith("ctsd.query-cache."))
+      .filter(([key]) => key.startsWith("ctsd.account:") && key.endsWith(":query-cache"))
       .map(([, value]) => value)
       .join(""),
   );

@@ -30,7 +30,13 @@ test("when renewal is impossible the user signs in again and returns to the same
   await expect(page.getByRole("button", { name: "Restore selected (3)" })).toBeEnabled();
   // The view's own reads have all answered (the last: tenant names for the nameless rows, then kept in this
   // browser), so the restore is the first call after the session expires.
-  const namesKept = () => page.evaluate(() => window.localStorage.getItem("tenant-information:v1") ?? "");
+  const namesKept = () =>
+    page.evaluate(() =>
+      Object.entries(window.localStorage)
+        .filter(([key]) => key.endsWith(":tenant-information"))
+        .map(([, value]) => value)
+        .join(""),
+    );
   for (const tenantId of nameless) await expect.poll(namesKept).toContain(tenantId);
 
   // Past the SPA refresh token's 24-hour lifetime, and the Entra session cookie is gone:
@@ -58,7 +64,7 @@ test("signing in again as someone else drops the first account's cached data; th
   const restoreFirstRow = () => page.getByRole("table", { name: /deleted/i }).getByRole("button", { name: /^Restore / }).first();
   await expect(restoreFirstRow()).toBeEnabled();
   await expect(restoreFirstRow()).not.toHaveAttribute("aria-disabled", "true");
-  const cacheKeys = () => page.evaluate(() => Object.keys(window.sessionStorage).filter((key) => key.startsWith("ctsd.query-cache.")));
+  const cacheKeys = () => page.evaluate(() => Object.keys(window.sessionStorage).filter((key) => key.startsWith("ctsd.account:") && key.endsWith(":query-cache")));
   await expect.poll(cacheKeys).toHaveLength(1);
   const [adminCache] = await cacheKeys();
 

@@ -1,27 +1,46 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { readAccountItem, writeAccountItem } from "@/lib/auth/account-storage";
+import { useSignedInAccount } from "@/lib/auth/use-graph-token";
 
-const STORAGE_KEY = "ctsd.deleted-selection";
+const SELECTION_NAME = "deleted-selection";
 
-/** Selection survives a sign-in round trip in this tab (sessionStorage holds ids only). */
+/** The ids this account had ticked in this tab; empty for anyone else. */
+export function storedSelection(accountId: string | null): Set<string> {
+  if (accountId === null) return new Set();
+  try {
+    const stored = JSON.parse(readAccountItem("session", accountId, SELECTION_NAME) ?? "[]") as unknown;
+    return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === "string") : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export function storeSelection(accountId: string, selected: ReadonlySet<string>): void {
+  writeAccountItem("session", accountId, SELECTION_NAME, JSON.stringify([...selected]));
+}
+
+/**
+ * Selection survives a sign-in round trip of the same account in this tab (sessionStorage holds
+ * ids only, under the account: another account never sees it, and sign-out forgets it).
+ */
 export function usePersistentSelection(): [Set<string>, (next: Set<string>) => void] {
+  const accountId = useSignedInAccount()?.homeAccountId ?? null;
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
 
   useEffect(() => {
-    try {
-      const stored = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) ?? "[]") as unknown;
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage is only readable after mount
-      if (Array.isArray(stored)) setSelected(new Set(stored.filter((id): id is string => typeof id === "string")));
-    } catch {
-      window.sessionStorage.removeItem(STORAGE_KEY);
-    }
-  }, []);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage is only readable after mount
+    setSelected(storedSelection(accountId));
+  }, [accountId]);
 
-  const update = useCallback((next: Set<string>) => {
-    setSelected(next);
-    window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify([...next]));
-  }, []);
+  const update = useCallback(
+    (next: Set<string>) => {
+      setSelected(next);
+      if (accountId !== null) storeSelection(accountId, next);
+    },
+    [accountId],
+  );
 
   return [selected, update];
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { MsalProvider } from "@azure/msal-react";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client";
 import { EventType, type PublicClientApplication } from "@azure/msal-browser";
 import { Toaster } from "sonner";
@@ -16,10 +16,24 @@ import { AuthConfigProvider } from "@/lib/auth/auth-config-context";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
 import { settleAuditConsentRedirect } from "@/lib/auth/audit-consent";
 import { forgetDenials } from "@/lib/auth/permission-denials";
+import { settleSignedInAccount, signedInAccountId } from "@/lib/auth/account-storage";
 import { makeQueryClient } from "@/lib/queries/query-client";
-import { clearPersistedCaches, persistOptions } from "@/lib/queries/persist";
+import { persistOptions } from "@/lib/queries/persist";
 import { AuthGate } from "@/components/auth/auth-gate";
 import { FullPageStatus } from "@/components/feedback/full-page-status";
+
+/**
+ * The one place the console acts on who is signed in (start-up, sign-out, an account switch):
+ * everything kept for any other account, in storage or in memory, is forgotten. Storage first,
+ * so nothing the query client writes while it empties can land under the old account. MSAL also
+ * reports other tabs' account changes; this tab's own account is what counts.
+ */
+function forgetAccountsOtherThan(accountId: string | null, queryClient: QueryClient) {
+  if (accountId !== null && accountId === signedInAccountId()) return;
+  settleSignedInAccount(accountId);
+  forgetDenials();
+  queryClient.clear();
+}
 
 export function ConsoleProviders({ authConfig, children }: { authConfig: PublicAuthConfig; children: React.ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
@@ -40,10 +54,16 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
         if (first) instance.setActiveAccount(first);
       }
       if (cancelled) return;
-      const signedIn = instance.getActiveAccount()?.homeAccountId ?? null;
-      // Another account's cache from earlier in this tab is never shown to this one.
-      if (signedIn) clearPersistedCaches(signedIn);
-      setAccountId(signedIn);
+      const signedIn = instance.getActiveAccount();
+      if (signedIn) {
+        // Whoever was signed in earlier in this tab (a session that expired, then someone else signed
+        // in) leaves nothing behind: not their tokens, not their cached data, selections or names.
+        const others = instance.getAllAccounts().filter((account) => account.homeAccountId !== signedIn.homeAccountId);
+        await Promise.all(others.map((account) => instance.clearCache({ account })));
+        if (cancelled) return;
+        forgetAccountsOtherThan(signedIn.homeAccountId, queryClient);
+      }
+      setAccountId(signedIn?.homeAccountId ?? null);
       setMsal(instance);
     })().catch((error: unknown) => {
       if (!cancelled) setStartupError(error instanceof Error ? error.message : "Sign-in could not start.");
@@ -51,20 +71,16 @@ export function ConsoleProviders({ authConfig, children }: { authConfig: PublicA
     return () => {
       cancelled = true;
     };
-  }, [authConfig]);
+  }, [authConfig, queryClient]);
 
   useEffect(() => {
     if (!msal) return;
     const callbackId = msal.addEventCallback((event) => {
       if (event.eventType === EventType.LOGOUT_START) {
-        forgetDenials();
-        clearPersistedCaches();
-        queryClient.clear();
+        forgetAccountsOtherThan(null, queryClient);
       } else if (event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED) {
-        forgetDenials();
         const next = msal.getActiveAccount()?.homeAccountId ?? null;
-        if (next) clearPersistedCaches(next);
-        else clearPersistedCaches();
+        forgetAccountsOtherThan(next, queryClient);
         setAccountId(next);
       }
     });

@@ -4,48 +4,48 @@
  * The query cache, kept per signed-in account in this tab's sessionStorage so a
  * reload paints the last answer at once and refreshes it in the background.
  * Only Graph reads are stored (keys under ["graph", account]); tokens live in
- * MSAL's own cache and never pass through queries.
+ * MSAL's own cache and never pass through queries. Sign-out and an account
+ * switch forget it (lib/auth/account-storage).
  */
 import { createAsyncStoragePersister } from "@tanstack/query-async-storage-persister";
 import { removeOldestQuery, type PersistQueryClientOptions } from "@tanstack/react-query-persist-client";
+import { readAccountItem, removeAccountItem, writeAccountItem } from "@/lib/auth/account-storage";
 
 /** Bump when a cached shape changes: older entries are then dropped, not misread. */
 export const CACHE_VERSION = "2";
 export const CACHE_MAX_AGE_MS = 60 * 60_000;
-const KEY_PREFIX = "ctsd.query-cache.";
+/** The cache's name among the account's entries (lib/auth/account-storage keys it by account). */
+export const QUERY_CACHE_NAME = "query-cache";
 
-export function cacheStorageKey(accountId: string): string {
-  return `${KEY_PREFIX}${accountId}`;
+/**
+ * This account's slice of sessionStorage. A large cache is written when the tab is idle rather than
+ * in the middle of a keystroke, and only if the account is still signed in by then.
+ */
+function idleAccountStorage(accountId: string) {
+  return {
+    getItem: (name: string) => readAccountItem("session", accountId, name),
+    removeItem: (name: string) => removeAccountItem("session", accountId, name),
+    setItem: (name: string, value: string) =>
+      new Promise<void>((resolve, reject) => {
+        const write = () => {
+          try {
+            writeAccountItem("session", accountId, name, value);
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        };
+        if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(write, { timeout: 2_000 });
+        else write();
+      }),
+  };
 }
-
-// Bumped by every clear, so a write still waiting for idle time cannot bring a cleared cache back.
-let generation = 0;
-
-/** Writes a large cache when the tab is idle rather than in the middle of a keystroke. */
-const idleStorage = {
-  getItem: (key: string) => window.sessionStorage.getItem(key),
-  removeItem: (key: string) => window.sessionStorage.removeItem(key),
-  setItem: (key: string, value: string) =>
-    new Promise<void>((resolve, reject) => {
-      const asked = generation;
-      const write = () => {
-        try {
-          if (asked === generation) window.sessionStorage.setItem(key, value);
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
-      };
-      if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(write, { timeout: 2_000 });
-      else write();
-    }),
-};
 
 export function persistOptions(accountId: string): Omit<PersistQueryClientOptions, "queryClient"> {
   return {
     persister: createAsyncStoragePersister({
-      storage: idleStorage,
-      key: cacheStorageKey(accountId),
+      storage: idleAccountStorage(accountId),
+      key: QUERY_CACHE_NAME,
       throttleTime: 1_000,
       // A full sessionStorage drops the oldest query rather than failing every write.
       retry: removeOldestQuery,
@@ -65,14 +65,4 @@ function stillPaging(data: unknown): boolean {
   if (!Array.isArray(pages)) return false;
   const last = pages.at(-1) as { nextLink?: unknown } | undefined;
   return typeof last?.nextLink === "string";
-}
-
-/** Forgets stored caches: every account's on sign-out, or all but the one now signed in. */
-export function clearPersistedCaches(keepAccountId?: string): void {
-  generation += 1;
-  const keep = keepAccountId === undefined ? null : cacheStorageKey(keepAccountId);
-  for (let index = window.sessionStorage.length - 1; index >= 0; index -= 1) {
-    const key = window.sessionStorage.key(index);
-    if (key?.startsWith(KEY_PREFIX) && key !== keep) window.sessionStorage.removeItem(key);
-  }
 }

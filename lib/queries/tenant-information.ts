@@ -4,17 +4,23 @@
  * Partner names from tenant information. Every mounted name asks for its tenant;
  * the asks of one tick go out together as $batches of 20 (so the rows on screen
  * come first), and the answers are kept in this browser for days per tenant id:
- * tenant names change rarely. Only names and domains are stored, never a token.
+ * tenant names change rarely. Only names and domains are stored, never a token,
+ * under the signed-in account (lib/auth/account-storage): sign-out and an account
+ * switch forget them.
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
 import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/models";
+import { onSignedInAccountSettled, readAccountItem, signedInAccountId, writeAccountItem } from "@/lib/auth/account-storage";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { callGraphAction } from "./graph-action";
 
 export const TENANT_INFO_TTL_MS = 3 * 24 * 60 * 60_000;
-const STORAGE_KEY = "tenant-information:v1";
+/** The cache's name among the signed-in account's entries (lib/auth/account-storage keys it by account). */
+export const TENANT_INFO_NAME = "tenant-information";
 const BATCH = 20;
+/** A lookup that failed (throttled, refused, lost) is asked for again after this long. */
+const RETRY_FAILED_AFTER_MS = 60_000;
 
 interface Entry {
   /** null: Graph does not know this tenant. */
@@ -22,33 +28,53 @@ interface Entry {
   at: number;
 }
 
-const entries = new Map<string, Entry>();
-const queued: string[] = [];
-const asked = new Set<string>();
-const failedAt = new Map<string, number>();
-/** A lookup that failed (throttled, refused, lost) is asked for again after this long. */
-const RETRY_FAILED_AFTER_MS = 60_000;
+/** One account's names and lookups: another account, or a signed-out tab, starts from nothing. */
+interface AccountNames {
+  accountId: string;
+  entries: Map<string, Entry>;
+  queued: string[];
+  asked: Set<string>;
+  failedAt: Map<string, number>;
+  flushing: boolean;
+  tokenSource: GetGraphToken | null;
+}
+
+let names: AccountNames | null = null;
 const listeners = new Set<() => void>();
 let version = 0;
-let loaded = false;
-let flushing = false;
-let tokenSource: GetGraphToken | null = null;
 
-function load() {
-  if (loaded || typeof window === "undefined") return;
-  loaded = true;
+onSignedInAccountSettled((accountId) => {
+  if (names === null || names.accountId === accountId) return;
+  names = null;
+  notify();
+});
+
+function load(accountId: string): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
   try {
-    const stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "{}") as Record<string, Entry>;
+    const stored = JSON.parse(readAccountItem("local", accountId, TENANT_INFO_NAME) ?? "{}") as Record<string, Entry>;
     const now = Date.now();
     for (const [id, entry] of Object.entries(stored)) if (entry && now - entry.at < TENANT_INFO_TTL_MS) entries.set(id, entry);
   } catch {
     // A damaged cache only costs a lookup.
   }
+  return entries;
 }
 
-function save() {
+/** The signed-in account's names, read from this browser the first time they are needed. */
+function current(): AccountNames | null {
+  if (typeof window === "undefined") return null;
+  const accountId = signedInAccountId();
+  if (accountId === null) return null;
+  if (names?.accountId !== accountId) {
+    names = { accountId, entries: load(accountId), queued: [], asked: new Set(), failedAt: new Map(), flushing: false, tokenSource: null };
+  }
+  return names;
+}
+
+function save(state: AccountNames) {
   try {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(entries)));
+    writeAccountItem("local", state.accountId, TENANT_INFO_NAME, JSON.stringify(Object.fromEntries(state.entries)));
   } catch {
     // Storage full or disabled: names are looked up again next time.
   }
@@ -59,49 +85,52 @@ function notify() {
   listeners.forEach((listener) => listener());
 }
 
-async function flush() {
-  if (flushing || !tokenSource) return;
-  flushing = true;
-  const getToken = tokenSource;
+async function flush(state: AccountNames) {
+  if (state.flushing || !state.tokenSource) return;
+  state.flushing = true;
+  const getToken = state.tokenSource;
   try {
-    while (queued.length > 0) {
-      const chunk = queued.splice(0, BATCH);
+    // Stops when the account signs out or another signs in: its answers are not this account's to keep.
+    while (state.queued.length > 0 && names === state) {
+      const chunk = state.queued.splice(0, BATCH);
       try {
         const lookup = await callGraphAction(getToken, (token) => findTenantInformation(token, chunk));
+        if (names !== state) break;
         const at = Date.now();
-        for (const info of lookup.found) entries.set(info.tenantId, { info, at });
-        for (const id of lookup.unknown) entries.set(id, { info: null, at });
+        for (const info of lookup.found) state.entries.set(info.tenantId, { info, at });
+        for (const id of lookup.unknown) state.entries.set(id, { info: null, at });
         notify();
       } catch {
         // Names are a nicety: without them rows fall back to the policy name or "Unnamed partner".
         // They may be asked for again, a while later, not by every redraw.
         const at = Date.now();
         for (const id of chunk) {
-          asked.delete(id);
-          failedAt.set(id, at);
+          state.asked.delete(id);
+          state.failedAt.set(id, at);
         }
       }
     }
   } finally {
-    flushing = false;
+    state.flushing = false;
     // Once per run of lookups: the whole cache is written, so not after every 20 names.
-    save();
+    if (names === state) save(state);
   }
 }
 
-/** Queues lookups; `first` jumps the queue (rows on screen). */
+/** Queues lookups for the signed-in account; `first` jumps the queue (rows on screen). */
 export function requestTenantInformation(tenantIds: readonly string[], getToken: GetGraphToken, first = false) {
-  load();
-  tokenSource = getToken;
+  const state = current();
+  if (!state) return;
+  state.tokenSource = getToken;
   const now = Date.now();
   const fresh = tenantIds
     .map((id) => id.toLowerCase())
-    .filter((id) => !entries.has(id) && !asked.has(id) && now - (failedAt.get(id) ?? -Infinity) >= RETRY_FAILED_AFTER_MS);
+    .filter((id) => !state.entries.has(id) && !state.asked.has(id) && now - (state.failedAt.get(id) ?? -Infinity) >= RETRY_FAILED_AFTER_MS);
   if (fresh.length === 0) return;
-  fresh.forEach((id) => asked.add(id));
-  if (first) queued.unshift(...fresh);
-  else queued.push(...fresh);
-  queueMicrotask(() => void flush());
+  fresh.forEach((id) => state.asked.add(id));
+  if (first) state.queued.unshift(...fresh);
+  else state.queued.push(...fresh);
+  queueMicrotask(() => void flush(state));
 }
 
 /**
@@ -109,10 +138,12 @@ export function requestTenantInformation(tenantIds: readonly string[], getToken:
  * sends one server action at a time, so a long queue of names would hold up everything else.
  */
 export function withdrawTenantInformation(tenantIds: readonly string[]) {
+  const state = names;
+  if (!state) return;
   const withdrawn = new Set(tenantIds.map((id) => id.toLowerCase()));
-  const kept = queued.filter((id) => !withdrawn.has(id));
-  for (const id of queued) if (withdrawn.has(id)) asked.delete(id);
-  queued.splice(0, queued.length, ...kept);
+  const kept = state.queued.filter((id) => !withdrawn.has(id));
+  for (const id of state.queued) if (withdrawn.has(id)) state.asked.delete(id);
+  state.queued.splice(0, state.queued.length, ...kept);
 }
 
 function subscribe(listener: () => void) {
@@ -125,8 +156,7 @@ function useVersion() {
 }
 
 export function getCachedTenantInformation(tenantId: string): TenantInformation | null {
-  load();
-  return entries.get(tenantId.toLowerCase())?.info ?? null;
+  return current()?.entries.get(tenantId.toLowerCase())?.info ?? null;
 }
 
 /** One tenant's information, looked up with the others on screen. */
