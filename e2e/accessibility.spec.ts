@@ -14,6 +14,8 @@ async function seriousViolations(page: import("@playwright/test").Page) {
 
 for (const scheme of ["light", "dark"] as const) {
   test(`every view passes WCAG 2.1 AA checks in ${scheme} mode`, async ({ page, signIn }) => {
+    // Eight axe runs over whole pages: room for a loaded machine.
+    test.setTimeout(150_000);
     await page.emulateMedia({ colorScheme: scheme });
     await signIn("/partners", "admin");
     await expect(page.getByRole("table", { name: /partners/i })).toBeVisible();
