@@ -3,7 +3,7 @@ import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { getPartnerDetail, listPartnersPage } from "./partners";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "./partner-writes";
+import { addPartner, deletePartner, listDeletedPartnersPage, purgePartners, restorePartners, setOutboundRedemption } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
@@ -323,8 +323,14 @@ const TABLE: { action: string; call: Action; valid: unknown[]; cases: Case[] }[]
     cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
   { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, valid: [TOKEN, null], cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
-  { action: "restorePartner", call: restorePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
-  { action: "purgePartner", call: purgePartner, valid: [TOKEN, TENANT], cases: tenantIdCases([]) },
+  { action: "restorePartners", call: restorePartners, valid: [TOKEN, [TENANT]], cases: tenantListCases() },
+  { action: "purgePartners", call: purgePartners, valid: [TOKEN, [TENANT]], cases: tenantListCases() },
+  {
+    action: "setOutboundRedemption",
+    call: setOutboundRedemption,
+    valid: [TOKEN, TENANT, true],
+    cases: [...tenantIdCases([true]), ...caseList("hostile allowed", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
+  },
   {
     action: "setUpSync",
     call: setUpSync,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RestoreOutcome } from "./outcome";
+import type { WriteOutcome } from "./outcome";
 import { describeWriteOutcome } from "./messages";
 
-const base: RestoreOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
+const base: WriteOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
 const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
 
 describe("describeWriteOutcome", () => {
@@ -39,7 +39,7 @@ describe("describeWriteOutcome", () => {
   });
 
   it("promises a safe retry of an unknown outcome only when the policy is known to be still in deleted items", () => {
-    const unknown: RestoreOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
+    const unknown: WriteOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
     expect(describeWriteOutcome({ ...unknown, retrySafe: true })).toMatchObject({
       tone: "warning",
       label: "Outcome unknown",
@@ -59,7 +59,7 @@ describe("describeWriteOutcome", () => {
 });
 
 describe("describeWriteOutcome for every write", () => {
-  const outcome = (write: RestoreOutcome["write"], kind: RestoreOutcome["kind"], extra: Partial<RestoreOutcome> = {}): RestoreOutcome => ({ ...base, write, kind, ...extra });
+  const outcome = (write: WriteOutcome["write"], kind: WriteOutcome["kind"], extra: Partial<WriteOutcome> = {}): WriteOutcome => ({ ...base, write, kind, ...extra });
 
   it("says what stays when sync is turned off or a policy deleted", () => {
     expect(describeWriteOutcome(outcome("update-sync-policy", "done")).detail).toMatch(/Users already synchronized stay/);
