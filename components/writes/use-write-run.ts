@@ -55,10 +55,13 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
 
   // Made on first use, outside render: the loop outlives renders and holds the waiting resend.
   const loopRef = useRef<ResendLoop<TItem> | null>(null);
+  const contextAtSend = useRef<OutcomeContext>(context);
   const loop = useCallback((): ResendLoop<TItem> => {
     loopRef.current ??= createResendLoop<TItem>({
       keyOf: (item) => latest.current.tenantIdOf(item),
       send: async (items) => {
+        // A refusal is explained as the sign-in stood when the write went out, not by the hint it just taught.
+        contextAtSend.current = said.current.context;
         setPending((count) => count + 1);
         try {
           return await latest.current.send(items);
@@ -71,16 +74,17 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
         const names = Object.fromEntries(items.map((item) => [key(tenantIdOf(item)), nameOf(item)]));
         const byId = Object.fromEntries(items.map((item) => [key(tenantIdOf(item)), item]));
         // Runs accumulate: a second action never hides the first one's results or its pending resends.
+        const next = loopRef.current?.scheduled() ?? null;
         setRun((previous) => ({
           outcomes: previous ? mergeOutcomes(previous.outcomes, outcomes) : outcomes,
           items: { ...previous?.items, ...byId },
           names: { ...previous?.names, ...names },
-          retryAt: previous?.retryAt ?? null,
-          autoRound: previous?.autoRound ?? 0,
+          retryAt: next?.at ?? null,
+          autoRound: next?.round ?? previous?.autoRound ?? 0,
         }));
         const [only] = outcomes;
         if (items.length === 1 && only && only.kind !== "throttled") {
-          announceOutcome(only, { name: names[key(only.tenantId)] ?? only.tenantId }, said.current.context, actionFor?.(only));
+          announceOutcome(only, { name: names[key(only.tenantId)] ?? only.tenantId }, contextAtSend.current, actionFor?.(only));
         }
         onSettled?.(outcomes);
       },
