@@ -4,7 +4,7 @@ import type { AutomaticUserConsentSettings, DeletedPartner } from "@/lib/models"
 import { ok, type Result } from "@/lib/result";
 import { notSent, type Observed, type WriteOutcome } from "@/lib/writes/outcome";
 import { uniqueTenantIds } from "./batch";
-import { graphRequest, type GraphOptions } from "./client";
+import type { GraphOptions } from "./client";
 import { toDeletedPartner, toPartner } from "./mappers";
 import { graphListPage } from "./paging";
 import { getPartner } from "./partners";
@@ -148,10 +148,3 @@ export async function listDeletedPartnersPage(token: string, nextLink: string | 
   if (!page.ok) return page;
   return ok({ partners: page.data.items.map((wire) => toDeletedPartner(wire)).filter((partner) => partner.tenantId !== ""), nextLink: page.data.nextLink });
 }
-
-export async function getDeletedPartner(token: string, tenantId: string, options?: GraphOptions): Promise<Result<DeletedPartner | null>> {
-  const result = await graphRequest<WirePartner>({ token, method: "GET", path: deletedPartnerPath(tenantId) }, options);
-  if (!result.ok) return result.error.status === 404 ? ok(null) : result;
-  return ok(toDeletedPartner(result.data.body, tenantId));
-}
-
