@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WriteOutcome } from "./outcome";
-import { describeWriteOutcome } from "./messages";
+import { describeWriteOutcome, describeWriteToast, nothingDone, retryCountdownText } from "./messages";
 
 const base: WriteOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
 const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
@@ -75,5 +75,21 @@ describe("describeWriteOutcome for every write", () => {
     expect(describeWriteOutcome(outcome("purge-sync-policy", "throttled", { error: { ...error, status: 429, retryAfterSeconds: 30 } })).detail).toMatch(/wait 30 s\. Nothing was purged/);
     expect(describeWriteOutcome(outcome("delete-sync-policy", "unknown", { retrySafe: true })).detail).toMatch(/the sync policy is still live: it is safe to retry/);
     expect(describeWriteOutcome(outcome("purge-sync-policy", "already-done"))).toMatchObject({ tone: "info", label: "Already gone" });
+  });
+});
+
+describe("the toasts every write shows", () => {
+  it("names what was done on success, and the row and its outcome otherwise", () => {
+    expect(describeWriteToast(base, { name: "Lucerne Publishing" })).toMatchObject({ tone: "success", title: "Restored the sync policy of Lucerne Publishing" });
+    expect(describeWriteToast({ ...base, write: "set-outbound-redemption" }, { name: "Fabrikam", on: false })).toMatchObject({ title: "Turned off outbound automatic redemption for Fabrikam" });
+    expect(describeWriteToast({ ...base, write: "update-sync-policy" }, { name: "Fabrikam", on: true, setting: "inbound group sync" }).title).toBe("Turned on inbound group sync for Fabrikam");
+    expect(describeWriteToast({ ...base, kind: "forbidden", error }, { name: "Lucerne Publishing" })).toMatchObject({ tone: "error", title: "Lucerne Publishing: not permitted" });
+    expect(describeWriteToast({ ...base, write: "create-sync-policy", kind: "conflict", error: null }, { name: "Wide World Importers" }).title).toBe("Wide World Importers: already exists");
+  });
+
+  it("says what was not done when a call fails as a whole, and counts the resend rounds", () => {
+    expect(nothingDone("purge-partner")).toBe("Nothing was purged.");
+    expect(nothingDone("create-sync-policy")).toBe("Nothing was created.");
+    expect(retryCountdownText(4, 1, 3)).toBe("Retrying automatically in 4 s (round 2 of 3)");
   });
 });
