@@ -5,8 +5,7 @@
  * process, as in the demo, so its work does not share this event loop.
  */
 import { listPartnersPage } from "../lib/graph/partners";
-import { restoreSyncPolicies } from "../lib/graph/batch";
-import { restoreSyncPolicy } from "../lib/graph/sync-policies";
+import { restoreSyncPolicies, restoreSyncPolicy } from "../lib/graph/sync-policy-writes";
 import { listDeletedSyncPolicies } from "../lib/graph/sync-policies";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
 import { median } from "./median";

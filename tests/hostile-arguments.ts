@@ -70,8 +70,9 @@ export const ACTION_ARGUMENTS = {
   addPartner: idArguments,
   deletePartner: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
   listDeletedPartnersPage: pageArguments,
-  restorePartner: idArguments,
-  purgePartner: idArguments,
+  restorePartners: tenantListArguments,
+  purgePartners: tenantListArguments,
+  setOutboundRedemption: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
   setUpSync: {
     valid: [TOKEN, TENANT, "Fabrikam", true],
     fields: [tokenField([TENANT, "Fabrikam", true]), tenantIdField(["Fabrikam", true]), { field: "displayName", at: (name) => [TOKEN, TENANT, name, true] }],

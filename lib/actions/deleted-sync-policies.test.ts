@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok, type AppError } from "@/lib/result";
-import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome } from "@/lib/writes/outcome";
-import { listDeletedSyncPoliciesPage as listPageInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
+import type { WriteOutcome } from "@/lib/writes/outcome";
+import { listDeletedSyncPoliciesPage as listPageInGraph } from "@/lib/graph/sync-policies";
+import { restoreSyncPolicies as restoreManyInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policy-writes";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { fakeFetch, json } from "@/tests/fake-fetch";
@@ -10,13 +10,13 @@ import { fakeFetch, json } from "@/tests/fake-fetch";
 const realGraph = vi.hoisted(() => ({ listPage: null as unknown as typeof import("@/lib/graph/sync-policies").listDeletedSyncPoliciesPage }));
 vi.mock("@/lib/graph/sync-policies", async (importOriginal) => {
   realGraph.listPage = (await importOriginal<typeof import("@/lib/graph/sync-policies")>()).listDeletedSyncPoliciesPage;
-  return { listDeletedSyncPoliciesPage: vi.fn(), restoreSyncPolicy: vi.fn() };
+  return { listDeletedSyncPoliciesPage: vi.fn() };
 });
-vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
+vi.mock("@/lib/graph/sync-policy-writes", () => ({ restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 const expired: AppError = { status: 401, code: "InvalidAuthenticationToken", message: "expired", requestId: "r401", retryAfterSeconds: null };
-const outcome = (tenantId: string, kind: RestoreOutcome["kind"], error: AppError | null = null): RestoreOutcome => ({
+const outcome = (tenantId: string, kind: WriteOutcome["kind"], error: AppError | null = null): WriteOutcome => ({
   write: "restore-sync-policy",
   tenantId,
   kind,

@@ -1,13 +1,9 @@
 "use server";
 import "server-only";
 import { fail, type Result } from "@/lib/result";
-import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
-import {
-  listDeletedSyncPoliciesPage as listPageInGraph,
-  restoreSyncPolicy as restoreOneInGraph,
-  type DeletedSyncPoliciesPage,
-} from "@/lib/graph/sync-policies";
+import type { RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
+import { listDeletedSyncPoliciesPage as listPageInGraph, type DeletedSyncPoliciesPage } from "@/lib/graph/sync-policies";
+import { restoreSyncPolicies as restoreManyInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policy-writes";
 import {
   actionArguments,
   deletedItemsUnsupportedError,
@@ -41,7 +37,7 @@ export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextL
   return pageOfList(LIST, await listPageInGraph(token, nextLink));
 }
 
-export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {
+export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<WriteOutcome>> {
   const args = restoreOneArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
@@ -51,7 +47,7 @@ export async function restoreSyncPolicy(...sent: [token: string, tenantId: strin
   return failIfAllUnauthorized([result.data], result.data);
 }
 
-export async function restoreSyncPolicies(...sent: [token: string, tenantIds: string[]]): Promise<Result<RestoreOutcome[]>> {
+export async function restoreSyncPolicies(...sent: [token: string, tenantIds: string[]]): Promise<Result<WriteOutcome[]>> {
   const args = restoreManyArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();

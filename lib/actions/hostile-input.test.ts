@@ -5,7 +5,7 @@ import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { ACTION_ARGUMENTS, hostileValues, ONE_MB, SINCE, type ActionArguments, type ActionName, type StringField } from "@/tests/hostile-arguments";
 import { getPartnerDetail, listPartnersPage } from "./partners";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "./partner-writes";
+import { addPartner, deletePartner, listDeletedPartnersPage, purgePartners, restorePartners, setOutboundRedemption } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
@@ -341,8 +341,14 @@ const ROWS: Row[] = [
     cases: [...tenantIdCases([true]), ...caseList("hostile withSyncPolicy", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
   { action: "listDeletedPartnersPage", call: listDeletedPartnersPage, ...ACTION_ARGUMENTS.listDeletedPartnersPage, cases: pageCases(HOSTILE_DELETED_PARTNERS_PAGE_LINKS) },
-  { action: "restorePartner", call: restorePartner, ...ACTION_ARGUMENTS.restorePartner, cases: tenantIdCases([]) },
-  { action: "purgePartner", call: purgePartner, ...ACTION_ARGUMENTS.purgePartner, cases: tenantIdCases([]) },
+  { action: "restorePartners", call: restorePartners, ...ACTION_ARGUMENTS.restorePartners, cases: tenantListCases() },
+  { action: "purgePartners", call: purgePartners, ...ACTION_ARGUMENTS.purgePartners, cases: tenantListCases() },
+  {
+    action: "setOutboundRedemption",
+    call: setOutboundRedemption,
+    ...ACTION_ARGUMENTS.setOutboundRedemption,
+    cases: [...tenantIdCases([true]), ...caseList("hostile allowed", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
+  },
   {
     action: "setUpSync",
     call: setUpSync,

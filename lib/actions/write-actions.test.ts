@@ -48,7 +48,7 @@ describe("write actions", () => {
       return empty(204);
     };
     const result = await setUpSync(TOKEN, TENANT, " Fabrikam ", true);
-    expect(result).toMatchObject({ ok: true, data: { policy: { kind: "done", policy: { displayName: "Fabrikam" } }, redemption: { write: "update-partner", kind: "done" } } });
+    expect(result).toMatchObject({ ok: true, data: [{ write: "create-sync-policy", kind: "done", policy: { displayName: "Fabrikam" } }, { write: "set-inbound-redemption", kind: "done" }] });
     const writes = calls.filter((c) => c.method !== "GET");
     expect(writes).toEqual([
       { method: "PUT", path: SYNC, body: { displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } } },
@@ -63,7 +63,7 @@ describe("write actions", () => {
       return empty(204);
     };
     const result = await setUpSync(TOKEN, TENANT, "Fabrikam", true);
-    expect(result).toMatchObject({ ok: true, data: { policy: { kind: "done" }, redemption: { write: "update-partner", kind: "failed", error: { status: 503 } } } });
+    expect(result).toMatchObject({ ok: true, data: [{ kind: "done" }, { write: "set-inbound-redemption", kind: "failed", attempts: 0, error: { status: 503 } }] });
     expect(calls.filter((c) => c.method === "PATCH")).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
-import { getDeletedSyncPolicy, getSyncPolicy, listDeletedSyncPolicies, listDeletedSyncPoliciesPage, restoreSyncPolicy } from "./sync-policies";
+import { getDeletedSyncPolicy, getSyncPolicy, listDeletedSyncPolicies, listDeletedSyncPoliciesPage } from "./sync-policies";
+import { restoreSyncPolicy } from "./sync-policy-writes";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const LIVE_PATH = `/beta/policies/crossTenantAccessPolicy/partners/${ID}/identitySynchronization`;

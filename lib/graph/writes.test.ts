@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { batchHandler, fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
-import { createSyncPolicy, deleteSyncPolicy, updateSyncPolicy } from "./sync-policy-writes";
+import { createSyncPolicy, deleteSyncPolicy, purgeSyncPolicies, updateSyncPolicy } from "./sync-policy-writes";
 import { addPartner, deletePartner, restorePartner } from "./partner-writes";
-import { purgeSyncPolicies } from "./batch";
 import { findTenantByDomain, findTenantInformation } from "./tenant-information";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MutationObserver, QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/writes/outcome";
+import type { WriteOutcome } from "@/lib/writes/outcome";
 import { ok, type Result } from "@/lib/result";
 import { getPartnerDetail } from "@/lib/actions/partners";
 import { listDeletedSyncPoliciesPage, restoreSyncPolicies, type DeletedSyncPoliciesPage } from "@/lib/actions/deleted-sync-policies";
@@ -41,7 +41,7 @@ describe("a read in flight when a restore starts", () => {
     // Graph answered this read before the restore: the policy was still in deleted items.
     const staleRead = deferred<Result<PartnerDetail>>();
     vi.mocked(getPartnerDetail).mockReturnValue(staleRead.promise);
-    const answer = deferred<Result<RestoreOutcome[]>>();
+    const answer = deferred<Result<WriteOutcome[]>>();
     vi.mocked(restoreSyncPolicies).mockReturnValue(answer.promise);
 
     const read = queryClient.fetchQuery({ ...partnerDetailQuery(ACCOUNT, A, getToken, queryClient), staleTime: 0 }).catch(() => null);
@@ -62,7 +62,7 @@ describe("a read in flight when a restore starts", () => {
     queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), [deletedA]);
     const staleRead = deferred<Result<DeletedSyncPoliciesPage>>();
     vi.mocked(listDeletedSyncPoliciesPage).mockReturnValue(staleRead.promise);
-    const answer = deferred<Result<RestoreOutcome[]>>();
+    const answer = deferred<Result<WriteOutcome[]>>();
     vi.mocked(restoreSyncPolicies).mockReturnValue(answer.promise);
 
     // Started after the restore went out (nothing to cancel yet), answered with what Graph had before it.
