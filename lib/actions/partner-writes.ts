@@ -1,21 +1,20 @@
 "use server";
 import "server-only";
-import { fail, type Result } from "@/lib/result";
+import type { DeletedPartner } from "@/lib/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import {
   addPartner as addInGraph,
   deletePartner as deleteInGraph,
-  listDeletedPartnersPage as listDeletedPageInGraph,
+  listDeletedPartners as listDeletedInGraph,
   purgePartner as purgeInGraph,
   restorePartner as restoreInGraph,
-  type DeletedPartnersPage,
 } from "@/lib/graph/partner-writes";
 import { deleteSyncPolicy } from "@/lib/graph/sync-policy-writes";
-import { actionArguments, deletedItemsUnsupportedError, flagSchema, pageLinkSchema, pageOfList, tenantIdSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tokenSchema } from "./validate";
 import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-const LIST = "deleted partners list";
-const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
+const listArgs = actionArguments({ token: tokenSchema });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, withSyncPolicy: flagSchema });
 
@@ -43,15 +42,13 @@ export async function deletePartner(...sent: [token: string, tenantId: string, w
   return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-/** One Graph page per call, like every list read, so the tab's other actions are not held behind it. */
-export async function listDeletedPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedPartnersPage>> {
-  const args = pageArgs(sent);
+/** Every deleted partner configuration in one call, streamed page by page like every list read. */
+export async function listDeletedPartners(...sent: [token: string]): Promise<Result<Streamed<DeletedPartner[]>>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const { token, nextLink } = args.data;
-  // The link came back from the browser: lib/graph sends the token only to a page of this list.
-  return pageOfList(LIST, await listDeletedPageInGraph(token, nextLink));
+  return ok({ parts: listDeletedInGraph(args.data.token) });
 }
 
 export async function restorePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
-import { isForeignPageLinkError } from "@/lib/graph/errors";
 
 export const MAX_TOKEN_LENGTH = 16_384;
 
@@ -63,22 +62,6 @@ export const syncSettingsSchema = z
     { error: (issue) => (issue.code === "unrecognized_keys" ? `may hold only ${SETTINGS_KEYS.join(" and ")}` : "must be an object with userSyncAllowed or groupSyncAllowed") },
   )
   .refine((settings) => settings.userSyncAllowed !== undefined || settings.groupSyncAllowed !== undefined, { error: "must change inbound user or group sync" });
-
-const pageLinkMessage = (list: string) => `must be a paging link of the ${list}`;
-
-/** A nextLink from an earlier page of `list`, or null for the first page; whether it is a page of that list is lib/graph's check. */
-export function pageLinkSchema(list: string) {
-  const message = pageLinkMessage(list);
-  return z.string({ error: message }).max(4096, { error: message }).url({ error: message }).nullable();
-}
-
-/** The answer when lib/graph says a nextLink is not a page of `list`. */
-export const foreignPageLink = (list: string) => invalidArgument(`nextLink ${pageLinkMessage(list)}`);
-
-/** lib/graph refuses a given nextLink that is not a page of `list` before any request: the caller hears it as a bad argument. */
-export function pageOfList<T>(list: string, page: Result<T>): Result<T> {
-  return !page.ok && isForeignPageLinkError(page.error) ? foreignPageLink(list) : page;
-}
 
 export const restoreRouteSchema = z.enum(RESTORE_ROUTES, { error: `must be one of ${RESTORE_ROUTES.join(", ")}` });
 

@@ -2,14 +2,14 @@
 
 import { useCallback } from "react";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
+import { addPartner, deletePartner, listDeletedPartners, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
-import { readEveryPage } from "./pages";
+import { readList, readStream } from "./stream";
 import { updatePartner } from "./write-cache";
 import { useGraphWrite } from "./writes";
 
@@ -25,8 +25,9 @@ export function useTenantLookup() {
     async (input: string): Promise<TenantInformation | null> => {
       const value = input.trim();
       if (GUID.test(value)) {
-        const lookup = await callGraphAction(getToken, (token) => findTenantInformation(token, [value]));
-        return lookup.found[0] ?? null;
+        let found: TenantInformation | null = null;
+        await readStream(getToken, (token) => findTenantInformation(token, [value]), (lookup) => (found = lookup.found[0] ?? found));
+        return found;
       }
       return callGraphAction(getToken, (token) => findTenantByDomain(token, value));
     },
@@ -66,12 +67,7 @@ export function useDeletePartner() {
 function deletedPartnersQuery(accountId: string, getToken: GetGraphToken) {
   return queryOptions({
     queryKey: deletedPartnersKey(accountId),
-    queryFn: ({ signal }) =>
-      readEveryPage(
-        signal,
-        (nextLink) => callGraphAction(getToken, (token) => listDeletedPartnersPage(token, nextLink)),
-        (page) => page.partners,
-      ),
+    queryFn: async ({ signal }) => (await readList(getToken, (token) => listDeletedPartners(token), signal)).flat(),
   });
 }
 

@@ -10,7 +10,7 @@ import { createAsyncStoragePersister } from "@tanstack/query-async-storage-persi
 import { removeOldestQuery, type PersistQueryClientOptions } from "@tanstack/react-query-persist-client";
 
 /** Bump when a cached shape changes: older entries are then dropped, not misread. */
-export const CACHE_VERSION = "2";
+export const CACHE_VERSION = "3";
 export const CACHE_MAX_AGE_MS = 60 * 60_000;
 const KEY_PREFIX = "ctsd.query-cache.";
 
@@ -61,10 +61,7 @@ export function persistOptions(accountId: string): Omit<PersistQueryClientOption
 
 /** A list whose pages are still arriving is stored once complete: rewriting it every second would slow the loading down. */
 function stillPaging(data: unknown): boolean {
-  const pages = (data as { pages?: unknown } | undefined)?.pages;
-  if (!Array.isArray(pages)) return false;
-  const last = pages.at(-1) as { nextLink?: unknown } | undefined;
-  return typeof last?.nextLink === "string";
+  return (data as { complete?: unknown } | undefined)?.complete === false;
 }
 
 /** Forgets stored caches: every account's on sign-out, or all but the one now signed in. */

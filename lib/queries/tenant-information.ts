@@ -1,20 +1,23 @@
 "use client";
 
 /**
- * Partner names from tenant information. Every mounted name asks for its tenant;
- * the asks of one tick go out together as $batches of 20 (so the rows on screen
- * come first), and the answers are kept in this browser for days per tenant id:
- * tenant names change rarely. Only names and domains are stored, never a token.
+ * Partner names from tenant information. Every mounted name asks for its tenant, and so does
+ * every list, for search. Lookups go out as streamed action calls of up to 500 tenants (answered
+ * $batch by $batch, several in flight), in two lanes so the rows on screen never wait behind the
+ * rest. Answers are kept in this browser for days per tenant id: tenant names change rarely.
+ * Only names and domains are stored, never a token.
  */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
 import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/models";
+import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import { callGraphAction } from "./graph-action";
+import { readStream } from "./stream";
 
 export const TENANT_INFO_TTL_MS = 3 * 24 * 60 * 60_000;
 const STORAGE_KEY = "tenant-information:v1";
-const BATCH = 20;
+/** Names for rows off screen redraw the lists at most this often: each redraw re-sorts every row. */
+const REDRAW_MS = 400;
 
 interface Entry {
   /** null: Graph does not know this tenant. */
@@ -22,16 +25,22 @@ interface Entry {
   at: number;
 }
 
+/** "first": rows on screen; "rest": everything else (search), behind them. */
+type Lane = "first" | "rest";
+
 const entries = new Map<string, Entry>();
-const queued: string[] = [];
-const asked = new Set<string>();
+/** Asked for and not sent yet, per lane; the queues may hold ids since sent or withdrawn, skipped when taken. */
+const waiting: Record<Lane, Set<string>> = { first: new Set(), rest: new Set() };
+const queues: Record<Lane, string[]> = { first: [], rest: [] };
+const running: Record<Lane, boolean> = { first: false, rest: false };
+const sent = new Set<string>();
 const failedAt = new Map<string, number>();
 /** A lookup that failed (throttled, refused, lost) is asked for again after this long. */
 const RETRY_FAILED_AFTER_MS = 60_000;
 const listeners = new Set<() => void>();
 let version = 0;
 let loaded = false;
-let flushing = false;
+let redrawTimer: ReturnType<typeof setTimeout> | null = null;
 let tokenSource: GetGraphToken | null = null;
 
 function load() {
@@ -55,64 +64,91 @@ function save() {
 }
 
 function notify() {
+  if (redrawTimer !== null) clearTimeout(redrawTimer);
+  redrawTimer = null;
   version++;
   listeners.forEach((listener) => listener());
 }
 
-async function flush() {
-  if (flushing || !tokenSource) return;
-  flushing = true;
+function notifySoon() {
+  redrawTimer ??= setTimeout(notify, REDRAW_MS);
+}
+
+function take(lane: Lane): string[] {
+  const queue = queues[lane];
+  const chunk: string[] = [];
+  let index = 0;
+  for (; index < queue.length && chunk.length < MAX_TENANT_IDS_PER_CALL; index++) {
+    const id = queue[index] as string;
+    if (!waiting[lane].delete(id) || sent.has(id) || entries.has(id)) continue;
+    chunk.push(id);
+  }
+  queue.splice(0, index);
+  return chunk;
+}
+
+async function flush(lane: Lane) {
+  if (running[lane] || !tokenSource) return;
+  running[lane] = true;
   const getToken = tokenSource;
   try {
-    while (queued.length > 0) {
-      const chunk = queued.splice(0, BATCH);
+    for (let chunk = take(lane); chunk.length > 0; chunk = take(lane)) {
+      chunk.forEach((id) => sent.add(id));
       try {
-        const lookup = await callGraphAction(getToken, (token) => findTenantInformation(token, chunk));
-        const at = Date.now();
-        for (const info of lookup.found) entries.set(info.tenantId, { info, at });
-        for (const id of lookup.unknown) entries.set(id, { info: null, at });
-        notify();
+        await readStream(
+          getToken,
+          (token) => findTenantInformation(token, chunk),
+          (lookup) => {
+            const at = Date.now();
+            for (const info of lookup.found) entries.set(info.tenantId, { info, at });
+            for (const id of lookup.unknown) entries.set(id, { info: null, at });
+            if (lane === "first") notify();
+            else notifySoon();
+          },
+        );
       } catch {
         // Names are a nicety: without them rows fall back to the policy name or "Unnamed partner".
-        // They may be asked for again, a while later, not by every redraw.
-        const at = Date.now();
-        for (const id of chunk) {
-          asked.delete(id);
-          failedAt.set(id, at);
-        }
+      }
+      // Tenants left without an answer (throttled, refused, lost) may be asked again, a while later,
+      // not by every redraw.
+      const at = Date.now();
+      for (const id of chunk) {
+        sent.delete(id);
+        if (!entries.has(id)) failedAt.set(id, at);
       }
     }
   } finally {
-    flushing = false;
-    // Once per run of lookups: the whole cache is written, so not after every 20 names.
-    save();
+    running[lane] = false;
+    if (!running.first && !running.rest) {
+      notify();
+      // Once per run of lookups: the whole cache is written, not after every answer.
+      save();
+    }
   }
 }
 
-/** Queues lookups; `first` jumps the queue (rows on screen). */
+/** Queues lookups; `first` puts them in the lane of the rows on screen. */
 export function requestTenantInformation(tenantIds: readonly string[], getToken: GetGraphToken, first = false) {
   load();
   tokenSource = getToken;
+  const lane: Lane = first ? "first" : "rest";
   const now = Date.now();
-  const fresh = tenantIds
-    .map((id) => id.toLowerCase())
-    .filter((id) => !entries.has(id) && !asked.has(id) && now - (failedAt.get(id) ?? -Infinity) >= RETRY_FAILED_AFTER_MS);
-  if (fresh.length === 0) return;
-  fresh.forEach((id) => asked.add(id));
-  if (first) queued.unshift(...fresh);
-  else queued.push(...fresh);
-  queueMicrotask(() => void flush());
+  let added = false;
+  for (const raw of tenantIds) {
+    const id = raw.toLowerCase();
+    if (entries.has(id) || sent.has(id) || waiting[lane].has(id) || now - (failedAt.get(id) ?? -Infinity) < RETRY_FAILED_AFTER_MS) continue;
+    waiting[lane].add(id);
+    queues[lane].push(id);
+    added = true;
+  }
+  if (added) queueMicrotask(() => void flush(lane));
 }
 
-/**
- * Takes back lookups that have not gone out yet (a view that asked for them closed). A tab
- * sends one server action at a time, so a long queue of names would hold up everything else.
- */
-export function withdrawTenantInformation(tenantIds: readonly string[]) {
-  const withdrawn = new Set(tenantIds.map((id) => id.toLowerCase()));
-  const kept = queued.filter((id) => !withdrawn.has(id));
-  for (const id of queued) if (withdrawn.has(id)) asked.delete(id);
-  queued.splice(0, queued.length, ...kept);
+/** Takes back lookups that have not gone out yet: the view (or row, `first`) that asked for them closed. */
+export function withdrawTenantInformation(tenantIds: readonly string[], first = false) {
+  const lane: Lane = first ? "first" : "rest";
+  for (const raw of tenantIds) waiting[lane].delete(raw.toLowerCase());
+  queues[lane] = queues[lane].filter((id) => waiting[lane].has(id));
 }
 
 function subscribe(listener: () => void) {
@@ -137,7 +173,7 @@ export function useTenantInformation(tenantId: string): TenantInformation | null
     if (!account) return;
     requestTenantInformation([tenantId], getToken, true);
     // A row scrolled away (or a view left) before its lookup went out no longer holds up the others.
-    return () => withdrawTenantInformation([tenantId]);
+    return () => withdrawTenantInformation([tenantId], true);
   }, [account, getToken, tenantId]);
   return getCachedTenantInformation(tenantId);
 }
@@ -146,15 +182,15 @@ export function useTenantInformation(tenantId: string): TenantInformation | null
 export function useTenantInformationLookup(tenantIds: readonly string[] | undefined): (tenantId: string) => TenantInformation | null {
   const { account, getToken } = useGraphToken();
   const current = useVersion();
+  const asked = useRef<readonly string[]>([]);
   useEffect(() => {
+    // Rows that arrive add to the lookups; those on screen have already asked in their own lane.
     if (!account || !tenantIds || tenantIds.length === 0) return;
-    // After the rows on screen asked for theirs; what has not gone out when the view closes is taken back.
-    const timer = window.setTimeout(() => requestTenantInformation(tenantIds, getToken), 250);
-    return () => {
-      window.clearTimeout(timer);
-      withdrawTenantInformation(tenantIds);
-    };
+    asked.current = tenantIds;
+    requestTenantInformation(tenantIds, getToken);
   }, [account, getToken, tenantIds]);
+  // What has not gone out when the view closes is taken back.
+  useEffect(() => () => withdrawTenantInformation(asked.current), []);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useCallback((tenantId: string) => getCachedTenantInformation(tenantId), [current]);
 }
@@ -173,15 +209,14 @@ function withName<P extends PartnerRow>(partner: P, info: TenantInformation | nu
 }
 
 /**
- * Partners with their tenant's name and default domain, so search and sort see
- * them; names arrive in the background (after the rows on screen asked for
- * theirs) and the list re-renders as they do.
+ * Partners with their tenant's name and default domain, so search and sort see them; names
+ * arrive in the background (after the rows on screen asked for theirs) and the list re-renders
+ * as they do.
  */
-export function useNamedPartners<P extends PartnerRow>(partners: P[], lookUpAll?: boolean): P[];
-export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll?: boolean): P[] | undefined;
-/** `lookUpAll` false: only the rows on screen ask (while the list's own pages are still coming in). */
-export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll = true): P[] | undefined {
-  const ids = useMemo(() => (lookUpAll ? partners?.map((partner) => partner.tenantId) : undefined), [partners, lookUpAll]);
+export function useNamedPartners<P extends PartnerRow>(partners: P[]): P[];
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined): P[] | undefined;
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined): P[] | undefined {
+  const ids = useMemo(() => partners?.map((partner) => partner.tenantId), [partners]);
   const lookup = useTenantInformationLookup(ids);
   return useMemo(() => partners?.map((partner) => withName(partner, lookup(partner.tenantId))), [partners, lookup]);
 }
