@@ -94,7 +94,7 @@ const report = [
   "",
   "## Partners list",
   "",
-  "\"ours\" is what each server action call does (one Graph page, `$select`ed, via `lib/graph`), called page after page.",
+  "\"ours\" is what the list's one server action call does (every Graph page, `$select`ed, via `lib/graph`, each handed on as it arrives).",
   "The naive script lists partners, then sends one GET per partner's `identitySynchronization`; \"(est.)\" rows time the",
   "first 1,000 of those GETs and scale up. The lower bound is one round trip per page of 100: pages x latency.",
   "",

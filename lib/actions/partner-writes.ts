@@ -1,22 +1,21 @@
 "use server";
 import "server-only";
-import { fail, type Result } from "@/lib/result";
+import type { DeletedPartner } from "@/lib/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import {
   addPartner as addInGraph,
   automaticRedemptionWrite,
   deletePartnerSteps,
-  listDeletedPartnersPage as listDeletedPageInGraph,
+  listDeletedPartners as listDeletedInGraph,
   purgePartners as purgeInGraph,
   restorePartners as restoreInGraph,
-  type DeletedPartnersPage,
 } from "@/lib/graph/partner-writes";
 import { runSequence } from "@/lib/graph/writes";
-import { actionArguments, deletedItemsUnsupportedError, flagSchema, pageLinkSchema, pageOfList, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
+import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
 import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-const LIST = "deleted partners list";
-const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
+const listArgs = actionArguments({ token: tokenSchema });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 const idsArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema.min(1, { error: "must name at least one tenant" }) });
 const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, withSyncPolicy: flagSchema });
@@ -40,15 +39,13 @@ export async function deletePartner(...sent: [token: string, tenantId: string, w
   return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-/** One Graph page per call, like every list read, so the tab's other actions are not held behind it. */
-export async function listDeletedPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedPartnersPage>> {
-  const args = pageArgs(sent);
+/** Every deleted partner configuration in one call, streamed page by page like every list read. */
+export async function listDeletedPartners(...sent: [token: string]): Promise<Result<Streamed<DeletedPartner[]>>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const { token, nextLink } = args.data;
-  // The link came back from the browser: lib/graph sends the token only to a page of this list.
-  return pageOfList(LIST, await listDeletedPageInGraph(token, nextLink));
+  return ok({ parts: listDeletedInGraph(args.data.token) });
 }
 
 /** One outcome per partner, in the order sent: one row's failure loses no other row's outcome. */

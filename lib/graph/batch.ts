@@ -98,16 +98,34 @@ export function batchItemError(item: BatchResponse): AppError {
   });
 }
 
+/**
+ * Runs `work` over `items`, at most `concurrency` at a time, and yields each answer as it comes.
+ * Closing the generator starts no more work. `work` is expected to return failures, not throw.
+ */
+export async function* inCompletionOrder<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): AsyncGenerator<R, void, undefined> {
+  const running = new Map<number, Promise<{ slot: number; value: R }>>();
+  let next = 0;
+  const start = () => {
+    const slot = next++;
+    const done = work(items[slot] as T).then((value) => ({ slot, value }));
+    // Handled here so a rejection nobody waits for any more is not reported as unhandled.
+    done.catch(() => undefined);
+    running.set(slot, done);
+  };
+  while (next < items.length && running.size < Math.max(1, concurrency)) start();
+  while (running.size > 0) {
+    const { slot, value } = await Promise.race(running.values());
+    running.delete(slot);
+    if (next < items.length) start();
+    yield value;
+  }
+}
+
+/** Runs `work` over `items`, at most `concurrency` at a time; the answers in the order of `items`. */
 export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number = DEFAULT_BATCH_CONCURRENCY, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  const indexed = items.map((item, index) => ({ item, index }));
+  for await (const done of inCompletionOrder(indexed, concurrency, async ({ item, index }) => ({ index, value: await work(item) }))) results[done.index] = done.value;
   return results;
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 /** Writes to partner configurations, each declared for the write engine (writes.ts), and the deleted partners they leave. */
 import type { AutomaticUserConsentSettings, DeletedPartner } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { notSent, type Observed, type WriteOutcome } from "@/lib/writes/outcome";
 import { uniqueTenantIds } from "./batch";
 import type { GraphOptions } from "./client";
 import { toDeletedPartner, toPartner } from "./mappers";
-import { graphListPage } from "./paging";
+import { graphPages } from "./paging";
 import { getPartner } from "./partners";
 import { DELETED_PARTNERS_PATH, deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
@@ -136,15 +136,11 @@ export function setUpSyncSteps(token: string, tenantId: string, displayName: str
   ];
 }
 
-export interface DeletedPartnersPage {
-  partners: DeletedPartner[];
-  /** Where the next page is; null on the last page. */
-  nextLink: string | null;
-}
-
-/** One page of deleted partner configurations: the first by the list's path, later ones by the nextLink Graph gave. */
-export async function listDeletedPartnersPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<DeletedPartnersPage>> {
-  const page = await graphListPage<WirePartner>({ token, path: DELETED_PARTNERS_PATH }, nextLink, options);
-  if (!page.ok) return page;
-  return ok({ partners: page.data.items.map((wire) => toDeletedPartner(wire)).filter((partner) => partner.tenantId !== ""), nextLink: page.data.nextLink });
+/** Deleted partner configurations, page by page as Graph answers. */
+export function listDeletedPartners(token: string, options: GraphOptions = {}): AsyncGenerator<Result<DeletedPartner[]>, void, undefined> {
+  return graphPages<WirePartner, DeletedPartner>(
+    { token, path: DELETED_PARTNERS_PATH },
+    (wire) => wire.map((partner) => toDeletedPartner(partner)).filter((partner) => partner.tenantId !== ""),
+    options,
+  );
 }

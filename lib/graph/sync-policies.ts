@@ -3,7 +3,7 @@ import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
 import { ok, type Result } from "@/lib/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toDeletedSyncPolicy, toSyncPolicy } from "./mappers";
-import { graphListAll, graphListPage } from "./paging";
+import { graphPages } from "./paging";
 import { DELETED_SYNC_POLICIES_PATH, deletedSyncPolicyPath, syncPolicyPath } from "./paths";
 import type { WireSyncPolicy } from "./wire-types";
 
@@ -14,24 +14,13 @@ export async function getSyncPolicy(token: string, tenantId: string, options?: G
   return ok(toSyncPolicy(result.data.body, tenantId));
 }
 
-/** Every page at once, for scripts such as the benchmark; the dashboard reads one page per action. */
-export async function listDeletedSyncPolicies(token: string, options?: GraphOptions): Promise<Result<DeletedSyncPolicy[]>> {
-  const result = await graphListAll<WireSyncPolicy>({ token, path: DELETED_SYNC_POLICIES_PATH }, options);
-  if (!result.ok) return result;
-  return ok(result.data.map((wire) => toDeletedSyncPolicy(wire)).filter((policy) => policy.tenantId !== ""));
-}
-
-export interface DeletedSyncPoliciesPage {
-  policies: DeletedSyncPolicy[];
-  /** Where the next page is; null on the last page. */
-  nextLink: string | null;
-}
-
-/** One page of deleted sync policies: the first by the list's path, later ones by the nextLink Graph gave. */
-export async function listDeletedSyncPoliciesPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<DeletedSyncPoliciesPage>> {
-  const page = await graphListPage<WireSyncPolicy>({ token, path: DELETED_SYNC_POLICIES_PATH }, nextLink, options);
-  if (!page.ok) return page;
-  return ok({ policies: page.data.items.map((wire) => toDeletedSyncPolicy(wire)).filter((policy) => policy.tenantId !== ""), nextLink: page.data.nextLink });
+/** Deleted sync policies, page by page as Graph answers. */
+export function listDeletedSyncPolicies(token: string, options: GraphOptions = {}): AsyncGenerator<Result<DeletedSyncPolicy[]>, void, undefined> {
+  return graphPages<WireSyncPolicy, DeletedSyncPolicy>(
+    { token, path: DELETED_SYNC_POLICIES_PATH },
+    (wire) => wire.map((policy) => toDeletedSyncPolicy(policy)).filter((policy) => policy.tenantId !== ""),
+    options,
+  );
 }
 
 export async function getDeletedSyncPolicy(

@@ -2,14 +2,14 @@
 
 import { useCallback } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { addPartner, deletePartner, listDeletedPartnersPage, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
+import { addPartner, deletePartner, listDeletedPartners, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
-import { readEveryPage } from "./pages";
+import { readList, readStream } from "./stream";
 import { updatePartner } from "./write-cache";
 import { callWrite, sendInChunks, useGraphWrite } from "./writes";
 
@@ -29,8 +29,9 @@ export function useTenantLookup() {
     async (input: string): Promise<TenantInformation | null> => {
       const value = input.trim();
       if (GUID.test(value)) {
-        const lookup = await callGraphAction(getToken, (token) => findTenantInformation(token, [value]));
-        return lookup.found[0] ?? null;
+        let found: TenantInformation | null = null;
+        await readStream(getToken, (token) => findTenantInformation(token, [value]), (lookup) => (found = lookup.found[0] ?? found));
+        return found;
       }
       return callGraphAction(getToken, (token) => findTenantByDomain(token, value));
     },
@@ -83,12 +84,7 @@ export function useSetOutboundRedemption() {
 function deletedPartnersQuery(accountId: string, getToken: GetGraphToken) {
   return queryOptions({
     queryKey: deletedPartnersKey(accountId),
-    queryFn: ({ signal }) =>
-      readEveryPage(
-        signal,
-        (nextLink) => callGraphAction(getToken, (token) => listDeletedPartnersPage(token, nextLink)),
-        (page) => page.partners,
-      ),
+    queryFn: async ({ signal }) => (await readList(getToken, (token) => listDeletedPartners(token), signal)).flat(),
   });
 }
 

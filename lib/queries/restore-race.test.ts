@@ -4,7 +4,8 @@ import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { ok, type Result } from "@/lib/result";
 import { getPartnerDetail } from "@/lib/actions/partners";
-import { listDeletedSyncPoliciesPage, restoreSyncPolicies, type DeletedSyncPoliciesPage } from "@/lib/actions/deleted-sync-policies";
+import { listDeletedSyncPolicies, restoreSyncPolicies } from "@/lib/actions/deleted-sync-policies";
+import { feedStream } from "@/tests/streams";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { graphKeys } from "./keys";
 import { partnerDetailQuery, type PartnerDetail } from "./partners";
@@ -12,8 +13,8 @@ import { deletedSyncPoliciesQuery } from "./deleted-sync-policies";
 import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { restoreMutationOptions } from "./restore";
 
-vi.mock("@/lib/actions/partners", () => ({ getPartnerDetail: vi.fn(), listPartnersPage: vi.fn() }));
-vi.mock("@/lib/actions/deleted-sync-policies", () => ({ listDeletedSyncPoliciesPage: vi.fn(), restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
+vi.mock("@/lib/actions/partners", () => ({ getPartnerDetail: vi.fn(), listPartners: vi.fn() }));
+vi.mock("@/lib/actions/deleted-sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 
 const ACCOUNT = "account-1";
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -60,8 +61,8 @@ describe("a read in flight when a restore starts", () => {
   it("does not resurrect it from a deleted-list read that lands after the restore", async () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), [deletedA]);
-    const staleRead = deferred<Result<DeletedSyncPoliciesPage>>();
-    vi.mocked(listDeletedSyncPoliciesPage).mockReturnValue(staleRead.promise);
+    const staleRead = feedStream<DeletedSyncPolicy[]>();
+    vi.mocked(listDeletedSyncPolicies).mockResolvedValue(staleRead.answer);
     const answer = deferred<Result<WriteOutcome[]>>();
     vi.mocked(restoreSyncPolicies).mockReturnValue(answer.promise);
 
@@ -69,10 +70,11 @@ describe("a read in flight when a restore starts", () => {
     const restoring = restore(queryClient, [A]);
     await vi.waitFor(() => expect(restoreSyncPolicies).toHaveBeenCalled());
     const read = queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(ACCOUNT, getToken, queryClient), staleTime: 0 });
-    await vi.waitFor(() => expect(listDeletedSyncPoliciesPage).toHaveBeenCalled());
+    await vi.waitFor(() => expect(staleRead.pulled).toBe(1));
     answer.resolve(ok([{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }]));
     await restoring;
-    staleRead.resolve(ok({ policies: [deletedA], nextLink: null }));
+    staleRead.push(ok([deletedA]));
+    staleRead.end();
     expect(await read).toEqual([]);
     expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([]);
   });
