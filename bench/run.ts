@@ -53,7 +53,7 @@ const MISS_REASONS: Record<string, string> = {
     "what the browser adds is the call itself and drawing the rows (the table is redrawn at most every 400 ms while pages arrive). " +
     "On this machine the browser, the Next.js server and the emulator share two cores with whatever else runs, and every browser row moves with that load.",
   "every name known":
-    "Names are looked up in streamed calls of up to 500 tenants, four $batches of 20 in flight, as each page's rows arrive; " +
+    "Names are looked up in streamed calls of up to 500 tenants, six $batches of 20 in flight, as each page's rows arrive; " +
     "they share the server and the emulator with the list, so whatever slows the list slows them more.",
   "first row": "The first row needs one server action call on top of one Graph round trip; on a busy machine that call alone can take longer than 200 ms.",
   "keystroke to updated rows, slowest": "The slowest keystroke is usually the first, or one that brings all 10,000 rows back; the median is the steady state.",
