@@ -40,8 +40,8 @@ export async function findTenantInformation(token: string, tenantIds: readonly s
   return ok(lookup);
 }
 
-/** $batches of tenant lookups in flight at once: 80 tenants per Graph round trip. */
-export const LOOKUP_CONCURRENCY = 4;
+/** $batches of tenant lookups in flight at once: 120 tenants per Graph round trip, as fast as a list's pages arrive. */
+export const LOOKUP_CONCURRENCY = 6;
 
 /**
  * Who each of many tenants is: $batches of 20, several in flight, each answer yielded as it comes
