@@ -7,8 +7,9 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
-import { listPartnersPage } from "../lib/graph/partners";
+import { listPartners } from "../lib/graph/partners";
 import { freePort, startEmulatorProcess } from "./emulator-process";
+import { collect } from "./graph";
 import { median } from "./median";
 
 const PARTNERS = 10_000;
@@ -33,14 +34,32 @@ export interface BrowserResult {
 
 // Page-side code is plain JavaScript text: the TypeScript loader's helpers do not exist in the page.
 
-/** Marks, in page time, when the view started loading, its first row, and when no page was left to load. */
-const WATCH_LIST = `
+/**
+ * Marks, in page time, when the view started loading, when its first server action call went out,
+ * its first row, when no page was left to load, and when the name cache held every partner
+ * (`__partnerIds`, set before this script runs). Written as a function of the ids so the script
+ * text carries them.
+ */
+const watchList = (partnerIds: string[]) => `
   window.__bench = {};
   window.__longTasks = [];
+  const mark = (name) => { if (!(name in window.__bench)) window.__bench[name] = performance.now(); };
+  const partnerIds = ${JSON.stringify(partnerIds)};
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__longTasks.push(entry.duration))).observe({ type: "longtask" });
+  const send = window.fetch;
+  window.fetch = function (input, init) {
+    const headers = new Headers(init && init.headers);
+    if ("viewStart" in window.__bench && init && init.method === "POST" && headers.has("next-action")) mark("listRequest");
+    return send.apply(this, arguments);
+  };
+  const store = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    store.apply(this, arguments);
+    if (!key.startsWith("ctsd.account:") || !key.endsWith(":tenant-information") || "names" in window.__bench) return;
+    const known = JSON.parse(value);
+    if (partnerIds.every((id) => id in known)) mark("names");
+  };
   new MutationObserver(() => {
-    const marks = window.__bench;
-    const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
     if (document.querySelector('[role="status"][aria-label="Loading partners"]')) mark("viewStart");
     const firstRow = document.querySelector("table tbody tr[data-index]");
     if (firstRow) mark("firstRow");
@@ -68,8 +87,8 @@ const WATCH_TYPING = `
   })();
 `;
 
-async function listMarks(page: Page): Promise<Record<string, number>> {
-  await page.waitForFunction("window.__bench && window.__bench.complete !== undefined", null, { timeout: 120_000 });
+async function listMarks(page: Page, mark = "complete"): Promise<Record<string, number>> {
+  await page.waitForFunction(`window.__bench && window.__bench.${mark} !== undefined`, null, { timeout: 120_000 });
   return (await page.evaluate("({ ...window.__bench })")) as Record<string, number>;
 }
 
@@ -118,21 +137,27 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
   try {
     const base = `http://localhost:${port}`;
     await waitForHttp(`${base}/signed-out`);
+
+    // Every partner's id, for the page to tell when it knows every name.
+    const token = await emulator.automationToken();
+    const partnerIds = (await collect(listPartners(token, { graphRoot: emulator.url }))).map((partner) => partner.tenantId.toLowerCase());
     await emulator.setLatency(LATENCY_MS);
 
     // One Graph round trip for the first page, as the server makes it.
-    const token = await emulator.automationToken();
     const trips: number[] = [];
     for (let run = 0; run < 5; run += 1) {
       const started = performance.now();
-      await listPartnersPage(token, null, { graphRoot: emulator.url });
+      for await (const first of listPartners(token, { graphRoot: emulator.url })) {
+        if (!first.ok) throw new Error(first.error.message);
+        break;
+      }
       trips.push(performance.now() - started);
     }
     const roundTrip = median(trips);
 
     // Playwright's waitForFunction evaluates its predicate in the page, which the dashboard's CSP forbids (no unsafe-eval).
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
-    await page.addInitScript({ content: WATCH_LIST });
+    await page.addInitScript({ content: watchList(partnerIds) });
     log("  signing in");
     await page.goto(`${base}/partners`);
     await page.getByLabel("Username").fill("admin@contoso.example");
@@ -140,15 +165,21 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     await page.getByRole("button", { name: "Sign in" }).click();
     await listMarks(page);
 
-    log("  cold load (no cached data)");
+    log("  cold load (no cached list, no cached names)");
     const cold: Record<string, number>[] = [];
     for (let run = 0; run < 3; run += 1) {
       await page.evaluate('Object.keys(sessionStorage).filter((key) => key.startsWith("ctsd.account:") && key.endsWith(":query-cache")).forEach((key) => sessionStorage.removeItem(key))');
+      await page.evaluate('Object.keys(localStorage).filter((key) => key.startsWith("ctsd.account:") && key.endsWith(":tenant-information")).forEach((key) => localStorage.removeItem(key))');
       await page.reload();
-      cold.push(await listMarks(page));
+      await listMarks(page);
+      cold.push(await listMarks(page, "names"));
     }
-    const firstRow = median(cold.map((marks) => (marks.firstRow ?? 0) - (marks.viewStart ?? 0)));
-    const whole = median(cold.map((marks) => (marks.complete ?? 0) - (marks.viewStart ?? 0)));
+    const since = (from: string, to: string) => median(cold.map((marks) => (marks[to] ?? 0) - (marks[from] ?? 0)));
+    const firstRow = since("viewStart", "firstRow");
+    const wholeFromView = since("viewStart", "complete");
+    const whole = since("listRequest", "complete");
+    const names = since("listRequest", "names");
+    const requestAfterView = since("viewStart", "listRequest");
 
     log("  reload with the persisted cache");
     await page.waitForTimeout(1_500);
@@ -156,7 +187,7 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
     await page.waitForFunction("window.__bench && window.__bench.firstRow !== undefined", null, { timeout: 60_000 });
     const warm = (await page.evaluate("({ ...window.__bench })")) as Record<string, number>;
     await listMarks(page);
-    // The background re-read of every page, then the cache write that follows it.
+    // The background re-read of the list, then the cache write that follows it.
     await page.getByRole("button", { name: "Refresh from Microsoft Graph" }).getByText("Refresh", { exact: true }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(2_000);
     const refreshTasks = (await page.evaluate("window.__longTasks")) as number[];
@@ -172,7 +203,9 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
       rows: [
         { measure: "one Graph round trip (first page, measured from Node)", value: `${Math.round(roundTrip)} ms`, target: "–", met: null },
         row("first row, from the view starting to load", firstRow, roundTrip + 200, `round trip + 200 ms = ${Math.round(roundTrip + 200)} ms`),
-        row("whole list, from the view starting to load", whole, lowerBound * 1.3, `1.3 x lower bound (${PAGES} x ${LATENCY_MS} ms) = ${Math.round(lowerBound * 1.3)} ms`),
+        row(`whole list, from its request (sent ${Math.round(requestAfterView)} ms after the view started)`, whole, lowerBound * 1.2, `1.2 x lower bound (${PAGES} x ${LATENCY_MS} ms) = ${Math.round(lowerBound * 1.2)} ms`),
+        row("whole list, from the view starting to load", wholeFromView, null, "–"),
+        row("every name known (no row left nameless), from the list's request", names, whole * 2, `2 x whole list = ${Math.round(whole * 2)} ms`),
         row("reload: first row from the persisted cache (from navigation start)", warm.firstRow ?? 0, null, "–"),
         row(`reload: longest task while every page is re-read and the cache rewritten (${refreshTasks.length} over 50 ms)`, Math.max(0, ...refreshTasks), null, "–"),
         row(`keystroke to updated rows, median of ${typing.delays.length} (a digit, then Backspace, ten times)`, median(typing.delays), 50, "50 ms"),

@@ -4,9 +4,8 @@
  * POST each, at 0 and 50 ms of injected latency. The emulator runs as its own
  * process, as in the demo, so its work does not share this event loop.
  */
-import { listPartnersPage } from "../lib/graph/partners";
-import { restoreSyncPolicies } from "../lib/graph/batch";
-import { restoreSyncPolicy } from "../lib/graph/sync-policies";
+import { listPartners } from "../lib/graph/partners";
+import { restoreSyncPolicies, restoreSyncPolicy } from "../lib/graph/sync-policy-writes";
 import { listDeletedSyncPolicies } from "../lib/graph/sync-policies";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
 import { median } from "./median";
@@ -54,15 +53,20 @@ function ensure<T>(result: { ok: true; data: T } | { ok: false; error: { message
   return result.data;
 }
 
+/** Every page of a streamed list, or the first failure. */
+export async function collect<T>(parts: AsyncIterable<{ ok: true; data: T[] } | { ok: false; error: { message: string } }>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const part of parts) items.push(...ensure(part));
+  return items;
+}
+
 async function ourList(emulator: EmulatorProcess, token: string): Promise<{ firstPageMs: number; count: number }> {
-  const options = { graphRoot: emulator.url };
   const started = performance.now();
-  let page = ensure(await listPartnersPage(token, null, options));
-  const firstPageMs = performance.now() - started;
-  let count = page.partners.length;
-  while (page.nextLink) {
-    page = ensure(await listPartnersPage(token, page.nextLink, options));
-    count += page.partners.length;
+  let firstPageMs = 0;
+  let count = 0;
+  for await (const page of listPartners(token, { graphRoot: emulator.url })) {
+    if (count === 0) firstPageMs = performance.now() - started;
+    count += ensure(page).length;
   }
   return { firstPageMs, count };
 }
@@ -163,7 +167,7 @@ export async function benchRestores(log: (line: string) => void): Promise<Restor
         await emulator.reset();
         await emulator.setLatency(latencyMs);
         const token = await emulator.automationToken();
-        const ids = ensure(await listDeletedSyncPolicies(token, options))
+        const ids = (await collect(listDeletedSyncPolicies(token, options)))
           .filter((policy) => policy.displayName?.startsWith("Bulk Partner"))
           .map((policy) => policy.tenantId);
         if (ids.length !== BULK_RESTORE) throw new Error(`expected ${BULK_RESTORE} deleted policies, found ${ids.length}`);

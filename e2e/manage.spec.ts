@@ -50,7 +50,7 @@ test("set up sync when someone else just created the policy shows it as already 
 
   await section.getByRole("button", { name: "Set up sync" }).click();
   await page.getByRole("dialog", { name: "Set up sync" }).getByRole("button", { name: "Set up sync" }).click();
-  await expect(page.getByText("Already exists", { exact: true })).toBeVisible();
+  await expect(page.getByText("Wide World Importers: already exists", { exact: true })).toBeVisible();
   await expect(section).toContainText("Created elsewhere");
   expect(await emulator.liveSyncPolicy(WIDE_WORLD)).toMatchObject({ displayName: "Created elsewhere" });
 });

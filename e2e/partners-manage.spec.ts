@@ -137,3 +137,24 @@ test("purging a deleted partner waits for its name to be typed, then it is gone 
   await expect.poll(deletedPartnerIds).not.toContain(GRAPHIC_DESIGN);
   expect((await emulator.partners()).map((p) => p.tenantId)).not.toContain(GRAPHIC_DESIGN);
 });
+
+test("turn a partner's outbound automatic redemption on and off, inbound kept", async ({ page, signIn, emulator }) => {
+  const consent = async () =>
+    ((await emulator.graph("GET", `/policies/crossTenantAccessPolicy/partners/${FABRIKAM}`)).body as { automaticUserConsentSettings: { inboundAllowed: boolean; outboundAllowed: boolean } }).automaticUserConsentSettings;
+  expect(await consent()).toEqual({ inboundAllowed: true, outboundAllowed: false });
+  await signIn(`/partners/${FABRIKAM}`, "admin");
+  const config = page.getByRole("region", { name: "Partner configuration" });
+
+  await config.getByRole("button", { name: "Turn on outbound automatic redemption" }).click();
+  const dialog = page.getByRole("dialog", { name: "Turn on outbound automatic redemption" });
+  await expect(dialog).toContainText("inbound automatic redemption and the partner's other settings stay as they are");
+  await dialog.getByRole("button", { name: "Turn on", exact: true }).click();
+  await expect(page.getByText("Turned on outbound automatic redemption for Fabrikam")).toBeVisible();
+  await expect(config.getByRole("button", { name: "Turn off outbound automatic redemption" })).toBeVisible();
+  await expect.poll(consent).toEqual({ inboundAllowed: true, outboundAllowed: true });
+
+  await config.getByRole("button", { name: "Turn off outbound automatic redemption" }).click();
+  await page.getByRole("dialog", { name: "Turn off outbound automatic redemption" }).getByRole("button", { name: "Turn off", exact: true }).click();
+  await expect(config.getByRole("button", { name: "Turn on outbound automatic redemption" })).toBeVisible();
+  await expect.poll(consent).toEqual({ inboundAllowed: true, outboundAllowed: false });
+});

@@ -28,3 +28,11 @@ export function fail<T = never>(error: AppError): Result<T> {
 export function invalidArgument<T = never>(message: string): Result<T> {
   return fail({ status: 400, code: "InvalidArgument", message, requestId: null, retryAfterSeconds: null });
 }
+
+/**
+ * A read answered part by part: one server action call returns this at once and React streams each
+ * part to the browser as Graph answers it (a page of a list, a $batch of names). A failed part is the last.
+ */
+export interface Streamed<T> {
+  parts: AsyncIterable<Result<T>>;
+}

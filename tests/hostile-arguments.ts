@@ -52,16 +52,16 @@ const tokenField = (rest: unknown[]): StringField => ({ field: "token", at: (tok
 const tenantIdField = (rest: unknown[]): StringField => ({ field: "tenantId", at: (id) => [TOKEN, id, ...rest] });
 const idArguments: ActionArguments = { valid: [TOKEN, TENANT], fields: [tokenField([TENANT]), tenantIdField([])] };
 const tenantListArguments: ActionArguments = { valid: [TOKEN, [TENANT]], fields: [tokenField([[TENANT]]), { field: "tenantIds[1]", at: (id) => [TOKEN, [TENANT, id]] }] };
-const pageArguments: ActionArguments = { valid: [TOKEN, null], fields: [tokenField([null]), { field: "nextLink", at: (link) => [TOKEN, link] }] };
+const tokenArguments: ActionArguments = { valid: [TOKEN], fields: [tokenField([])] };
 
 export const SINCE = "2026-11-01T00:00:00Z";
 const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, ...query } }];
 
 /** Every server action by name. */
 export const ACTION_ARGUMENTS = {
-  listPartnersPage: pageArguments,
+  listPartners: tokenArguments,
   getPartnerDetail: idArguments,
-  listDeletedSyncPoliciesPage: pageArguments,
+  listDeletedSyncPolicies: tokenArguments,
   restoreSyncPolicy: {
     valid: [TOKEN, TENANT, "deleted-items"],
     fields: [tokenField([TENANT, "partner"]), tenantIdField(["partner"]), { field: "route", at: (route) => [TOKEN, TENANT, route] }],
@@ -69,9 +69,10 @@ export const ACTION_ARGUMENTS = {
   restoreSyncPolicies: tenantListArguments,
   addPartner: idArguments,
   deletePartner: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
-  listDeletedPartnersPage: pageArguments,
-  restorePartner: idArguments,
-  purgePartner: idArguments,
+  listDeletedPartners: tokenArguments,
+  restorePartners: tenantListArguments,
+  purgePartners: tenantListArguments,
+  setOutboundRedemption: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
   setUpSync: {
     valid: [TOKEN, TENANT, "Fabrikam", true],
     fields: [tokenField([TENANT, "Fabrikam", true]), tenantIdField(["Fabrikam", true]), { field: "displayName", at: (name) => [TOKEN, TENANT, name, true] }],
@@ -88,7 +89,7 @@ export const ACTION_ARGUMENTS = {
   purgeSyncPolicies: tenantListArguments,
   findTenantInformation: tenantListArguments,
   findTenantByDomain: { valid: [TOKEN, "Fabrikam.example"], fields: [tokenField(["fabrikam.example"]), { field: "domain", at: (domain) => [TOKEN, domain] }] },
-  getDefaultPolicy: { valid: [TOKEN], fields: [tokenField([])] },
+  getDefaultPolicy: tokenArguments,
   listAuditEntries: {
     valid: [TOKEN, { query: { since: SINCE } }],
     fields: [

@@ -3,13 +3,12 @@
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
-import { toast } from "sonner";
 import type { DeletedPartner } from "@/lib/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
-import { useDeletedPartners, usePurgePartner, useRereadDeletedPartnerIds, useRestorePartner } from "@/lib/queries/partner-writes";
+import { useDeletedPartners, usePurgePartners, useRereadDeletedPartnerIds, useRestorePartners } from "@/lib/queries/partner-writes";
 import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";
-import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
+import type { WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
@@ -96,28 +95,22 @@ export function DeletedPartnersView() {
   const [now] = useState(() => new Date());
   const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
   const [purging, setPurging] = useState<PurgeItem | null>(null);
-  const restore = useRestorePartner();
-  const purge = usePurgePartner();
+  const restore = useRestorePartners();
+  const purge = usePurgePartners();
   const stillDeleted = useRereadDeletedPartnerIds();
   const restores = useWriteRun<PurgeItem>({
-    send: (items) => Promise.all(items.map((item) => restore.mutateAsync({ tenantId: item.tenantId }))),
+    write: "restore-partner",
+    send: (items) => restore.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
     nameOf: (item) => getCachedTenantInformation(item.tenantId)?.displayName ?? item.name ?? item.tenantId,
-    nothingDone: "Nothing was restored.",
     stillToDo: stillDeleted,
-    announceOne: (outcome, name) => {
-      if (isSettledOutcome(outcome)) toast.success(`Restored the partner ${name}`, { description: describeWriteOutcome(outcome).detail });
-    },
   });
   const purges = useWriteRun<PurgeItem>({
-    send: (items) => Promise.all(items.map((item) => purge.mutateAsync({ tenantId: item.tenantId }))),
+    write: "purge-partner",
+    send: (items) => purge.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
     nameOf: (item) => item.name ?? item.tenantId,
-    nothingDone: "Nothing was purged.",
     stillToDo: stillDeleted,
-    announceOne: (outcome, name) => {
-      if (outcome.kind === "done") toast.success(`Purged the partner ${name}`, { description: "It is gone for good." });
-    },
   });
   const outcomes = new Map([...(restores.run?.outcomes ?? []), ...(purges.run?.outcomes ?? [])].map((outcome) => [outcome.tenantId.toLowerCase(), outcome]));
 

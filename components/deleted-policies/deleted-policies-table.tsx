@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/writes/outcome";
+import type { WriteOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partners/display";
 import { formatDate, purgeDate } from "@/lib/deleted/retention";
 import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
@@ -40,7 +40,7 @@ export function DeletedPoliciesTable({
   canRestore: boolean;
   /** A restore is on its way: every Restore button waits for it. */
   restoring: boolean;
-  outcomes: Map<string, RestoreOutcome>;
+  outcomes: Map<string, WriteOutcome>;
   messageContext: OutcomeContext;
 }) {
   const visibleIds = policies.map((policy) => policy.tenantId);

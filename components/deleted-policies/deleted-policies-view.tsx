@@ -49,7 +49,7 @@ export function DeletedPoliciesView() {
     [setSelected],
   );
   const deselectSettled = useCallback((settled: WriteOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
-  const flow = useRestoreFlow({ onOpenPartner: openPartner, onSettled: deselectSettled });
+  const flow = useRestoreFlow({ route: "deleted-items", onOpenPartner: openPartner, onSettled: deselectSettled });
 
   const all = useNamedDeletedPolicies(deleted.data);
   // Filtered in the keystroke's own render: a deferred one would wait for the tab's pending server action.
@@ -89,7 +89,7 @@ export function DeletedPoliciesView() {
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted sync policies could not be loaded." />
       ) : (
         <div className="space-y-3">
-          <WriteResults title="Restore results" flow={flow} canRetry={permission.allowed} messageContext={flow.messageContext} linkToPartner />
+          <WriteResults title="Restore results" flow={flow} canRetry={permission.allowed} linkToPartner />
           <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
@@ -140,7 +140,7 @@ export function DeletedPoliciesView() {
           )}
         </div>
       )}
-      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.start(confirming, confirming.length === 1 ? "deleted-items" : undefined)} />
+      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.start(confirming)} />
     </PurgeFlowProvider>
   );
 }

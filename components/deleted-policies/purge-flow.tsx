@@ -6,7 +6,6 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import { Trash2 } from "lucide-react";
-import { toast } from "sonner";
 import type { DeletedSyncPolicy } from "@/lib/models";
 import { usePurgeSyncPolicies } from "@/lib/queries/sync-policy-writes";
 import { useRereadDeletedSyncPolicyIds } from "@/lib/queries/deleted-sync-policies";
@@ -20,7 +19,7 @@ import { purgeName } from "./purge-name";
 
 interface PurgeFlow {
   ask: (policies: DeletedSyncPolicy[]) => void;
-  writes: WriteRunState<DeletedSyncPolicy, never>;
+  writes: WriteRunState<DeletedSyncPolicy>;
 }
 
 const PurgeContext = createContext<PurgeFlow | null>(null);
@@ -29,14 +28,11 @@ export function PurgeFlowProvider({ children, onPurged }: { children: React.Reac
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const { mutateAsync } = usePurgeSyncPolicies();
   const writes = useWriteRun<DeletedSyncPolicy>({
+    write: "purge-sync-policy",
     send: (policies) => mutateAsync({ tenantIds: policies.map((policy) => policy.tenantId) }),
     tenantIdOf: (policy) => policy.tenantId,
     nameOf: (policy) => purgeName(policy) ?? policy.tenantId,
-    nothingDone: "Nothing was purged.",
     stillToDo: useRereadDeletedSyncPolicyIds(),
-    announceOne: (outcome, name) => {
-      if (outcome.kind === "done") toast.success(`Purged the sync policy of ${name}`, { description: "It is gone for good." });
-    },
     onSettled: (outcomes) => {
       const purged = outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId);
       if (purged.length > 0) onPurged?.(purged);

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/models";
-import { describeWriteOutcome } from "@/lib/writes/messages";
+import { describeWriteOutcome, retryCountdownText, WRITE_NOTICES } from "@/lib/writes/messages";
+import { AUTO_RETRY_ROUNDS } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { RetryCountdown } from "@/components/writes/retry-countdown";
@@ -15,7 +16,7 @@ import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/us
 export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
   const [confirming, setConfirming] = useState(false);
   const permission = useWritePermission();
-  const flow = useRestoreFlow({});
+  const flow = useRestoreFlow({ route: "partner" });
   const outcome = flow.run?.outcomes[0];
   const message = outcome ? describeWriteOutcome(outcome, flow.messageContext) : null;
 
@@ -44,7 +45,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
       ) : null}
       {flow.run?.retryAt ? (
         <span role="status" className="basis-full text-xs text-muted">
-          <RetryCountdown retryAt={flow.run.retryAt}>{(seconds) => `Microsoft Graph is throttling requests; retrying automatically in ${seconds} s.`}</RetryCountdown>
+          <RetryCountdown retryAt={flow.run.retryAt} format={(seconds) => WRITE_NOTICES.throttledPanel(retryCountdownText(seconds, flow.run?.autoRound ?? 0, AUTO_RETRY_ROUNDS))} />
         </span>
       ) : null}
       {message && outcome && outcome.kind !== "done" && !flow.run?.retryAt ? (
@@ -55,7 +56,7 @@ export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
           </span>
         </span>
       ) : null}
-      <RestoreDialog open={confirming} onOpenChange={setConfirming} policies={[policy]} onConfirm={() => void flow.start([policy], "partner")} />
+      <RestoreDialog open={confirming} onOpenChange={setConfirming} policies={[policy]} onConfirm={() => void flow.start([policy])} />
     </>
   );
 }

@@ -4,10 +4,10 @@ import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
-import { toast } from "sonner";
 import type { TenantInformation } from "@/lib/models";
 import { useAddPartner } from "@/lib/queries/partner-writes";
-import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
+import { WRITE_NOTICES } from "@/lib/writes/messages";
+import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 
@@ -23,21 +23,16 @@ export function AddOrganization() {
   const [opened, setOpened] = useState(false);
   const permission = useWritePermission();
   const add = useAddPartner();
-  const announceError = useAnnounceWriteError();
+  const sendWrite = useSendWrite();
 
-  const confirm = (tenant: TenantInformation, round = 0) => {
+  const confirm = (tenant: TenantInformation) => {
     setOpen(false);
-    const name = tenant.displayName ?? tenant.tenantId;
-    add.mutateAsync({ tenantId: tenant.tenantId }).then(
-      (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Added ${name}`, { round, resend: (next) => confirm(tenant, next) });
-        toast.success(`Added ${name} as a partner`, {
-          description: "Every setting is inherited from your default policy until you change it.",
-          action: { label: "Open partner", onClick: () => router.push(`/partners/${tenant.tenantId}`) },
-        });
-      },
-      (error: unknown) => announceError(error, "Nothing was added."),
-    );
+    void sendWrite(() => add.mutateAsync({ tenantId: tenant.tenantId }), {
+      write: "add-partner",
+      tenantId: tenant.tenantId,
+      subject: { name: tenant.displayName ?? tenant.tenantId },
+      actionFor: (outcome) => (outcome.kind === "done" ? { label: WRITE_NOTICES.openPartner, onClick: () => router.push(`/partners/${tenant.tenantId}`) } : undefined),
+    });
   };
 
   return (

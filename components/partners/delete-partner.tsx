@@ -4,13 +4,13 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
-import { toast } from "sonner";
 import type { Partner } from "@/lib/models";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletePartner } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
+import { WRITE_NOTICES } from "@/lib/writes/messages";
+import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 
@@ -22,28 +22,21 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
   const [withPolicy, setWithPolicy] = useState(true);
   const permission = useWritePermission();
   const remove = useDeletePartner();
-  const announceError = useAnnounceWriteError();
-  const label = name ?? partner.tenantId;
+  const sendWrite = useSendWrite();
   const hasPolicy = partner.syncPolicy !== null;
 
-  const confirm = (round = 0) => {
+  const confirm = () => {
     setOpen(false);
-    remove.mutateAsync({ tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy }).then(
-      (outcomes) => {
-        const last = outcomes[outcomes.length - 1];
-        if (!last) return;
-        if (last.write === "delete-partner" && last.kind === "done") {
-          toast.success(`Deleted the partner ${label}`, {
-            description: `${hasPolicy ? "Its sync policy and the partner configuration are" : "The partner configuration is"} in deleted items for ${RETENTION_DAYS} days.`,
-            action: { label: "Deleted partners", onClick: () => router.push("/partners/deleted") },
-          });
-          router.push("/partners");
-          return;
-        }
-        announceWrite(last, `Deleted the partner ${label}`, { round, resend: confirm });
+    const args = { tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy };
+    void sendWrite(() => remove.mutateAsync(args), {
+      write: "delete-partner",
+      tenantId: partner.tenantId,
+      subject: { name: name ?? partner.tenantId },
+      actionFor: (outcome) => (outcome.write === "delete-partner" && outcome.kind === "done" ? { label: WRITE_NOTICES.deletedPartners, onClick: () => router.push("/partners/deleted") } : undefined),
+      onSent: (outcomes) => {
+        if (outcomes.some((outcome) => outcome.write === "delete-partner" && outcome.kind === "done")) router.push("/partners");
       },
-      (error: unknown) => announceError(error, "Nothing was deleted."),
-    );
+    });
   };
 
   return (
@@ -96,7 +89,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
           ) : null}
           {hasPolicy && !withPolicy ? <p className="mt-2 text-xs text-warn">Without deleting the sync policy first, Microsoft Entra will refuse to delete this partner.</p> : null}
           <DialogActions>
-            <Button variant="danger" disabled={hasPolicy && !withPolicy} onClick={() => confirm()}>
+            <Button variant="danger" disabled={hasPolicy && !withPolicy} onClick={confirm}>
               <Trash2 aria-hidden className="size-3.5" />
               {hasPolicy && withPolicy ? "Delete both" : "Delete partner"}
             </Button>

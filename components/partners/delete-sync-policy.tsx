@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import { Trash2 } from "lucide-react";
-import { toast } from "sonner";
 import type { Partner, SyncPolicy } from "@/lib/models";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
+import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";
 import { useRestoreSyncPolicies } from "@/lib/queries/restore";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
+import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
@@ -22,27 +22,21 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
   const permission = useWritePermission();
   const remove = useDeleteSyncPolicy();
   const restore = useRestoreSyncPolicies();
-  const announceError = useAnnounceWriteError();
+  const sendWrite = useSendWrite();
+  const subject = { name };
 
-  // Promises, not mutate callbacks: this control unmounts as soon as the policy leaves the page.
+  // The loop lives with the toast: this control unmounts as soon as the policy leaves the page.
   const undo = () =>
-    restore.mutateAsync({ tenantIds: [partner.tenantId], route: "partner" }).then(
-      ([outcome]) => void (outcome && announceWrite(outcome, `Restored the sync policy of ${name}`)),
-      (error: unknown) => announceError(error, "Nothing was restored."),
-    );
+    sendWrite(() => restore.mutateAsync({ tenantIds: [partner.tenantId], route: "partner" }), { write: "restore-sync-policy", tenantId: partner.tenantId, subject });
 
-  const send = (round = 0): Promise<void> =>
-    remove.mutateAsync({ tenantId: partner.tenantId, policy }).then(
-      (outcome) => {
-        if (outcome.kind !== "done") return void announceWrite(outcome, `Deleted the sync policy of ${name}`, { round, resend: (next) => void send(next) });
-        toast.success(`Deleted the sync policy of ${name}`, {
-          description: `It is in deleted sync policies for ${RETENTION_DAYS} days. Users already synchronized stay.`,
-          duration: UNDO_SECONDS * 1000,
-          action: { label: "Undo", onClick: () => void undo() },
-        });
-      },
-      (error: unknown) => announceError(error, "Nothing was deleted."),
-    );
+  const send = () =>
+    sendWrite(() => remove.mutateAsync({ tenantId: partner.tenantId, policy }), {
+      write: "delete-sync-policy",
+      tenantId: partner.tenantId,
+      subject,
+      actionFor: (outcome) => (outcome.kind === "done" ? { label: WRITE_NOTICES.undo, onClick: () => void undo() } : undefined),
+      durationMs: UNDO_SECONDS * 1000,
+    });
 
   const confirm = () => {
     setOpen(false);

@@ -1,8 +1,17 @@
 "use client";
 
+import { useState } from "react";
 import type { DefaultPolicy, Partner } from "@/lib/models";
 import { useDefaultPolicy } from "@/lib/queries/default-policy";
+import { useSetOutboundRedemption } from "@/lib/queries/partner-writes";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { useWritePermission } from "@/components/writes/use-write-permission";
+import { WriteButton } from "@/components/writes/write-button";
+import { UnavailableReason } from "@/components/writes/unavailable-reason";
+import { useSendWrite } from "@/components/writes/write-toast";
 import { Section } from "./detail-section";
+import { usePartnerName } from "./partner-name";
 import { AccessSettingRows, Inherited, SettingRow } from "./setting-list";
 import { TriStateValue } from "./sync-state";
 
@@ -22,7 +31,66 @@ const TRUST = [
   ["Hybrid Entra joined devices", "isHybridAzureADJoinedDeviceAccepted"],
 ] as const;
 
+const OUTBOUND_REASON_ID = "outbound-redemption-reason";
+
+/** Turns the partner's outbound automatic redemption on or off, after a confirmation; inbound stays. */
+function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: string }) {
+  const [open, setOpen] = useState(false);
+  const permission = useWritePermission();
+  const change = useSetOutboundRedemption();
+  const sendWrite = useSendWrite();
+  const turnOn = partner.automaticUserConsentSettings?.outboundAllowed !== true;
+  const verb = turnOn ? "Turn on" : "Turn off";
+  const title = `${verb} outbound automatic redemption`;
+
+  const confirm = () => {
+    setOpen(false);
+    void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: turnOn }), {
+      write: "set-outbound-redemption",
+      tenantId: partner.tenantId,
+      subject: { name, on: turnOn },
+    });
+  };
+
+  return (
+    <>
+      <WriteButton allowed={permission.allowed} reasonId={OUTBOUND_REASON_ID} size="sm" aria-label={title} disabled={change.isPending} onClick={() => setOpen(true)}>
+        {change.isPending ? "Saving…" : verb}
+      </WriteButton>
+      {!permission.allowed ? <UnavailableReason id={OUTBOUND_REASON_ID} reason={permission.reason} /> : null}
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent
+          title={title}
+          description={
+            <p>
+              {verb} outbound automatic redemption for <strong className="text-fg">{name}</strong> (tenant <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
+            </p>
+          }
+        >
+          <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
+            <p>
+              <strong>What changes:</strong>{" "}
+              {turnOn
+                ? `Your users invited to ${name} are no longer asked to accept a consent prompt, once ${name} turns inbound automatic redemption on too. Cross-tenant sync from your tenant to ${name} needs it.`
+                : `Your users invited to ${name} are asked to accept a consent prompt again. Cross-tenant sync from your tenant to ${name} stops working until it is turned back on.`}
+            </p>
+            <p>
+              <strong>What does not:</strong> inbound automatic redemption and the partner&apos;s other settings stay as they are.
+            </p>
+          </div>
+          <DialogActions>
+            <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
+              {verb}
+            </Button>
+          </DialogActions>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
 export function ConfigurationSection({ partner }: { partner: Partner }) {
+  const name = usePartnerName(partner) ?? partner.tenantId;
   const defaults: DefaultPolicy | null = useDefaultPolicy().data ?? null;
   const trust = partner.inboundTrust;
   const consent = partner.automaticUserConsentSettings;
@@ -54,8 +122,9 @@ export function ConfigurationSection({ partner }: { partner: Partner }) {
               <Value value={consent?.inboundAllowed} inherited={defaults?.automaticUserConsentSettings?.inboundAllowed} trueLabel="On" falseLabel="Off" />
             </dd>
             <dt className="text-muted">Outbound</dt>
-            <dd>
+            <dd className="flex flex-wrap items-center gap-2">
               <Value value={consent?.outboundAllowed} inherited={defaults?.automaticUserConsentSettings?.outboundAllowed} trueLabel="On" falseLabel="Off" />
+              <OutboundRedemptionToggle partner={partner} name={name} />
             </dd>
           </dl>
         </SettingRow>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -56,29 +56,29 @@ export function PartnersView() {
   const list = usePartnersList();
   const { deletedItemsSupported } = useAuthConfig();
   const sortSelectId = useId();
-  // Deleted items (for the purge tile) are asked for once the first page is in: a tab sends one server
-  // action at a time, and React holds the first rows back while an action is pending.
+  // Deleted items (for the purge tile) are asked for once the first page is in: Next.js sends a tab's
+  // action calls one at a time, so the list's own call goes out first.
   const deletedQuery = useDeletedSyncPolicies({ enabled: deletedItemsSupported && (list.rows.length > 0 || list.isError) });
 
   const sortBy = useCallback((sort: SortColumn, direction: SortDirection) => updateFilter({ sort, direction }), [updateFilter]);
 
-  // Keystrokes filter in their own render (measured fast at 10,000 rows). A deferred render would wait for
-  // the tab's pending server action (a page, a name lookup), which made typing slower, not faster.
-  // Arriving pages are deferred, so the next page is requested before the table redraws; the first is drawn at once.
+  // Keystrokes filter in their own render (measured fast at 10,000 rows), and so do arriving pages, at most
+  // every 400 ms: React holds a deferred render back while any server action call is pending (a name
+  // lookup starting), which made typing slower and the rows lag behind the pages that had arrived.
   const { complete } = list;
-  const arrived = useThrottledWhile(list.rows, !complete);
-  const deferredRows = useDeferredValue(arrived);
-  const rows = deferredRows.length === 0 ? arrived : deferredRows;
+  const rows = useThrottledWhile(list.rows, !complete);
   // Names from tenant information join the rows as they arrive, so search and sort see them. The rows
-  // on screen ask for theirs at once; the rest wait for the last page, as a tab sends one action at a time.
-  const named = useNamedPartners(rows, complete);
+  // on screen ask for theirs in their own lane; the others are asked for as their pages arrive.
+  const named = useNamedPartners(rows);
   const sorted = useMemo(() => sortPartners(named, { sort: filter.sort, direction: filter.direction }), [named, filter.sort, filter.direction]);
   const visible = useMemo(() => filterPartners(sorted, { query: filter.query, sync: filter.sync }), [sorted, filter.query, filter.sync]);
   const summary = useMemo(() => summarisePartners(rows), [rows]);
   const deleted = deletedQuery.data;
   const expiringCount = deleted ? deleted.filter((policy) => isExpiringSoon(policy.deletedDateTime)).length : null;
   const deletedByTenant = useMemo(() => new Map((deleted ?? []).map((policy) => [policy.tenantId.toLowerCase(), policy])), [deleted]);
-  const loading = !complete && !list.isFetchNextPageError;
+  // A read that failed part way keeps the rows it brought: the counts say they are incomplete.
+  const stoppedEarly = list.isError && !complete;
+  const loading = !complete && !stoppedEarly;
 
   return (
     <div>
@@ -94,10 +94,10 @@ export function PartnersView() {
       ) : (
         <div className="space-y-4">
           {loading ? <LoadingProgress loaded={rows.length} /> : null}
-          {list.isFetchNextPageError ? (
+          {stoppedEarly ? (
             <GraphErrorPanel
               error={list.error}
-              onRetry={() => void list.fetchNextPage()}
+              onRetry={() => void list.refetch()}
               context={`Loading stopped after ${count.format(rows.length)} partners; the counts below are incomplete.`}
             />
           ) : null}

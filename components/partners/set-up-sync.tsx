@@ -6,7 +6,7 @@ import type { Partner } from "@/lib/models";
 import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
+import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -17,26 +17,17 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const [open, setOpen] = useState(false);
   const permission = useWritePermission();
   const setUp = useSetUpSync();
-  const announceError = useAnnounceWriteError();
+  const sendWrite = useSendWrite();
   const redemptionOn = partner.automaticUserConsentSettings?.inboundAllowed === true;
   const [policyName, setPolicyName] = useState(name ?? partner.tenantId);
   const [redeem, setRedeem] = useState(true);
   const nameId = useId();
-  const label = name ?? "this unnamed partner";
-
-  // A promise, not mutate callbacks: this control unmounts once the policy exists.
-  const send = (args: { tenantId: string; displayName: string; enableAutomaticRedemption: boolean }, round = 0): Promise<void> =>
-    setUp.mutateAsync(args).then(
-      ({ policy, redemption }) => {
-        announceWrite(policy, `Sync set up for ${label}`, { round, resend: (next) => void send(args, next) });
-        if (redemption) announceWrite(redemption, `Automatic redemption turned on for ${label}`);
-      },
-      (error: unknown) => announceError(error, "Nothing was created."),
-    );
 
   const confirm = () => {
     setOpen(false);
-    void send({ tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem });
+    const args = { tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem };
+    // The loop lives with the toast: this control unmounts once the policy exists.
+    void sendWrite(() => setUp.mutateAsync(args), { write: "create-sync-policy", tenantId: partner.tenantId, subject: { name: name ?? "this unnamed partner", on: true } });
   };
 
   return (

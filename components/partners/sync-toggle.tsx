@@ -6,7 +6,7 @@ import type { Partner, SyncPolicy } from "@/lib/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { announceWrite, useAnnounceWriteError } from "@/components/writes/write-toast";
+import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 
@@ -35,22 +35,21 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
   const [open, setOpen] = useState(false);
   const permission = useWritePermission();
   const update = useUpdateSyncPolicy();
-  const announceError = useAnnounceWriteError();
+  const sendWrite = useSendWrite();
   const current = policy[WHAT[kind].field];
   const turnOn = current !== true;
   const verb = turnOn ? "Turn on" : "Turn off";
   const setting = WHAT[kind].setting;
   const words = consequences(kind, turnOn, name);
 
-  const send = (settings: SyncSettings, round = 0) =>
-    update.mutateAsync({ tenantId: partner.tenantId, settings }).then(
-      (outcome) => void announceWrite(outcome, `${settings[WHAT[kind].field] ? "Turned on" : "Turned off"} ${setting} for ${name}`, { round, resend: (next) => void send(settings, next) }),
-      (error: unknown) => announceError(error, "Nothing was changed."),
-    );
-
   const confirm = () => {
     setOpen(false);
-    void send({ [WHAT[kind].field]: turnOn });
+    const settings: SyncSettings = { [WHAT[kind].field]: turnOn };
+    void sendWrite(() => update.mutateAsync({ tenantId: partner.tenantId, settings }), {
+      write: "update-sync-policy",
+      tenantId: partner.tenantId,
+      subject: { name, on: turnOn, setting },
+    });
   };
 
   return (

@@ -2,37 +2,37 @@
 
 import Link from "next/link";
 import { RotateCcw, X } from "lucide-react";
-import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
-import type { OutcomeKind } from "@/lib/writes/outcome";
+import { describeWriteOutcome, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
+import { AUTO_RETRY_ROUNDS, type OutcomeKind } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-icon";
 import { RetryCountdown } from "./retry-countdown";
-import { retryCountdownText } from "./write-toast";
 import type { WriteRunState } from "./use-write-run";
 
 /** After these the partner page has something to show about the row. */
 const LEADS_TO_PARTNER: ReadonlySet<OutcomeKind> = new Set(["done", "already-done", "conflict"]);
 
 /** The per-row outcomes of a view's write runs, with the throttling countdown and "Retry failed". */
-export function WriteResults<TItem, TRoute>({
+export function WriteResults<TItem>({
   title,
   flow,
   canRetry,
-  messageContext = {},
+  messageContext,
   linkToPartner = false,
 }: {
   /** "Restore results": the panel's heading and its region name. */
   title: string;
-  flow: WriteRunState<TItem, TRoute>;
+  flow: WriteRunState<TItem>;
   canRetry: boolean;
   messageContext?: OutcomeContext;
   linkToPartner?: boolean;
 }) {
   const { run } = flow;
   if (!run) return null;
+  const context = messageContext ?? flow.messageContext;
   const counts = new Map<string, number>();
   for (const outcome of run.outcomes) {
-    const label = describeWriteOutcome(outcome, messageContext).label;
+    const label = describeWriteOutcome(outcome, context).label;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return (
@@ -45,7 +45,7 @@ export function WriteResults<TItem, TRoute>({
         <div className="ml-auto flex items-center gap-2">
           {run.retryAt !== null ? (
             <p role="timer" aria-live="off" className="text-[13px] text-warn">
-              <RetryCountdown retryAt={run.retryAt}>{(seconds) => `Graph is throttling: ${retryCountdownText(seconds, run.autoRound).toLowerCase()}`}</RetryCountdown>
+              <RetryCountdown retryAt={run.retryAt} format={(seconds) => WRITE_NOTICES.throttledPanel(retryCountdownText(seconds, run.autoRound, AUTO_RETRY_ROUNDS))} />
             </p>
           ) : flow.retryable.length > 0 ? (
             <Button size="sm" variant="primary" onClick={() => void flow.retryFailed()} disabled={flow.pending || !canRetry}>
@@ -60,7 +60,7 @@ export function WriteResults<TItem, TRoute>({
       </div>
       <ul className="max-h-72 divide-y divide-border overflow-auto">
         {run.outcomes.map((outcome) => {
-          const message = describeWriteOutcome(outcome, messageContext);
+          const message = describeWriteOutcome(outcome, context);
           return (
             <li key={outcome.tenantId} className="flex items-start gap-2 px-4 py-2 text-[13px]" data-outcome={outcome.kind}>
               <OutcomeIcon tone={message.tone} />

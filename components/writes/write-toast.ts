@@ -1,65 +1,64 @@
 "use client";
 
-import { useCallback } from "react";
+/**
+ * Announces writes: one toast per outcome in lib/writes/messages' words, a
+ * throttled write counted down (RetryCountdown) and resent by the shared resend
+ * loop, and a call that failed as a whole explained once. The single-write
+ * controls send through useSendWrite; the row runs (use-write-run.ts) use the
+ * same loop and the same toasts.
+ */
+import { createElement, useCallback, useMemo } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
-import { describeWriteOutcome } from "@/lib/writes/messages";
-import { AUTO_RETRY_ROUNDS, DEFAULT_RETRY_WAIT_SECONDS, type WriteOutcome } from "@/lib/writes/outcome";
+import { describeWriteToast, nothingDone, retryCountdownText, WRITE_NOTICES, type OutcomeContext, type ToastSubject } from "@/lib/writes/messages";
+import { AUTO_RETRY_ROUNDS, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
+import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { GraphActionError } from "@/lib/queries/graph-action";
 import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
-import { isAnswerLost, WriteInFlightError } from "@/lib/queries/writes";
+import { isActionAnswerLost, WriteInFlightError } from "@/lib/queries/writes";
+import { createResendLoop, type ResendLoop, type ResendSchedule } from "./resend-loop";
+import { RetryCountdown } from "./retry-countdown";
 
-/** Which automatic resend this is (0 for the admin's own click) and how to send the next one. */
-export interface ThrottleRetry {
-  round: number;
-  resend: (nextRound: number) => void;
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
 }
 
-/** The countdown's words, shared by the toast and the results panel. */
-export function retryCountdownText(seconds: number, round: number): string {
-  return `Retrying automatically in ${seconds} s (round ${round + 1} of ${AUTO_RETRY_ROUNDS})`;
+/** What the sign-in tells about writing, so a refusal is explained as precisely as the hint allows. */
+export function useOutcomeContext(): OutcomeContext {
+  const profile = useAccessProfile();
+  const writeBlockedReason = profile?.writeBlockedReason ?? null;
+  const roleConfirmed = profile?.write === "allowed";
+  return useMemo(() => ({ writeBlockedReason, roleConfirmed }), [writeBlockedReason, roleConfirmed]);
 }
 
-/**
- * Graph throttled the write and asked for a wait longer than the server holds a
- * request: count it down where the admin sees it, then send the write once more
- * (a throttled answer proves nothing was done).
- */
-function resendAfterWait(outcome: WriteOutcome, retry: ThrottleRetry) {
-  let left = Math.max(1, outcome.error?.retryAfterSeconds ?? DEFAULT_RETRY_WAIT_SECONDS);
-  let timer = 0;
-  // Closing the toast cancels the resend: nothing was changed, and nothing will be.
-  const stop = () => window.clearInterval(timer);
-  const show = (id?: string | number) =>
-    toast.warning("Microsoft Graph is throttling requests", {
-      id,
-      description: `Nothing was changed yet. ${retryCountdownText(left, retry.round)}. Close to cancel.`,
-      duration: Infinity,
-      onDismiss: stop,
-    });
-  const id = show();
-  timer = window.setInterval(() => {
-    left -= 1;
-    if (left > 0) {
-      show(id);
-      return;
-    }
-    stop();
-    toast.dismiss(id);
-    retry.resend(retry.round + 1);
-  }, 1000);
+/** One toast for one outcome; a done one may offer a next step and stay longer. */
+export function announceOutcome(outcome: WriteOutcome, subject: ToastSubject, context: OutcomeContext, action?: ToastAction, durationMs?: number) {
+  const { tone, title, description } = describeWriteToast(outcome, subject, context);
+  const done = tone === "success" || tone === "info";
+  const extra = done ? { ...(action ? { action } : {}), ...(durationMs ? { duration: durationMs } : {}) } : {};
+  if (tone === "success") return toast.success(title, { description, ...extra });
+  if (tone === "info") return toast.info(title, { description, ...extra });
+  if (tone === "warning") return toast.warning(title, { description });
+  return toast.error(title, { description });
 }
 
-/** One toast per write outcome, in the outcome model's words; with `retry`, a throttled write is counted down and resent, up to AUTO_RETRY_ROUNDS times. */
-export function announceWrite(outcome: WriteOutcome, title: string, retry?: ThrottleRetry) {
-  if (outcome.kind === "throttled" && retry && retry.round < AUTO_RETRY_ROUNDS) return resendAfterWait(outcome, retry);
-  const { tone, label, detail: description } = describeWriteOutcome(outcome);
-  if (tone === "success") return toast.success(title, { description });
-  if (tone === "info") return toast.info(label, { description });
-  if (tone === "warning") return toast.warning(label, { description });
-  return toast.error(label, { description });
+function CountdownText({ retryAt, round }: { retryAt: number; round: number }) {
+  return createElement(RetryCountdown, { retryAt, format: (seconds: number) => WRITE_NOTICES.throttledDetail(retryCountdownText(seconds, round, AUTO_RETRY_ROUNDS)) });
+}
+
+/** The countdown toast of a throttled single write; closing it cancels the resend it shows (not a later one). */
+function showCountdown(id: string | number | undefined, next: ResendSchedule, loop: ResendLoop<string>): string | number {
+  return toast.warning(WRITE_NOTICES.throttledTitle, {
+    id,
+    description: createElement(CountdownText, { retryAt: next.at, round: next.round }),
+    duration: Infinity,
+    onDismiss: () => {
+      if (loop.scheduled() === next) loop.cancel();
+    },
+  });
 }
 
 /**
@@ -71,28 +70,76 @@ export function useAnnounceWriteError() {
   const { instance } = useMsal();
   const config = useAuthConfig();
   return useCallback(
-    async (error: unknown, nothingDone: string) => {
+    async (error: unknown, write: WriteKind) => {
       if (error instanceof WriteInFlightError) return;
-      if (isAnswerLost(error)) {
-        toast.warning("Outcome unknown", { description: "The answer from the server was lost. The views were re-read from Microsoft Graph: check what they show before trying again." });
+      if (isActionAnswerLost(error)) {
+        toast.warning(WRITE_NOTICES.answerLostTitle, { description: WRITE_NOTICES.answerLostDetail });
         return;
       }
+      const nothing = nothingDone(write);
       const appError = toAppError(error);
       if (error instanceof GraphActionError && appError.status === 401) {
         if (await redirectToSignIn(instance, config)) {
-          toast.info("Your session expired; signing you in again.", { description: nothingDone });
+          toast.info(WRITE_NOTICES.sessionRenewing, { description: nothing });
           return;
         }
-        toast.error("Your session expired and could not be renewed", {
-          description: `${nothingDone} Sign in again, then retry.`,
-          action: { label: "Sign in", onClick: () => void redirectToSignIn(instance, config, { prompt: "select_account" }) },
+        toast.error(WRITE_NOTICES.sessionExpiredTitle, {
+          description: WRITE_NOTICES.sessionExpiredDetail(nothing),
+          action: { label: WRITE_NOTICES.signIn, onClick: () => void redirectToSignIn(instance, config, { prompt: "select_account" }) },
         });
         return;
       }
-      toast.error(describeError(appError).title, {
-        description: `${nothingDone} ${appError.message}${appError.requestId ? ` Request ID: ${appError.requestId}` : ""}`,
-      });
+      toast.error(describeError(appError).title, { description: WRITE_NOTICES.failedDetail(nothing, appError.message, appError.requestId) });
     },
     [instance, config],
+  );
+}
+
+export interface SendWriteOptions {
+  /** The write whose words a failed call uses ("Nothing was deleted."). */
+  write: WriteKind;
+  tenantId: string;
+  /** Who the toasts speak of; a function when the words depend on the outcome. */
+  subject: ToastSubject;
+  /** What a done outcome's toast offers next (Undo, Open partner), and for how long. */
+  actionFor?: (outcome: WriteOutcome) => ToastAction | undefined;
+  durationMs?: number;
+  /** Every answer, automatic resends included. */
+  onSent?: (outcomes: WriteOutcome[]) => void;
+}
+
+/**
+ * Sends one write (or one sequence) from a control and announces it. The resend
+ * loop lives with the toast, not with the control: a control that unmounts once
+ * its write lands (delete, set up) keeps its countdown and resend.
+ */
+export function useSendWrite() {
+  const announceError = useAnnounceWriteError();
+  const context = useOutcomeContext();
+  return useCallback(
+    (send: () => Promise<WriteOutcome[]>, options: SendWriteOptions): Promise<WriteOutcome[]> => {
+      let countdown: string | number | undefined;
+      const loop = createResendLoop<string>({
+        keyOf: (tenantId) => tenantId,
+        send: () => send(),
+        onSchedule: (next) => {
+          if (next) {
+            countdown = showCountdown(countdown, next, loop);
+          } else if (countdown !== undefined) {
+            toast.dismiss(countdown);
+            countdown = undefined;
+          }
+        },
+        onSent: (outcomes) => {
+          options.onSent?.(outcomes);
+          // While a resend waits, its countdown speaks for the throttled write.
+          const shown = loop.scheduled() ? outcomes.filter((outcome) => outcome.kind !== "throttled") : outcomes;
+          for (const outcome of shown) announceOutcome(outcome, options.subject, context, options.actionFor?.(outcome), options.durationMs);
+        },
+        onError: (error) => void announceError(error, options.write),
+      });
+      return loop.start([options.tenantId]);
+    },
+    [announceError, context],
   );
 }

@@ -1,22 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok, type AppError } from "@/lib/result";
-import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome } from "@/lib/writes/outcome";
-import { listDeletedSyncPoliciesPage as listPageInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policies";
-import { listDeletedSyncPoliciesPage, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
+import type { WriteOutcome } from "@/lib/writes/outcome";
+import { restoreSyncPolicies as restoreManyInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policy-writes";
+import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
-import { fakeFetch, json } from "@/tests/fake-fetch";
+import { fakeFetch, graphError, json } from "@/tests/fake-fetch";
+import { answerOf } from "@/tests/streams";
 
-const realGraph = vi.hoisted(() => ({ listPage: null as unknown as typeof import("@/lib/graph/sync-policies").listDeletedSyncPoliciesPage }));
-vi.mock("@/lib/graph/sync-policies", async (importOriginal) => {
-  realGraph.listPage = (await importOriginal<typeof import("@/lib/graph/sync-policies")>()).listDeletedSyncPoliciesPage;
-  return { listDeletedSyncPoliciesPage: vi.fn(), restoreSyncPolicy: vi.fn() };
-});
-vi.mock("@/lib/graph/batch", () => ({ restoreSyncPolicies: vi.fn() }));
+vi.mock("@/lib/graph/sync-policy-writes", () => ({ restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 
 const OTHER = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 const expired: AppError = { status: 401, code: "InvalidAuthenticationToken", message: "expired", requestId: "r401", retryAfterSeconds: null };
-const outcome = (tenantId: string, kind: RestoreOutcome["kind"], error: AppError | null = null): RestoreOutcome => ({
+const outcome = (tenantId: string, kind: WriteOutcome["kind"], error: AppError | null = null): WriteOutcome => ({
   write: "restore-sync-policy",
   tenantId,
   kind,
@@ -44,41 +39,35 @@ const policy = (tenantId: string, displayName: string | null) => ({
 });
 const DELETED_LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners";
 
-describe("listDeletedSyncPoliciesPage", () => {
-  it("validates the token and passes one page through with its nextLink", async () => {
-    const page = { policies: [policy(TENANT, "Contoso sync")], nextLink: `${DELETED_LIST}?$skiptoken=2` };
-    vi.mocked(listPageInGraph).mockResolvedValue(ok(page));
-    expect(await listDeletedSyncPoliciesPage(TOKEN, null)).toEqual({ ok: true, data: page });
-    expect(await listDeletedSyncPoliciesPage("", null)).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
-    expect(listPageInGraph).toHaveBeenCalledTimes(1);
-    expect(listPageInGraph).toHaveBeenCalledWith(TOKEN, null);
+describe("listDeletedSyncPolicies", () => {
+  it("validates the token, then streams every page, following Graph's nextLinks of this list only", async () => {
+    const graph = fakeFetch((call) =>
+      call.url.searchParams.has("$skiptoken")
+        ? json(200, { value: [policy(OTHER, null)], "@odata.nextLink": "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners?$skiptoken=3" })
+        : json(200, { value: [policy(TENANT, "Contoso sync")], "@odata.nextLink": `${DELETED_LIST}?$skiptoken=2` }),
+    );
+    vi.stubGlobal("fetch", graph.fetch);
+    expect(await listDeletedSyncPolicies("")).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
+    expect(graph.calls).toHaveLength(0);
+    const parts = await answerOf(await listDeletedSyncPolicies(TOKEN));
+    expect(parts).toMatchObject([{ ok: true, data: [{ tenantId: TENANT, displayName: "Contoso sync" }] }, { ok: false, error: { code: "UntrustedNextLink" } }]);
+    expect(graph.calls.map((call) => call.url.href)).toEqual([DELETED_LIST, `${DELETED_LIST}?$skiptoken=2`]);
   });
 
-  it("follows a nextLink of this list only", async () => {
-    // lib/graph's own link check, with Graph behind a fake fetch that counts what reaches it.
+  it("ends with a failed page", async () => {
+    vi.stubGlobal("fetch", fakeFetch(() => graphError(403, "Authorization_RequestDenied", "no", "r403")).fetch);
+    expect(await answerOf(await listDeletedSyncPolicies(TOKEN))).toMatchObject([{ ok: false, error: { status: 403, requestId: "r403" } }]);
+  });
+
+  it("says deleted items are not there in a national cloud, without calling Graph", async () => {
     const graph = fakeFetch(() => json(200, { value: [] }));
     vi.stubGlobal("fetch", graph.fetch);
-    vi.mocked(listPageInGraph).mockImplementation(realGraph.listPage);
-    const link = `${DELETED_LIST}?$skiptoken=2`;
-    expect(await listDeletedSyncPoliciesPage(TOKEN, link)).toEqual({ ok: true, data: { policies: [], nextLink: null } });
-    expect(listPageInGraph).toHaveBeenCalledWith(TOKEN, link);
-    for (const foreign of [
-      "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=2",
-      "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners?$skiptoken=2",
-      "https://attacker.example/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=2",
-    ]) {
-      expect(await listDeletedSyncPoliciesPage(TOKEN, foreign)).toEqual({
-        ok: false,
-        error: expect.objectContaining({ code: "InvalidArgument", message: "nextLink must be a paging link of the deleted sync policies list" }),
-      });
-    }
-    expect(graph.calls.map((call) => call.url.href)).toEqual([link]);
-  });
-
-  it("passes a failed page through", async () => {
-    const denied: AppError = { status: 403, code: "Authorization_RequestDenied", message: "no", requestId: "r403", retryAfterSeconds: null };
-    vi.mocked(listPageInGraph).mockResolvedValue(fail(denied));
-    expect(await listDeletedSyncPoliciesPage(TOKEN, null)).toEqual({ ok: false, error: denied });
+    vi.stubEnv("AZURE_CLIENT_ID", "11111111-1111-4111-8111-111111111111");
+    vi.stubEnv("AZURE_TENANT_ID", TENANT);
+    vi.stubEnv("AZURE_CLOUD", "usgov");
+    vi.stubEnv("DASHBOARD_EMULATOR", "");
+    expect(await listDeletedSyncPolicies(TOKEN)).toMatchObject({ ok: false, error: { code: "NotSupportedInCloud" } });
+    expect(graph.calls).toHaveLength(0);
   });
 });
 

@@ -1,47 +1,30 @@
 "use server";
 import "server-only";
-import { fail, type Result } from "@/lib/result";
-import { restoreSyncPolicies as restoreManyInGraph } from "@/lib/graph/batch";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
-import {
-  listDeletedSyncPoliciesPage as listPageInGraph,
-  restoreSyncPolicy as restoreOneInGraph,
-  type DeletedSyncPoliciesPage,
-} from "@/lib/graph/sync-policies";
-import {
-  actionArguments,
-  deletedItemsUnsupportedError,
-  pageLinkSchema,
-  pageOfList,
-  restoreRouteSchema,
-  tenantIdSchema,
-  tenantIdsSchema,
-  tokenSchema,
-} from "./validate";
+import type { DeletedSyncPolicy } from "@/lib/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/result";
+import type { RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
+import { listDeletedSyncPolicies as listInGraph } from "@/lib/graph/sync-policies";
+import { restoreSyncPolicies as restoreManyInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policy-writes";
+import { actionArguments, deletedItemsUnsupportedError, restoreRouteSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
 import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-export type { DeletedSyncPoliciesPage };
-
-const LIST = "deleted sync policies list";
-const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
+const listArgs = actionArguments({ token: tokenSchema });
 const restoreOneArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, route: restoreRouteSchema });
 const restoreManyArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema });
 
 /**
- * One Graph page per call, so other actions of the tab are not held behind the whole list.
+ * Every deleted sync policy in one call, streamed page by page as Graph answers.
  * Nameless rows are named in the browser from its cache of tenant information.
  */
-export async function listDeletedSyncPoliciesPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedSyncPoliciesPage>> {
-  const args = pageArgs(sent);
+export async function listDeletedSyncPolicies(...sent: [token: string]): Promise<Result<Streamed<DeletedSyncPolicy[]>>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const { token, nextLink } = args.data;
-  // The link came back from the browser: lib/graph sends the token only to a page of this list.
-  return pageOfList(LIST, await listPageInGraph(token, nextLink));
+  return ok({ parts: listInGraph(args.data.token) });
 }
 
-export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<RestoreOutcome>> {
+export async function restoreSyncPolicy(...sent: [token: string, tenantId: string, route: RestoreRoute]): Promise<Result<WriteOutcome>> {
   const args = restoreOneArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
@@ -51,7 +34,7 @@ export async function restoreSyncPolicy(...sent: [token: string, tenantId: strin
   return failIfAllUnauthorized([result.data], result.data);
 }
 
-export async function restoreSyncPolicies(...sent: [token: string, tenantIds: string[]]): Promise<Result<RestoreOutcome[]>> {
+export async function restoreSyncPolicies(...sent: [token: string, tenantIds: string[]]): Promise<Result<WriteOutcome[]>> {
   const args = restoreManyArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();

@@ -1,23 +1,25 @@
 "use server";
 import "server-only";
-import { fail, type Result } from "@/lib/result";
+import type { DeletedPartner } from "@/lib/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import {
   addPartner as addInGraph,
-  deletePartner as deleteInGraph,
-  listDeletedPartnersPage as listDeletedPageInGraph,
-  purgePartner as purgeInGraph,
-  restorePartner as restoreInGraph,
-  type DeletedPartnersPage,
+  automaticRedemptionWrite,
+  deletePartnerSteps,
+  listDeletedPartners as listDeletedInGraph,
+  purgePartners as purgeInGraph,
+  restorePartners as restoreInGraph,
 } from "@/lib/graph/partner-writes";
-import { deleteSyncPolicy } from "@/lib/graph/sync-policy-writes";
-import { actionArguments, deletedItemsUnsupportedError, flagSchema, pageLinkSchema, pageOfList, tenantIdSchema, tokenSchema } from "./validate";
+import { runSequence } from "@/lib/graph/writes";
+import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
 import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-const LIST = "deleted partners list";
-const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
+const listArgs = actionArguments({ token: tokenSchema });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
+const idsArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema.min(1, { error: "must name at least one tenant" }) });
 const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, withSyncPolicy: flagSchema });
+const redemptionArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, allowed: flagSchema });
 
 export async function addPartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {
   const args = idArgs(sent);
@@ -33,41 +35,43 @@ export async function addPartner(...sent: [token: string, tenantId: string]): Pr
 export async function deletePartner(...sent: [token: string, tenantId: string, withSyncPolicy: boolean]): Promise<Result<WriteOutcome[]>> {
   const args = deleteArgs(sent);
   if (!args.ok) return args;
-  const outcomes: WriteOutcome[] = [];
-  if (args.data.withSyncPolicy) {
-    const policy = await deleteSyncPolicy(args.data.token, args.data.tenantId, WRITE_GRAPH_OPTIONS);
-    outcomes.push(policy);
-    if (policy.kind !== "done" && policy.kind !== "already-done") return failIfAllUnauthorized(outcomes, outcomes);
-  }
-  outcomes.push(await deleteInGraph(args.data.token, args.data.tenantId, WRITE_GRAPH_OPTIONS));
+  const outcomes = await runSequence(args.data.token, deletePartnerSteps(args.data.tenantId, args.data.withSyncPolicy), WRITE_GRAPH_OPTIONS);
   return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-/** One Graph page per call, like every list read, so the tab's other actions are not held behind it. */
-export async function listDeletedPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<DeletedPartnersPage>> {
-  const args = pageArgs(sent);
+/** Every deleted partner configuration in one call, streamed page by page like every list read. */
+export async function listDeletedPartners(...sent: [token: string]): Promise<Result<Streamed<DeletedPartner[]>>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const { token, nextLink } = args.data;
-  // The link came back from the browser: lib/graph sends the token only to a page of this list.
-  return pageOfList(LIST, await listDeletedPageInGraph(token, nextLink));
+  return ok({ parts: listDeletedInGraph(args.data.token) });
 }
 
-export async function restorePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {
-  const args = idArgs(sent);
+/** One outcome per partner, in the order sent: one row's failure loses no other row's outcome. */
+export async function restorePartners(...sent: [token: string, tenantIds: string[]]): Promise<Result<WriteOutcome[]>> {
+  const args = idsArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const outcome = await restoreInGraph(args.data.token, args.data.tenantId, WRITE_GRAPH_OPTIONS);
-  return failIfAllUnauthorized([outcome], outcome);
+  const outcomes = await restoreInGraph(args.data.token, args.data.tenantIds, WRITE_GRAPH_OPTIONS);
+  return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-export async function purgePartner(...sent: [token: string, tenantId: string]): Promise<Result<WriteOutcome>> {
-  const args = idArgs(sent);
+export async function purgePartners(...sent: [token: string, tenantIds: string[]]): Promise<Result<WriteOutcome[]>> {
+  const args = idsArgs(sent);
   if (!args.ok) return args;
   const unsupported = deletedItemsUnsupportedError();
   if (unsupported) return fail(unsupported);
-  const outcome = await purgeInGraph(args.data.token, args.data.tenantId, WRITE_GRAPH_OPTIONS);
-  return failIfAllUnauthorized([outcome], outcome);
+  const outcomes = await purgeInGraph(args.data.token, args.data.tenantIds, WRITE_GRAPH_OPTIONS);
+  return failIfAllUnauthorized(outcomes, outcomes);
+}
+
+/** Turns the partner's outbound automatic redemption on or off; inbound stays as it is. */
+export async function setOutboundRedemption(...sent: [token: string, tenantId: string, allowed: boolean]): Promise<Result<WriteOutcome[]>> {
+  const args = redemptionArgs(sent);
+  if (!args.ok) return args;
+  const { token, tenantId, allowed } = args.data;
+  const outcomes = await runSequence(token, [{ declare: () => automaticRedemptionWrite(token, tenantId, "outbound", allowed, WRITE_GRAPH_OPTIONS) }], WRITE_GRAPH_OPTIONS);
+  return failIfAllUnauthorized(outcomes, outcomes);
 }

@@ -1,26 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Partner } from "@/lib/models";
 import { fail, ok, type AppError } from "@/lib/result";
-import { getPartner, listPartnersPage as listPartnersPageInGraph } from "@/lib/graph/partners";
+import { getPartner } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
-import { getPartnerDetail, listPartnersPage } from "./partners";
+import { getPartnerDetail, listPartners } from "./partners";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
-import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
+import { fakeFetch, graphError, json, type FakeFetch } from "@/tests/fake-fetch";
+import { answerOf } from "@/tests/streams";
 
-/** lib/graph's own link check, with Graph behind a fake fetch that counts what reaches it. */
-function realListWithFakeGraph(): FakeFetch {
-  const graph = fakeFetch(() => json(200, { value: [] }));
+vi.mock("@/lib/graph/partners", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/graph/partners")>()),
+  getPartner: vi.fn(),
+}));
+vi.mock("@/lib/graph/sync-policies", () => ({ getDeletedSyncPolicy: vi.fn() }));
+
+const PARTNERS_LIST = "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners";
+
+/** Graph behind a fake fetch that counts what reaches it: `pages` pages of one partner each. */
+function graphWithPages(pages: number, nextLinkOf = (page: number) => `${PARTNERS_LIST}?$skiptoken=${page + 1}`): FakeFetch {
+  const graph = fakeFetch((call) => {
+    const page = Number(call.url.searchParams.get("$skiptoken") ?? "0");
+    return json(200, { value: [{ tenantId: TENANT }], "@odata.nextLink": page < pages - 1 ? nextLinkOf(page) : undefined });
+  });
   vi.stubGlobal("fetch", graph.fetch);
-  vi.mocked(listPartnersPageInGraph).mockImplementation(realGraph.listPartnersPage);
   return graph;
 }
-
-const realGraph = vi.hoisted(() => ({ listPartnersPage: null as unknown as typeof import("@/lib/graph/partners").listPartnersPage }));
-vi.mock("@/lib/graph/partners", async (importOriginal) => {
-  realGraph.listPartnersPage = (await importOriginal<typeof import("@/lib/graph/partners")>()).listPartnersPage;
-  return { listPartnersPage: vi.fn(), getPartner: vi.fn() };
-});
-vi.mock("@/lib/graph/sync-policies", () => ({ getDeletedSyncPolicy: vi.fn() }));
 
 const partner = { tenantId: TENANT, displayName: "Fabrikam", syncPolicy: null } as unknown as Partner;
 const deleted = {
@@ -42,66 +46,52 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe("listPartnersPage", () => {
-  it("reads one page, the first or the one a nextLink names", async () => {
-    const page = { partners: [], nextLink: null };
-    vi.mocked(listPartnersPageInGraph).mockResolvedValue(ok(page));
-    expect(await listPartnersPage(TOKEN, null)).toEqual({ ok: true, data: page });
-    expect(listPartnersPageInGraph).toHaveBeenCalledWith(TOKEN, null);
-    const link = "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x";
-    await listPartnersPage(TOKEN, link);
-    expect(listPartnersPageInGraph).toHaveBeenLastCalledWith(TOKEN, link);
+describe("listPartners", () => {
+  it("answers at once and streams every page of the list, following Graph's nextLinks on the server", async () => {
+    const graph = graphWithPages(3);
+    const answer = await listPartners(TOKEN);
+    expect(graph.calls).toHaveLength(0);
+    const parts = await answerOf(answer);
+    expect(parts).toMatchObject([{ ok: true, data: [{ tenantId: TENANT }] }, { ok: true, data: [{ tenantId: TENANT }] }, { ok: true, data: [{ tenantId: TENANT }] }]);
+    expect(graph.calls.map((call) => call.url.search)).toEqual([expect.stringMatching(/^\?\$select=/), "?$skiptoken=1", "?$skiptoken=2"]);
+    expect(graph.calls.every((call) => call.headers.get("authorization") === `Bearer ${TOKEN}`)).toBe(true);
   });
 
-  it("passes Graph failures through", async () => {
-    vi.mocked(listPartnersPageInGraph).mockResolvedValue(fail(denied));
-    expect(await listPartnersPage(TOKEN, null)).toEqual({ ok: false, error: denied });
+  it("follows the cloud's own link to the next page, which a proxy in front of Graph writes", async () => {
+    const graph = graphWithPages(2, () => "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1");
+    expect(await answerOf(await listPartners(TOKEN))).toMatchObject([{ ok: true }, { ok: true }]);
+    expect(graph.calls[1]?.url.href).toBe(`${PARTNERS_LIST}?$skiptoken=1`);
   });
 
-  it("rejects a paging link that is not a URL, without calling Graph", async () => {
-    for (const link of ["", "partners?$skiptoken=1", "x".repeat(5000), 42 as unknown as string]) {
-      expect(await listPartnersPage(TOKEN, link)).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument", message: "nextLink must be a paging link of the partners list" } });
-    }
-    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
+  it("ends with Graph's refusal of a link it answered that leaves the partners list, sending no token there", async () => {
+    const graph = graphWithPages(3, () => "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=2");
+    expect(await answerOf(await listPartners(TOKEN))).toMatchObject([{ ok: false, error: { status: 502, code: "UntrustedNextLink" } }]);
+    expect(graph.calls).toHaveLength(1);
   });
 
-  it("rejects a URL that is not a page of the partners list on a Graph origin, without calling Graph", async () => {
-    const graph = realListWithFakeGraph();
-    for (const link of [
-      "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
-      "http://localhost:4010/beta/me",
-      "http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1&$filter=true",
-    ]) {
-      expect(await listPartnersPage(TOKEN, link)).toEqual({
-        ok: false,
-        error: { status: 400, code: "InvalidArgument", message: "nextLink must be a paging link of the partners list", requestId: null, retryAfterSeconds: null },
-      });
-    }
+  it("ends with Graph's failure as the last part", async () => {
+    vi.stubGlobal("fetch", fakeFetch(() => graphError(403, "Authorization_RequestDenied", "no", "r403")).fetch);
+    expect(await answerOf(await listPartners(TOKEN))).toMatchObject([{ ok: false, error: { status: 403, code: "Authorization_RequestDenied", requestId: "r403" } }]);
+  });
+
+  it("takes no paging link from the caller: Graph's nextLinks never leave the server", async () => {
+    const graph = graphWithPages(1);
+    expect(await listPartners(...([TOKEN, `${PARTNERS_LIST}?$skiptoken=1`] as unknown as [string]))).toEqual({
+      ok: false,
+      error: { status: 400, code: "InvalidArgument", message: "This action expects 1 argument: token", requestId: null, retryAfterSeconds: null },
+    });
     expect(graph.calls).toHaveLength(0);
   });
 
-  it("accepts the cloud's own link to the next page, which a proxy in front of Graph writes", async () => {
-    const graph = realListWithFakeGraph();
-    const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x";
-    expect(await listPartnersPage(TOKEN, link)).toEqual({ ok: true, data: { partners: [], nextLink: null } });
-    expect(graph.calls.map((call) => call.url.href)).toEqual(["http://localhost:4010/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=x"]);
-  });
-
-  it("passes Graph's own refusal of the link it answered through, not as the caller's mistake", async () => {
-    const graph = fakeFetch(() => json(200, { value: [], "@odata.nextLink": "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=2" }));
-    vi.stubGlobal("fetch", graph.fetch);
-    vi.mocked(listPartnersPageInGraph).mockImplementation(realGraph.listPartnersPage);
-    expect(await listPartnersPage(TOKEN, null)).toMatchObject({ ok: false, error: { status: 502, code: "UntrustedNextLink" } });
-  });
-
   it("rejects a bad token before calling Graph, without echoing it", async () => {
+    const graph = graphWithPages(1);
     const longToken = `${"a".repeat(16_000)}.${"b".repeat(400)}.c`;
     for (const token of ["", "not a jwt", "a.b", longToken, 42 as unknown as string]) {
-      const result = await listPartnersPage(token, null);
+      const result = await listPartners(token);
       expect(result).toMatchObject({ ok: false, error: { status: 400, code: "InvalidArgument" } });
       if (!result.ok && String(token).length > 0) expect(result.error.message).not.toContain(String(token));
     }
-    expect(listPartnersPageInGraph).not.toHaveBeenCalled();
+    expect(graph.calls).toHaveLength(0);
   });
 });
 

@@ -1,12 +1,10 @@
 "use server";
 import "server-only";
-import type { DeletedSyncPolicy, Partner } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
-import { getPartner, listPartnersPage as listPartnersPageInGraph, type PartnersPage } from "@/lib/graph/partners";
+import type { DeletedSyncPolicy, Partner, PartnerRow } from "@/lib/models";
+import { ok, type Result, type Streamed } from "@/lib/result";
+import { getPartner, listPartners as listPartnersInGraph } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
-import { actionArguments, deletedItemsUnsupportedError, pageLinkSchema, pageOfList, tenantIdSchema, tokenSchema } from "./validate";
-
-export type { PartnersPage };
+import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";
 
 export interface PartnerDetail {
   /** null when Graph has no such partner. */
@@ -14,17 +12,17 @@ export interface PartnerDetail {
   deletedSyncPolicy: DeletedSyncPolicy | null;
 }
 
-const LIST = "partners list";
-const pageArgs = actionArguments({ token: tokenSchema, nextLink: pageLinkSchema(LIST) });
+const listArgs = actionArguments({ token: tokenSchema });
 const detailArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 
-/** One Graph page per call, so the browser shows the first rows while it asks for the rest. */
-export async function listPartnersPage(...sent: [token: string, nextLink: string | null]): Promise<Result<PartnersPage>> {
-  const args = pageArgs(sent);
+/**
+ * The whole partners list in one call: each Graph page reaches the browser as it arrives, and the
+ * tab's other actions are not held behind it. Graph's nextLinks stay on the server.
+ */
+export async function listPartners(...sent: [token: string]): Promise<Result<Streamed<PartnerRow[]>>> {
+  const args = listArgs(sent);
   if (!args.ok) return args;
-  const { token, nextLink } = args.data;
-  // The link came back from the browser: lib/graph sends the token only to a page of the partners list.
-  return pageOfList(LIST, await listPartnersPageInGraph(token, nextLink));
+  return ok({ parts: listPartnersInGraph(args.data.token) });
 }
 
 export async function getPartnerDetail(...sent: [token: string, tenantId: string]): Promise<Result<PartnerDetail>> {

@@ -2,10 +2,14 @@
 import "server-only";
 import { fail, type Result } from "@/lib/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
-import { purgeSyncPolicies as purgeManyInGraph } from "@/lib/graph/batch";
-import { getPartner } from "@/lib/graph/partners";
-import { updateAutomaticConsent } from "@/lib/graph/partner-writes";
-import { createSyncPolicy, deleteSyncPolicy as deleteInGraph, updateSyncPolicy as updateInGraph, type SyncSettings as GraphSyncSettings } from "@/lib/graph/sync-policy-writes";
+import { setUpSyncSteps } from "@/lib/graph/partner-writes";
+import {
+  deleteSyncPolicy as deleteInGraph,
+  purgeSyncPolicies as purgeManyInGraph,
+  updateSyncPolicy as updateInGraph,
+  type SyncSettings as GraphSyncSettings,
+} from "@/lib/graph/sync-policy-writes";
+import { runSequence } from "@/lib/graph/writes";
 import {
   actionArguments,
   deletedItemsUnsupportedError,
@@ -26,32 +30,15 @@ const purgeArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSche
 /** The inbound sync switches a change may set; anything else is refused. */
 export type SyncSettings = GraphSyncSettings;
 
-export interface SetUpSyncResult {
-  policy: WriteOutcome;
-  /** The inbound automatic redemption change, when it was asked for and the policy exists. */
-  redemption: WriteOutcome | null;
-}
-
-/** PUT a sync policy named after the partner; then, if asked, turn on inbound automatic redemption. */
+/** PUT a sync policy named after the partner; then, if asked, turn on inbound automatic redemption. Outcomes in the order sent. */
 export async function setUpSync(
   ...sent: [token: string, tenantId: string, displayName: string, enableAutomaticRedemption: boolean]
-): Promise<Result<SetUpSyncResult>> {
+): Promise<Result<WriteOutcome[]>> {
   const args = setUpArgs(sent);
   if (!args.ok) return args;
-  const { token: t, tenantId: id } = args.data;
-  const policy = await createSyncPolicy(t, id, args.data.displayName, { userSyncAllowed: true }, WRITE_GRAPH_OPTIONS);
-  if (policy.kind === "unauthorized" && policy.error) return fail(policy.error);
-  if (!args.data.enableAutomaticRedemption || (policy.kind !== "done" && policy.kind !== "conflict")) return { ok: true, data: { policy, redemption: null } };
-  // automaticUserConsentSettings is replaced whole: keep the outbound direction as it is.
-  const partner = await getPartner(t, id);
-  // Without the current outbound value the PATCH could switch it off: send nothing, say why.
-  if (!partner.ok) {
-    const redemption: WriteOutcome = { write: "update-partner", tenantId: id, kind: "failed", policy: null, error: partner.error, attempts: 0 };
-    return { ok: true, data: { policy, redemption } };
-  }
-  const outboundAllowed = partner.data?.automaticUserConsentSettings?.outboundAllowed ?? false;
-  const redemption = await updateAutomaticConsent(t, id, { inboundAllowed: true, outboundAllowed }, WRITE_GRAPH_OPTIONS);
-  return { ok: true, data: { policy, redemption } };
+  const { token, tenantId, displayName, enableAutomaticRedemption } = args.data;
+  const outcomes = await runSequence(token, setUpSyncSteps(token, tenantId, displayName, enableAutomaticRedemption, WRITE_GRAPH_OPTIONS), WRITE_GRAPH_OPTIONS);
+  return failIfAllUnauthorized(outcomes, outcomes);
 }
 
 export async function updateSyncPolicy(...sent: [token: string, tenantId: string, settings: SyncSettings]): Promise<Result<WriteOutcome>> {

@@ -4,7 +4,6 @@ import { getRuntimeConfig } from "@/lib/config";
 import { TENANT_ID_PATTERN } from "@/lib/tenant-id";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
-import { isForeignPageLinkError } from "@/lib/graph/errors";
 
 /*
  * A server action is a public POST endpoint, so no argument may cost more than its size:
@@ -115,22 +114,8 @@ export const syncSettingsSchema = z
   )
   .refine((settings) => settings.userSyncAllowed !== undefined || settings.groupSyncAllowed !== undefined, { error: "must change inbound user or group sync" });
 
+/** The longest paging link an action accepts back from the browser (the audit log's). */
 export const MAX_PAGE_LINK_LENGTH = 4096;
-const pageLinkMessage = (list: string) => `must be a paging link of the ${list}`;
-
-/** A nextLink from an earlier page of `list`, or null for the first page; whether it is a page of that list is lib/graph's check. */
-export function pageLinkSchema(list: string) {
-  const message = pageLinkMessage(list);
-  return boundedString(MAX_PAGE_LINK_LENGTH, message).url({ error: message }).nullable();
-}
-
-/** The answer when lib/graph says a nextLink is not a page of `list`. */
-export const foreignPageLink = (list: string) => invalidArgument(`nextLink ${pageLinkMessage(list)}`);
-
-/** lib/graph refuses a given nextLink that is not a page of `list` before any request: the caller hears it as a bad argument. */
-export function pageOfList<T>(list: string, page: Result<T>): Result<T> {
-  return !page.ok && isForeignPageLinkError(page.error) ? foreignPageLink(list) : page;
-}
 
 export const restoreRouteSchema = z.enum(RESTORE_ROUTES, { error: `must be one of ${RESTORE_ROUTES.join(", ")}` });
 

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setUpSync, updateSyncPolicy, purgeSyncPolicies } from "./sync-policy-writes";
-import { deletePartner, listDeletedPartnersPage } from "./partner-writes";
+import { deletePartner, listDeletedPartners } from "./partner-writes";
 import { findTenantByDomain, findTenantInformation } from "./tenant-information";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
+import { answerOf } from "@/tests/streams";
 
 const calls: { method: string; path: string; body: unknown }[] = [];
 let answer: (method: string, path: string) => Response;
@@ -36,7 +37,8 @@ describe("write actions", () => {
     expect(await updateSyncPolicy(TOKEN, TENANT, {})).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
     expect(await setUpSync(TOKEN, TENANT, "   ", true)).toMatchObject({ ok: false, error: { message: "displayName must not be empty" } });
     expect(await findTenantByDomain(TOKEN, "https://evil.example/x")).toMatchObject({ ok: false, error: { code: "InvalidArgument" } });
-    expect(await findTenantInformation(TOKEN, Array.from({ length: 21 }, () => TENANT))).toMatchObject({ ok: false });
+    expect(await findTenantInformation(TOKEN, Array.from({ length: 501 }, () => TENANT))).toMatchObject({ ok: false });
+    expect(await findTenantInformation(TOKEN, [])).toMatchObject({ ok: false });
     expect(await purgeSyncPolicies(TOKEN, [])).toMatchObject({ ok: false });
     expect(calls).toHaveLength(0);
   });
@@ -48,7 +50,7 @@ describe("write actions", () => {
       return empty(204);
     };
     const result = await setUpSync(TOKEN, TENANT, " Fabrikam ", true);
-    expect(result).toMatchObject({ ok: true, data: { policy: { kind: "done", policy: { displayName: "Fabrikam" } }, redemption: { write: "update-partner", kind: "done" } } });
+    expect(result).toMatchObject({ ok: true, data: [{ write: "create-sync-policy", kind: "done", policy: { displayName: "Fabrikam" } }, { write: "set-inbound-redemption", kind: "done" }] });
     const writes = calls.filter((c) => c.method !== "GET");
     expect(writes).toEqual([
       { method: "PUT", path: SYNC, body: { displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } } },
@@ -63,7 +65,7 @@ describe("write actions", () => {
       return empty(204);
     };
     const result = await setUpSync(TOKEN, TENANT, "Fabrikam", true);
-    expect(result).toMatchObject({ ok: true, data: { policy: { kind: "done" }, redemption: { write: "update-partner", kind: "failed", error: { status: 503 } } } });
+    expect(result).toMatchObject({ ok: true, data: [{ kind: "done" }, { write: "set-inbound-redemption", kind: "failed", attempts: 0, error: { status: 503 } }] });
     expect(calls.filter((c) => c.method === "PATCH")).toEqual([]);
   });
 
@@ -84,20 +86,24 @@ describe("write actions", () => {
   });
 });
 
-describe("listDeletedPartnersPage", () => {
+describe("listDeletedPartners", () => {
   const LIST = "http://localhost:4010/beta/policies/deletedItems/crossTenantPartners";
 
-  it("reads the page it is given and hands back Graph's nextLink for the next call", async () => {
-    answer = () => json({ value: [{ tenantId: TENANT, deletedDateTime: "2026-11-20T00:00:00Z" }], "@odata.nextLink": `${LIST}?$skiptoken=3` });
-    const result = await listDeletedPartnersPage(TOKEN, `${LIST}?$skiptoken=2`);
-    expect(result).toMatchObject({ ok: true, data: { partners: [{ tenantId: TENANT }], nextLink: `${LIST}?$skiptoken=3` } });
-    expect(calls).toEqual([{ method: "GET", path: "/policies/deletedItems/crossTenantPartners", body: null }]);
+  it("streams every page, following Graph's nextLinks of this list only", async () => {
+    answer = (_method, path) =>
+      calls.length === 1
+        ? json({ value: [{ tenantId: TENANT, deletedDateTime: "2026-11-20T00:00:00Z" }], "@odata.nextLink": `${LIST}?$skiptoken=2` })
+        : json({ value: [], "@odata.nextLink": path.includes("skiptoken") ? undefined : "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=3" });
+    const parts = await answerOf(await listDeletedPartners(TOKEN));
+    expect(parts).toMatchObject([{ ok: true, data: [{ tenantId: TENANT }] }, { ok: false, error: { code: "UntrustedNextLink" } }]);
+    expect(calls.map((call) => call.path)).toEqual(["/policies/deletedItems/crossTenantPartners", "/policies/deletedItems/crossTenantPartners"]);
   });
 
-  it("refuses a page of another list without sending anything", async () => {
+  it("takes the token alone: no paging link comes from the caller", async () => {
     answer = () => json({ value: [] });
-    const result = await listDeletedPartnersPage(TOKEN, "http://localhost:4010/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=2");
-    expect(result).toMatchObject({ ok: false, error: { code: "InvalidArgument", message: "nextLink must be a paging link of the deleted partners list" } });
+    const result = await listDeletedPartners(...([TOKEN, `${LIST}?$skiptoken=2`] as unknown as [string]));
+    expect(result).toMatchObject({ ok: false, error: { code: "InvalidArgument", message: "This action expects 1 argument: token" } });
     expect(calls).toHaveLength(0);
   });
 });
+

@@ -24,11 +24,11 @@ describe("the session's first write 403", () => {
     expect(currentDenial()).toBeNull();
   });
 
-  it("is remembered from a write's outcome, one or many or set up's pair, and only the first one", () => {
-    rememberWriteDenial(outcome("done", "ok"));
+  it("is remembered from a write's outcomes, one or a sequence's several, and only the first one", () => {
+    rememberWriteDenial([outcome("done", "ok")]);
     rememberWriteDenial([outcome("failed", "r500")]);
     expect(currentDenial()).toBeNull();
-    rememberWriteDenial({ policy: outcome("done", "ok"), redemption: outcome("forbidden", "first") });
+    rememberWriteDenial([outcome("done", "ok"), outcome("forbidden", "first")]);
     rememberWriteDenial([outcome("forbidden", "second")]);
     expect(currentDenial()).toEqual({ code: "Authorization_RequestDenied", requestId: "first" });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { restoreSyncPolicies, sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
+import { sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
+import { restoreSyncPolicies } from "./sync-policy-writes";
 import { batchHandler, fakeFetch, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeBatchItemRequest, type FakeHandler } from "@/tests/fake-fetch";
 
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
@@ -193,6 +194,7 @@ describe("restoreSyncPolicies", () => {
       `GET /policies/crossTenantAccessPolicy/partners/${purged}/identitySynchronization`,
       `GET /policies/deletedItems/crossTenantSyncPolicyPartners/${purged}`,
       `GET /policies/crossTenantAccessPolicy/partners/${conflicting}/identitySynchronization`,
+      `GET /policies/deletedItems/crossTenantSyncPolicyPartners/${conflicting}`,
     ]);
   });
 
@@ -249,7 +251,14 @@ describe("restoreSyncPolicies", () => {
     });
     const batches = batchBodies(fake.calls);
     expect(batches.filter((b) => b.some((r) => r.method === "POST"))).toHaveLength(1);
-    expect(batches[1]!.map((r) => r.id)).toEqual(["live-0", "deleted-0", "live-1", "deleted-1", "live-2", "deleted-2"]);
+    expect(batches[1]!.map((r) => `${r.method} ${r.url.split("/").slice(-2).join("/")}`)).toEqual([
+      `GET ${landed}/identitySynchronization`,
+      `GET crossTenantSyncPolicyPartners/${landed}`,
+      `GET ${notRun}/identitySynchronization`,
+      `GET crossTenantSyncPolicyPartners/${notRun}`,
+      `GET ${gone}/identitySynchronization`,
+      `GET crossTenantSyncPolicyPartners/${gone}`,
+    ]);
     expect(sleep).not.toHaveBeenCalled();
   });
 
@@ -287,8 +296,8 @@ describe("restoreSyncPolicies", () => {
       ],
     });
     expect(fake.calls).toHaveLength(2);
-    // No Retry-After: the item loop backs off (500 ms on the first round with random = 1).
-    expect(sleep.mock.calls).toEqual([[500]]);
+    // No Retry-After: the envelope's backoff hint (500 ms on the first round with random = 1, in whole seconds) is waited.
+    expect(sleep.mock.calls).toEqual([[1_000]]);
   });
 
   it("takes an item's request-id from the error envelope when its headers lack one", async () => {
@@ -330,7 +339,14 @@ describe("restoreSyncPolicies", () => {
     });
     const batches = batchBodies(fake.calls);
     expect(batches.filter((b) => b.some((r) => r.method === "POST"))).toHaveLength(1);
-    expect(batches[1]!.map((r) => r.id)).toEqual(["live-0", "deleted-0", "live-1", "deleted-1", "live-2", "deleted-2"]);
+    expect(batches[1]!.map((r) => `${r.method} ${r.url.split("/").slice(-2).join("/")}`)).toEqual([
+      `GET ${landed}/identitySynchronization`,
+      `GET crossTenantSyncPolicyPartners/${landed}`,
+      `GET ${stillDeleted}/identitySynchronization`,
+      `GET crossTenantSyncPolicyPartners/${stillDeleted}`,
+      `GET ${gone}/identitySynchronization`,
+      `GET crossTenantSyncPolicyPartners/${gone}`,
+    ]);
   });
 
   it("treats an item Graph left out of the envelope as unknown and re-reads it", async () => {

@@ -2,15 +2,16 @@ import "server-only";
 /**
  * The one fetch choke point to Microsoft Graph. Owns: URL building under
  * `{graphRoot}/beta`, the Authorization / client-request-id / Accept headers,
- * per-attempt timeouts, bounded retries of 429/503/504 (Retry-After honoured,
- * capped; a request may narrow the statuses), and mapping every failure to an
+ * per-attempt timeouts, the short transient waits: bounded resends of 429/503
+ * (lib/writes' RESEND_STATUSES, Retry-After honoured, capped), and of a 504 only
+ * for requests that may run twice (reads), and mapping every failure to an
  * AppError. The bearer token goes into the Authorization header and nowhere
  * else: never into errors, logs or URLs.
  */
 import { getRuntimeConfig } from "@/lib/config";
 import { fail, ok, type AppError, type Result } from "@/lib/result";
 import { abortedError, networkError, timeoutError, toAppError, untrustedLinkError } from "./errors";
-import { defaultSleep, isRetryableStatus, MAX_RETRY_WAIT_MS, parseRetryAfter, retryDelayMs } from "./retry";
+import { defaultSleep, MAX_RETRY_WAIT_MS, mayResend, parseRetryAfter, retryDelayMs } from "./retry";
 
 export const GRAPH_VERSION = "/beta";
 export const DEFAULT_MAX_RETRIES = 3;
@@ -29,10 +30,10 @@ export interface GraphRequest {
   signal?: AbortSignal;
   clientRequestId?: string;
   /**
-   * Statuses after which this request may be sent again (default 429/503/504).
-   * A request that must never run twice narrows it to answers that prove "not done".
+   * Whether running it twice does no harm (default: GET only). Only such a request
+   * is resent after a 504; any request is resent after 429/503, which prove it did not run.
    */
-  retryStatuses?: ReadonlySet<number>;
+  idempotent?: boolean;
 }
 
 export interface GraphOptions {
@@ -45,7 +46,7 @@ export interface GraphOptions {
   cloudGraphRoot?: string;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-  /** Retries after 429/503/504 answers; attempts = 1 + maxRetries. */
+  /** Resends after 429/503 (and 504 for reads); attempts = 1 + maxRetries. */
   maxRetries?: number;
   /** Per attempt. */
   timeoutMs?: number;
@@ -221,7 +222,7 @@ export async function sendGraphRequest<T = unknown>(request: GraphRequest, optio
       return { result: ok({ status: response.status, body: body as T, requestId, headers: response.headers }), attempts: attempt + 1, statuses };
     }
     const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
-    const retryable = request.retryStatuses ? request.retryStatuses.has(response.status) : isRetryableStatus(response.status);
+    const retryable = mayResend(response.status, request.idempotent ?? request.method === "GET");
     const asksTooLong = retryAfterSeconds !== null && retryAfterSeconds * 1000 > maxRetryWaitMs;
     if (!retryable || attempt >= maxRetries || asksTooLong) {
       const waitHint = retryable ? (retryAfterSeconds ?? Math.ceil(retryDelayMs(null, attempt, options.random) / 1000)) : retryAfterSeconds;

@@ -92,10 +92,6 @@ export function foreignPageLinkError(): AppError {
   };
 }
 
-export function isForeignPageLinkError(error: AppError): boolean {
-  return error.code === "UntrustedNextLink" && error.status === 400;
-}
-
 export function isRecordValue(value: unknown): value is Record<string, unknown> {
   return isRecord(value);
 }

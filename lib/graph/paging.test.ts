@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { graphListAll, graphListPage, isPageLinkOf } from "./paging";
+import { ok, type Result } from "@/lib/result";
+import type { GraphOptions } from "./client";
+import { graphListPage, graphPages, isPageLinkOf, type ListPageRequest } from "./paging";
 
-describe("graphListAll", () => {
+/** Every item of every page, or the failure that ended the read. */
+async function readAll<T>(request: ListPageRequest, options: GraphOptions): Promise<Result<T[]>> {
+  const items: T[] = [];
+  for await (const page of graphPages<T, T>(request, (wire) => wire, options)) {
+    if (!page.ok) return page;
+    items.push(...page.data);
+  }
+  return ok(items);
+}
+
+describe("graphPages", () => {
   it("follows every same-origin nextLink", async () => {
     const fake = fakeFetch((call) => {
       const page = Number(call.url.searchParams.get("$skiptoken") ?? "0");
       const next = page < 2 ? `${TEST_ROOT}/beta/items?$skiptoken=${page + 1}` : undefined;
       return json(200, { value: [page * 10, page * 10 + 1], "@odata.nextLink": next });
     });
-    const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items", query: { $top: 2 } }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    const result = await readAll<number>({ token: TEST_TOKEN, path: "/items", query: { $top: 2 } }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
     expect(result).toEqual({ ok: true, data: [0, 1, 10, 11, 20, 21] });
     expect(fake.calls.map((c) => c.url.search)).toEqual(["?$top=2", "?$skiptoken=1", "?$skiptoken=2"]);
   });
@@ -18,21 +30,41 @@ describe("graphListAll", () => {
     const fake = fakeFetch((call) =>
       call.url.origin === TEST_ROOT ? json(200, { value: [1], "@odata.nextLink": "https://graph.test.evil.example/beta/items?$skiptoken=1" }) : json(200, { value: [2] }),
     );
-    const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    const result = await readAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
     expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
     expect(fake.calls).toHaveLength(1);
   });
 
   it("stops on a nextLink that repeats", async () => {
     const fake = fakeFetch(() => json(200, { value: [1], "@odata.nextLink": `${TEST_ROOT}/beta/items?$skiptoken=same` }));
-    const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
-    expect(result).toMatchObject({ ok: false, error: { code: "PagingLoop" } });
+    const result = await readAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
     expect(fake.calls).toHaveLength(2);
+  });
+
+  it("stops when nextLinks go round in a circle", async () => {
+    const fake = fakeFetch((call) => json(200, { value: [1], "@odata.nextLink": `${TEST_ROOT}/beta/items?$skiptoken=${call.url.searchParams.get("$skiptoken") === "a" ? "b" : "a"}` }));
+    const result = await readAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    expect(result).toMatchObject({ ok: false, error: { code: "PagingLoop" } });
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it("hands each page over as Graph answers it, before asking for the next", async () => {
+    const fake = fakeFetch((call) => {
+      const page = Number(call.url.searchParams.get("$skiptoken") ?? "0");
+      return json(200, { value: [page], "@odata.nextLink": page < 2 ? `${TEST_ROOT}/beta/items?$skiptoken=${page + 1}` : undefined });
+    });
+    const seenWhenHandedOver: number[] = [];
+    for await (const page of graphPages<number, number>({ token: TEST_TOKEN, path: "/items" }, (wire) => wire, { graphRoot: TEST_ROOT, fetch: fake.fetch })) {
+      expect(page.ok).toBe(true);
+      seenWhenHandedOver.push(fake.calls.length);
+    }
+    expect(seenWhenHandedOver).toEqual([1, 2, 3]);
   });
 
   it("returns the first failing page's error", async () => {
     const fake = fakeFetch(() => json(403, { error: { code: "Authorization_RequestDenied", message: "no" } }));
-    const result = await graphListAll({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
+    const result = await readAll({ token: TEST_TOKEN, path: "/items" }, { graphRoot: TEST_ROOT, fetch: fake.fetch });
     expect(result).toMatchObject({ ok: false, error: { status: 403, code: "Authorization_RequestDenied" } });
   });
 
@@ -46,7 +78,7 @@ describe("graphListAll", () => {
         const next = page < 2 ? `${CLOUD}/beta/items?$skiptoken=${page + 1}` : undefined;
         return json(200, { value: [page], "@odata.nextLink": next });
       });
-      const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
+      const result = await readAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
       expect(result).toEqual({ ok: true, data: [0, 1, 2] });
       expect(fake.calls.map((c) => c.url.href)).toEqual([
         `${PROXY}/beta/items`,
@@ -60,7 +92,7 @@ describe("graphListAll", () => {
       const fake = fakeFetch((call) =>
         call.url.searchParams.has("$skiptoken") ? json(200, { value: [2] }) : json(200, { value: [1], "@odata.nextLink": `${PROXY}/beta/items?$skiptoken=1` }),
       );
-      const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
+      const result = await readAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
       expect(result).toEqual({ ok: true, data: [1, 2] });
       expect(fake.calls[1]?.url.href).toBe(`${PROXY}/beta/items?$skiptoken=1`);
     });
@@ -72,7 +104,7 @@ describe("graphListAll", () => {
       "https://evil.example/beta/items?$skiptoken=1",
     ])("still refuses any other origin (%s) without sending the token", async (next) => {
       const fake = fakeFetch(() => json(200, { value: [1], "@odata.nextLink": next }));
-      const result = await graphListAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
+      const result = await readAll<number>({ token: TEST_TOKEN, path: "/items" }, { graphRoot: PROXY, cloudGraphRoot: CLOUD, fetch: fake.fetch });
       expect(result).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
       expect(fake.calls).toHaveLength(1);
     });

@@ -7,39 +7,6 @@ import type { WireODataCollection } from "./wire-types";
 /** Guards against a server that keeps handing out nextLinks. */
 export const MAX_PAGES = 500;
 
-export interface ListAllRequest {
-  token: string;
-  path: string;
-  query?: GraphQuery;
-  signal?: AbortSignal;
-}
-
-/** GETs a collection and follows every `@odata.nextLink` (Graph origins only, see buildGraphUrl) until exhausted. */
-export async function graphListAll<T>(request: ListAllRequest, options: GraphOptions = {}): Promise<Result<T[]>> {
-  const items: T[] = [];
-  const seen = new Set<string>();
-  let path = request.path;
-  let query: GraphQuery | undefined = request.query;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await graphRequest<WireODataCollection<T> | null>(
-      { token: request.token, method: "GET", path, query, signal: request.signal },
-      options,
-    );
-    if (!result.ok) return result;
-    const body = result.data.body;
-    if (body && Array.isArray(body.value)) items.push(...body.value);
-    const next = body?.["@odata.nextLink"];
-    if (typeof next !== "string" || next === "") return ok(items);
-    if (!/^https?:\/\//i.test(next)) return fail(untrustedLinkError());
-    if (seen.has(next)) return fail({ ...untrustedLinkError(), code: "PagingLoop", message: "Microsoft Graph returned the same paging link twice." });
-    seen.add(next);
-    // The nextLink already carries every query option.
-    path = next;
-    query = undefined;
-  }
-  return fail({ ...untrustedLinkError(), code: "TooManyPages", message: `Stopped after ${MAX_PAGES} pages of results.` });
-}
-
 /** Query options a nextLink may carry by default; anything else is not a page of the list it claims to be. */
 export const PAGE_LINK_OPTIONS: ReadonlySet<string> = new Set(["$select", "$expand", "$top", "$skip", "$skiptoken"]);
 
@@ -112,4 +79,35 @@ export async function graphListPage<T>(
   const followUp = typeof next === "string" && next !== "" ? next : null;
   if (followUp !== null && (followUp === nextLink || !isPageLinkOf(path, followUp, options, linkOptions))) return fail(untrustedLinkError());
   return ok({ items: body && Array.isArray(body.value) ? body.value : [], nextLink: followUp });
+}
+
+/**
+ * Every page of the collection at `path`, each yielded as soon as Graph answers it, so one server
+ * action call can stream a whole list to the browser. Only Graph's own nextLinks are followed (each
+ * checked by graphListPage before the token goes with it); a failure is yielded and ends the read.
+ * Closing the generator (the browser went away) stops it before the next request.
+ */
+export async function* graphPages<Wire, Item>(
+  request: ListPageRequest,
+  toItems: (wire: Wire[]) => Item[],
+  options: GraphOptions = {},
+): AsyncGenerator<Result<Item[]>, void, undefined> {
+  const seen = new Set<string>();
+  let nextLink: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const read: Result<GraphPage<Wire>> = await graphListPage<Wire>(request, nextLink, options);
+    if (!read.ok) {
+      yield read;
+      return;
+    }
+    yield ok(toItems(read.data.items));
+    nextLink = read.data.nextLink;
+    if (nextLink === null) return;
+    if (seen.has(nextLink)) {
+      yield fail({ ...untrustedLinkError(), code: "PagingLoop", message: "Microsoft Graph returned the same paging link twice." });
+      return;
+    }
+    seen.add(nextLink);
+  }
+  yield fail({ ...untrustedLinkError(), code: "TooManyPages", message: `Stopped after ${MAX_PAGES} pages of results.` });
 }

@@ -1,110 +1,146 @@
 import "server-only";
+/** Writes to partner configurations, each declared for the write engine (writes.ts), and the deleted partners they leave. */
 import type { AutomaticUserConsentSettings, DeletedPartner } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
-import type { Observed, WriteOutcome } from "@/lib/writes/outcome";
-import { graphRequest, type GraphOptions } from "./client";
-import { toDeletedPartner } from "./mappers";
-import { graphListPage } from "./paging";
+import type { Result } from "@/lib/result";
+import { notSent, type Observed, type WriteOutcome } from "@/lib/writes/outcome";
+import { uniqueTenantIds } from "./batch";
+import type { GraphOptions } from "./client";
+import { toDeletedPartner, toPartner } from "./mappers";
+import { graphPages } from "./paging";
 import { getPartner } from "./partners";
 import { DELETED_PARTNERS_PATH, deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
-import { observePresence, runWrite } from "./writes";
+import { presence, runWrites, type GraphWrite, type ReadAnswer, type WriteRunOptions, type WriteStepSpec } from "./writes";
+import { createSyncPolicyWrite, deleteSyncPolicyWrite } from "./sync-policy-writes";
 
 /** POST partners {tenantId}: every other setting stays null, inherited from the default policy. */
-export function addPartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "add-partner",
-      tenantId,
-      method: "POST",
-      path: PARTNERS_PATH,
-      body: { tenantId },
-      observe: () => observePresence(() => getPartner(token, tenantId, options), true),
+export function addPartnerWrite(tenantId: string): GraphWrite {
+  return {
+    write: "add-partner",
+    tenantId,
+    method: "POST",
+    path: PARTNERS_PATH,
+    body: { tenantId },
+    rules: { notFound: "not-found", conflict: "conflict" },
+    reads: [partnerPath(tenantId)],
+    observe: presence(true),
+  };
+}
+
+/** Soft delete; Graph refuses (400) while the partner has a sync policy. */
+export function deletePartnerWrite(tenantId: string): GraphWrite {
+  return {
+    write: "delete-partner",
+    tenantId,
+    method: "DELETE",
+    path: partnerPath(tenantId),
+    rules: { notFound: "already-done", conflict: "conflict", badRequest: "conflict" },
+    reads: [partnerPath(tenantId)],
+    observe: presence(false),
+  };
+}
+
+export function restorePartnerWrite(tenantId: string): GraphWrite {
+  return {
+    write: "restore-partner",
+    tenantId,
+    method: "POST",
+    path: restoreDeletedPartnerPath(tenantId),
+    rules: { notFound: "not-found", conflict: "conflict" },
+    reads: [partnerPath(tenantId)],
+    observe: presence(true),
+  };
+}
+
+export function purgePartnerWrite(tenantId: string): GraphWrite {
+  return {
+    write: "purge-partner",
+    tenantId,
+    method: "DELETE",
+    path: deletedPartnerPath(tenantId),
+    rules: { notFound: "already-done", conflict: "conflict" },
+    reads: [deletedPartnerPath(tenantId)],
+    observe: presence(false),
+  };
+}
+
+/** One direction of automatic redemption: the write that changes it, and its words. */
+export type RedemptionDirection = "inbound" | "outbound";
+
+/**
+ * PATCH automaticUserConsentSettings to set one direction. Graph replaces the
+ * object whole, so the partner is read first and the other direction sent as it
+ * is; when that read fails nothing is sent.
+ */
+export async function automaticRedemptionWrite(token: string, tenantId: string, direction: RedemptionDirection, allowed: boolean, options?: GraphOptions): Promise<GraphWrite | WriteOutcome> {
+  const write = direction === "inbound" ? "set-inbound-redemption" : "set-outbound-redemption";
+  const current = await getPartner(token, tenantId, options);
+  if (!current.ok) return notSent(write, tenantId, current.error);
+  const now = current.data?.automaticUserConsentSettings;
+  const consent: AutomaticUserConsentSettings =
+    direction === "inbound" ? { inboundAllowed: allowed, outboundAllowed: now?.outboundAllowed ?? false } : { inboundAllowed: now?.inboundAllowed ?? false, outboundAllowed: allowed };
+  return {
+    write,
+    tenantId,
+    method: "PATCH",
+    path: partnerPath(tenantId),
+    body: { automaticUserConsentSettings: consent },
+    rules: { notFound: "not-found", conflict: "conflict" },
+    reads: [partnerPath(tenantId)],
+    observe: ([answer]: readonly ReadAnswer[]): Observed => {
+      const found = presence(true)(answer ? [answer] : []);
+      if (found.kind !== "reached" || !answer) return found;
+      const settings = toPartner(answer.body as WirePartner, tenantId).automaticUserConsentSettings;
+      return { kind: settings?.inboundAllowed === consent.inboundAllowed && settings?.outboundAllowed === consent.outboundAllowed ? "reached" : "not-reached" };
     },
-    options,
-  );
+  };
 }
 
-/** PATCH automaticUserConsentSettings: the object is replaced whole, so the caller sends both directions. */
-export function updateAutomaticConsent(token: string, tenantId: string, consent: AutomaticUserConsentSettings, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "update-partner",
-      tenantId,
-      method: "PATCH",
-      path: partnerPath(tenantId),
-      body: { automaticUserConsentSettings: consent },
-      observe: async (): Promise<Observed> => {
-        const partner = await getPartner(token, tenantId, options);
-        if (!partner.ok) return { kind: "unreadable", error: partner.error };
-        const now = partner.data?.automaticUserConsentSettings;
-        return { kind: now?.inboundAllowed === consent.inboundAllowed && now?.outboundAllowed === consent.outboundAllowed ? "reached" : "not-reached" };
-      },
-    },
-    options,
-  );
+export async function addPartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
+  return (await runWrites(token, [addPartnerWrite(tenantId)], options))[0] as WriteOutcome;
 }
 
-/** Soft delete; Graph refuses while the partner has a sync policy. */
-export function deletePartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "delete-partner",
-      tenantId,
-      method: "DELETE",
-      path: partnerPath(tenantId),
-      observe: () => observePresence(() => getPartner(token, tenantId, options), false),
-    },
-    options,
-  );
+export async function deletePartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
+  return (await runWrites(token, [deletePartnerWrite(tenantId)], options))[0] as WriteOutcome;
 }
 
-export interface DeletedPartnersPage {
-  partners: DeletedPartner[];
-  /** Where the next page is; null on the last page. */
-  nextLink: string | null;
+export async function restorePartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
+  return (await runWrites(token, [restorePartnerWrite(tenantId)], options))[0] as WriteOutcome;
 }
 
-/** One page of deleted partner configurations: the first by the list's path, later ones by the nextLink Graph gave. */
-export async function listDeletedPartnersPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<DeletedPartnersPage>> {
-  const page = await graphListPage<WirePartner>({ token, path: DELETED_PARTNERS_PATH }, nextLink, options);
-  if (!page.ok) return page;
-  return ok({ partners: page.data.items.map((wire) => toDeletedPartner(wire)).filter((partner) => partner.tenantId !== ""), nextLink: page.data.nextLink });
+/** Restores many deleted partners: one outcome per distinct tenant id, in input order, so one row's failure loses no other row's outcome. */
+export function restorePartners(token: string, tenantIds: readonly string[], options: WriteRunOptions = {}): Promise<WriteOutcome[]> {
+  return runWrites(token, uniqueTenantIds(tenantIds).map(restorePartnerWrite), { ...options, alwaysBatch: true });
 }
 
-export async function getDeletedPartner(token: string, tenantId: string, options?: GraphOptions): Promise<Result<DeletedPartner | null>> {
-  const result = await graphRequest<WirePartner>({ token, method: "GET", path: deletedPartnerPath(tenantId) }, options);
-  if (!result.ok) return result.error.status === 404 ? ok(null) : result;
-  return ok(toDeletedPartner(result.data.body, tenantId));
+export function purgePartners(token: string, tenantIds: readonly string[], options: WriteRunOptions = {}): Promise<WriteOutcome[]> {
+  return runWrites(token, uniqueTenantIds(tenantIds).map(purgePartnerWrite), { ...options, alwaysBatch: true });
 }
 
-export function restorePartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "restore-partner",
-      tenantId,
-      method: "POST",
-      path: restoreDeletedPartnerPath(tenantId),
-      observe: () => observePresence(() => getPartner(token, tenantId, options), true),
-    },
-    options,
-  );
+/** Delete a partner; with its sync policy, that first, because Graph refuses to delete a partner that still has one. */
+export function deletePartnerSteps(tenantId: string, withSyncPolicy: boolean): WriteStepSpec[] {
+  const partner: WriteStepSpec = { declare: () => deletePartnerWrite(tenantId) };
+  return withSyncPolicy ? [{ declare: () => deleteSyncPolicyWrite(tenantId) }, partner] : [partner];
 }
 
-export function purgePartner(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "purge-partner",
-      tenantId,
-      method: "DELETE",
-      path: deletedPartnerPath(tenantId),
-      observe: () => observePresence(() => getDeletedPartner(token, tenantId, options), false),
-    },
+/**
+ * Set up sync: a policy named after the partner allowing inbound user sync; then,
+ * if asked, inbound automatic redemption on, also when the policy already existed.
+ */
+export function setUpSyncSteps(token: string, tenantId: string, displayName: string, enableAutomaticRedemption: boolean, options?: GraphOptions): WriteStepSpec[] {
+  const policy: WriteStepSpec = { declare: () => createSyncPolicyWrite(tenantId, displayName, { userSyncAllowed: true }) };
+  if (!enableAutomaticRedemption) return [policy];
+  return [
+    policy,
+    { declare: () => automaticRedemptionWrite(token, tenantId, "inbound", true, options), after: (previous) => previous.kind === "done" || previous.kind === "conflict" },
+  ];
+}
+
+/** Deleted partner configurations, page by page as Graph answers. */
+export function listDeletedPartners(token: string, options: GraphOptions = {}): AsyncGenerator<Result<DeletedPartner[]>, void, undefined> {
+  return graphPages<WirePartner, DeletedPartner>(
+    { token, path: DELETED_PARTNERS_PATH },
+    (wire) => wire.map((partner) => toDeletedPartner(partner)).filter((partner) => partner.tenantId !== ""),
     options,
   );
 }

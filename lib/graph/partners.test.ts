@@ -1,71 +1,81 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { getPartner, listPartnersPage } from "./partners";
+import { ok } from "@/lib/result";
+import { partsOf } from "@/tests/streams";
+import { getPartner, listPartners } from "./partners";
 
 const A = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const B = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 
 const PARTNERS_URL = `${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners`;
 
-describe("listPartnersPage", () => {
-  it("asks for the first page with $select and a nested $select, and hands back Graph's nextLink", async () => {
-    const next = `${PARTNERS_URL}?$select=tenantId&$skiptoken=2`;
-    const fake = fakeFetch(() =>
-      json(200, {
-        value: [{ tenantId: A.toUpperCase(), isServiceProvider: true, identitySynchronization: { tenantId: A, userSyncInbound: { isSyncAllowed: false } } }],
-        "@odata.nextLink": next,
-      }),
-    );
-    const result = await listPartnersPage(TEST_TOKEN, null, { graphRoot: TEST_ROOT, fetch: fake.fetch });
-    expect(result).toEqual({
-      ok: true,
-      data: {
-        partners: [{ tenantId: A, displayName: null, isServiceProvider: true, isInMultiTenantOrganization: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }],
-        nextLink: next,
-      },
+describe("listPartners", () => {
+  const options = (fetch: typeof globalThis.fetch) => ({ graphRoot: TEST_ROOT, fetch });
+
+  it("asks for the first page with $select and a nested $select, then follows Graph's nextLinks, one part per page", async () => {
+    const fake = fakeFetch((call) => {
+      const page = Number(call.url.searchParams.get("$skiptoken") ?? "0");
+      const value =
+        page === 0
+          ? [{ tenantId: A.toUpperCase(), isServiceProvider: true, identitySynchronization: { tenantId: A, userSyncInbound: { isSyncAllowed: false } } }]
+          : [{ tenantId: B, identitySynchronization: null }];
+      return json(200, { value, "@odata.nextLink": page === 0 ? `${PARTNERS_URL}?$select=tenantId&$skiptoken=1` : undefined });
     });
-    expect(fake.calls).toHaveLength(1);
+    expect(await partsOf(listPartners(TEST_TOKEN, options(fake.fetch)))).toEqual([
+      ok([{ tenantId: A, displayName: null, isServiceProvider: true, isInMultiTenantOrganization: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }]),
+      ok([{ tenantId: B, displayName: null, isServiceProvider: null, isInMultiTenantOrganization: null, syncPolicy: null }]),
+    ]);
+    expect(fake.calls).toHaveLength(2);
     expect(fake.calls[0]!.url.searchParams.get("$select")).toBe("tenantId,isServiceProvider,isInMultiTenantOrganization");
     expect(fake.calls[0]!.url.searchParams.get("$expand")).toBe("identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)");
-  });
-
-  it("follows a nextLink as given and says when the list ends", async () => {
-    const link = `${PARTNERS_URL}?$select=tenantId&$skiptoken=2`;
-    const fake = fakeFetch(() => json(200, { value: [{ tenantId: B, identitySynchronization: null }] }));
-    const result = await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: fake.fetch });
-    expect(result).toMatchObject({ ok: true, data: { partners: [{ tenantId: B, syncPolicy: null }], nextLink: null } });
-    expect(fake.calls[0]!.url.href).toBe(new URL(link).href);
+    expect(fake.calls[1]!.url.href).toBe(`${PARTNERS_URL}?$select=tenantId&$skiptoken=1`);
+    expect(fake.calls.every((call) => call.headers.get("authorization") === `Bearer ${TEST_TOKEN}`)).toBe(true);
   });
 
   it("follows the cloud's own nextLink through a proxy in front of Graph", async () => {
-    const link = "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3";
-    const fake = fakeFetch(() => json(200, { value: [] }));
-    const result = await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, cloudGraphRoot: "https://graph.microsoft.com", fetch: fake.fetch });
-    expect(result).toMatchObject({ ok: true, data: { partners: [], nextLink: null } });
-    expect(fake.calls[0]!.url.href).toBe(`${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3`);
+    const fake = fakeFetch((call) =>
+      json(200, { value: [], "@odata.nextLink": call.url.searchParams.has("$skiptoken") ? undefined : "https://graph.microsoft.com/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3" }),
+    );
+    const parts = await partsOf(listPartners(TEST_TOKEN, { graphRoot: TEST_ROOT, cloudGraphRoot: "https://graph.microsoft.com", fetch: fake.fetch }));
+    expect(parts).toEqual([ok([]), ok([])]);
+    expect(fake.calls[1]!.url.href).toBe(`${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=3`);
   });
 
-  it("never sends the token to a link that is not a page of the partners list", async () => {
-    const fake = fakeFetch(() => json(200, { value: [] }));
-    for (const link of [
-      "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
-      `${TEST_ROOT}/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1`,
-      `${TEST_ROOT}/beta/me`,
-      `${PARTNERS_URL}/${A}?$skiptoken=1`,
-      `${PARTNERS_URL}?$skiptoken=1&$filter=true`,
-      `${PARTNERS_URL.replace("://", "://user:pw@")}?$skiptoken=1`,
-    ]) {
-      expect(await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: fake.fetch })).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
-    }
-    expect(fake.calls).toHaveLength(0);
+  it.each([
+    "https://attacker.example/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1",
+    `${TEST_ROOT}/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=1`,
+    `${TEST_ROOT}/beta/me`,
+    `${PARTNERS_URL}/${A}?$skiptoken=1`,
+    `${PARTNERS_URL}?$skiptoken=1&$filter=true`,
+    `${PARTNERS_URL.replace("://", "://user:pw@")}?$skiptoken=1`,
+  ])("never sends the token to a nextLink off the partners list (%s): the read ends there", async (link) => {
+    const fake = fakeFetch(() => json(200, { value: [{ tenantId: A }], "@odata.nextLink": link }));
+    const parts = await partsOf(listPartners(TEST_TOKEN, options(fake.fetch)));
+    expect(parts).toMatchObject([{ ok: false, error: { code: "UntrustedNextLink" } }]);
+    expect(fake.calls).toHaveLength(1);
   });
 
-  it("stops when Graph hands out a foreign link or the same link again", async () => {
-    const link = `${PARTNERS_URL}?$skiptoken=2`;
-    const same = fakeFetch(() => json(200, { value: [], "@odata.nextLink": link }));
-    expect(await listPartnersPage(TEST_TOKEN, link, { graphRoot: TEST_ROOT, fetch: same.fetch })).toMatchObject({ ok: false });
-    const foreign = fakeFetch(() => json(200, { value: [], "@odata.nextLink": "https://elsewhere.example/beta/policies/crossTenantAccessPolicy/partners" }));
-    expect(await listPartnersPage(TEST_TOKEN, null, { graphRoot: TEST_ROOT, fetch: foreign.fetch })).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
+  it("ends with Graph's failure, after the pages it already read", async () => {
+    const fake = fakeFetch((call) =>
+      call.url.searchParams.has("$skiptoken")
+        ? graphError(403, "Authorization_RequestDenied", "no", "r403")
+        : json(200, { value: [{ tenantId: A }], "@odata.nextLink": `${PARTNERS_URL}?$skiptoken=2` }),
+    );
+    const parts = await partsOf(listPartners(TEST_TOKEN, options(fake.fetch)));
+    expect(parts).toMatchObject([{ ok: true, data: [{ tenantId: A }] }, { ok: false, error: { status: 403, requestId: "r403" } }]);
+  });
+
+  it("stops at the page on its way when the reader goes away", async () => {
+    const fake = fakeFetch((call) => json(200, { value: [{ tenantId: A }], "@odata.nextLink": `${PARTNERS_URL}?$skiptoken=${Number(call.url.searchParams.get("$skiptoken") ?? "0") + 1}` }));
+    const read = listPartners(TEST_TOKEN, options(fake.fetch));
+    expect(await read.next()).toMatchObject({ done: false, value: { ok: true } });
+    // React asks for the next part at once; the browser then goes away while that page is on its way.
+    const onItsWay = read.next();
+    const gone = read.throw(new Error("The connection closed."));
+    expect(await onItsWay).toMatchObject({ done: false, value: { ok: true } });
+    await expect(gone).rejects.toThrow("The connection closed.");
+    expect(await read.next()).toEqual({ done: true, value: undefined });
+    expect(fake.calls).toHaveLength(2);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Partner, PartnerRow } from "@/lib/models";
 import { ok, type Result } from "@/lib/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toPartner } from "./mappers";
-import { graphListPage } from "./paging";
+import { graphPages } from "./paging";
 import { PARTNERS_PATH, partnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
 
@@ -14,12 +14,6 @@ export const PARTNER_ROW_QUERY = {
   $select: "tenantId,isServiceProvider,isInMultiTenantOrganization",
   $expand: "identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)",
 } as const;
-
-export interface PartnersPage {
-  partners: PartnerRow[];
-  /** Where the next page is; null on the last page. */
-  nextLink: string | null;
-}
 
 export function toPartnerRow(wire: WirePartner): PartnerRow {
   const partner = toPartner(wire);
@@ -35,11 +29,13 @@ export function toPartnerRow(wire: WirePartner): PartnerRow {
   };
 }
 
-/** One page of the partners list: the first with $select, later ones by the nextLink Graph gave. */
-export async function listPartnersPage(token: string, nextLink: string | null, options: GraphOptions = {}): Promise<Result<PartnersPage>> {
-  const page = await graphListPage<WirePartner>({ token, path: PARTNERS_PATH, query: PARTNER_ROW_QUERY }, nextLink, options);
-  if (!page.ok) return page;
-  return ok({ partners: page.data.items.map(toPartnerRow).filter((partner) => partner.tenantId !== ""), nextLink: page.data.nextLink });
+/** The partners list, page by page as Graph answers: the first with $select, later ones by the nextLinks Graph gives. */
+export function listPartners(token: string, options: GraphOptions = {}): AsyncGenerator<Result<PartnerRow[]>, void, undefined> {
+  return graphPages<WirePartner, PartnerRow>(
+    { token, path: PARTNERS_PATH, query: PARTNER_ROW_QUERY },
+    (wire) => wire.map(toPartnerRow).filter((partner) => partner.tenantId !== ""),
+    options,
+  );
 }
 
 /** null when Graph has no such partner. */

@@ -1,16 +1,17 @@
 import "server-only";
 
-/**
- * Statuses after which graphRequest resends by default. 504 does not prove "not done",
- * so requests that must never run twice (restore) narrow this to RESEND_STATUSES.
- */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
+import { isUnansweredStatus, RESEND_STATUSES } from "@/lib/writes/outcome";
 
 export const MAX_RETRY_WAIT_MS = 10_000;
 const BASE_BACKOFF_MS = 500;
 
-export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUSES.has(status);
+/**
+ * The one rule for the server's short transient waits: 429/503 prove the request
+ * did not run, so anything may go again; a 504 says nothing, so only a request
+ * that may run twice (a read) goes again.
+ */
+export function mayResend(status: number, idempotent: boolean): boolean {
+  return RESEND_STATUSES.has(status) || (idempotent && status !== 0 && isUnansweredStatus(status));
 }
 
 /** Retry-After is seconds in practice; the HTTP-date form is accepted too. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
-import { getDeletedSyncPolicy, getSyncPolicy, listDeletedSyncPolicies, listDeletedSyncPoliciesPage, restoreSyncPolicy } from "./sync-policies";
+import { partsOf } from "@/tests/streams";
+import { getDeletedSyncPolicy, getSyncPolicy, listDeletedSyncPolicies } from "./sync-policies";
+import { restoreSyncPolicy } from "./sync-policy-writes";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const LIVE_PATH = `/beta/policies/crossTenantAccessPolicy/partners/${ID}/identitySynchronization`;
@@ -29,22 +31,7 @@ describe("sync policy reads", () => {
     expect(await getSyncPolicy(TEST_TOKEN, ID, missing.options)).toEqual({ ok: true, data: null });
   });
 
-  it("listDeletedSyncPolicies follows nextLink and tolerates null-heavy items", async () => {
-    const other = "11111111-2222-3333-4444-555555555555";
-    const { options, fake } = setup((call) =>
-      call.url.searchParams.has("$skiptoken")
-        ? json(200, { value: [{ tenantId: other, deletedDateTime: "2025-06-02T00:00:00Z" }] })
-        : json(200, { value: [entity], "@odata.nextLink": `${TEST_ROOT}/beta/policies/deletedItems/crossTenantSyncPolicyPartners?$skiptoken=x` }),
-    );
-    const result = await listDeletedSyncPolicies(TEST_TOKEN, options);
-    expect(result.ok && result.data.map((p) => [p.tenantId, p.displayName, p.userSyncAllowed])).toEqual([
-      [ID, null, null],
-      [other, null, null],
-    ]);
-    expect(fake.calls).toHaveLength(2);
-  });
-
-  it("listDeletedSyncPoliciesPage reads one page and hands back its nextLink, then the next page by it", async () => {
+  it("listDeletedSyncPolicies streams page by page, following Graph's nextLink, and tolerates null-heavy items", async () => {
     const list = `${TEST_ROOT}/beta/policies/deletedItems/crossTenantSyncPolicyPartners`;
     const other = "11111111-2222-3333-4444-555555555555";
     const { options, fake } = setup((call) =>
@@ -52,19 +39,16 @@ describe("sync policy reads", () => {
         ? json(200, { value: [{ tenantId: other, deletedDateTime: "2025-06-02T00:00:00Z" }, { displayName: "no tenant id" }] })
         : json(200, { value: [entity], "@odata.nextLink": `${list}?$skiptoken=x` }),
     );
-    const first = await listDeletedSyncPoliciesPage(TEST_TOKEN, null, options);
-    expect(first).toMatchObject({ ok: true, data: { policies: [{ tenantId: ID, displayName: null }], nextLink: `${list}?$skiptoken=x` } });
-    const second = await listDeletedSyncPoliciesPage(TEST_TOKEN, `${list}?$skiptoken=x`, options);
-    expect(second.ok && second.data.policies.map((p) => p.tenantId)).toEqual([other]);
-    expect(second.ok && second.data.nextLink).toBeNull();
+    const parts = await partsOf(listDeletedSyncPolicies(TEST_TOKEN, options));
+    expect(parts.map((part) => part.ok && part.data.map((p) => [p.tenantId, p.displayName, p.userSyncAllowed]))).toEqual([[[ID, null, null]], [[other, null, null]]]);
     expect(fake.calls.map((c) => c.url.href)).toEqual([list, `${list}?$skiptoken=x`]);
   });
 
-  it("listDeletedSyncPoliciesPage sends no token to a page of another list", async () => {
-    const { options, fake } = setup(() => json(200, { value: [] }));
+  it("listDeletedSyncPolicies sends no token to a page of another list", async () => {
     const partners = `${TEST_ROOT}/beta/policies/crossTenantAccessPolicy/partners?$skiptoken=1`;
-    expect(await listDeletedSyncPoliciesPage(TEST_TOKEN, partners, options)).toMatchObject({ ok: false, error: { code: "UntrustedNextLink" } });
-    expect(fake.calls).toHaveLength(0);
+    const { options, fake } = setup(() => json(200, { value: [entity], "@odata.nextLink": partners }));
+    expect(await partsOf(listDeletedSyncPolicies(TEST_TOKEN, options))).toMatchObject([{ ok: false, error: { code: "UntrustedNextLink" } }]);
+    expect(fake.calls).toHaveLength(1);
   });
 
   it("getDeletedSyncPolicy 404 → null", async () => {

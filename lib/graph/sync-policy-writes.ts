@@ -1,10 +1,14 @@
 import "server-only";
+/** Writes to sync policies, each declared for the write engine (writes.ts): its request, what its answers mean, its read-back. */
 import type { SyncPolicy } from "@/lib/models";
-import type { Observed, WriteOutcome } from "@/lib/writes/outcome";
+import { ok, type Result } from "@/lib/result";
+import type { Observed, RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
+import type { BatchOptions } from "./batch";
+import { uniqueTenantIds } from "./batch";
 import type { GraphOptions } from "./client";
-import { syncPolicyPath } from "./paths";
-import { getSyncPolicy } from "./sync-policies";
-import { observePresence, runWrite } from "./writes";
+import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
+import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
+import { missingRead, presence, runWrites, type GraphWrite, type ReadAnswer } from "./writes";
 
 export interface SyncSettings {
   userSyncAllowed?: boolean;
@@ -18,28 +22,24 @@ function settingsBody(settings: SyncSettings): Record<string, unknown> {
   return body;
 }
 
-function readBack(token: string, tenantId: string, options?: GraphOptions) {
-  return async () => {
-    const live = await getSyncPolicy(token, tenantId, options);
-    return live.ok ? live.data : null;
-  };
-}
+const policyOf = (tenantId: string) => (body: unknown) => {
+  const wire = unwrapRestoreBody(body);
+  return wire ? toSyncPolicy(wire, tenantId) : null;
+};
 
-/** PUT identitySynchronization: creates only (409 when one exists). No tenantId in the body: it is read-only. */
-export function createSyncPolicy(token: string, tenantId: string, displayName: string, settings: SyncSettings, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "create-sync-policy",
-      tenantId,
-      method: "PUT",
-      path: syncPolicyPath(tenantId),
-      body: { displayName, ...settingsBody(settings) },
-      observe: () => observePresence(() => getSyncPolicy(token, tenantId, options), true, (policy) => policy),
-      readBack: readBack(token, tenantId, options),
-    },
-    options,
-  );
+/** PUT identitySynchronization: creates only (409 when one exists: read back to show it). No tenantId in the body: it is read-only. */
+export function createSyncPolicyWrite(tenantId: string, displayName: string, settings: SyncSettings): GraphWrite {
+  return {
+    write: "create-sync-policy",
+    tenantId,
+    method: "PUT",
+    path: syncPolicyPath(tenantId),
+    body: { displayName, ...settingsBody(settings) },
+    rules: { notFound: "not-found", conflict: "check" },
+    reads: [syncPolicyPath(tenantId)],
+    observe: presence(true, policyOf(tenantId)),
+    readBackDone: true,
+  };
 }
 
 function matches(policy: SyncPolicy, settings: SyncSettings): boolean {
@@ -50,38 +50,106 @@ function matches(policy: SyncPolicy, settings: SyncSettings): boolean {
 }
 
 /** PATCH identitySynchronization: each named inbound setting is replaced whole. */
-export function updateSyncPolicy(token: string, tenantId: string, settings: SyncSettings, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "update-sync-policy",
-      tenantId,
-      method: "PATCH",
-      path: syncPolicyPath(tenantId),
-      body: settingsBody(settings),
-      observe: async (): Promise<Observed> => {
-        const live = await getSyncPolicy(token, tenantId, options);
-        if (!live.ok) return { kind: "unreadable", error: live.error };
-        if (!live.data) return { kind: "not-reached", policy: null };
-        return { kind: matches(live.data, settings) ? "reached" : "not-reached", policy: live.data };
-      },
-      readBack: readBack(token, tenantId, options),
+export function updateSyncPolicyWrite(tenantId: string, settings: SyncSettings): GraphWrite {
+  return {
+    write: "update-sync-policy",
+    tenantId,
+    method: "PATCH",
+    path: syncPolicyPath(tenantId),
+    body: settingsBody(settings),
+    rules: { notFound: "not-found", conflict: "conflict" },
+    reads: [syncPolicyPath(tenantId)],
+    observe: (answers): Observed => {
+      const live = presence(true, policyOf(tenantId))(answers);
+      if (live.kind !== "reached" || !live.policy) return live;
+      return { kind: matches(live.policy, settings) ? "reached" : "not-reached", policy: live.policy };
     },
-    options,
-  );
+    readBackDone: true,
+  };
 }
 
 /** Soft delete: the policy lands in deleted items for 30 days. */
-export function deleteSyncPolicy(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
-  return runWrite(
-    token,
-    {
-      write: "delete-sync-policy",
-      tenantId,
-      method: "DELETE",
-      path: syncPolicyPath(tenantId),
-      observe: () => observePresence(() => getSyncPolicy(token, tenantId, options), false),
-    },
-    options,
-  );
+export function deleteSyncPolicyWrite(tenantId: string): GraphWrite {
+  return {
+    write: "delete-sync-policy",
+    tenantId,
+    method: "DELETE",
+    path: syncPolicyPath(tenantId),
+    rules: { notFound: "already-done", conflict: "conflict" },
+    reads: [syncPolicyPath(tenantId)],
+    observe: presence(false),
+  };
+}
+
+export function purgeSyncPolicyWrite(tenantId: string): GraphWrite {
+  return {
+    write: "purge-sync-policy",
+    tenantId,
+    method: "DELETE",
+    path: deletedSyncPolicyPath(tenantId),
+    rules: { notFound: "already-done", conflict: "conflict" },
+    reads: [deletedSyncPolicyPath(tenantId)],
+    observe: presence(false),
+  };
+}
+
+/**
+ * The live policy, then the deleted item: live means restored; absent and still
+ * deleted means not restored (on a 404: its partner configuration is gone); in
+ * neither place means purged.
+ */
+function observeRestore(tenantId: string) {
+  return ([live, deleted]: readonly ReadAnswer[]): Observed => {
+    if (!live || live.status === 0) return { kind: "unreadable", error: live?.error ?? missingRead() };
+    if (live.status !== 404) return presence(true, policyOf(tenantId))([live]);
+    if (deleted?.status === 200) return { kind: "not-reached", policy: null };
+    if (deleted?.status === 404) return { kind: "gone" };
+    return { kind: "unreadable", error: deleted?.error ?? missingRead() };
+  };
+}
+
+/**
+ * POST .../restore through either route. 404 is also Graph's answer when the
+ * policy is still deleted but its partner configuration is gone; 409 comes only
+ * after Graph found the deleted item, so resending once the live policy is gone is safe.
+ */
+export function restoreSyncPolicyWrite(tenantId: string, route: RestoreRoute): GraphWrite {
+  return {
+    write: "restore-sync-policy",
+    tenantId,
+    method: "POST",
+    path: restorePath(tenantId, route),
+    rules: { notFound: "check", conflict: "check", conflictRetrySafe: true },
+    reads: [syncPolicyPath(tenantId), deletedSyncPolicyPath(tenantId)],
+    observe: observeRestore(tenantId),
+    policyFrom: policyOf(tenantId),
+    readBackDone: true,
+  };
+}
+
+export async function createSyncPolicy(token: string, tenantId: string, displayName: string, settings: SyncSettings, options?: GraphOptions): Promise<WriteOutcome> {
+  return (await runWrites(token, [createSyncPolicyWrite(tenantId, displayName, settings)], options))[0] as WriteOutcome;
+}
+
+export async function updateSyncPolicy(token: string, tenantId: string, settings: SyncSettings, options?: GraphOptions): Promise<WriteOutcome> {
+  return (await runWrites(token, [updateSyncPolicyWrite(tenantId, settings)], options))[0] as WriteOutcome;
+}
+
+export async function deleteSyncPolicy(token: string, tenantId: string, options?: GraphOptions): Promise<WriteOutcome> {
+  return (await runWrites(token, [deleteSyncPolicyWrite(tenantId)], options))[0] as WriteOutcome;
+}
+
+/** Restores one deleted sync policy through either route. */
+export async function restoreSyncPolicy(token: string, tenantId: string, route: RestoreRoute, options?: GraphOptions): Promise<Result<WriteOutcome>> {
+  return ok((await runWrites(token, [restoreSyncPolicyWrite(tenantId, route)], options))[0] as WriteOutcome);
+}
+
+/** Restores many deleted sync policies (deleted-items route): one outcome per distinct tenant id, in input order. */
+export async function restoreSyncPolicies(token: string, tenantIds: readonly string[], options: BatchOptions = {}): Promise<Result<WriteOutcome[]>> {
+  return ok(await runWrites(token, uniqueTenantIds(tenantIds).map((id) => restoreSyncPolicyWrite(id, "deleted-items")), { ...options, alwaysBatch: true }));
+}
+
+/** Purges many deleted sync policies: one outcome per distinct tenant id, in input order. */
+export async function purgeSyncPolicies(token: string, tenantIds: readonly string[], options: BatchOptions = {}): Promise<Result<WriteOutcome[]>> {
+  return ok(await runWrites(token, uniqueTenantIds(tenantIds).map(purgeSyncPolicyWrite), { ...options, alwaysBatch: true }));
 }

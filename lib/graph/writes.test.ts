@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { batchHandler, fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
-import { createSyncPolicy, deleteSyncPolicy, updateSyncPolicy } from "./sync-policy-writes";
+import { createSyncPolicy, deleteSyncPolicy, purgeSyncPolicies, updateSyncPolicy } from "./sync-policy-writes";
 import { addPartner, deletePartner, restorePartner } from "./partner-writes";
-import { purgeSyncPolicies } from "./batch";
-import { findTenantByDomain, findTenantInformation } from "./tenant-information";
+import { partsOf } from "@/tests/streams";
+import { findTenantByDomain, findTenantInformation, findTenantInformationInBatches, LOOKUP_CONCURRENCY } from "./tenant-information";
 
 const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const OTHER = "11111111-2222-4333-8444-555555555555";
@@ -150,6 +150,38 @@ describe("tenant information", () => {
     expect(fake.calls).toHaveLength(0);
     expect(await findTenantInformation(TEST_TOKEN, [...ids.slice(0, 20), ids[0]!.toUpperCase()], options)).toMatchObject({ ok: true });
     expect(fake.calls).toHaveLength(1);
+  });
+
+  it("looks many tenants up in $batches of 20, several in flight, each answer handed over as it comes", async () => {
+    const ids = Array.from({ length: 130 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const { options, fake } = setup(async (call, index) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      // The first $batch answers last: only once a later one has answered and the next has gone out.
+      if (index === 0) await firstHeld;
+      else await new Promise((resolve) => setTimeout(resolve, 1));
+      if (index === LOOKUP_CONCURRENCY) releaseFirst();
+      inFlight -= 1;
+      return batchHandler((item) => ({ status: 200, body: { tenantId: item.url.slice(-38, -2), displayName: "Tenant", defaultDomainName: null, federationBrandName: null } }))(call, 0);
+    });
+    const parts = await partsOf(findTenantInformationInBatches(TEST_TOKEN, [...ids, ids[0]!.toUpperCase()], options));
+    expect(parts.map((part) => part.ok && part.data.found.length)).toHaveLength(7);
+    expect(parts[0]?.ok && parts[0].data.found.map((info) => info.tenantId)).not.toContain(ids[0]);
+    expect(parts.flatMap((part) => (part.ok ? part.data.found.map((info) => info.tenantId) : [])).sort()).toEqual(ids);
+    expect(fake.calls).toHaveLength(7);
+    expect(mostInFlight).toBe(LOOKUP_CONCURRENCY);
+  });
+
+  it("ends the lookups with a $batch that failed outright, starting no more", async () => {
+    const ids = Array.from({ length: 200 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
+    const { options, fake } = setup(() => graphError(403, "Authorization_RequestDenied", "no", "r403"));
+    const parts = await partsOf(findTenantInformationInBatches(TEST_TOKEN, ids, options));
+    expect(parts).toMatchObject([{ ok: false, error: { status: 403 } }]);
+    expect(fake.calls).toHaveLength(LOOKUP_CONCURRENCY + 1);
   });
 
   it("a domain nobody has → null; a quote in it cannot break out of the literal", async () => {

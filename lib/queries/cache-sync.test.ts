@@ -35,7 +35,7 @@ describe("cache consistency", () => {
     spreadPartnerDetail(queryClient, ACCOUNT, A, { partner: partner(A, null), deletedSyncPolicy: deleted(A) });
 
     const list = queryClient.getQueryData<PartnersList>(graphKeys.partnersList(ACCOUNT));
-    expect(list?.pages[1]?.partners).toEqual([toPartnerRow(partner(A, null))]);
+    expect(list?.pages[1]).toEqual([toPartnerRow(partner(A, null))]);
     expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([deleted(A)]);
 
     spreadPartnerDetail(queryClient, ACCOUNT, B, { partner: null, deletedSyncPolicy: null });

@@ -6,12 +6,16 @@
  * answered may have seen the policy still in deleted items, so whatever it
  * brings back is corrected before it reaches any cache.
  */
-import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, PartnerRow, SyncPolicy } from "@/lib/models";
-import type { PartnerDetail, PartnersPage } from "./partners";
+import type { PartnerDetail } from "./partners";
 import { graphKeys } from "./keys";
 
-export type PartnersList = InfiniteData<PartnersPage, string | null>;
+/** The partners list as cached: Graph's pages of rows as they arrived, and whether the last one has. */
+export interface PartnersList {
+  pages: PartnerRow[][];
+  complete: boolean;
+}
 
 function sameTenant(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -96,7 +100,7 @@ export function toPartnerRow(partner: PartnerRow): PartnerRow {
 /** Applies one change to every page of the partners list. */
 export function updatePartnerRows(queryClient: QueryClient, accountId: string, change: (rows: PartnerRow[]) => PartnerRow[]): void {
   queryClient.setQueryData<PartnersList>(graphKeys.partnersList(accountId), (list) =>
-    list ? { ...list, pages: list.pages.map((page) => ({ ...page, partners: change(page.partners) })) } : list,
+    list ? { ...list, pages: list.pages.map((page) => change(page)) } : list,
   );
 }
 

@@ -2,26 +2,21 @@
 
 import { useCallback } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { listDeletedSyncPoliciesPage } from "@/lib/actions/deleted-sync-policies";
+import { listDeletedSyncPolicies } from "@/lib/actions/deleted-sync-policies";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
-import { readEveryPage } from "./pages";
+import { readList } from "./stream";
 import { fenceDeletedList, readStarted, spreadDeletedList } from "./cache-sync";
 
-/** The whole list, read one Graph page per action; leaving every view that uses it stops the read. */
+/** The whole list, streamed by one action call; leaving every view that uses it stops listening. */
 export function deletedSyncPoliciesQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
   return queryOptions({
     queryKey: graphKeys.deletedSyncPolicies(accountId),
     queryFn: async ({ signal }) => {
       // The first page's start fences every page: a restore answered meanwhile may postdate any of them.
       const startedAt = readStarted();
-      const read = await readEveryPage(
-        signal,
-        (nextLink) => callGraphAction(getToken, (token) => listDeletedSyncPoliciesPage(token, nextLink)),
-        (page) => page.policies,
-      );
-      const list = fenceDeletedList(queryClient, accountId, read, startedAt);
+      const pages = await readList(getToken, (token) => listDeletedSyncPolicies(token), signal);
+      const list = fenceDeletedList(queryClient, accountId, pages.flat(), startedAt);
       spreadDeletedList(queryClient, accountId, list);
       return list;
     },

@@ -1,22 +1,26 @@
 "use client";
 
 import { useCallback } from "react";
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { addPartner, deletePartner, listDeletedPartnersPage, purgePartner, restorePartner } from "@/lib/actions/partner-writes";
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { addPartner, deletePartner, listDeletedPartners, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/models";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
-import { readEveryPage } from "./pages";
+import { readList, readStream } from "./stream";
 import { updatePartner } from "./write-cache";
-import { useGraphWrite } from "./writes";
+import { callWrite, sendInChunks, useGraphWrite } from "./writes";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const deletedPartnersKey = (accountId: string) => [...graphKeys.account(accountId), "deleted-partners"] as const;
-const withoutDeleted = (tenantId: string) => (list: DeletedPartner[] | undefined) => list?.filter((partner) => partner.tenantId.toLowerCase() !== tenantId.toLowerCase());
+const partnerTargets = (tenantIds: readonly string[]) => tenantIds.map((tenantId) => `partner:${tenantId.toLowerCase()}`);
+const withoutDeleted = (tenantIds: readonly string[]) => {
+  const ids = new Set(tenantIds.map((id) => id.toLowerCase()));
+  return (list: DeletedPartner[] | undefined) => list?.filter((partner) => !ids.has(partner.tenantId.toLowerCase()));
+};
 
 /** Resolves what an admin typed (tenant id or domain) to the tenant's information; null when nobody has it. */
 export function useTenantLookup() {
@@ -25,8 +29,9 @@ export function useTenantLookup() {
     async (input: string): Promise<TenantInformation | null> => {
       const value = input.trim();
       if (GUID.test(value)) {
-        const lookup = await callGraphAction(getToken, (token) => findTenantInformation(token, [value]));
-        return lookup.found[0] ?? null;
+        let found: TenantInformation | null = null;
+        await readStream(getToken, (token) => findTenantInformation(token, [value]), (lookup) => (found = lookup.found[0] ?? found));
+        return found;
       }
       return callGraphAction(getToken, (token) => findTenantByDomain(token, value));
     },
@@ -35,9 +40,9 @@ export function useTenantLookup() {
 }
 
 export function useAddPartner() {
-  return useGraphWrite<{ tenantId: string }, WriteOutcome>({
-    targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`],
-    run: (token, { tenantId }) => addPartner(token, tenantId),
+  return useGraphWrite<{ tenantId: string }>({
+    targets: ({ tenantId }) => partnerTargets([tenantId]),
+    send: (getToken, { tenantId }) => callWrite(getToken, (token) => addPartner(token, tenantId)),
     // The new partner appears when the partners list is read again.
     apply: (queryClient, accountId) => void queryClient.invalidateQueries({ queryKey: graphKeys.partnersList(accountId) }),
   });
@@ -45,9 +50,9 @@ export function useAddPartner() {
 
 /** Deletes the partner (and first its sync policy when asked); the partner leaves the views at once. */
 export function useDeletePartner() {
-  return useGraphWrite<{ tenantId: string; withSyncPolicy: boolean }, WriteOutcome[]>({
-    targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`, `sync-policy:${tenantId.toLowerCase()}`],
-    run: (token, { tenantId, withSyncPolicy }) => deletePartner(token, tenantId, withSyncPolicy),
+  return useGraphWrite<{ tenantId: string; withSyncPolicy: boolean }>({
+    targets: ({ tenantId }) => [...partnerTargets([tenantId]), `sync-policy:${tenantId.toLowerCase()}`],
+    send: (getToken, { tenantId, withSyncPolicy }) => callWrite(getToken, (token) => deletePartner(token, tenantId, withSyncPolicy)),
     optimistic: (queryClient, accountId, { tenantId }) => updatePartner(queryClient, accountId, tenantId, () => null),
     apply: (queryClient, accountId, outcomes, { tenantId }, rollback) => {
       const partner = outcomes.find((outcome) => outcome.write === "delete-partner");
@@ -63,15 +68,23 @@ export function useDeletePartner() {
   });
 }
 
+/** Outbound automatic redemption on or off; inbound stays as it is. */
+export function useSetOutboundRedemption() {
+  return useGraphWrite<{ tenantId: string; allowed: boolean }>({
+    targets: ({ tenantId }) => partnerTargets([tenantId]),
+    send: (getToken, { tenantId, allowed }) => callWrite(getToken, (token) => setOutboundRedemption(token, tenantId, allowed)),
+    optimistic: (queryClient, accountId, { tenantId, allowed }) =>
+      updatePartner(queryClient, accountId, tenantId, (partner) => ({
+        ...partner,
+        automaticUserConsentSettings: { inboundAllowed: partner.automaticUserConsentSettings?.inboundAllowed ?? null, outboundAllowed: allowed },
+      })),
+  });
+}
+
 function deletedPartnersQuery(accountId: string, getToken: GetGraphToken) {
   return queryOptions({
     queryKey: deletedPartnersKey(accountId),
-    queryFn: ({ signal }) =>
-      readEveryPage(
-        signal,
-        (nextLink) => callGraphAction(getToken, (token) => listDeletedPartnersPage(token, nextLink)),
-        (page) => page.partners,
-      ),
+    queryFn: async ({ signal }) => (await readList(getToken, (token) => listDeletedPartners(token), signal)).flat(),
   });
 }
 
@@ -91,26 +104,32 @@ export function useRereadDeletedPartnerIds(): () => Promise<Set<string>> {
   }, [queryClient, accountId, getToken]);
 }
 
-export function useRestorePartner() {
-  return useGraphWrite<{ tenantId: string }, WriteOutcome>({
-    targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`],
-    run: (token, { tenantId }) => restorePartner(token, tenantId),
-    optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
-    apply: (queryClient, accountId, outcome, _args, rollback) => {
-      if (!isSettledOutcome(outcome) && outcome.kind !== "not-found") rollback();
-      void queryClient.invalidateQueries({ queryKey: graphKeys.partnersList(accountId) });
-    },
+/** Rows leave deleted partners at once; those Graph did not restore come back with their outcome. */
+export function useRestorePartners() {
+  return useGraphWrite<{ tenantIds: string[] }>({
+    targets: ({ tenantIds }) => partnerTargets(tenantIds),
+    send: (getToken, { tenantIds }) => sendInChunks(getToken, "restore-partner", tenantIds, restorePartners),
+    optimistic: (queryClient, accountId, { tenantIds }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantIds)),
+    apply: (queryClient, accountId, outcomes, _args, rollback) => putBackUnsettled(queryClient, accountId, outcomes, rollback, "not-found"),
   });
 }
 
-/** Gone for good: the row leaves at once and comes back only if Graph refuses. */
-export function usePurgePartner() {
-  return useGraphWrite<{ tenantId: string }, WriteOutcome>({
-    targets: ({ tenantId }) => [`partner:${tenantId.toLowerCase()}`],
-    run: (token, { tenantId }) => purgePartner(token, tenantId),
-    optimistic: (queryClient, accountId, { tenantId }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantId)),
-    apply: (_queryClient, _accountId, outcome, _args, rollback) => {
-      if (!isSettledOutcome(outcome)) rollback();
-    },
+/** Gone for good: the rows leave at once and come back only if Graph refuses. */
+export function usePurgePartners() {
+  return useGraphWrite<{ tenantIds: string[] }>({
+    targets: ({ tenantIds }) => partnerTargets(tenantIds),
+    send: (getToken, { tenantIds }) => sendInChunks(getToken, "purge-partner", tenantIds, purgePartners),
+    optimistic: (queryClient, accountId, { tenantIds }) => queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(tenantIds)),
+    apply: (queryClient, accountId, outcomes, _args, rollback) => putBackUnsettled(queryClient, accountId, outcomes, rollback),
   });
+}
+
+/** Rows whose write did not land come back; `alsoGone`: an outcome that still means the row left deleted items. */
+function putBackUnsettled(queryClient: QueryClient, accountId: string, outcomes: WriteOutcome[], rollback: () => void, alsoGone?: WriteOutcome["kind"]) {
+  const gone = outcomes.filter((outcome) => isSettledOutcome(outcome) || outcome.kind === alsoGone).map((outcome) => outcome.tenantId);
+  if (gone.length < outcomes.length) {
+    rollback();
+    queryClient.setQueryData<DeletedPartner[]>(deletedPartnersKey(accountId), withoutDeleted(gone));
+  }
+  if (gone.length > 0) void queryClient.invalidateQueries({ queryKey: graphKeys.partnersList(accountId) });
 }

@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { getPartnerDetail, listPartnersPage } from "@/lib/actions/partners";
+import { useMemo } from "react";
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { getPartnerDetail, listPartners } from "@/lib/actions/partners";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { PartnerRow } from "@/lib/models";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
+import { STALE_TIME_MS } from "./query-client";
+import { readList } from "./stream";
 import { fenceDetail, fenceRows, readStarted, spreadPartnerDetail, type PartnersList } from "./cache-sync";
 
 type Data<T extends (...args: never[]) => Promise<{ ok: boolean }>> = Extract<Awaited<ReturnType<T>>, { ok: true }> extends {
@@ -15,21 +17,36 @@ type Data<T extends (...args: never[]) => Promise<{ ok: boolean }>> = Extract<Aw
   ? D
   : never;
 
-export type PartnersPage = Data<typeof listPartnersPage>;
 export type PartnerDetail = Data<typeof getPartnerDetail>;
 export type { PartnersList };
 
-/** One Graph page per query-function call: the first by the list's own query, each next one by Graph's nextLink. */
+/**
+ * The whole list from one streamed action call. Without a whole list cached, each page joins the
+ * cache as it arrives (rows show with the first); a whole list stays on screen until the new read is
+ * whole. Every page is fenced by the read's start, again once the read is whole.
+ */
 export function partnersListQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
-  return infiniteQueryOptions({
-    queryKey: graphKeys.partnersList(accountId),
-    queryFn: async ({ pageParam }): Promise<PartnersPage> => {
+  const key = graphKeys.partnersList(accountId);
+  return queryOptions({
+    queryKey: key,
+    queryFn: async ({ signal }): Promise<PartnersList> => {
       const startedAt = readStarted();
-      const page = await callGraphAction(getToken, (token) => listPartnersPage(token, pageParam));
-      return { ...page, partners: fenceRows(queryClient, accountId, page.partners, startedAt) };
+      const fence = (rows: PartnerRow[]) => fenceRows(queryClient, accountId, rows, startedAt);
+      const progressive = queryClient.getQueryData<PartnersList>(key)?.complete !== true;
+      const pages = await readList(getToken, (token) => listPartners(token), signal, (arrived) => {
+        if (!progressive) return;
+        const page = fence(arrived.at(-1) ?? []);
+        // Pages already in the cache keep the edits made to them since (a delete, a restore).
+        queryClient.setQueryData<PartnersList>(key, (cached) => ({
+          pages: arrived.length === 1 || !cached ? [page] : [...cached.pages, page],
+          complete: false,
+        }));
+      });
+      const arrived = progressive ? (queryClient.getQueryData<PartnersList>(key)?.pages ?? pages) : pages;
+      return { pages: arrived.map(fence), complete: true };
     },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextLink ?? undefined,
+    // A list cut short (its view left, or a page failed) is read again by the next view that needs it.
+    staleTime: (query) => (query.state.data?.complete === false ? 0 : STALE_TIME_MS),
   });
 }
 
@@ -53,26 +70,16 @@ export interface PartnersListState {
 }
 
 /**
- * The partners list, page by page: rows appear with the first page and the
- * rest is fetched in the background for as long as a view using this hook is
- * mounted. Leaving the view stops after the page on its way.
+ * The partners list, streamed: rows appear with the first page and the rest arrive in the same
+ * call for as long as a view using this hook is mounted. Leaving the view stops listening.
  */
 export function usePartnersList() {
   const { account, getToken } = useGraphToken();
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  const query = useInfiniteQuery({ ...partnersListQuery(accountId, getToken, queryClient), enabled: account !== null });
-  const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage, data } = query;
-
-  useEffect(() => {
-    // A refetch in progress re-reads every page itself; asking for the next one would cancel it.
-    if (hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
-  }, [hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
-
-  const state = useMemo<PartnersListState>(
-    () => ({ rows: data ? data.pages.flatMap((page) => page.partners) : [], complete: data ? !hasNextPage : false }),
-    [data, hasNextPage],
-  );
+  const query = useQuery({ ...partnersListQuery(accountId, getToken, queryClient), enabled: account !== null });
+  const { data } = query;
+  const state = useMemo<PartnersListState>(() => ({ rows: data ? data.pages.flat() : [], complete: data?.complete ?? false }), [data]);
   return { ...query, ...state };
 }
 

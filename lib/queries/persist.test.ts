@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { browserStorage } from "@/tests/browser-storage";
+import { graphKeys } from "./keys";
+import type { PartnersList } from "./partners";
 
 const ADMIN = "00000000-0000-4000-8000-00000000000a.7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f";
 const READER = "00000000-0000-4000-8000-00000000000b.7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f";
@@ -52,5 +54,19 @@ describe("persisted query cache", () => {
     accounts.settleSignedInAccount(null);
     idle.forEach((write) => write());
     expect(window.sessionStorage.getItem(cacheKey(ADMIN))).toBeNull();
+  });
+});
+
+describe("the stored query cache", () => {
+  it("takes the partners list once it is whole, not while its pages are still arriving", async () => {
+    const { persist } = await load();
+    const stored = (list: PartnersList) => {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData(graphKeys.partnersList(ADMIN), list);
+      const query = queryClient.getQueryCache().find({ queryKey: graphKeys.partnersList(ADMIN) })!;
+      return persist.persistOptions(ADMIN).dehydrateOptions?.shouldDehydrateQuery?.(query) ?? false;
+    };
+    expect(stored({ pages: [[]], complete: false })).toBe(false);
+    expect(stored({ pages: [[]], complete: true })).toBe(true);
   });
 });

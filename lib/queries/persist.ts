@@ -12,7 +12,7 @@ import { removeOldestQuery, type PersistQueryClientOptions } from "@tanstack/rea
 import { readAccountItem, removeAccountItem, writeAccountItem } from "@/lib/auth/account-storage";
 
 /** Bump when a cached shape changes: older entries are then dropped, not misread. */
-export const CACHE_VERSION = "2";
+export const CACHE_VERSION = "3";
 export const CACHE_MAX_AGE_MS = 60 * 60_000;
 /** The cache's name among the account's entries (lib/auth/account-storage keys it by account). */
 export const QUERY_CACHE_NAME = "query-cache";
@@ -61,8 +61,5 @@ export function persistOptions(accountId: string): Omit<PersistQueryClientOption
 
 /** A list whose pages are still arriving is stored once complete: rewriting it every second would slow the loading down. */
 function stillPaging(data: unknown): boolean {
-  const pages = (data as { pages?: unknown } | undefined)?.pages;
-  if (!Array.isArray(pages)) return false;
-  const last = pages.at(-1) as { nextLink?: unknown } | undefined;
-  return typeof last?.nextLink === "string";
+  return (data as { complete?: unknown } | undefined)?.complete === false;
 }

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MutationObserver, QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
-import type { RestoreOutcome } from "@/lib/writes/outcome";
+import type { WriteOutcome } from "@/lib/writes/outcome";
 import { ok, type Result } from "@/lib/result";
 import { getPartnerDetail } from "@/lib/actions/partners";
-import { listDeletedSyncPoliciesPage, restoreSyncPolicies, type DeletedSyncPoliciesPage } from "@/lib/actions/deleted-sync-policies";
+import { listDeletedSyncPolicies, restoreSyncPolicies } from "@/lib/actions/deleted-sync-policies";
+import { feedStream } from "@/tests/streams";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { graphKeys } from "./keys";
 import { partnerDetailQuery, type PartnerDetail } from "./partners";
@@ -12,8 +13,8 @@ import { deletedSyncPoliciesQuery } from "./deleted-sync-policies";
 import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { restoreMutationOptions } from "./restore";
 
-vi.mock("@/lib/actions/partners", () => ({ getPartnerDetail: vi.fn(), listPartnersPage: vi.fn() }));
-vi.mock("@/lib/actions/deleted-sync-policies", () => ({ listDeletedSyncPoliciesPage: vi.fn(), restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
+vi.mock("@/lib/actions/partners", () => ({ getPartnerDetail: vi.fn(), listPartners: vi.fn() }));
+vi.mock("@/lib/actions/deleted-sync-policies", () => ({ listDeletedSyncPolicies: vi.fn(), restoreSyncPolicies: vi.fn(), restoreSyncPolicy: vi.fn() }));
 
 const ACCOUNT = "account-1";
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -41,7 +42,7 @@ describe("a read in flight when a restore starts", () => {
     // Graph answered this read before the restore: the policy was still in deleted items.
     const staleRead = deferred<Result<PartnerDetail>>();
     vi.mocked(getPartnerDetail).mockReturnValue(staleRead.promise);
-    const answer = deferred<Result<RestoreOutcome[]>>();
+    const answer = deferred<Result<WriteOutcome[]>>();
     vi.mocked(restoreSyncPolicies).mockReturnValue(answer.promise);
 
     const read = queryClient.fetchQuery({ ...partnerDetailQuery(ACCOUNT, A, getToken, queryClient), staleTime: 0 }).catch(() => null);
@@ -60,19 +61,20 @@ describe("a read in flight when a restore starts", () => {
   it("does not resurrect it from a deleted-list read that lands after the restore", async () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), [deletedA]);
-    const staleRead = deferred<Result<DeletedSyncPoliciesPage>>();
-    vi.mocked(listDeletedSyncPoliciesPage).mockReturnValue(staleRead.promise);
-    const answer = deferred<Result<RestoreOutcome[]>>();
+    const staleRead = feedStream<DeletedSyncPolicy[]>();
+    vi.mocked(listDeletedSyncPolicies).mockResolvedValue(staleRead.answer);
+    const answer = deferred<Result<WriteOutcome[]>>();
     vi.mocked(restoreSyncPolicies).mockReturnValue(answer.promise);
 
     // Started after the restore went out (nothing to cancel yet), answered with what Graph had before it.
     const restoring = restore(queryClient, [A]);
     await vi.waitFor(() => expect(restoreSyncPolicies).toHaveBeenCalled());
     const read = queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(ACCOUNT, getToken, queryClient), staleTime: 0 });
-    await vi.waitFor(() => expect(listDeletedSyncPoliciesPage).toHaveBeenCalled());
+    await vi.waitFor(() => expect(staleRead.pulled).toBe(1));
     answer.resolve(ok([{ write: "restore-sync-policy", tenantId: A, kind: "done", policy: live, error: null, attempts: 1 }]));
     await restoring;
-    staleRead.resolve(ok({ policies: [deletedA], nextLink: null }));
+    staleRead.push(ok([deletedA]));
+    staleRead.end();
     expect(await read).toEqual([]);
     expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([]);
   });

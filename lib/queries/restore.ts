@@ -1,48 +1,42 @@
 "use client";
 
 /**
- * Restore mutations. Rows leave the deleted list at once (optimistic); what
- * Graph answered decides whether they stay gone, come back with a reason, or
- * show up as live policies in the partner caches.
+ * Restores of sync policies, declared for the one write lifecycle (writes.ts).
+ * Rows leave the deleted list at once (optimistic); what Graph answered decides
+ * whether they stay gone, come back with a reason, or show up as live policies
+ * in the partner caches. Each restore fences reads that started before it was
+ * answered (cache-sync.ts).
  */
-import { useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
+import type { MutationOptions, QueryClient } from "@tanstack/react-query";
 import { restoreSyncPolicies, restoreSyncPolicy } from "@/lib/actions/deleted-sync-policies";
-import type { RestoreOutcome, RestoreRoute } from "@/lib/writes/outcome";
-import { useGraphToken } from "@/lib/auth/use-graph-token";
+import type { RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
-import type { DeletedSyncPolicy } from "@/lib/models";
-import { callGraphAction } from "./graph-action";
-import { claimTargets, deletedSyncPolicyTarget, isAnswerLost, releaseTargets, rememberWriteDenial, sendInChunks } from "./writes";
-import { resumeCancelledReads } from "./write-cache";
 import { graphKeys } from "./keys";
-import { restoreSettled, restoreStarted, setLivePolicy, updateDeletedLists } from "./cache-sync";
+import { restoreSettled, restoreStarted, setLivePolicy } from "./cache-sync";
+import { removeFromDeleted } from "./write-cache";
+import { callWrite, deletedSyncPolicyTarget, graphWriteOptions, sendInChunks, useGraphWrite, type GraphWrite } from "./writes";
 import type { PartnerDetail } from "./partners";
 
-export type { RestoreOutcome, RestoreRoute };
+export type { RestoreRoute };
 
 /** Outcomes after which the policy is no longer in deleted items. */
-const LEAVES_DELETED_ITEMS: ReadonlySet<RestoreOutcome["kind"]> = new Set(["done", "already-done", "purged"]);
+const LEAVES_DELETED_ITEMS: ReadonlySet<WriteOutcome["kind"]> = new Set(["done", "already-done", "purged"]);
 
-export function leavesDeletedItems(outcome: RestoreOutcome): boolean {
+export function leavesDeletedItems(outcome: WriteOutcome): boolean {
   return LEAVES_DELETED_ITEMS.has(outcome.kind);
 }
 
-function removeFromDeleted(queryClient: QueryClient, accountId: string, ids: Set<string>) {
-  updateDeletedLists(queryClient, accountId, (list) => list.filter((policy) => !ids.has(policy.tenantId.toLowerCase())));
-}
+const lowerIds = (ids: readonly string[]) => new Set(ids.map((id) => id.toLowerCase()));
 
-function putBackIntoDeleted(queryClient: QueryClient, accountId: string, policies: DeletedSyncPolicy[]) {
-  if (policies.length === 0) return;
-  updateDeletedLists(queryClient, accountId, (list) => {
-    const present = new Set(list.map((policy) => policy.tenantId.toLowerCase()));
-    return [...list, ...policies.filter((policy) => !present.has(policy.tenantId.toLowerCase()))];
-  });
-}
-
-/** Brings every cache in line with what Graph answered, then lets the next visit re-read in the background. */
-export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string, outcomes: RestoreOutcome[], snapshot: DeletedSyncPolicy[]) {
-  const byId = new Map(snapshot.map((policy) => [policy.tenantId.toLowerCase(), policy]));
-  const comeBack: DeletedSyncPolicy[] = [];
+/**
+ * Brings every cache in line with what Graph answered: rows that are still in
+ * deleted items come back (`rollback`), the others stay out, restored ones show as live.
+ */
+export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string, outcomes: WriteOutcome[], rollback: () => void) {
+  if (!outcomes.every(leavesDeletedItems)) {
+    rollback();
+    removeFromDeleted(queryClient, accountId, lowerIds(outcomes.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)));
+  }
   for (const outcome of outcomes) {
     const id = outcome.tenantId.toLowerCase();
     restoreSettled(queryClient, accountId, id, leavesDeletedItems(outcome), outcome.policy);
@@ -50,88 +44,32 @@ export function applyRestoreOutcomes(queryClient: QueryClient, accountId: string
     if (outcome.kind === "purged") {
       queryClient.setQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id), (detail) => (detail ? { ...detail, deletedSyncPolicy: null } : detail));
     }
-    if (!leavesDeletedItems(outcome)) {
-      const original = byId.get(id);
-      if (original) comeBack.push(original);
-    }
   }
-  putBackIntoDeleted(queryClient, accountId, comeBack);
-  void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
 }
 
-function snapshotOf(queryClient: QueryClient, accountId: string, tenantIds: string[]): DeletedSyncPolicy[] {
-  const wanted = new Set(tenantIds.map((id) => id.toLowerCase()));
-  const fromList = queryClient.getQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(accountId)) ?? [];
-  const fromDetails = tenantIds
-    .map((id) => queryClient.getQueryData<PartnerDetail>(graphKeys.partnerDetail(accountId, id))?.deletedSyncPolicy)
-    .filter((policy): policy is DeletedSyncPolicy => Boolean(policy));
-  const seen = new Map<string, DeletedSyncPolicy>();
-  for (const policy of [...fromList, ...fromDetails]) {
-    const id = policy.tenantId.toLowerCase();
-    if (wanted.has(id) && !seen.has(id)) seen.set(id, policy);
-  }
-  return [...seen.values()];
-}
+export type RestoreVariables = { tenantIds: string[]; route?: RestoreRoute };
 
-interface RestoreContext {
-  snapshot: DeletedSyncPolicy[];
-}
+const idOfTarget = (target: string) => target.slice(target.indexOf(":") + 1);
 
-type RestoreVariables = { tenantIds: string[]; route?: RestoreRoute };
+export const restoreWrite: GraphWrite<RestoreVariables> = {
+  // A restore or purge of the same policy already on the wire is not sent again; the other rows go.
+  targets: ({ tenantIds }) => tenantIds.map(deletedSyncPolicyTarget),
+  narrow: (args, claimed) => ({ ...args, tenantIds: claimed.map(idOfTarget) }),
+  begin: (queryClient, accountId, { tenantIds }) => restoreStarted(queryClient, accountId, tenantIds),
+  abandon: (queryClient, accountId, { tenantIds }) => tenantIds.forEach((id) => restoreSettled(queryClient, accountId, id, false, null)),
+  optimistic: (queryClient, accountId, { tenantIds }) => removeFromDeleted(queryClient, accountId, lowerIds(tenantIds)),
+  send: (getToken, { tenantIds, route }) => {
+    const [only] = tenantIds;
+    if (tenantIds.length === 1 && only && route) return callWrite(getToken, (token) => restoreSyncPolicy(token, only, route));
+    return sendInChunks(getToken, "restore-sync-policy", tenantIds, restoreSyncPolicies);
+  },
+  apply: (queryClient, accountId, outcomes, _args, rollback) => applyRestoreOutcomes(queryClient, accountId, outcomes, rollback),
+};
 
-export function restoreMutationOptions(
-  queryClient: QueryClient,
-  accountId: string,
-  getToken: GetGraphToken,
-): MutationOptions<RestoreOutcome[], Error, RestoreVariables, RestoreContext> {
-  return {
-    onMutate: async ({ tenantIds }) => {
-      restoreStarted(queryClient, accountId, tenantIds);
-      await queryClient.cancelQueries({ queryKey: graphKeys.account(accountId) });
-      const snapshot = snapshotOf(queryClient, accountId, tenantIds);
-      removeFromDeleted(queryClient, accountId, new Set(tenantIds.map((id) => id.toLowerCase())));
-      return { snapshot };
-    },
-    mutationFn: async ({ tenantIds, route }) => {
-      // A restore or purge of the same policy already on the wire is not sent again.
-      const ids = claimTargets(tenantIds.map(deletedSyncPolicyTarget)).map((target) => target.slice(target.indexOf(":") + 1));
-      if (ids.length === 0) return [];
-      try {
-        if (ids.length === 1 && route) {
-          const [id] = ids as [string];
-          return [await callGraphAction(getToken, (token) => restoreSyncPolicy(token, id, route))];
-        }
-        return await sendInChunks(getToken, "restore-sync-policy", ids, restoreSyncPolicies);
-      } finally {
-        releaseTargets(ids.map(deletedSyncPolicyTarget));
-      }
-    },
-    onSuccess: (outcomes, _variables, context) => {
-      rememberWriteDenial(outcomes);
-      applyRestoreOutcomes(queryClient, accountId, outcomes, context?.snapshot ?? []);
-    },
-    onError: async (error, { tenantIds }, context) => {
-      const snapshot = context?.snapshot ?? [];
-      for (const id of tenantIds) restoreSettled(queryClient, accountId, id, false, null);
-      if (!isAnswerLost(error)) {
-        putBackIntoDeleted(queryClient, accountId, snapshot);
-        return;
-      }
-      // The call may have reached Graph: re-read instead of guessing which rows came back.
-      try {
-        await queryClient.refetchQueries({ queryKey: graphKeys.account(accountId), type: "active" }, { throwOnError: true });
-      } catch {
-        putBackIntoDeleted(queryClient, accountId, snapshot);
-      }
-      void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
-    },
-    onSettled: () => resumeCancelledReads(queryClient, accountId),
-  };
+export function restoreMutationOptions(queryClient: QueryClient, accountId: string, getToken: GetGraphToken): MutationOptions<WriteOutcome[], Error, RestoreVariables, { rollback: () => void }> {
+  return graphWriteOptions(queryClient, accountId, getToken, restoreWrite);
 }
 
 export function useRestoreSyncPolicies() {
-  const { account, getToken } = useGraphToken();
-  const queryClient = useQueryClient();
-  const accountId = account?.homeAccountId ?? "signed-out";
-  return useMutation(restoreMutationOptions(queryClient, accountId, getToken));
+  return useGraphWrite(restoreWrite);
 }

@@ -1,26 +1,29 @@
 "use client";
 
 /**
- * Partner names from tenant information. Every mounted name asks for its tenant;
- * the asks of one tick go out together as $batches of 20 (so the rows on screen
- * come first), and the answers are kept in this browser for days per tenant id:
- * tenant names change rarely. Only names and domains are stored, never a token,
- * under the signed-in account (lib/auth/account-storage): sign-out and an account
- * switch forget them.
+ * Partner names from tenant information. Every mounted name asks for its tenant, and so does
+ * every list, for search. Lookups go out as streamed action calls of up to 500 tenants (answered
+ * $batch by $batch, several in flight), in two lanes so the rows on screen never wait behind the
+ * rest. Answers are kept in this browser for days per tenant id: tenant names change rarely.
+ * Only names and domains are stored, never a token, under the signed-in account
+ * (lib/auth/account-storage): sign-out and an account switch forget them, and stop the lookups
+ * still streaming for the account that left.
  */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
 import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/models";
+import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { onSignedInAccountSettled, readAccountItem, signedInAccountId, writeAccountItem } from "@/lib/auth/account-storage";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import { callGraphAction } from "./graph-action";
+import { readStream } from "./stream";
 
 export const TENANT_INFO_TTL_MS = 3 * 24 * 60 * 60_000;
 /** The cache's name among the signed-in account's entries (lib/auth/account-storage keys it by account). */
 export const TENANT_INFO_NAME = "tenant-information";
-const BATCH = 20;
 /** A lookup that failed (throttled, refused, lost) is asked for again after this long. */
 const RETRY_FAILED_AFTER_MS = 60_000;
+/** Names for rows off screen redraw the lists at most this often: each redraw re-sorts every row. */
+const REDRAW_MS = 400;
 
 interface Entry {
   /** null: Graph does not know this tenant. */
@@ -28,23 +31,32 @@ interface Entry {
   at: number;
 }
 
+/** "first": rows on screen; "rest": everything else (search), behind them. */
+type Lane = "first" | "rest";
+
 /** One account's names and lookups: another account, or a signed-out tab, starts from nothing. */
 interface AccountNames {
   accountId: string;
   entries: Map<string, Entry>;
-  queued: string[];
-  asked: Set<string>;
+  /** Asked for and not sent yet, per lane; the queues may hold ids since sent or withdrawn, skipped when taken. */
+  waiting: Record<Lane, Set<string>>;
+  queues: Record<Lane, string[]>;
+  running: Record<Lane, boolean>;
+  sent: Set<string>;
   failedAt: Map<string, number>;
-  flushing: boolean;
   tokenSource: GetGraphToken | null;
+  /** Aborted when the account signs out or another signs in: its streams are no longer listened to. */
+  left: AbortController;
 }
 
 let names: AccountNames | null = null;
 const listeners = new Set<() => void>();
 let version = 0;
+let redrawTimer: ReturnType<typeof setTimeout> | null = null;
 
 onSignedInAccountSettled((accountId) => {
   if (names === null || names.accountId === accountId) return;
+  names.left.abort();
   names = null;
   notify();
 });
@@ -67,7 +79,18 @@ function current(): AccountNames | null {
   const accountId = signedInAccountId();
   if (accountId === null) return null;
   if (names?.accountId !== accountId) {
-    names = { accountId, entries: load(accountId), queued: [], asked: new Set(), failedAt: new Map(), flushing: false, tokenSource: null };
+    names?.left.abort();
+    names = {
+      accountId,
+      entries: load(accountId),
+      waiting: { first: new Set(), rest: new Set() },
+      queues: { first: [], rest: [] },
+      running: { first: false, rest: false },
+      sent: new Set(),
+      failedAt: new Map(),
+      tokenSource: null,
+      left: new AbortController(),
+    };
   }
   return names;
 }
@@ -81,69 +104,97 @@ function save(state: AccountNames) {
 }
 
 function notify() {
+  if (redrawTimer !== null) clearTimeout(redrawTimer);
+  redrawTimer = null;
   version++;
   listeners.forEach((listener) => listener());
 }
 
-async function flush(state: AccountNames) {
-  if (state.flushing || !state.tokenSource) return;
-  state.flushing = true;
+function notifySoon() {
+  redrawTimer ??= setTimeout(notify, REDRAW_MS);
+}
+
+function take(state: AccountNames, lane: Lane): string[] {
+  const queue = state.queues[lane];
+  const chunk: string[] = [];
+  let index = 0;
+  for (; index < queue.length && chunk.length < MAX_TENANT_IDS_PER_CALL; index++) {
+    const id = queue[index] as string;
+    if (!state.waiting[lane].delete(id) || state.sent.has(id) || state.entries.has(id)) continue;
+    chunk.push(id);
+  }
+  queue.splice(0, index);
+  return chunk;
+}
+
+async function flush(state: AccountNames, lane: Lane) {
+  if (state.running[lane] || !state.tokenSource) return;
+  state.running[lane] = true;
   const getToken = state.tokenSource;
   try {
     // Stops when the account signs out or another signs in: its answers are not this account's to keep.
-    while (state.queued.length > 0 && names === state) {
-      const chunk = state.queued.splice(0, BATCH);
+    for (let chunk = take(state, lane); chunk.length > 0 && names === state; chunk = take(state, lane)) {
+      chunk.forEach((id) => state.sent.add(id));
       try {
-        const lookup = await callGraphAction(getToken, (token) => findTenantInformation(token, chunk));
-        if (names !== state) break;
-        const at = Date.now();
-        for (const info of lookup.found) state.entries.set(info.tenantId, { info, at });
-        for (const id of lookup.unknown) state.entries.set(id, { info: null, at });
-        notify();
+        await readStream(
+          getToken,
+          (token) => findTenantInformation(token, chunk),
+          (lookup) => {
+            if (names !== state) return;
+            const at = Date.now();
+            for (const info of lookup.found) state.entries.set(info.tenantId, { info, at });
+            for (const id of lookup.unknown) state.entries.set(id, { info: null, at });
+            if (lane === "first") notify();
+            else notifySoon();
+          },
+          state.left.signal,
+        );
       } catch {
         // Names are a nicety: without them rows fall back to the policy name or "Unnamed partner".
-        // They may be asked for again, a while later, not by every redraw.
-        const at = Date.now();
-        for (const id of chunk) {
-          state.asked.delete(id);
-          state.failedAt.set(id, at);
-        }
+      }
+      // Tenants left without an answer (throttled, refused, lost) may be asked again, a while later,
+      // not by every redraw.
+      const at = Date.now();
+      for (const id of chunk) {
+        state.sent.delete(id);
+        if (!state.entries.has(id)) state.failedAt.set(id, at);
       }
     }
   } finally {
-    state.flushing = false;
-    // Once per run of lookups: the whole cache is written, so not after every 20 names.
-    if (names === state) save(state);
+    state.running[lane] = false;
+    if (names === state && !state.running.first && !state.running.rest) {
+      notify();
+      // Once per run of lookups: the whole cache is written, not after every answer.
+      save(state);
+    }
   }
 }
 
-/** Queues lookups for the signed-in account; `first` jumps the queue (rows on screen). */
+/** Queues lookups for the signed-in account; `first` puts them in the lane of the rows on screen. */
 export function requestTenantInformation(tenantIds: readonly string[], getToken: GetGraphToken, first = false) {
   const state = current();
   if (!state) return;
   state.tokenSource = getToken;
+  const lane: Lane = first ? "first" : "rest";
   const now = Date.now();
-  const fresh = tenantIds
-    .map((id) => id.toLowerCase())
-    .filter((id) => !state.entries.has(id) && !state.asked.has(id) && now - (state.failedAt.get(id) ?? -Infinity) >= RETRY_FAILED_AFTER_MS);
-  if (fresh.length === 0) return;
-  fresh.forEach((id) => state.asked.add(id));
-  if (first) state.queued.unshift(...fresh);
-  else state.queued.push(...fresh);
-  queueMicrotask(() => void flush(state));
+  let added = false;
+  for (const raw of tenantIds) {
+    const id = raw.toLowerCase();
+    if (state.entries.has(id) || state.sent.has(id) || state.waiting[lane].has(id) || now - (state.failedAt.get(id) ?? -Infinity) < RETRY_FAILED_AFTER_MS) continue;
+    state.waiting[lane].add(id);
+    state.queues[lane].push(id);
+    added = true;
+  }
+  if (added) queueMicrotask(() => void flush(state, lane));
 }
 
-/**
- * Takes back lookups that have not gone out yet (a view that asked for them closed). A tab
- * sends one server action at a time, so a long queue of names would hold up everything else.
- */
-export function withdrawTenantInformation(tenantIds: readonly string[]) {
+/** Takes back lookups that have not gone out yet: the view (or row, `first`) that asked for them closed. */
+export function withdrawTenantInformation(tenantIds: readonly string[], first = false) {
   const state = names;
   if (!state) return;
-  const withdrawn = new Set(tenantIds.map((id) => id.toLowerCase()));
-  const kept = state.queued.filter((id) => !withdrawn.has(id));
-  for (const id of state.queued) if (withdrawn.has(id)) state.asked.delete(id);
-  state.queued.splice(0, state.queued.length, ...kept);
+  const lane: Lane = first ? "first" : "rest";
+  for (const raw of tenantIds) state.waiting[lane].delete(raw.toLowerCase());
+  state.queues[lane] = state.queues[lane].filter((id) => state.waiting[lane].has(id));
 }
 
 function subscribe(listener: () => void) {
@@ -167,7 +218,7 @@ export function useTenantInformation(tenantId: string): TenantInformation | null
     if (!account) return;
     requestTenantInformation([tenantId], getToken, true);
     // A row scrolled away (or a view left) before its lookup went out no longer holds up the others.
-    return () => withdrawTenantInformation([tenantId]);
+    return () => withdrawTenantInformation([tenantId], true);
   }, [account, getToken, tenantId]);
   return getCachedTenantInformation(tenantId);
 }
@@ -176,15 +227,15 @@ export function useTenantInformation(tenantId: string): TenantInformation | null
 export function useTenantInformationLookup(tenantIds: readonly string[] | undefined): (tenantId: string) => TenantInformation | null {
   const { account, getToken } = useGraphToken();
   const current = useVersion();
+  const asked = useRef<readonly string[]>([]);
   useEffect(() => {
+    // Rows that arrive add to the lookups; those on screen have already asked in their own lane.
     if (!account || !tenantIds || tenantIds.length === 0) return;
-    // After the rows on screen asked for theirs; what has not gone out when the view closes is taken back.
-    const timer = window.setTimeout(() => requestTenantInformation(tenantIds, getToken), 250);
-    return () => {
-      window.clearTimeout(timer);
-      withdrawTenantInformation(tenantIds);
-    };
+    asked.current = tenantIds;
+    requestTenantInformation(tenantIds, getToken);
   }, [account, getToken, tenantIds]);
+  // What has not gone out when the view closes is taken back.
+  useEffect(() => () => withdrawTenantInformation(asked.current), []);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useCallback((tenantId: string) => getCachedTenantInformation(tenantId), [current]);
 }
@@ -203,15 +254,14 @@ function withName<P extends PartnerRow>(partner: P, info: TenantInformation | nu
 }
 
 /**
- * Partners with their tenant's name and default domain, so search and sort see
- * them; names arrive in the background (after the rows on screen asked for
- * theirs) and the list re-renders as they do.
+ * Partners with their tenant's name and default domain, so search and sort see them; names
+ * arrive in the background (after the rows on screen asked for theirs) and the list re-renders
+ * as they do.
  */
-export function useNamedPartners<P extends PartnerRow>(partners: P[], lookUpAll?: boolean): P[];
-export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll?: boolean): P[] | undefined;
-/** `lookUpAll` false: only the rows on screen ask (while the list's own pages are still coming in). */
-export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined, lookUpAll = true): P[] | undefined {
-  const ids = useMemo(() => (lookUpAll ? partners?.map((partner) => partner.tenantId) : undefined), [partners, lookUpAll]);
+export function useNamedPartners<P extends PartnerRow>(partners: P[]): P[];
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined): P[] | undefined;
+export function useNamedPartners<P extends PartnerRow>(partners: P[] | undefined): P[] | undefined {
+  const ids = useMemo(() => partners?.map((partner) => partner.tenantId), [partners]);
   const lookup = useTenantInformationLookup(ids);
   return useMemo(() => partners?.map((partner) => withName(partner, lookup(partner.tenantId))), [partners, lookup]);
 }

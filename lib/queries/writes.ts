@@ -1,34 +1,30 @@
 "use client";
 
 /**
- * The one mutation shape every write uses: an optimistic cache change, the
- * action called with a fresh token (one silent renewal on 401), the outcome
- * applied to the caches, and on a refusal the caches put back. When the answer
- * is lost the caches are re-read, never the write resent.
+ * The write engine's cache half: the one optimistic lifecycle (graphWriteOptions)
+ * every write declaration (GraphWrite) runs through, the targets on the wire, and
+ * large selections sent in consecutive calls.
  */
-import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { SignInRequiredError, useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { rememberDenial } from "@/lib/auth/permission-denials";
 import type { Result } from "@/lib/result";
-import { MAX_TENANT_IDS_PER_CALL, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
+import { isSettledOutcome, MAX_TENANT_IDS_PER_CALL, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";
 import { editWithUndo, resumeCancelledReads } from "./write-cache";
-
-const isOutcome = (value: unknown): value is WriteOutcome => typeof value === "object" && value !== null && "write" in value && "kind" in value;
 
 /**
  * A write Graph refused with 403 is the session's permission hint when the ID
  * token carries none (reads are not: a read's 403 says nothing about writing).
  */
-export function rememberWriteDenial(data: unknown): void {
-  const outcomes = Array.isArray(data) ? data : isOutcome(data) ? [data] : typeof data === "object" && data !== null ? Object.values(data) : [];
-  const refused = outcomes.filter(isOutcome).find((outcome) => outcome.kind === "forbidden" && outcome.error);
+export function rememberWriteDenial(outcomes: readonly WriteOutcome[]): void {
+  const refused = outcomes.find((outcome) => outcome.kind === "forbidden" && outcome.error);
   if (refused?.error) rememberDenial(refused.error);
 }
 
-/** The call reached the server but no answer came back: its effect is unknown. */
-export function isAnswerLost(error: unknown): boolean {
+/** An action call that reached the server but got no answer back (network, server crash): its effect is unknown. */
+export function isActionAnswerLost(error: unknown): boolean {
   return !(error instanceof GraphActionError) && !(error instanceof SignInRequiredError);
 }
 
@@ -93,26 +89,54 @@ export async function sendInChunks(
   return outcomes;
 }
 
-export type GraphWrite<TArgs, TData> = {
-  /** What the write targets, e.g. "sync-policy:<tenant id>". */
+/** A write as the browser declares it: what it targets, its optimistic cache edit, how it is sent, and how its outcomes land in the caches. */
+export interface GraphWrite<TArgs> {
+  /** What the write targets, e.g. "sync-policy:<tenant id>": a target already on the wire is not sent again. */
   targets: (args: TArgs) => string[];
+  /**
+   * Writes over many rows send the rows whose targets were free and leave the
+   * others to the write already on the wire; without this a busy target refuses the whole write.
+   */
+  narrow?: (args: TArgs, claimedTargets: string[]) => TArgs;
+  /** Before anything else (restores fence reads that started before them). */
+  begin?: (queryClient: QueryClient, accountId: string, args: TArgs) => void;
+  /** The call failed as a whole: undo what `begin` set up. */
+  abandon?: (queryClient: QueryClient, accountId: string, args: TArgs) => void;
   optimistic?: (queryClient: QueryClient, accountId: string, args: TArgs) => void;
-  /** Brings the caches in line with what Graph answered; `rollback` puts the optimistic change back. */
-  apply: (queryClient: QueryClient, accountId: string, data: TData, args: TArgs, rollback: () => void) => void;
-} & (
-  /** One action call with a fresh token. */
-  | { run: (token: string, args: TArgs) => Promise<Result<TData>> }
-  /** Several action calls, each with a fresh token (large selections). */
-  | { send: (getToken: GetGraphToken, args: TArgs) => Promise<TData> }
-);
+  /** One action call with a fresh token, or (`sendInChunks`) several for a large selection. */
+  send: (getToken: GetGraphToken, args: TArgs) => Promise<WriteOutcome[]>;
+  /** Brings the caches in line with what Graph answered; `rollback` puts the optimistic edit back. */
+  apply?: (queryClient: QueryClient, accountId: string, outcomes: WriteOutcome[], args: TArgs, rollback: () => void) => void;
+}
 
-export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
-  const { account, getToken } = useGraphToken();
-  const queryClient = useQueryClient();
-  const accountId = account?.homeAccountId ?? "signed-out";
+/** One action call with a fresh token (one silent renewal on 401); its outcome or outcomes as a list. */
+export function callWrite(getToken: GetGraphToken, action: (token: string) => Promise<Result<WriteOutcome | WriteOutcome[]>>): Promise<WriteOutcome[]> {
+  return callGraphAction(getToken, action).then((data) => (Array.isArray(data) ? data : [data]));
+}
 
-  return useMutation<TData, Error, TArgs, { rollback: () => void }>({
+/** By default the optimistic edit stays only when every outcome is done or already done. */
+function keepWhenSettled(_queryClient: QueryClient, _accountId: string, outcomes: WriteOutcome[], _args: unknown, rollback: () => void): void {
+  if (!outcomes.every(isSettledOutcome)) rollback();
+}
+
+/**
+ * The one optimistic lifecycle every write runs: the targets claimed (a second
+ * click never sends a second request), the account's reads cancelled so none
+ * overwrites the edit, the optimistic edit, the call, the outcomes applied, and
+ * the edit put back when Graph refused. When the answer is lost the caches are
+ * re-read, never guessed at (the edit is put back only if that re-read fails) and
+ * never the write resent.
+ */
+export function graphWriteOptions<TArgs>(
+  queryClient: QueryClient,
+  accountId: string,
+  getToken: GetGraphToken,
+  write: GraphWrite<TArgs>,
+): MutationOptions<WriteOutcome[], Error, TArgs, { rollback: () => void }> {
+  const apply = write.apply ?? keepWhenSettled;
+  return {
     onMutate: async (args) => {
+      write.begin?.(queryClient, accountId, args);
       await queryClient.cancelQueries({ queryKey: graphKeys.account(accountId) });
       const rollback = editWithUndo(queryClient, accountId, () => write.optimistic?.(queryClient, accountId, args));
       return { rollback };
@@ -120,26 +144,26 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
     mutationFn: async (args) => {
       const targets = write.targets(args);
       const claimed = claimTargets(targets);
-      if (claimed.length < targets.length) {
+      if (claimed.length < targets.length && !(write.narrow && claimed.length > 0)) {
         releaseTargets(claimed);
+        if (write.narrow) return [];
         throw new WriteInFlightError();
       }
       try {
-        if ("send" in write) return await write.send(getToken, args);
-        const { run } = write;
-        return await callGraphAction(getToken, (token) => run(token, args));
+        return await write.send(getToken, claimed.length < targets.length && write.narrow ? write.narrow(args, claimed) : args);
       } finally {
-        releaseTargets(targets);
+        releaseTargets(claimed);
       }
     },
-    onSuccess: (data, args, context) => {
-      rememberWriteDenial(data);
-      write.apply(queryClient, accountId, data, args, context?.rollback ?? (() => {}));
+    onSuccess: (outcomes, args, context) => {
+      rememberWriteDenial(outcomes);
+      apply(queryClient, accountId, outcomes, args, context?.rollback ?? (() => {}));
       void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
     },
-    onError: async (error, _args, context) => {
+    onError: async (error, args, context) => {
       if (error instanceof WriteInFlightError) return;
-      if (!isAnswerLost(error)) {
+      write.abandon?.(queryClient, accountId, args);
+      if (!isActionAnswerLost(error)) {
         context?.rollback();
         return;
       }
@@ -151,5 +175,12 @@ export function useGraphWrite<TArgs, TData>(write: GraphWrite<TArgs, TData>) {
       void queryClient.invalidateQueries({ queryKey: graphKeys.account(accountId), refetchType: "none" });
     },
     onSettled: () => resumeCancelledReads(queryClient, accountId),
-  });
+  };
+}
+
+export function useGraphWrite<TArgs>(write: GraphWrite<TArgs>) {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useMutation(graphWriteOptions(queryClient, accountId, getToken, write));
 }

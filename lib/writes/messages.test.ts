@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RestoreOutcome } from "./outcome";
-import { describeWriteOutcome } from "./messages";
+import type { WriteOutcome } from "./outcome";
+import { describeWriteOutcome, describeWriteToast, nothingDone, retryCountdownText } from "./messages";
 
-const base: RestoreOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
+const base: WriteOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
 const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
 
 describe("describeWriteOutcome", () => {
@@ -39,7 +39,7 @@ describe("describeWriteOutcome", () => {
   });
 
   it("promises a safe retry of an unknown outcome only when the policy is known to be still in deleted items", () => {
-    const unknown: RestoreOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
+    const unknown: WriteOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
     expect(describeWriteOutcome({ ...unknown, retrySafe: true })).toMatchObject({
       tone: "warning",
       label: "Outcome unknown",
@@ -59,7 +59,7 @@ describe("describeWriteOutcome", () => {
 });
 
 describe("describeWriteOutcome for every write", () => {
-  const outcome = (write: RestoreOutcome["write"], kind: RestoreOutcome["kind"], extra: Partial<RestoreOutcome> = {}): RestoreOutcome => ({ ...base, write, kind, ...extra });
+  const outcome = (write: WriteOutcome["write"], kind: WriteOutcome["kind"], extra: Partial<WriteOutcome> = {}): WriteOutcome => ({ ...base, write, kind, ...extra });
 
   it("says what stays when sync is turned off or a policy deleted", () => {
     expect(describeWriteOutcome(outcome("update-sync-policy", "done")).detail).toMatch(/Users already synchronized stay/);
@@ -75,5 +75,21 @@ describe("describeWriteOutcome for every write", () => {
     expect(describeWriteOutcome(outcome("purge-sync-policy", "throttled", { error: { ...error, status: 429, retryAfterSeconds: 30 } })).detail).toMatch(/wait 30 s\. Nothing was purged/);
     expect(describeWriteOutcome(outcome("delete-sync-policy", "unknown", { retrySafe: true })).detail).toMatch(/the sync policy is still live: it is safe to retry/);
     expect(describeWriteOutcome(outcome("purge-sync-policy", "already-done"))).toMatchObject({ tone: "info", label: "Already gone" });
+  });
+});
+
+describe("the toasts every write shows", () => {
+  it("names what was done on success, and the row and its outcome otherwise", () => {
+    expect(describeWriteToast(base, { name: "Lucerne Publishing" })).toMatchObject({ tone: "success", title: "Restored the sync policy of Lucerne Publishing" });
+    expect(describeWriteToast({ ...base, write: "set-outbound-redemption" }, { name: "Fabrikam", on: false })).toMatchObject({ title: "Turned off outbound automatic redemption for Fabrikam" });
+    expect(describeWriteToast({ ...base, write: "update-sync-policy" }, { name: "Fabrikam", on: true, setting: "inbound group sync" }).title).toBe("Turned on inbound group sync for Fabrikam");
+    expect(describeWriteToast({ ...base, kind: "forbidden", error }, { name: "Lucerne Publishing" })).toMatchObject({ tone: "error", title: "Lucerne Publishing: not permitted" });
+    expect(describeWriteToast({ ...base, write: "create-sync-policy", kind: "conflict", error: null }, { name: "Wide World Importers" }).title).toBe("Wide World Importers: already exists");
+  });
+
+  it("says what was not done when a call fails as a whole, and counts the resend rounds", () => {
+    expect(nothingDone("purge-partner")).toBe("Nothing was purged.");
+    expect(nothingDone("create-sync-policy")).toBe("Nothing was created.");
+    expect(retryCountdownText(4, 1, 3)).toBe("Retrying automatically in 4 s (round 2 of 3)");
   });
 });

@@ -1,4 +1,8 @@
-import type { OutcomeKind, WriteKind, WriteOutcome } from "./outcome";
+/**
+ * The one place for words: every write's words, and every toast and notice the
+ * write engine shows. A write's entry here names it (WriteKind).
+ */
+import type { OutcomeKind, WriteOutcome } from "./outcome";
 
 export type OutcomeTone = "success" | "info" | "warning" | "error";
 
@@ -22,7 +26,18 @@ const TONES: Record<OutcomeKind, OutcomeTone> = {
   failed: "error",
 };
 
+/** Who or what a toast speaks of; `on` and `setting` for writes that switch a setting. */
+export interface ToastSubject {
+  name: string;
+  on?: boolean;
+  setting?: string;
+}
+
+const turned = (on: boolean | undefined) => (on === false ? "Turned off" : "Turned on");
+
 interface WriteWords {
+  /** The success toast's title. */
+  title: (subject: ToastSubject) => string;
   /** What the write does, as the verb of "Nothing was …". */
   past: string;
   done: string;
@@ -36,8 +51,9 @@ interface WriteWords {
   notFound: string;
 }
 
-const WORDS: Record<WriteKind, WriteWords> = {
+const WORDS = {
   "restore-sync-policy": {
+    title: ({ name }) => `Restored the sync policy of ${name}`,
     past: "restored",
     done: "Restored",
     alreadyDone: "Already restored",
@@ -48,6 +64,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "The policy is no longer in deleted items.",
   },
   "create-sync-policy": {
+    title: ({ name }) => `Sync set up for ${name}`,
     past: "created",
     done: "Sync set up",
     alreadyDone: "Already set up",
@@ -58,6 +75,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "The partner configuration no longer exists, so no sync policy can be created for it.",
   },
   "update-sync-policy": {
+    title: ({ name, on, setting }) => `${turned(on)} ${setting ?? "the setting"} for ${name}`,
     past: "changed",
     done: "Saved",
     alreadyDone: "Already set",
@@ -68,6 +86,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "This partner no longer has a sync policy: someone deleted it. Refresh to see what exists now.",
   },
   "delete-sync-policy": {
+    title: ({ name }) => `Deleted the sync policy of ${name}`,
     past: "deleted",
     done: "Deleted",
     alreadyDone: "Already deleted",
@@ -78,6 +97,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "There is no sync policy to delete.",
   },
   "purge-sync-policy": {
+    title: ({ name }) => `Purged the sync policy of ${name}`,
     past: "purged",
     done: "Purged",
     alreadyDone: "Already gone",
@@ -88,6 +108,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "It is no longer in deleted items.",
   },
   "add-partner": {
+    title: ({ name }) => `Added ${name} as a partner`,
     past: "added",
     done: "Added",
     alreadyDone: "Already a partner",
@@ -97,7 +118,8 @@ const WORDS: Record<WriteKind, WriteWords> = {
     conflict: "This organization is already a partner: it has a cross-tenant access configuration.",
     notFound: "The organization could not be found.",
   },
-  "update-partner": {
+  "set-inbound-redemption": {
+    title: ({ name, on }) => `${turned(on)} inbound automatic redemption for ${name}`,
     past: "changed",
     done: "Saved",
     alreadyDone: "Already set",
@@ -107,7 +129,19 @@ const WORDS: Record<WriteKind, WriteWords> = {
     conflict: "Graph refused the change because of a conflicting state.",
     notFound: "The partner configuration no longer exists.",
   },
+  "set-outbound-redemption": {
+    title: ({ name, on }) => `${turned(on)} outbound automatic redemption for ${name}`,
+    past: "changed",
+    done: "Saved",
+    alreadyDone: "Already set",
+    alreadyDoneDetail: "Outbound automatic redemption already had this value.",
+    subject: "partner configuration",
+    stillThere: "outbound automatic redemption still has its old value",
+    conflict: "Graph refused the change because of a conflicting state.",
+    notFound: "The partner configuration no longer exists: someone deleted it. Refresh to see what exists now.",
+  },
   "delete-partner": {
+    title: ({ name }) => `Deleted the partner ${name}`,
     past: "deleted",
     done: "Deleted",
     alreadyDone: "Already deleted",
@@ -118,6 +152,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "The partner no longer exists.",
   },
   "restore-partner": {
+    title: ({ name }) => `Restored the partner ${name}`,
     past: "restored",
     done: "Restored",
     alreadyDone: "Already restored",
@@ -128,6 +163,7 @@ const WORDS: Record<WriteKind, WriteWords> = {
     notFound: "The partner is no longer in deleted items: it was restored or purged.",
   },
   "purge-partner": {
+    title: ({ name }) => `Purged the partner ${name}`,
     past: "purged",
     done: "Purged",
     alreadyDone: "Already gone",
@@ -137,7 +173,10 @@ const WORDS: Record<WriteKind, WriteWords> = {
     conflict: "Graph refused to purge it because of a conflicting state.",
     notFound: "It is no longer in deleted items.",
   },
-};
+} satisfies Record<string, WriteWords>;
+
+/** Every write the engine runs, named by its words. */
+export type WriteKind = keyof typeof WORDS;
 
 function describeDone(outcome: WriteOutcome): string {
   switch (outcome.write) {
@@ -159,8 +198,10 @@ function describeDone(outcome: WriteOutcome): string {
       return "It is gone for good.";
     case "add-partner":
       return "Every setting of the new partner is inherited from your default policy until you change it.";
-    case "update-partner":
-      return "The partner configuration has the new setting.";
+    case "set-inbound-redemption":
+      return "Users invited from this tenant are no longer asked to accept a consent prompt. Outbound automatic redemption was kept as it was.";
+    case "set-outbound-redemption":
+      return "Outbound automatic redemption has the new value. Inbound automatic redemption was kept as it was.";
     case "delete-partner":
       return "The partner configuration is in deleted items for 30 days.";
     case "restore-partner":
@@ -177,7 +218,7 @@ export interface OutcomeContext {
 }
 
 export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeContext = {}): OutcomeMessage {
-  const words = WORDS[outcome.write];
+  const words: WriteWords = WORDS[outcome.write];
   const requestId = outcome.error?.requestId ? ` Request ID: ${outcome.error.requestId}.` : "";
   const tone = TONES[outcome.kind];
   switch (outcome.kind) {
@@ -228,3 +269,45 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
       return { tone, label: "Failed", detail: `${outcome.error?.message ?? "Graph returned an error."}${requestId}` };
   }
 }
+
+/** The toast for one write's outcome: its title, tone and detail, all from the words above. */
+export interface WriteToast {
+  tone: OutcomeTone;
+  title: string;
+  description: string;
+}
+
+export function describeWriteToast(outcome: WriteOutcome, subject: ToastSubject, context: OutcomeContext = {}): WriteToast {
+  const message = describeWriteOutcome(outcome, context);
+  if (message.tone === "success") return { tone: "success", title: WORDS[outcome.write].title(subject), description: message.detail };
+  return { tone: message.tone, title: `${subject.name}: ${message.label.toLowerCase()}`, description: message.detail };
+}
+
+/** Said when a call fails as a whole: "Nothing was restored." */
+export function nothingDone(write: WriteKind): string {
+  return `Nothing was ${WORDS[write].past}.`;
+}
+
+/** The words of the automatic resend after Graph throttled, shared by the toast and the results panel. */
+export function retryCountdownText(seconds: number, round: number, rounds: number): string {
+  return `Retrying automatically in ${seconds} s (round ${round + 1} of ${rounds})`;
+}
+
+/** Notices the write engine shows besides outcomes. */
+export const WRITE_NOTICES = {
+  throttledTitle: "Microsoft Graph is throttling requests",
+  throttledDetail: (countdown: string) => `Nothing was changed yet. ${countdown}. Close to cancel.`,
+  throttledPanel: (countdown: string) => `Graph is throttling: ${countdown.toLowerCase()}`,
+  answerLostTitle: "Outcome unknown",
+  answerLostDetail: "The answer from the server was lost. The views were re-read from Microsoft Graph: check what they show before trying again.",
+  sessionRenewing: "Your session expired; signing you in again.",
+  sessionExpiredTitle: "Your session expired and could not be renewed",
+  sessionExpiredDetail: (nothing: string) => `${nothing} Sign in again, then retry.`,
+  signIn: "Sign in",
+  failedDetail: (nothing: string, message: string, requestId: string | null) => `${nothing} ${message}${requestId ? ` Request ID: ${requestId}` : ""}`,
+  rereadFailed: "Microsoft Graph could not be re-read, so nothing was resent. Try again in a moment.",
+  nothingToResend: "Nothing to resend: a re-read shows none of those rows still waiting.",
+  undo: "Undo",
+  openPartner: "Open partner",
+  deletedPartners: "Deleted partners",
+} as const;

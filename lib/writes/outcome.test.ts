@@ -2,16 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { SyncPolicy } from "@/lib/models";
 import type { AppError } from "@/lib/result";
 import {
-  classifyRestoreStatus,
+  classifyWriteStatus,
   isRetryableOutcome,
+  isUnansweredStatus,
   mergeOutcomes,
+  notSent,
   OUTCOME_KINDS,
   RESEND_STATUSES,
-  classifyWriteStatus,
-  toRestoreOutcome,
-  toWriteOutcome,
-  type RestoreAnswer,
+  settleWrite,
+  type Observed,
+  type StatusRules,
   type WriteAnswer,
+  type WriteKind,
   type WriteOutcome,
 } from "./outcome";
 
@@ -27,96 +29,78 @@ const policy: SyncPolicy = {
 const err = (status: number, code = "X"): AppError => ({ status, code, message: "m", requestId: `r${status}`, retryAfterSeconds: status === 429 ? 5 : null });
 /** What Graph answered with status: no policy, and an error unless 2xx. */
 const answered = (status: number) => ({ tenantId: ID, status, policy: null, error: status >= 200 && status < 300 ? null : err(status), attempts: 1 });
-const answer = (status: number, extra: Partial<RestoreAnswer> = {}): RestoreAnswer => ({ ...answered(status), ...extra });
 
-describe("classifyRestoreStatus", () => {
-  it("settles statuses that speak for themselves and asks for a live check otherwise", () => {
-    expect(classifyRestoreStatus(200)).toEqual({ next: "done", kind: "done" });
-    expect(classifyRestoreStatus(404)).toEqual({ next: "check-live", deletedItems: true });
-    expect(classifyRestoreStatus(409)).toEqual({ next: "check-live", deletedItems: false });
-    expect(classifyRestoreStatus(0)).toEqual({ next: "check-live", deletedItems: true });
-    expect(classifyRestoreStatus(401)).toEqual({ next: "done", kind: "unauthorized" });
-    expect(classifyRestoreStatus(403)).toEqual({ next: "done", kind: "forbidden" });
-    for (const s of [429, 503]) expect(classifyRestoreStatus(s)).toEqual({ next: "done", kind: "throttled" });
-    expect(classifyRestoreStatus(500)).toEqual({ next: "done", kind: "failed" });
+/** A restore's rules: 404 and 409 need a look at the live policy and the deleted item. */
+const RESTORE: StatusRules = { notFound: "check", conflict: "check", conflictRetrySafe: true };
+const restore = (status: number, extra: Partial<WriteAnswer> = {}) => settleWrite({ write: "restore-sync-policy", ...answered(status), ...extra }, RESTORE);
+const live: Observed = { kind: "reached", policy };
+const stillDeleted: Observed = { kind: "not-reached", policy: null };
+const gone: Observed = { kind: "gone" };
+
+describe("classifyWriteStatus", () => {
+  it("settles statuses that speak for themselves and asks for a read-back where the write's rules say so", () => {
+    expect(classifyWriteStatus(200, RESTORE)).toEqual({ next: "done", kind: "done" });
+    expect(classifyWriteStatus(404, RESTORE)).toEqual({ next: "check" });
+    expect(classifyWriteStatus(409, RESTORE)).toEqual({ next: "check" });
+    expect(classifyWriteStatus(0, RESTORE)).toEqual({ next: "check" });
+    expect(classifyWriteStatus(401, RESTORE)).toEqual({ next: "done", kind: "unauthorized" });
+    expect(classifyWriteStatus(403, RESTORE)).toEqual({ next: "done", kind: "forbidden" });
+    for (const s of [429, 503]) expect(classifyWriteStatus(s, RESTORE)).toEqual({ next: "done", kind: "throttled" });
+    expect(classifyWriteStatus(500, RESTORE)).toEqual({ next: "done", kind: "failed" });
+    expect(classifyWriteStatus(404, { notFound: "already-done", conflict: "conflict" })).toEqual({ next: "done", kind: "already-done" });
+    expect(classifyWriteStatus(409, { notFound: "not-found", conflict: "conflict" })).toEqual({ next: "done", kind: "conflict" });
+    expect(classifyWriteStatus(400, { notFound: "not-found", conflict: "conflict", badRequest: "conflict" })).toEqual({ next: "done", kind: "conflict" });
+    expect(classifyWriteStatus(400, { notFound: "not-found", conflict: "conflict" })).toEqual({ next: "done", kind: "failed" });
   });
 
   it("treats a 504 as a lost answer, never as 'not done': only 429/503 allow a resend", () => {
-    expect(classifyRestoreStatus(504)).toEqual({ next: "check-live", deletedItems: true });
+    expect(classifyWriteStatus(504, { notFound: "already-done", conflict: "conflict" })).toEqual({ next: "check" });
     expect([...RESEND_STATUSES].sort()).toEqual([429, 503]);
-    expect(classifyRestoreStatus(500)).toEqual({ next: "done", kind: "failed" });
+    expect(isUnansweredStatus(0)).toBe(true);
+    expect(isUnansweredStatus(504)).toBe(true);
+    expect(isUnansweredStatus(503)).toBe(false);
   });
 });
 
-describe("toRestoreOutcome", () => {
+describe("settleWrite for a restore (404 and 409 read back)", () => {
   it("200 → restored with what Graph returned", () => {
-    expect(toRestoreOutcome(answer(200, { policy }))).toEqual({ write: "restore-sync-policy", tenantId: ID, kind: "done", policy, error: null, attempts: 1, retrySafe: false });
+    expect(restore(200, { policy })).toEqual({ write: "restore-sync-policy", tenantId: ID, kind: "done", policy, error: null, attempts: 1, retrySafe: false });
   });
 
   it("404 + live → already-restored", () => {
-    expect(toRestoreOutcome(answer(404, { live: { kind: "live", policy } }))).toMatchObject({ kind: "already-done", policy, error: null, retrySafe: false });
+    expect(restore(404, { observed: live })).toMatchObject({ kind: "already-done", policy, error: null, retrySafe: false });
   });
 
-  it("404 + absent: gone from deleted items → purged; still there → partner-missing; not known → unknown", () => {
-    expect(toRestoreOutcome(answer(404, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({
-      kind: "purged",
-      error: { requestId: "r404" },
-      retrySafe: false,
-    });
-    expect(toRestoreOutcome(answer(404, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({
-      kind: "partner-missing",
-      policy: null,
-      error: { status: 404, requestId: "r404" },
-      retrySafe: true,
-    });
-    expect(toRestoreOutcome(answer(404, { live: { kind: "absent", inDeletedItems: null } }))).toMatchObject({
-      kind: "unknown",
-      error: { requestId: "r404" },
-      retrySafe: null,
-    });
+  it("404 + absent: gone from deleted items → purged; still there → partner-missing; not readable → unknown", () => {
+    expect(restore(404, { observed: gone })).toMatchObject({ kind: "purged", error: { requestId: "r404" }, retrySafe: false });
+    expect(restore(404, { observed: stillDeleted })).toMatchObject({ kind: "partner-missing", policy: null, error: { status: 404, requestId: "r404" }, retrySafe: true });
+    expect(restore(404, { observed: { kind: "unreadable", error: err(403) } })).toMatchObject({ kind: "unknown", error: { status: 403 }, retrySafe: null });
+    expect(restore(404)).toMatchObject({ kind: "unknown", retrySafe: null });
   });
 
-  it("404 + unreadable (or never read) → unknown, state not known", () => {
-    expect(toRestoreOutcome(answer(404, { live: { kind: "unreadable", error: err(403) } }))).toMatchObject({
-      kind: "unknown",
-      error: { status: 403 },
-      retrySafe: null,
-    });
-    expect(toRestoreOutcome(answer(404))).toMatchObject({ kind: "unknown", retrySafe: null });
-  });
-
-  it("409 → conflict, with the live policy when it could be read", () => {
-    expect(toRestoreOutcome(answer(409, { live: { kind: "live", policy } }))).toMatchObject({ kind: "conflict", policy, error: { status: 409 }, retrySafe: true });
-    expect(toRestoreOutcome(answer(409, { live: { kind: "unreadable", error: err(500) } }))).toMatchObject({ kind: "conflict", policy: null });
+  it("409 → conflict, with the live policy when it could be read, safe to resend once it is gone", () => {
+    expect(restore(409, { observed: live })).toMatchObject({ kind: "conflict", policy, error: { status: 409 }, retrySafe: true });
+    expect(restore(409, { observed: { kind: "unreadable", error: err(500) } })).toMatchObject({ kind: "conflict", policy: null });
   });
 
   it("403 / 401 / throttled / other", () => {
-    expect(toRestoreOutcome(answer(403))).toMatchObject({ kind: "forbidden", error: { status: 403 }, retrySafe: null });
-    expect(toRestoreOutcome(answer(401))).toMatchObject({ kind: "unauthorized" });
-    expect(toRestoreOutcome(answer(429, { attempts: 4 }))).toMatchObject({ kind: "throttled", attempts: 4, error: { retryAfterSeconds: 5 } });
-    expect(toRestoreOutcome(answer(500))).toMatchObject({ kind: "failed", error: { requestId: "r500" } });
+    expect(restore(403)).toMatchObject({ kind: "forbidden", error: { status: 403 }, retrySafe: null });
+    expect(restore(401)).toMatchObject({ kind: "unauthorized" });
+    expect(restore(429, { attempts: 4 })).toMatchObject({ kind: "throttled", attempts: 4, error: { retryAfterSeconds: 5 } });
+    expect(restore(500)).toMatchObject({ kind: "failed", error: { requestId: "r500" } });
   });
 
-  it("no answer → the re-read state decides", () => {
-    expect(toRestoreOutcome(answer(0, { live: { kind: "live", policy } }))).toMatchObject({ kind: "done", policy, error: null, retrySafe: false });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({ kind: "unknown", retrySafe: true });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({ kind: "purged", retrySafe: false });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "absent", inDeletedItems: null } }))).toMatchObject({ kind: "unknown", retrySafe: null });
-    expect(toRestoreOutcome(answer(0, { live: { kind: "unreadable", error: err(500) } }))).toMatchObject({
-      kind: "unknown",
-      error: { status: 0 },
-      retrySafe: null,
-    });
+  it("no answer → the read-back decides", () => {
+    expect(restore(0, { observed: live })).toMatchObject({ kind: "done", policy, error: null, retrySafe: false });
+    expect(restore(0, { observed: stillDeleted })).toMatchObject({ kind: "unknown", retrySafe: true });
+    expect(restore(0, { observed: gone })).toMatchObject({ kind: "purged", retrySafe: false });
+    expect(restore(0, { observed: { kind: "unreadable", error: err(500) } })).toMatchObject({ kind: "unknown", error: { status: 0 }, retrySafe: null });
   });
 
   it("504 (gateway timeout) → settled like no answer, keeping Graph's error", () => {
-    expect(toRestoreOutcome(answer(504, { live: { kind: "live", policy } }))).toMatchObject({ kind: "done", policy, error: null });
-    expect(toRestoreOutcome(answer(504, { live: { kind: "absent", inDeletedItems: true } }))).toMatchObject({
-      kind: "unknown",
-      error: { status: 504, requestId: "r504" },
-      retrySafe: true,
-    });
-    expect(toRestoreOutcome(answer(504, { live: { kind: "absent", inDeletedItems: false } }))).toMatchObject({ kind: "purged" });
+    expect(restore(504, { observed: live })).toMatchObject({ kind: "done", policy, error: null });
+    expect(restore(504, { observed: stillDeleted })).toMatchObject({ kind: "unknown", error: { status: 504, requestId: "r504" }, retrySafe: true });
+    expect(restore(504, { observed: gone })).toMatchObject({ kind: "purged" });
   });
 
   it("marks what 'retry failed' may resend", () => {
@@ -129,43 +113,40 @@ describe("toRestoreOutcome", () => {
   });
 });
 
-describe("toWriteOutcome (every write but a restore)", () => {
-  const write = (w: Parameters<typeof classifyWriteStatus>[0], status: number, extra: Partial<WriteAnswer> = {}): WriteAnswer => ({
-    write: w,
-    ...answered(status),
-    ...extra,
-  });
+describe("settleWrite for the other writes", () => {
+  const REMOVE: StatusRules = { notFound: "already-done", conflict: "conflict" };
+  const CHANGE: StatusRules = { notFound: "not-found", conflict: "conflict" };
+  const CREATE: StatusRules = { notFound: "not-found", conflict: "check" };
+  const settle = (write: WriteKind, status: number, rules: StatusRules, extra: Partial<WriteAnswer> = {}) => settleWrite({ write, ...answered(status), ...extra }, rules);
 
   it("removing what is already gone reached the asked-for state; changing what is gone did not", () => {
-    for (const w of ["delete-sync-policy", "purge-sync-policy", "delete-partner", "purge-partner"] as const) {
-      expect(toWriteOutcome(write(w, 404))).toMatchObject({ write: w, kind: "already-done", retrySafe: false });
-    }
-    for (const w of ["update-sync-policy", "create-sync-policy", "update-partner", "restore-partner"] as const) {
-      expect(toWriteOutcome(write(w, 404))).toMatchObject({ kind: "not-found", error: { requestId: "r404" } });
-    }
+    expect(settle("delete-sync-policy", 404, REMOVE)).toMatchObject({ write: "delete-sync-policy", kind: "already-done", retrySafe: false });
+    expect(settle("update-sync-policy", 404, CHANGE)).toMatchObject({ kind: "not-found", error: { requestId: "r404" } });
   });
 
   it("409 on create is settled by what exists now; elsewhere it is a conflict", () => {
-    expect(classifyWriteStatus("create-sync-policy", 409)).toEqual({ next: "check" });
-    expect(toWriteOutcome(write("create-sync-policy", 409, { observed: { kind: "reached", policy } }))).toMatchObject({ kind: "conflict", policy });
-    expect(toWriteOutcome(write("add-partner", 409))).toMatchObject({ kind: "conflict", policy: null });
-    expect(toWriteOutcome(write("delete-partner", 400))).toMatchObject({ kind: "conflict" });
-    expect(toWriteOutcome(write("update-sync-policy", 400))).toMatchObject({ kind: "failed" });
+    expect(settle("create-sync-policy", 409, CREATE, { observed: { kind: "reached", policy } })).toMatchObject({ kind: "conflict", policy, retrySafe: false });
+    expect(settle("add-partner", 409, CHANGE)).toMatchObject({ kind: "conflict", policy: null });
+    expect(settle("delete-partner", 400, { ...REMOVE, badRequest: "conflict" })).toMatchObject({ kind: "conflict" });
+    expect(settle("update-sync-policy", 400, CHANGE)).toMatchObject({ kind: "failed" });
   });
 
-  it("a lost answer is never 'done' without a re-read that shows it", () => {
+  it("a lost answer is never 'done' without a read-back that shows it", () => {
     for (const status of [0, 504]) {
-      expect(toWriteOutcome(write("delete-sync-policy", status, { observed: { kind: "reached" } }))).toMatchObject({ kind: "done", error: null });
-      expect(toWriteOutcome(write("delete-sync-policy", status, { observed: { kind: "not-reached" } }))).toMatchObject({ kind: "unknown", retrySafe: true });
-      expect(toWriteOutcome(write("delete-sync-policy", status))).toMatchObject({ kind: "unknown", retrySafe: null });
+      expect(settle("delete-sync-policy", status, REMOVE, { observed: { kind: "reached" } })).toMatchObject({ kind: "done", error: null });
+      expect(settle("delete-sync-policy", status, REMOVE, { observed: { kind: "not-reached" } })).toMatchObject({ kind: "unknown", retrySafe: true });
+      expect(settle("delete-sync-policy", status, REMOVE)).toMatchObject({ kind: "unknown", retrySafe: null });
     }
   });
 
   it("401, 403 and throttling read the same for every write", () => {
-    expect(toWriteOutcome(write("purge-sync-policy", 403))).toMatchObject({ kind: "forbidden", error: { status: 403 } });
-    expect(toWriteOutcome(write("add-partner", 401))).toMatchObject({ kind: "unauthorized" });
-    expect(toWriteOutcome(write("update-partner", 429))).toMatchObject({ kind: "throttled", error: { retryAfterSeconds: 5 } });
-    expect(() => toWriteOutcome({ ...write("add-partner", 200), write: "restore-sync-policy" })).toThrow(RangeError);
+    expect(settle("purge-sync-policy", 403, REMOVE)).toMatchObject({ kind: "forbidden", error: { status: 403 } });
+    expect(settle("add-partner", 401, CHANGE)).toMatchObject({ kind: "unauthorized" });
+    expect(settle("set-outbound-redemption", 429, CHANGE)).toMatchObject({ kind: "throttled", error: { retryAfterSeconds: 5 } });
+  });
+
+  it("a write never sent because what it needs could not be read is failed, with that read's error", () => {
+    expect(notSent("set-inbound-redemption", ID, err(503))).toMatchObject({ kind: "failed", attempts: 0, error: { status: 503 } });
   });
 });
 

@@ -9,20 +9,10 @@
  */
 import type { SyncPolicy } from "@/lib/models";
 import type { AppError } from "@/lib/result";
+import type { WriteKind } from "./messages";
 
-export const WRITE_KINDS = [
-  "restore-sync-policy",
-  "create-sync-policy",
-  "update-sync-policy",
-  "delete-sync-policy",
-  "purge-sync-policy",
-  "add-partner",
-  "update-partner",
-  "delete-partner",
-  "restore-partner",
-  "purge-partner",
-] as const;
-export type WriteKind = (typeof WRITE_KINDS)[number];
+/** A write's name; each has its words (and so its entry) in lib/writes/messages.ts. */
+export type { WriteKind };
 
 export const RESTORE_ROUTES = ["deleted-items", "partner"] as const;
 /** `deleted-items`: POST deletedItems/crossTenantSyncPolicyPartners/{id}/restore; `partner`: POST partners/{id}/identitySynchronization/restore. */
@@ -59,10 +49,6 @@ export interface WriteOutcome {
    */
   retrySafe?: boolean | null;
 }
-
-/** The write-independent words used by the restore code that came first. */
-export type RestoreOutcome = WriteOutcome;
-export type RestoreOutcomeKind = OutcomeKind;
 
 /**
  * Kinds a "retry failed" action may resend: nothing was (knowingly) done for them.
@@ -103,54 +89,54 @@ export const DEFAULT_RETRY_WAIT_SECONDS = 5;
 /**
  * The only answers that prove a write was NOT processed (throttled / unavailable),
  * so the only ones after which it may be sent again. Not 504: a gateway
- * timeout says nothing about whether the backend ran it.
+ * timeout says nothing about whether the backend ran it. The server's short
+ * transient waits and the browser's countdown both resend on these and nothing else.
  */
 export const RESEND_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
-/** No answer came back (0), or a gateway timed out waiting for one (504): the write may or may not have run. */
-export function isLostAnswer(status: number): boolean {
+/** No answer came back (0), or a gateway timed out waiting for one (504): the request may or may not have run. */
+export function isUnansweredStatus(status: number): boolean {
   return status === 0 || status === 504;
+}
+
+/**
+ * What a write's 404 and 409 mean: each declaration says; every other status
+ * every write reads alike. "check" reads back what exists now.
+ */
+export interface StatusRules {
+  notFound: "already-done" | "not-found" | "check";
+  conflict: "conflict" | "check";
+  /** Graph answers 400 when it refuses because of a state (a partner that still has a sync policy). */
+  badRequest?: "conflict";
+  /** A 409 proves what the write acts on is still there, so resending once the conflict is gone is safe. */
+  conflictRetrySafe?: boolean;
 }
 
 type SettledKind = Extract<OutcomeKind, "done" | "already-done" | "conflict" | "not-found" | "forbidden" | "unauthorized" | "throttled" | "failed">;
 
 export type WriteStep =
   | { next: "done"; kind: SettledKind }
-  /** The status alone cannot tell: re-read what exists now. */
+  /** The status alone cannot tell: read back what exists now. */
   | { next: "check" };
 
-/** Statuses every write reads the same way. */
-function classifyCommon(status: number): WriteStep | null {
+export function classifyWriteStatus(status: number, rules: StatusRules): WriteStep {
   if (status >= 200 && status < 300) return { next: "done", kind: "done" };
-  if (isLostAnswer(status)) return { next: "check" };
+  if (isUnansweredStatus(status)) return { next: "check" };
   if (status === 401) return { next: "done", kind: "unauthorized" };
   if (status === 403) return { next: "done", kind: "forbidden" };
   if (RESEND_STATUSES.has(status)) return { next: "done", kind: "throttled" };
-  return null;
-}
-
-/** What each write's 404 / 409 / 400 means; restores are classified by classifyRestoreStatus. */
-export function classifyWriteStatus(write: Exclude<WriteKind, "restore-sync-policy">, status: number): WriteStep {
-  const common = classifyCommon(status);
-  if (common) return common;
-  if (status === 404) {
-    // Removing something already gone reached the asked-for state; changing something gone did not.
-    if (write === "delete-sync-policy" || write === "purge-sync-policy" || write === "delete-partner" || write === "purge-partner") {
-      return { next: "done", kind: "already-done" };
-    }
-    return { next: "done", kind: "not-found" };
-  }
-  // 409 on a create: someone else just created it; the re-read shows what exists.
-  if (status === 409) return write === "create-sync-policy" ? { next: "check" } : { next: "done", kind: "conflict" };
-  // Graph refuses to delete a partner that still has a sync policy.
-  if (status === 400 && write === "delete-partner") return { next: "done", kind: "conflict" };
+  if (status === 404) return rules.notFound === "check" ? { next: "check" } : { next: "done", kind: rules.notFound };
+  if (status === 409) return rules.conflict === "check" ? { next: "check" } : { next: "done", kind: "conflict" };
+  if (status === 400 && rules.badRequest) return { next: "done", kind: rules.badRequest };
   return { next: "done", kind: "failed" };
 }
 
-/** What a re-read found, measured against the state the write asked for. */
+/** What a read-back found, measured against the state the write asked for. */
 export type Observed =
   | { kind: "reached"; policy?: SyncPolicy | null }
   | { kind: "not-reached"; policy?: SyncPolicy | null }
+  /** Neither, for good: what the write acts on no longer exists anywhere (a restore of a purged item). */
+  | { kind: "gone" }
   | { kind: "unreadable"; error: AppError };
 
 export interface WriteAnswer {
@@ -158,7 +144,7 @@ export interface WriteAnswer {
   tenantId: string;
   /** Final status; 0 when no answer came (network failure, timeout); 504 when a gateway timed out. */
   status: number;
-  /** Mapped body of a 2xx answer that carries a sync policy. */
+  /** The sync policy a 2xx answer carried or its read-back found. */
   policy: SyncPolicy | null;
   error: AppError | null;
   attempts: number;
@@ -176,95 +162,45 @@ function unverified(answer: { status: number; error: AppError | null }): AppErro
   };
 }
 
-/** Every write but a restore of a sync policy (toRestoreOutcome). */
-export function toWriteOutcome(answer: WriteAnswer): WriteOutcome {
-  if (answer.write === "restore-sync-policy") throw new RangeError("Restores are settled by toRestoreOutcome.");
-  const base = { write: answer.write, tenantId: answer.tenantId, attempts: answer.attempts };
-  const step = classifyWriteStatus(answer.write, answer.status);
+/** A write that was never sent because what it needs could not be read first. */
+export function notSent(write: WriteKind, tenantId: string, error: AppError): WriteOutcome {
+  return { write, tenantId, kind: "failed", policy: null, error, attempts: 0, retrySafe: null };
+}
+
+/**
+ * The one settle function: a write's final answer plus, where the status alone
+ * cannot tell, what its read-back found. A lost answer is settled by what exists
+ * now, never by resending.
+ */
+export function settleWrite(answer: WriteAnswer, rules: StatusRules): WriteOutcome {
+  const at = (kind: OutcomeKind, policy: SyncPolicy | null, error: AppError | null, retrySafe: boolean | null): WriteOutcome => ({
+    write: answer.write,
+    tenantId: answer.tenantId,
+    kind,
+    policy,
+    error,
+    attempts: answer.attempts,
+    retrySafe,
+  });
+  const step = classifyWriteStatus(answer.status, rules);
   if (step.next === "done") {
-    if (step.kind === "done") return { ...base, kind: "done", policy: answer.policy, error: null, retrySafe: false };
-    if (step.kind === "already-done") return { ...base, kind: "already-done", policy: null, error: answer.error, retrySafe: false };
-    return { ...base, kind: step.kind, policy: null, error: answer.error, retrySafe: null };
+    if (step.kind === "done") return at("done", answer.policy, null, false);
+    if (step.kind === "already-done") return at("already-done", null, answer.error, false);
+    return at(step.kind, null, answer.error, null);
   }
   const observed: Observed = answer.observed ?? { kind: "unreadable", error: answer.error ?? unverified(answer) };
-  if (answer.status === 409) {
-    return { ...base, kind: "conflict", policy: observed.kind === "unreadable" ? null : (observed.policy ?? null), error: answer.error, retrySafe: false };
+  const seen = observed.kind === "reached" || observed.kind === "not-reached" ? (observed.policy ?? null) : null;
+  if (answer.status === 409) return at("conflict", seen, answer.error, rules.conflictRetrySafe ?? false);
+  if (answer.status === 404) {
+    // Not there as asked: done by someone else, gone for good, or its parent is missing.
+    if (observed.kind === "reached") return at("already-done", seen, null, false);
+    if (observed.kind === "not-reached") return at("partner-missing", null, answer.error, true);
+    if (observed.kind === "gone") return at("purged", null, answer.error, false);
+    return at("unknown", null, observed.error, null);
   }
   // A lost answer: what exists now decides.
-  if (observed.kind === "reached") return { ...base, kind: "done", policy: observed.policy ?? null, error: null, retrySafe: false };
-  if (observed.kind === "not-reached") return { ...base, kind: "unknown", policy: null, error: answer.error, retrySafe: true };
-  return { ...base, kind: "unknown", policy: null, error: answer.error, retrySafe: null };
-}
-
-// --- Restore of a sync policy: its 404 and 409 need the live policy and the deleted item to tell apart.
-
-/** What a re-read of the partner's identitySynchronization (and, if asked, its deleted item) found. */
-export type LiveState =
-  | { kind: "live"; policy: SyncPolicy }
-  /** inDeletedItems: null when not checked or the check failed. */
-  | { kind: "absent"; inDeletedItems: boolean | null }
-  | { kind: "unreadable"; error: AppError };
-
-export type RestoreStep =
-  | { next: "done"; kind: "done" | "forbidden" | "unauthorized" | "throttled" | "failed" }
-  /** The status alone cannot tell; re-read the live policy. `deletedItems`: also check the deleted item. */
-  | { next: "check-live"; deletedItems: boolean };
-
-export function classifyRestoreStatus(status: number): RestoreStep {
-  if (status >= 200 && status < 300) return { next: "done", kind: "done" };
-  // 404 is also Graph's answer when the policy is still deleted but its partner configuration is gone.
-  if (status === 404) return { next: "check-live", deletedItems: true };
-  if (status === 409) return { next: "check-live", deletedItems: false };
-  if (isLostAnswer(status)) return { next: "check-live", deletedItems: true };
-  if (status === 401) return { next: "done", kind: "unauthorized" };
-  if (status === 403) return { next: "done", kind: "forbidden" };
-  if (RESEND_STATUSES.has(status)) return { next: "done", kind: "throttled" };
-  return { next: "done", kind: "failed" };
-}
-
-export interface RestoreAnswer {
-  tenantId: string;
-  status: number;
-  policy: SyncPolicy | null;
-  error: AppError | null;
-  attempts: number;
-  /** Required when classifyRestoreStatus says check-live; treated as unreadable when missing. */
-  live?: LiveState;
-}
-
-function restored(answer: RestoreAnswer, kind: OutcomeKind, policy: SyncPolicy | null, error: AppError | null, retrySafe: boolean | null): WriteOutcome {
-  return { write: "restore-sync-policy", tenantId: answer.tenantId, kind, policy, error, attempts: answer.attempts, retrySafe };
-}
-
-/** 404: not restorable as asked. The re-read tells restored-by-someone, purged and partner-gone apart. */
-function settleNotFound(answer: RestoreAnswer, live: LiveState): WriteOutcome {
-  // A live policy exists, so the partner does too: the 404 means the deleted item is gone.
-  if (live.kind === "live") return restored(answer, "already-done", live.policy, null, false);
-  if (live.kind === "unreadable") return restored(answer, "unknown", null, live.error, null);
-  if (live.inDeletedItems === true) return restored(answer, "partner-missing", null, answer.error, true);
-  if (live.inDeletedItems === false) return restored(answer, "purged", null, answer.error, false);
-  return restored(answer, "unknown", null, answer.error, null);
-}
-
-/** No answer (or a gateway timeout): our POST may or may not have landed, so the live state decides. */
-function settleLost(answer: RestoreAnswer, live: LiveState): WriteOutcome {
-  if (live.kind === "live") return restored(answer, "done", live.policy, null, false);
-  if (live.kind === "absent" && live.inDeletedItems === false) return restored(answer, "purged", null, answer.error, false);
-  return restored(answer, "unknown", null, answer.error, live.kind === "absent" ? live.inDeletedItems : null);
-}
-
-export function toRestoreOutcome(answer: RestoreAnswer): WriteOutcome {
-  const step = classifyRestoreStatus(answer.status);
-  if (step.next === "done") {
-    // A 2xx restore took the policy out of deleted items; the other settled kinds did not look.
-    if (step.kind === "done") return restored(answer, "done", answer.policy, null, false);
-    return restored(answer, step.kind, null, answer.error, null);
-  }
-  const live: LiveState = answer.live ?? { kind: "unreadable", error: answer.error ?? unverified(answer) };
-  if (answer.status === 409) {
-    // Graph answers 409 only after finding the deleted item (404 is checked first), so it is still there.
-    return restored(answer, "conflict", live.kind === "live" ? live.policy : null, answer.error, true);
-  }
-  if (answer.status === 404) return settleNotFound(answer, live);
-  return settleLost(answer, live);
+  if (observed.kind === "reached") return at("done", seen, null, false);
+  if (observed.kind === "gone") return at("purged", null, answer.error, false);
+  if (observed.kind === "not-reached") return at("unknown", null, answer.error, true);
+  return at("unknown", null, answer.error, null);
 }
