@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
     // The largest call the console makes (500 tenant ids and a token) is about 25 KB, and every action refuses an
     // argument list over 64 Ki characters. Bodies past this limit are refused while they arrive, before
     // anything decodes them: a 1 MB POST costs its upload, not a parse (bench/results.md, "Hostile input").
-    serverActions: { bodySizeLimit: "128kb" },
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_BYTES / 1024}kb` },
   },
   async headers() {
     // No Cross-Origin-Opener-Policy anywhere: MSAL's redirect bridge (/redirect) must keep its opener.

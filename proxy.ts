@@ -5,7 +5,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getRuntimeConfig, type RuntimeConfig } from "@/lib/config";
-import { contentSecurityPolicy, createNonce, HSTS_VALUE } from "@/lib/security-headers";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, isOversizedActionPost } from "@/lib/security-headers";
 
 type CspConfig = Pick<RuntimeConfig, "authority" | "usesEmulator" | "graphRoot">;
 
@@ -31,7 +31,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // An oversized action POST is answered here, before the action handler reads or decodes it;
+  // a body sent without a length still meets serverActions.bodySizeLimit (next.config.ts).
+  const response = isOversizedActionPost(request.method, request.headers)
+    ? new NextResponse("The request is too large.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return response;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
-import { connectSources, contentSecurityPolicy, createNonce, EMPTY_STYLE_HASH, PERMISSIONS_POLICY, SONNER_STYLE_HASH } from "./security-headers";
+import { connectSources, contentSecurityPolicy, createNonce, EMPTY_STYLE_HASH, isOversizedActionPost, PERMISSIONS_POLICY, SERVER_ACTION_BODY_LIMIT_BYTES, SONNER_STYLE_HASH } from "./security-headers";
 
 const TENANT = "7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f";
 const CLIENT = "3f4e5d6c-7b8a-4c9d-8e1f-2a3b4c5d6e7f";
@@ -54,5 +54,24 @@ describe("Permissions-Policy", () => {
     expect(PERMISSIONS_POLICY).toContain("camera=()");
     expect(PERMISSIONS_POLICY).toContain("payment=()");
     expect(PERMISSIONS_POLICY).not.toContain("clipboard");
+  });
+});
+
+describe("isOversizedActionPost", () => {
+  const action = (length: string | null, extra: Record<string, string> = {}) =>
+    new Headers({ "next-action": "abc123", ...(length === null ? {} : { "content-length": length }), ...extra });
+
+  it("refuses a server-action POST that declares more than the limit", () => {
+    expect(isOversizedActionPost("POST", action(String(SERVER_ACTION_BODY_LIMIT_BYTES + 1)))).toBe(true);
+    expect(isOversizedActionPost("POST", action(String(1024 * 1024)))).toBe(true);
+  });
+
+  it("lets through what the console sends, pages, and requests with no usable length", () => {
+    expect(isOversizedActionPost("POST", action(String(SERVER_ACTION_BODY_LIMIT_BYTES)))).toBe(false);
+    expect(isOversizedActionPost("POST", action("25000"))).toBe(false);
+    expect(isOversizedActionPost("POST", new Headers({ "content-length": String(1024 * 1024) }))).toBe(false);
+    expect(isOversizedActionPost("GET", action(String(1024 * 1024)))).toBe(false);
+    // No length, or one that is not a plain number: the body limit in next.config.ts still applies.
+    for (const length of [null, "", "1e9", "-1", "9".repeat(17)]) expect(isOversizedActionPost("POST", action(length))).toBe(false);
   });
 });
