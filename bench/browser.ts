@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { listPartners } from "../lib/graph/partners";
-import { freePort, startEmulatorProcess } from "./emulator-process";
+import { freePort, startEmulatorProcess, waitForHttp } from "./emulator-process";
 import { collect } from "./graph";
 import { median } from "./median";
 
@@ -106,18 +106,6 @@ async function typeAndTime(page: Page, keys: string[]): Promise<{ delays: number
 function row(measure: string, value: number, target: number | null, targetText: string): BrowserRow {
   const met = target === null ? null : value <= target;
   return { measure, value: `${Math.round(value)} ms`, target: targetText, met, miss: met === false ? `over by ${Math.round(value - (target ?? 0))} ms` : undefined };
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 export async function benchBrowser(log: (line: string) => void): Promise<BrowserResult> {

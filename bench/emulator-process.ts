@@ -12,6 +12,19 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
+/** Waits until `url` answers with anything but a server error (a server still starting). */
+export async function waitForHttp(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

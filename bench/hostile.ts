@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { ACTION_ARGUMENTS, hostileRun, PIVOTS, RUN_SHAPES, type ActionName } from "../tests/hostile-arguments";
-import { freePort } from "./emulator-process";
+import { freePort, waitForHttp } from "./emulator-process";
 import { median } from "./median";
 
 /** next.config.ts's serverActions.bodySizeLimit ("128kb"): larger bodies are refused while they arrive, before any action runs. */
@@ -169,18 +169,6 @@ function startProbe(url: string, count: number): { finished: Promise<number[]>; 
 }
 
 const pageTimes = (times: number[]): PageTimes => ({ requests: times.length, medianMs: median(times), slowestMs: Math.max(0, ...times) });
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 export async function benchHostile(log: (line: string) => void): Promise<HostileResult> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build here; run `npm run build` first.");

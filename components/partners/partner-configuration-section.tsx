@@ -14,6 +14,7 @@ import { Section } from "./detail-section";
 import { usePartnerName } from "./partner-name";
 import { AccessSettingRows, Inherited, SettingRow } from "./setting-list";
 import { TriStateValue } from "./sync-state";
+import { ChangeSummary } from "./sync-toggle";
 
 function word(value: boolean | null | undefined, trueLabel: string, falseLabel: string): string | null {
   return value === true ? trueLabel.toLowerCase() : value === false ? falseLabel.toLowerCase() : null;
@@ -67,17 +68,14 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
             </p>
           }
         >
-          <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
-            <p>
-              <strong>What changes:</strong>{" "}
-              {turnOn
+          <ChangeSummary
+            changes={
+              turnOn
                 ? `Your users invited to ${name} are no longer asked to accept a consent prompt, once ${name} turns inbound automatic redemption on too. Cross-tenant sync from your tenant to ${name} needs it.`
-                : `Your users invited to ${name} are asked to accept a consent prompt again. Cross-tenant sync from your tenant to ${name} stops working until it is turned back on.`}
-            </p>
-            <p>
-              <strong>What does not:</strong> inbound automatic redemption and the partner&apos;s other settings stay as they are.
-            </p>
-          </div>
+                : `Your users invited to ${name} are asked to accept a consent prompt again. Cross-tenant sync from your tenant to ${name} stops working until it is turned back on.`
+            }
+            stays="inbound automatic redemption and the partner's other settings stay as they are."
+          />
           <DialogActions>
             <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
               {verb}

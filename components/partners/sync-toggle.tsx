@@ -17,6 +17,20 @@ const WHAT = {
   group: { setting: "inbound group sync", field: "groupSyncAllowed", objects: "groups" },
 } as const;
 
+/** What a confirmation says changes and what stays, in every toggle's dialog. */
+export function ChangeSummary({ changes, stays }: { changes: string; stays: string }) {
+  return (
+    <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
+      <p>
+        <strong>What changes:</strong> {changes}
+      </p>
+      <p>
+        <strong>What does not:</strong> {stays}
+      </p>
+    </div>
+  );
+}
+
 function consequences(kind: keyof typeof WHAT, turnOn: boolean, name: string) {
   const { objects } = WHAT[kind];
   if (turnOn) {
@@ -74,14 +88,7 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
             </p>
           }
         >
-          <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
-            <p>
-              <strong>What changes:</strong> {words.changes}
-            </p>
-            <p>
-              <strong>What does not:</strong> {words.stays}
-            </p>
-          </div>
+          <ChangeSummary changes={words.changes} stays={words.stays} />
           <DialogActions>
             <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
               {verb}
