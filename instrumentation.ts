@@ -1,5 +1,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfigAtStart } = await import("./lib/startup-check");
+  const { checkConfigAtStart } = await import("./lib/config/startup-check");
   checkConfigAtStart();
 }

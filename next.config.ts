@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { SERVER_ACTION_BODY_LIMIT_BYTES, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES, STATIC_SECURITY_HEADERS } from "./lib/config/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -4,8 +4,8 @@
  * stamps it on its own scripts) and sets the per-request security headers.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { getRuntimeConfig, type RuntimeConfig } from "@/lib/config";
-import { contentSecurityPolicy, createNonce, HSTS_VALUE, isOversizedActionPost } from "@/lib/security-headers";
+import { getRuntimeConfig, type RuntimeConfig } from "@/lib/config/runtime";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, isOversizedActionPost } from "@/lib/config/security-headers";
 
 type CspConfig = Pick<RuntimeConfig, "authority" | "usesEmulator" | "graphRoot">;
 

@@ -1,4 +1,4 @@
-import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/core/models";
 
 /** App-model objects for unit tests: every field present, overrides for what a test is about. */
 export function makeSyncPolicy(tenantId: string, overrides: Partial<SyncPolicy> = {}): SyncPolicy {

@@ -1,4 +1,4 @@
-import type { Partner, PartnerRow } from "@/lib/models";
+import type { Partner, PartnerRow } from "@/lib/core/models";
 import type { PartnersList } from "@/lib/queries/partners";
 import { toPartnerRow } from "@/lib/queries/cache-sync";
 

@@ -1,4 +1,4 @@
-import type { Result, Streamed } from "@/lib/result";
+import type { Result, Streamed } from "@/lib/core/result";
 
 /** Test support: every part a streamed read yields, in order. */
 export async function partsOf<T>(parts: AsyncIterable<Result<T>>): Promise<Result<T>[]> {

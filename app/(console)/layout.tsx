@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { getRuntimeConfig, toPublicAuthConfig } from "@/lib/config";
+import { getRuntimeConfig, toPublicAuthConfig } from "@/lib/config/runtime";
 import { ConsoleProviders } from "@/components/providers/console-providers";
 import { AppShell } from "@/components/shell/app-shell";
 

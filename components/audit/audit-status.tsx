@@ -6,7 +6,7 @@ import { AuditConsentRequiredError, useAuditToken } from "@/lib/auth/use-audit-t
 import { toAppError, describeError } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { cn } from "@/lib/cn";
+import { cn } from "@/components/ui/cn";
 import { useCountdown } from "./use-countdown";
 
 export const AUDIT_ROLES = "Reports Reader, Security Reader, Security Administrator, Global Reader or Global Administrator";

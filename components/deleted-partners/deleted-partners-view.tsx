@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
-import type { DeletedPartner } from "@/lib/models";
+import type { DeletedPartner } from "@/lib/core/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletedPartners, usePurgePartners, useRereadDeletedPartnerIds, useRestorePartners } from "@/lib/queries/partner-writes";
 import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";

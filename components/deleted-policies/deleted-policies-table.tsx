@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { RotateCcw } from "lucide-react";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partners/display";
 import { formatDate, purgeDate } from "@/lib/deleted/retention";

@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import { Trash2 } from "lucide-react";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { usePurgeSyncPolicies } from "@/lib/queries/sync-policy-writes";
 import { useRereadDeletedSyncPolicyIds } from "@/lib/queries/deleted-sync-policies";
 import { isSettledOutcome } from "@/lib/writes/outcome";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { RotateCcw } from "lucide-react";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { describeWriteOutcome, retryCountdownText, WRITE_NOTICES } from "@/lib/writes/messages";
 import { AUTO_RETRY_ROUNDS } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useRestoreSyncPolicies, type RestoreRoute } from "@/lib/queries/restore";
 import { useRereadDeletedSyncPolicyIds } from "@/lib/queries/deleted-sync-policies";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { policyDisplayName } from "@/lib/partners/display";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { WRITE_NOTICES } from "@/lib/writes/messages";

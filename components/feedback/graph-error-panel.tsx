@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangle, Lock, RefreshCw, WifiOff } from "lucide-react";
-import type { AppError } from "@/lib/result";
+import type { AppError } from "@/lib/core/result";
 import { GraphActionError } from "@/lib/queries/graph-action";
 import { SignInRequiredError } from "@/lib/auth/use-graph-token";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -2,9 +2,9 @@
 
 import { useId, useState } from "react";
 import { Building2, Plus, Search } from "lucide-react";
-import type { TenantInformation } from "@/lib/models";
+import type { TenantInformation } from "@/lib/core/models";
 import { useTenantLookup } from "@/lib/queries/partner-writes";
-import { isTenantId } from "@/lib/tenant-id";
+import { isTenantId } from "@/lib/core/tenant-id";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { toAppError } from "@/components/feedback/graph-error-panel";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
-import type { TenantInformation } from "@/lib/models";
+import type { TenantInformation } from "@/lib/core/models";
 import { useAddPartner } from "@/lib/queries/partner-writes";
 import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useSendWrite } from "@/components/writes/write-toast";

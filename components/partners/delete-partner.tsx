@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
-import type { Partner } from "@/lib/models";
+import type { Partner } from "@/lib/core/models";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletePartner } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";

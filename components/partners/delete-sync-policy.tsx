@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Trash2 } from "lucide-react";
-import type { Partner, SyncPolicy } from "@/lib/models";
+import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";

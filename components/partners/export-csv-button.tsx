@@ -1,8 +1,8 @@
 "use client";
 
 import { Download } from "lucide-react";
-import type { PartnerRow } from "@/lib/models";
-import { downloadCsv } from "@/lib/download-csv";
+import type { PartnerRow } from "@/lib/core/models";
+import { downloadCsv } from "@/lib/browser/download-csv";
 import { toPartnersCsv } from "@/lib/partners/csv";
 import { Button } from "@/components/ui/button";
 

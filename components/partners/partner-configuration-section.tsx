@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { DefaultPolicy, Partner } from "@/lib/models";
+import type { DefaultPolicy, Partner } from "@/lib/core/models";
 import { useDefaultPolicy } from "@/lib/queries/default-policy";
 import { useSetOutboundRedemption } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { ChevronLeft, SearchX } from "lucide-react";
 import { usePartnerDetail } from "@/lib/queries/partners";
-import type { Partner } from "@/lib/models";
+import type { Partner } from "@/lib/core/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RefreshButton } from "@/components/ui/refresh-button";

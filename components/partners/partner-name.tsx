@@ -1,7 +1,7 @@
 "use client";
 
 import { Building2, Info } from "lucide-react";
-import type { PartnerRow } from "@/lib/models";
+import type { PartnerRow } from "@/lib/core/models";
 import { partnerDisplayName, wellKnownTenantLabel } from "@/lib/partners/display";
 import { useTenantInformation } from "@/lib/queries/tenant-information";
 

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import Link from "next/link";
-import type { DeletedSyncPolicy, PartnerRow } from "@/lib/models";
+import type { DeletedSyncPolicy, PartnerRow } from "@/lib/core/models";
 import { formatTimeLeft } from "@/lib/deleted/retention";
 import { Trash2 } from "lucide-react";
 import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners/filter";

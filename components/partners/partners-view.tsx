@@ -5,7 +5,7 @@ import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useNamedPartners } from "@/lib/queries/tenant-information";
-import { useUrlState } from "@/lib/use-url-state";
+import { useUrlState } from "@/lib/browser/use-url-state";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import {
   filterPartners,
@@ -19,7 +19,7 @@ import {
   type SortDirection,
 } from "@/lib/partners/filter";
 import { isExpiringSoon } from "@/lib/deleted/retention";
-import type { SyncState } from "@/lib/models";
+import type { SyncState } from "@/lib/core/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchInput } from "@/components/ui/search-input";

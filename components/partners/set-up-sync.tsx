@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { RefreshCcw } from "lucide-react";
-import type { Partner } from "@/lib/models";
+import type { Partner } from "@/lib/core/models";
 import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";

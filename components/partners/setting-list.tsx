@@ -1,4 +1,4 @@
-import type { AccessTargetConfiguration, CrossTenantAccessSetting } from "@/lib/models";
+import type { AccessTargetConfiguration, CrossTenantAccessSetting } from "@/lib/core/models";
 
 export const INHERITED = "Inherited from default";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AlarmClock, Ban, CheckCircle2, CircleDashed, Users } from "lucide-react";
 import type { PartnersSummary } from "@/lib/partners/filter";
-import type { SyncState } from "@/lib/models";
-import { cn } from "@/lib/cn";
+import type { SyncState } from "@/lib/core/models";
+import { cn } from "@/components/ui/cn";
 
 const count = new Intl.NumberFormat("en-US");
 

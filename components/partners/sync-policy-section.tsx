@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { AlarmClock, CircleDashed, Trash2 } from "lucide-react";
-import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner } from "@/lib/core/models";
 import { syncStateOf } from "@/lib/partners/display";
 import { formatDate, formatTimeLeft, isExpiringSoon, purgeDate } from "@/lib/deleted/retention";
 import { RestoreFromDetail } from "@/components/deleted-policies/restore-from-detail";

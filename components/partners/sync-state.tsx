@@ -1,5 +1,5 @@
 import { Ban, CheckCircle2, CircleDashed, CircleSlash, MinusCircle } from "lucide-react";
-import type { SyncState } from "@/lib/models";
+import type { SyncState } from "@/lib/core/models";
 
 const USER_SYNC = {
   allowed: { label: "Allowed", Icon: CheckCircle2, className: "text-ok" },

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
-import type { Partner, SyncPolicy } from "@/lib/models";
+import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";

@@ -11,7 +11,7 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client";
 import { EventType, type PublicClientApplication } from "@azure/msal-browser";
 import { Toaster } from "sonner";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 import { AuthConfigProvider } from "@/lib/auth/auth-config-context";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
 import { settleAuditConsentRedirect } from "@/lib/auth/audit-consent";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ArrowLeftRight } from "lucide-react";
-import { cn } from "@/lib/cn";
+import { cn } from "@/components/ui/cn";
 import { EmulatorBadge } from "./emulator-badge";
 import { UserMenu } from "./user-menu";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Check, Copy } from "lucide-react";
-import { cn } from "@/lib/cn";
+import { cn } from "@/components/ui/cn";
 
 export function CopyButton({ value, label, className, showText = false }: { value: string; label: string; className?: string; showText?: boolean }) {
   const [copied, setCopied] = useState(false);

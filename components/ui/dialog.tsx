@@ -2,7 +2,7 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import { cn } from "@/lib/cn";
+import { cn } from "@/components/ui/cn";
 import { Button } from "./button";
 
 export const Dialog = RadixDialog.Root;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AuditPage } from "@/lib/audit/types";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, changeKindOf } from "@/lib/audit/activities";
 import { MAX_PERSON_LENGTH, PERSON_PATTERN } from "@/lib/audit/activity-filters";
-import { ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/core/result";
 import { listAuditPage, type AuditCursor } from "@/lib/graph/audit";
 import { actionArguments, boundedString, MAX_PAGE_LINK_LENGTH, tenantIdSchema, tokenSchema } from "./validate";
 

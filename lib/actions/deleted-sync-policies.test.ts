@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fail, ok, type AppError } from "@/lib/result";
+import { fail, ok, type AppError } from "@/lib/core/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { restoreSyncPolicies as restoreManyInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policy-writes";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";

@@ -1,7 +1,7 @@
 "use server";
 import "server-only";
-import type { DeletedSyncPolicy } from "@/lib/models";
-import { fail, ok, type Result, type Streamed } from "@/lib/result";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/core/result";
 import type { RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
 import { listDeletedSyncPolicies as listInGraph } from "@/lib/graph/sync-policies";
 import { restoreSyncPolicies as restoreManyInGraph, restoreSyncPolicy as restoreOneInGraph } from "@/lib/graph/sync-policy-writes";

@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, type Result } from "@/lib/result";
+import { fail, type Result } from "@/lib/core/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 import "server-only";
-import type { DeletedPartner } from "@/lib/models";
-import { fail, ok, type Result, type Streamed } from "@/lib/result";
+import type { DeletedPartner } from "@/lib/core/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/core/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import {
   addPartner as addInGraph,

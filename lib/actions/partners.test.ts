@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Partner } from "@/lib/models";
-import { fail, ok, type AppError } from "@/lib/result";
+import type { Partner } from "@/lib/core/models";
+import { fail, ok, type AppError } from "@/lib/core/result";
 import { getPartner } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { getPartnerDetail, listPartners } from "./partners";

@@ -1,7 +1,7 @@
 "use server";
 import "server-only";
-import type { DeletedSyncPolicy, Partner, PartnerRow } from "@/lib/models";
-import { ok, type Result, type Streamed } from "@/lib/result";
+import type { DeletedSyncPolicy, Partner, PartnerRow } from "@/lib/core/models";
+import { ok, type Result, type Streamed } from "@/lib/core/result";
 import { getPartner, listPartners as listPartnersInGraph } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";

@@ -1,6 +1,6 @@
 "use server";
 import "server-only";
-import { fail, type Result } from "@/lib/result";
+import { fail, type Result } from "@/lib/core/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { setUpSyncSteps } from "@/lib/graph/partner-writes";
 import {

@@ -1,7 +1,7 @@
 "use server";
 import "server-only";
-import type { DefaultPolicy, TenantInformation } from "@/lib/models";
-import { ok, type Result, type Streamed } from "@/lib/result";
+import type { DefaultPolicy, TenantInformation } from "@/lib/core/models";
+import { ok, type Result, type Streamed } from "@/lib/core/result";
 import { getDefaultPolicy as getDefaultInGraph } from "@/lib/graph/default-policy";
 import { findTenantByDomain as findByDomainInGraph, findTenantInformationInBatches as findInGraph, type TenantLookup } from "@/lib/graph/tenant-information";
 import { actionArguments, domainSchema, tenantIdsSchema, tokenSchema } from "./validate";

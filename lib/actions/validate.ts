@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { getRuntimeConfig } from "@/lib/config";
-import { TENANT_ID_PATTERN } from "@/lib/tenant-id";
+import { getRuntimeConfig } from "@/lib/config/runtime";
+import { TENANT_ID_PATTERN } from "@/lib/core/tenant-id";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
-import { invalidArgument, ok, type AppError, type Result } from "@/lib/result";
+import { invalidArgument, ok, type AppError, type Result } from "@/lib/core/result";
 
 /*
  * A server action is a public POST endpoint, so no argument may cost more than its size:

@@ -1,4 +1,4 @@
-import { isTenantId } from "@/lib/tenant-id";
+import { isTenantId } from "@/lib/core/tenant-id";
 import { isChangeKind, type ChangeKind } from "./activities";
 
 export const PERIOD_DAYS = [7, 30] as const;

@@ -1,4 +1,4 @@
-import { toCsv } from "@/lib/csv";
+import { toCsv } from "@/lib/core/csv";
 import { changeKindLabel, type DescribedEntry } from "./describe";
 import type { AuditEntry } from "./types";
 

@@ -5,7 +5,7 @@
  * consent prompt on a redirect that returns to the same URL.
  */
 import { AuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 
 export const AUDIT_SCOPE_NAME = "AuditLog.Read.All";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 
 const AuthConfigContext = createContext<PublicAuthConfig | null>(null);
 

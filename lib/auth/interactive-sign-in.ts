@@ -1,5 +1,5 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 import { loginScopes } from "./msal-config";
 
 const LAST_INTERACTIVE_KEY = "ctsd.last-interactive-sign-in";

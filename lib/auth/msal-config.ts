@@ -3,7 +3,7 @@
  * Owns: redirect URIs, cache location, logger policy.
  */
 import { LogLevel, type Configuration } from "@azure/msal-browser";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 
 export const REDIRECT_BRIDGE_PATH = "/redirect";
 export const SIGNED_OUT_PATH = "/signed-out";

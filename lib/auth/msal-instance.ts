@@ -1,5 +1,5 @@
 import { PublicClientApplication } from "@azure/msal-browser";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 import { buildMsalConfiguration } from "./msal-config";
 
 let instance: { key: string; pca: PublicClientApplication } | null = null;

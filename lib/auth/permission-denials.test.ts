@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { callGraphAction, GraphActionError } from "@/lib/queries/graph-action";
 import { rememberWriteDenial } from "@/lib/queries/writes";
-import { fail, type AppError } from "@/lib/result";
+import { fail, type AppError } from "@/lib/core/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { currentDenial, forgetDenials } from "./permission-denials";
 

@@ -5,7 +5,7 @@
  * ID token carries no role hint learns before the next click why writes fail.
  */
 import { useSyncExternalStore } from "react";
-import type { AppError } from "@/lib/result";
+import type { AppError } from "@/lib/core/result";
 import type { RememberedDenial } from "./claims";
 
 let first: RememberedDenial | null = null;

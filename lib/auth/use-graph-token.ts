@@ -7,7 +7,7 @@
 import { useCallback, useMemo } from "react";
 import { useMsal } from "@azure/msal-react";
 import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
-import type { PublicAuthConfig } from "@/lib/config";
+import type { PublicAuthConfig } from "@/lib/config/runtime";
 import { useAuthConfig } from "./auth-config-context";
 import { clearSignInLoopGuard, redirectToSignIn } from "./interactive-sign-in";
 

@@ -1,4 +1,4 @@
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { policyDisplayName } from "@/lib/partners/display";
 import { isExpiringSoon } from "./retention";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActor, AuditEntry, AuditPropertyChange, AuditTarget } from "@/lib/audit/types";
 import { isTenantWide } from "@/lib/audit/activities";
-import { isTenantId } from "@/lib/tenant-id";
+import { isTenantId } from "@/lib/core/tenant-id";
 import { parseAuditValue } from "@/lib/audit/values";
 import { isRecordValue } from "./errors";
 

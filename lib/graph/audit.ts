@@ -6,7 +6,7 @@ import "server-only";
  */
 import type { AuditPage } from "@/lib/audit/types";
 import { AUDIT_SERVICE, isCrossTenantCategory } from "@/lib/audit/activities";
-import { ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/core/result";
 import type { GraphOptions, GraphQuery } from "./client";
 import { toAuditEntry, type WireDirectoryAudit } from "./audit-mappers";
 import { graphListPage } from "./paging";

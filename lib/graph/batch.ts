@@ -5,7 +5,7 @@ import "server-only";
  * resent like any read; one holding a write is resent only after 429/503, which
  * prove nothing in it ran. Writes in batches are run by the write engine (writes.ts).
  */
-import { fail, ok, type AppError, type Result } from "@/lib/result";
+import { fail, ok, type AppError, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { isRecordValue, toAppError } from "./errors";
 import { parseRetryAfter } from "./retry";

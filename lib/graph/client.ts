@@ -8,8 +8,8 @@ import "server-only";
  * AppError. The bearer token goes into the Authorization header and nowhere
  * else: never into errors, logs or URLs.
  */
-import { getRuntimeConfig } from "@/lib/config";
-import { fail, ok, type AppError, type Result } from "@/lib/result";
+import { getRuntimeConfig } from "@/lib/config/runtime";
+import { fail, ok, type AppError, type Result } from "@/lib/core/result";
 import { abortedError, networkError, timeoutError, toAppError, untrustedLinkError } from "./errors";
 import { defaultSleep, MAX_RETRY_WAIT_MS, mayResend, parseRetryAfter, retryDelayMs } from "./retry";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import type { DefaultPolicy } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
+import type { DefaultPolicy } from "@/lib/core/models";
+import { ok, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toDefaultPolicy } from "./mappers";
 import { DEFAULT_POLICY_PATH } from "./paths";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppError } from "@/lib/result";
+import type { AppError } from "@/lib/core/result";
 import type { WireErrorEnvelope } from "./wire-types";
 
 export interface ErrorSource {

@@ -10,7 +10,7 @@ import type {
   Partner,
   SyncPolicy,
   TenantInformation,
-} from "@/lib/models";
+} from "@/lib/core/models";
 import type {
   WireAccessTargetConfiguration,
   WireAutomaticUserConsentSettings,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/core/result";
 import type { GraphOptions } from "./client";
 import { graphListPage, graphPages, isPageLinkOf, type ListPageRequest } from "./paging";
 

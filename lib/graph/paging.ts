@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core/result";
 import { GRAPH_VERSION, graphRequest, resolveGraphRoots, type GraphOptions, type GraphQuery } from "./client";
 import { foreignPageLinkError, untrustedLinkError } from "./errors";
 import type { WireODataCollection } from "./wire-types";

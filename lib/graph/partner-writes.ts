@@ -1,7 +1,7 @@
 import "server-only";
 /** Writes to partner configurations, each declared for the write engine (writes.ts), and the deleted partners they leave. */
-import type { AutomaticUserConsentSettings, DeletedPartner } from "@/lib/models";
-import type { Result } from "@/lib/result";
+import type { AutomaticUserConsentSettings, DeletedPartner } from "@/lib/core/models";
+import type { Result } from "@/lib/core/result";
 import { notSent, type Observed, type WriteOutcome } from "@/lib/writes/outcome";
 import { uniqueTenantIds } from "./batch";
 import type { GraphOptions } from "./client";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
-import { ok } from "@/lib/result";
+import { ok } from "@/lib/core/result";
 import { partsOf } from "@/tests/streams";
 import { getPartner, listPartners } from "./partners";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Partner, PartnerRow } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
+import type { Partner, PartnerRow } from "@/lib/core/models";
+import { ok, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toPartner } from "./mappers";
 import { graphPages } from "./paging";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
+import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/core/models";
+import { ok, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { toDeletedSyncPolicy, toSyncPolicy } from "./mappers";
 import { graphPages } from "./paging";

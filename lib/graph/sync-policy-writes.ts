@@ -1,7 +1,7 @@
 import "server-only";
 /** Writes to sync policies, each declared for the write engine (writes.ts): its request, what its answers mean, its read-back. */
-import type { SyncPolicy } from "@/lib/models";
-import { ok, type Result } from "@/lib/result";
+import type { SyncPolicy } from "@/lib/core/models";
+import { ok, type Result } from "@/lib/core/result";
 import type { Observed, RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
 import type { BatchOptions } from "./batch";
 import { uniqueTenantIds } from "./batch";

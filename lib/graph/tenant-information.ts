@@ -1,6 +1,6 @@
 import "server-only";
-import type { TenantInformation } from "@/lib/models";
-import { fail, ok, type Result } from "@/lib/result";
+import type { TenantInformation } from "@/lib/core/models";
+import { fail, ok, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
 import { batchItemError, inCompletionOrder, sendBatch, splitIntoBatches, uniqueTenantIds } from "./batch";
 import { toTenantInformation } from "./mappers";

@@ -9,8 +9,8 @@ import "server-only";
  * GETs for many), settling every outcome through lib/writes, and running
  * multi-step writes as a sequence.
  */
-import type { SyncPolicy } from "@/lib/models";
-import type { AppError } from "@/lib/result";
+import type { SyncPolicy } from "@/lib/core/models";
+import type { AppError } from "@/lib/core/result";
 import { classifyWriteStatus, isSettledOutcome, RESEND_STATUSES, settleWrite, type Observed, type StatusRules, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { sendGraphRequest, DEFAULT_MAX_RETRIES, type GraphMethod, type GraphOptions } from "./client";
 import { batchItemError, mapWithConcurrency, sendBatch, splitIntoBatches, type BatchOptions, type BatchRequest, type BatchResponse } from "./batch";

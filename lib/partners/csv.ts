@@ -1,5 +1,5 @@
-import { toCsv } from "@/lib/csv";
-import type { PartnerRow } from "@/lib/models";
+import { toCsv } from "@/lib/core/csv";
+import type { PartnerRow } from "@/lib/core/models";
 import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
 const SYNC_LABELS = { allowed: "Allowed", blocked: "Blocked", "no-policy": "No sync policy" } as const;

@@ -1,4 +1,4 @@
-import type { PartnerRow, SyncPolicy, SyncState } from "@/lib/models";
+import type { PartnerRow, SyncPolicy, SyncState } from "@/lib/core/models";
 
 /** Tenants that appear as partners without anyone adding them by hand. */
 export const WELL_KNOWN_TENANTS: Readonly<Record<string, string>> = {

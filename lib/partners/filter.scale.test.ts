@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PartnerRow } from "@/lib/models";
+import type { PartnerRow } from "@/lib/core/models";
 import { filterPartners, sortPartners } from "./filter";
 
 const tenantIdOf = (number: number) => `00000000-0000-4000-8000-${String(number).padStart(12, "0")}`;

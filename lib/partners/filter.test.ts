@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Partner, SyncPolicy } from "@/lib/models";
+import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { applyPartnersFilter, DEFAULT_FILTER, parsePartnersFilter, summarisePartners, toSearchParams } from "./filter";
 

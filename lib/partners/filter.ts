@@ -1,4 +1,4 @@
-import type { PartnerRow, SyncState } from "@/lib/models";
+import type { PartnerRow, SyncState } from "@/lib/core/models";
 import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
 export const SORT_COLUMNS = ["name", "tenantId", "userSync", "groupSync", "serviceProvider", "multiTenantOrg"] as const;

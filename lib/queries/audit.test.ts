@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core/result";
 import { callAuditAction } from "./audit";
 import { RequestBudget } from "./audit-budget";
 import { GraphActionError } from "./graph-action";

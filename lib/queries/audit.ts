@@ -13,7 +13,7 @@ import type { ChangeKind } from "@/lib/audit/activities";
 import { deletionWindow, type DeletionWindow } from "@/lib/audit/deleted-by";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import type { AuditPage } from "@/lib/audit/types";
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core/result";
 import { useAuditToken } from "@/lib/auth/use-audit-token";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import { GraphActionError } from "./graph-action";

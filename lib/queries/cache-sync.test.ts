@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
-import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/core/models";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { partnersList, rowsOf } from "@/tests/partners-list";
 import { fenceDeletedList, fenceRows, readStarted, restoreSettled, restoreStarted, spreadDeletedList, spreadPartnerDetail, toPartnerRow, type PartnersList } from "./cache-sync";

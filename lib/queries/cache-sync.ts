@@ -7,7 +7,7 @@
  * brings back is corrected before it reaches any cache.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import type { DeletedSyncPolicy, PartnerRow, SyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy, PartnerRow, SyncPolicy } from "@/lib/core/models";
 import type { PartnerDetail } from "./partners";
 import { graphKeys } from "./keys";
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
-import { fail, ok, type AppError } from "@/lib/result";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import { fail, ok, type AppError } from "@/lib/core/result";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { listDeletedSyncPolicies } from "@/lib/actions/deleted-sync-policies";
 import { makeDeletedSyncPolicy } from "@/tests/model-fixtures";
 import { feedStream, streamOf } from "@/tests/streams";

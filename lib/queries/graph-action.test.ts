@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core/result";
 import { callGraphAction, GraphActionError } from "./graph-action";
 
 const unauthorized: Result<string> = {

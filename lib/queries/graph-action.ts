@@ -1,4 +1,4 @@
-import type { AppError, Result } from "@/lib/result";
+import type { AppError, Result } from "@/lib/core/result";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 
 export class GraphActionError extends Error {

@@ -5,7 +5,7 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanst
 import { addPartner, deletePartner, listDeletedPartners, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import type { DeletedPartner, TenantInformation } from "@/lib/models";
+import type { DeletedPartner, TenantInformation } from "@/lib/core/models";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
-import { fail, ok, type AppError } from "@/lib/result";
-import type { PartnerRow } from "@/lib/models";
+import { fail, ok, type AppError } from "@/lib/core/result";
+import type { PartnerRow } from "@/lib/core/models";
 import { listPartners } from "@/lib/actions/partners";
 import { makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { partnersList, rowsOf } from "@/tests/partners-list";

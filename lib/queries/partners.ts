@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { getPartnerDetail, listPartners } from "@/lib/actions/partners";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import type { PartnerRow } from "@/lib/models";
+import type { PartnerRow } from "@/lib/core/models";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
 import { STALE_TIME_MS } from "./query-client";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MutationObserver, QueryClient } from "@tanstack/react-query";
-import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy, SyncPolicy } from "@/lib/core/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
-import { ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/core/result";
 import { getPartnerDetail } from "@/lib/actions/partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies } from "@/lib/actions/deleted-sync-policies";
 import { feedStream } from "@/tests/streams";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
-import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/core/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { graphKeys } from "./keys";
 import type { PartnerDetail, PartnersList } from "./partners";

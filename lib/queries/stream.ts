@@ -1,4 +1,4 @@
-import { ok, type Result, type Streamed } from "@/lib/result";
+import { ok, type Result, type Streamed } from "@/lib/core/result";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import { callGraphAction } from "./graph-action";
 

@@ -2,7 +2,7 @@
 
 /** Writes to sync policies, declared for the one write lifecycle (writes.ts). */
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy, type SyncSettings } from "@/lib/actions/sync-policy-writes";
-import type { SyncPolicy } from "@/lib/models";
+import type { SyncPolicy } from "@/lib/core/models";
 import { isSettledOutcome } from "@/lib/writes/outcome";
 import { addToDeleted, removeFromDeleted, updatePartner } from "./write-cache";
 import { callWrite, deletedSyncPolicyTarget, sendInChunks, useGraphWrite } from "./writes";

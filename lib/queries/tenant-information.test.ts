@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
-import { fail, ok, type Result, type Streamed } from "@/lib/result";
+import { fail, ok, type Result, type Streamed } from "@/lib/core/result";
 import type { TenantLookup } from "@/lib/graph/tenant-information";
 import { browserStorage } from "@/tests/browser-storage";
 import { streamOf } from "@/tests/streams";

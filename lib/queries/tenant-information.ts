@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { findTenantInformation } from "@/lib/actions/tenant-information";
-import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/models";
+import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/core/models";
 import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { onSignedInAccountSettled, readAccountItem, signedInAccountId, writeAccountItem } from "@/lib/auth/account-storage";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";

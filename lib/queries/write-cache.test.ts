@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
-import type { DeletedSyncPolicy } from "@/lib/models";
+import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { graphKeys } from "./keys";
 import { partnersList, rowsOf } from "@/tests/partners-list";

@@ -3,7 +3,7 @@
  * the deleted lists change together, so no view contradicts another.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import type { DeletedSyncPolicy, Partner } from "@/lib/models";
+import type { DeletedSyncPolicy, Partner } from "@/lib/core/models";
 import { toPartnerRow, updateDeletedLists, updatePartnerRows } from "./cache-sync";
 import { graphKeys } from "./keys";
 import type { PartnerDetail } from "./partners";

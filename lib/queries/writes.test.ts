@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ok } from "@/lib/result";
+import { ok } from "@/lib/core/result";
 import { MAX_TENANT_IDS_PER_CALL, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphActionError } from "./graph-action";
 import { claimTargets, deletedSyncPolicyTarget, releaseTargets, sendInChunks } from "./writes";

@@ -8,7 +8,7 @@
 import { useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { SignInRequiredError, useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { rememberDenial } from "@/lib/auth/permission-denials";
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core/result";
 import { isSettledOutcome, MAX_TENANT_IDS_PER_CALL, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction, GraphActionError } from "./graph-action";
 import { graphKeys } from "./keys";

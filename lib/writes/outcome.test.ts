@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SyncPolicy } from "@/lib/models";
-import type { AppError } from "@/lib/result";
+import type { SyncPolicy } from "@/lib/core/models";
+import type { AppError } from "@/lib/core/result";
 import {
   classifyWriteStatus,
   isRetryableOutcome,

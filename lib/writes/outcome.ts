@@ -7,8 +7,8 @@
  * re-read of what exists now. A write whose answer was lost is re-read, never
  * resent blindly: only 429/503 prove "not done".
  */
-import type { SyncPolicy } from "@/lib/models";
-import type { AppError } from "@/lib/result";
+import type { SyncPolicy } from "@/lib/core/models";
+import type { AppError } from "@/lib/core/result";
 import type { WriteKind } from "./messages";
 
 /** A write's name; each has its words (and so its entry) in lib/writes/messages.ts. */

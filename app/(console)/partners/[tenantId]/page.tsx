@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { isTenantId } from "@/lib/tenant-id";
+import { isTenantId } from "@/lib/core/tenant-id";
 import { PartnerDetailView } from "@/components/partners/partner-detail-view";
 
 export const metadata = { title: "Partner" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, EMULATOR_DEFAULTS, isLoopbackHost, parseConfig, toPublicAuthConfig } from "./config";
+import { ConfigError, EMULATOR_DEFAULTS, isLoopbackHost, parseConfig, toPublicAuthConfig } from "./runtime";
 
 const TENANT = "11111111-2222-4333-8444-555555555555";
 const CLIENT = "66666666-7777-4888-9999-aaaaaaaaaaaa";

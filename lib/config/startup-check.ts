@@ -1,4 +1,4 @@
-import { ConfigError, EMULATOR_SWITCH, getRuntimeConfig, type RuntimeConfig } from "./config";
+import { ConfigError, EMULATOR_SWITCH, getRuntimeConfig, type RuntimeConfig } from "./runtime";
 
 /** The one line the server prints at start: which directory it serves, so nobody mistakes the emulator for a tenant. */
 export function describeTarget(config: RuntimeConfig): string {

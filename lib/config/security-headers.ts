@@ -4,7 +4,7 @@
  * Pure functions of the runtime configuration, so they are unit-tested and
  * documented in the README's Security section.
  */
-import type { RuntimeConfig } from "./config";
+import type { RuntimeConfig } from "./runtime";
 
 /**
  * sonner inserts its stylesheet as a `<style>` element without a nonce: it is

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "./config";
+import { parseConfig } from "./runtime";
 import { connectSources, contentSecurityPolicy, createNonce, EMPTY_STYLE_HASH, isOversizedActionPost, PERMISSIONS_POLICY, SERVER_ACTION_BODY_LIMIT_BYTES, SONNER_STYLE_HASH } from "./security-headers";
 
 const TENANT = "7d0c5f8e-3b1a-4c2d-9e8f-1a2b3c4d5e6f";
