@@ -4,12 +4,10 @@ import { useId, useState } from "react";
 import { Building2, Plus, Search } from "lucide-react";
 import type { TenantInformation } from "@/lib/core/models";
 import { useTenantLookup } from "@/lib/queries/partner-writes";
-import { isTenantId } from "@/lib/core/tenant-id";
+import { isDomainName, isTenantId } from "@/lib/core/tenant-id";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { toAppError } from "@/components/feedback/graph-error-panel";
-
-const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
 type Lookup = { state: "idle" } | { state: "looking" } | { state: "found"; tenant: TenantInformation } | { state: "none" } | { state: "error"; message: string };
 
@@ -30,7 +28,7 @@ export default function AddOrganizationDialog({
   const inputId = useId();
   const hintId = useId();
   const value = input.trim();
-  const wellFormed = isTenantId(value) || DOMAIN.test(value);
+  const wellFormed = isTenantId(value) || isDomainName(value);
 
   // Each opening starts empty.
   if (open !== shownFor) {

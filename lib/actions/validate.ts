@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config/runtime";
-import { TENANT_ID_PATTERN } from "@/lib/core/tenant-id";
+import { DOMAIN_NAME_PATTERN, TENANT_ID_PATTERN } from "@/lib/core/tenant-id";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/core/result";
 
@@ -91,18 +91,11 @@ export const displayNameSchema = boundedString(256, NAME_MESSAGE)
   .min(1, { error: "must not be empty" })
   .regex(/^\P{Cc}+$/u, { error: NAME_MESSAGE });
 
-// A plain DNS name: ASCII labels of letters, digits and inner hyphens, at least one dot, a last
-// label of two or more characters starting with a letter. Explicit ASCII classes rather than a
-// case-insensitive flag, which under Unicode matching folds look-alikes (the Kelvin sign) into
-// letters. No scheme, port, path, quote or percent can pass, so the name is inert inside the
-// OData function-call URL even before lib/graph escapes it. Linear: each label ends at a dot, which
-// no label class matches, and the bounded runs inside a label backtrack at most 61 steps.
-const DNS_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]$/;
 const DOMAIN_MESSAGE = "must be a domain name such as contoso.onmicrosoft.com";
 export const domainSchema = boundedString(253, DOMAIN_MESSAGE)
   .trim()
   .min(3, { error: DOMAIN_MESSAGE })
-  .regex(DNS_NAME, { error: DOMAIN_MESSAGE })
+  .regex(DOMAIN_NAME_PATTERN, { error: DOMAIN_MESSAGE })
   .transform((domain) => domain.toLowerCase());
 
 const SETTINGS_KEYS = ["userSyncAllowed", "groupSyncAllowed"] as const;

@@ -5,6 +5,7 @@
  * starts: a production server must never fall back to the emulator by accident.
  */
 import { z } from "zod";
+import { TENANT_ID_PATTERN } from "@/lib/core/tenant-id";
 
 export const CLOUDS = {
   global: { graphRoot: "https://graph.microsoft.com", authorityHost: "https://login.microsoftonline.com", deletedItems: true },
@@ -63,7 +64,7 @@ export class ConfigError extends Error {
   }
 }
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const guid = z.string().regex(TENANT_ID_PATTERN);
 const anyUrl = z.url({ protocol: /^https?$/ });
 /**
  * This machine: localhost, 127.0.0.0/8, [::1]. The URL parser has already normalised the host

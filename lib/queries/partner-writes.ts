@@ -6,14 +6,13 @@ import { addPartner, deletePartner, listDeletedPartners, purgePartners, restoreP
 import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { DeletedPartner, TenantInformation } from "@/lib/core/models";
+import { isTenantId } from "@/lib/core/tenant-id";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
 import { readList, readStream } from "./stream";
 import { updatePartner } from "./write-cache";
 import { callWrite, sendInChunks, useGraphWrite } from "./writes";
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const deletedPartnersKey = (accountId: string) => [...graphKeys.account(accountId), "deleted-partners"] as const;
 const partnerTargets = (tenantIds: readonly string[]) => tenantIds.map((tenantId) => `partner:${tenantId.toLowerCase()}`);
@@ -28,7 +27,7 @@ export function useTenantLookup() {
   return useCallback(
     async (input: string): Promise<TenantInformation | null> => {
       const value = input.trim();
-      if (GUID.test(value)) {
+      if (isTenantId(value)) {
         let found: TenantInformation | null = null;
         await readStream(getToken, (token) => findTenantInformation(token, [value]), (lookup) => (found = lookup.found[0] ?? found));
         return found;
