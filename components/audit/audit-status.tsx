@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { AlertTriangle, Hourglass, KeyRound, Lock, RefreshCw } from "lucide-react";
 import { AuditConsentRequiredError, useAuditToken } from "@/lib/auth/use-audit-token";
-import { toAppError, describeError } from "@/components/feedback/graph-error-panel";
+import { describeError } from "@/components/feedback/graph-error-panel";
+import { toAppError } from "@/lib/queries/graph-action";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { cn } from "@/components/ui/cn";

@@ -2,24 +2,9 @@
 
 import { AlertTriangle, Lock, RefreshCw, WifiOff } from "lucide-react";
 import type { AppError } from "@/lib/core/result";
-import { GraphActionError } from "@/lib/queries/graph-action";
-import { SignInRequiredError } from "@/lib/auth/use-graph-token";
+import { toAppError } from "@/lib/queries/graph-action";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
-
-export function toAppError(error: unknown): AppError {
-  if (error instanceof GraphActionError) return error.appError;
-  if (error instanceof SignInRequiredError) {
-    return { status: 401, code: "SignInRequired", message: error.message, requestId: null, retryAfterSeconds: null };
-  }
-  return {
-    status: 0,
-    code: "UnexpectedError",
-    message: "The dashboard could not reach its server. Check your connection and try again.",
-    requestId: null,
-    retryAfterSeconds: null,
-  };
-}
 
 export function describeError(error: AppError): { title: string; hint: string | null } {
   if (error.code === "NotSupportedInCloud") {

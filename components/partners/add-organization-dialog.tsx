@@ -7,7 +7,7 @@ import { useTenantLookup } from "@/lib/queries/partner-writes";
 import { isDomainName, isTenantId } from "@/lib/core/tenant-id";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { toAppError } from "@/components/feedback/graph-error-panel";
+import { toAppError } from "@/lib/queries/graph-action";
 
 type Lookup = { state: "idle" } | { state: "looking" } | { state: "found"; tenant: TenantInformation } | { state: "none" } | { state: "error"; message: string };
 

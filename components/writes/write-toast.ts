@@ -15,8 +15,8 @@ import { AUTO_RETRY_ROUNDS, type WriteKind, type WriteOutcome } from "@/lib/writ
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";
 import { useAccessProfile } from "@/lib/auth/use-access-profile";
-import { GraphActionError } from "@/lib/queries/graph-action";
-import { describeError, toAppError } from "@/components/feedback/graph-error-panel";
+import { GraphActionError, toAppError } from "@/lib/queries/graph-action";
+import { describeError } from "@/components/feedback/graph-error-panel";
 import { isActionAnswerLost, WriteInFlightError } from "@/lib/queries/writes";
 import { createResendLoop, type ResendLoop, type ResendSchedule } from "./resend-loop";
 import { RetryCountdown } from "./retry-countdown";

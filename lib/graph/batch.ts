@@ -7,7 +7,7 @@ import "server-only";
  */
 import { fail, ok, type AppError, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
-import { isRecordValue, toAppError } from "./errors";
+import { isRecordValue, graphAnswerError } from "./errors";
 import { parseRetryAfter } from "./retry";
 import type { WireBatchRequestItem, WireBatchResponse } from "./wire-types";
 
@@ -90,7 +90,7 @@ export function batchItemError(item: BatchResponse): AppError {
       retryAfterSeconds: null,
     };
   }
-  return toAppError({
+  return graphAnswerError({
     status: item.status,
     body: item.body,
     requestIdHeader: item.headers["request-id"] ?? null,

@@ -10,7 +10,7 @@ import "server-only";
  */
 import { getRuntimeConfig } from "@/lib/config/runtime";
 import { fail, ok, type AppError, type Result } from "@/lib/core/result";
-import { abortedError, networkError, timeoutError, toAppError, untrustedLinkError } from "./errors";
+import { abortedError, networkError, timeoutError, graphAnswerError, untrustedLinkError } from "./errors";
 import { defaultSleep, MAX_RETRY_WAIT_MS, mayResend, parseRetryAfter, retryDelayMs } from "./retry";
 
 export const GRAPH_VERSION = "/beta";
@@ -226,7 +226,7 @@ export async function sendGraphRequest<T = unknown>(request: GraphRequest, optio
     const asksTooLong = retryAfterSeconds !== null && retryAfterSeconds * 1000 > maxRetryWaitMs;
     if (!retryable || attempt >= maxRetries || asksTooLong) {
       const waitHint = retryable ? (retryAfterSeconds ?? Math.ceil(retryDelayMs(null, attempt, options.random) / 1000)) : retryAfterSeconds;
-      const error = toAppError({ status: response.status, body, requestIdHeader: requestId, retryAfterSeconds: waitHint, statusText: response.statusText });
+      const error = graphAnswerError({ status: response.status, body, requestIdHeader: requestId, retryAfterSeconds: waitHint, statusText: response.statusText });
       return { result: fail(error), attempts: attempt + 1, statuses };
     }
     await sleep(retryDelayMs(retryAfterSeconds, attempt, options.random, maxRetryWaitMs));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toAppError } from "./errors";
+import { graphAnswerError } from "./errors";
 
-describe("toAppError", () => {
+describe("graphAnswerError", () => {
   const envelope = {
     error: {
       code: "Authorization_RequestDenied",
@@ -11,7 +11,7 @@ describe("toAppError", () => {
   };
 
   it("maps Graph's error envelope, preferring the request-id header", () => {
-    expect(toAppError({ status: 403, body: envelope, requestIdHeader: "header-id" })).toEqual({
+    expect(graphAnswerError({ status: 403, body: envelope, requestIdHeader: "header-id" })).toEqual({
       status: 403,
       code: "Authorization_RequestDenied",
       message: "Insufficient privileges to complete the operation.",
@@ -21,20 +21,20 @@ describe("toAppError", () => {
   });
 
   it("falls back to innerError's request-id without the header", () => {
-    expect(toAppError({ status: 403, body: envelope }).requestId).toBe("inner-id");
+    expect(graphAnswerError({ status: 403, body: envelope }).requestId).toBe("inner-id");
   });
 
   it("has a null request-id when neither carries one", () => {
-    expect(toAppError({ status: 500, body: { error: { code: "X", message: "m" } } }).requestId).toBeNull();
+    expect(graphAnswerError({ status: 500, body: { error: { code: "X", message: "m" } } }).requestId).toBeNull();
   });
 
   it("maps non-JSON bodies", () => {
-    const error = toAppError({ status: 502, body: "<html>Bad gateway</html>", requestIdHeader: null });
+    const error = graphAnswerError({ status: 502, body: "<html>Bad gateway</html>", requestIdHeader: null });
     expect(error).toMatchObject({ status: 502, code: "Http502", message: "<html>Bad gateway</html>", requestId: null });
   });
 
   it("maps empty bodies with the status text", () => {
-    expect(toAppError({ status: 500, body: null, statusText: "Internal Server Error" }).message).toBe("Internal Server Error");
-    expect(toAppError({ status: 500, body: null }).message).toMatch(/HTTP 500/);
+    expect(graphAnswerError({ status: 500, body: null, statusText: "Internal Server Error" }).message).toBe("Internal Server Error");
+    expect(graphAnswerError({ status: 500, body: null }).message).toMatch(/HTTP 500/);
   });
 });

@@ -27,8 +27,8 @@ function nonEmptyString(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }
 
-/** Maps any Graph error answer (envelope, plain text, empty) to the app's AppError. */
-export function toAppError(source: ErrorSource): AppError {
+/** Maps any Graph error answer (envelope, plain text, empty) to the app's AppError, on the server. (What the browser caught becomes one through toAppError in lib/queries/graph-action.ts.) */
+export function graphAnswerError(source: ErrorSource): AppError {
   const envelope = readEnvelope(source.body);
   const inner = envelope && isRecord(envelope.innerError) ? envelope.innerError : null;
   const requestId = nonEmptyString(source.requestIdHeader) ?? nonEmptyString(inner?.["request-id"]) ?? null;

@@ -1,5 +1,5 @@
 import type { AppError, Result } from "@/lib/core/result";
-import type { GetGraphToken } from "@/lib/auth/use-graph-token";
+import { SignInRequiredError, type GetGraphToken } from "@/lib/auth/use-graph-token";
 
 export class GraphActionError extends Error {
   constructor(readonly appError: AppError) {
@@ -19,4 +19,23 @@ export async function callGraphAction<T>(getToken: GetGraphToken, action: (token
   }
   if (!result.ok) throw new GraphActionError(result.error);
   return result.data;
+}
+
+/**
+ * The AppError behind anything a query or mutation threw in the browser: a Graph failure the action
+ * returned, a sign-in that is needed, or (anything else) a server the browser could not reach.
+ * Graph's own answers become AppErrors on the server, in lib/graph/errors.ts.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof GraphActionError) return error.appError;
+  if (error instanceof SignInRequiredError) {
+    return { status: 401, code: "SignInRequired", message: error.message, requestId: null, retryAfterSeconds: null };
+  }
+  return {
+    status: 0,
+    code: "UnexpectedError",
+    message: "The dashboard could not reach its server. Check your connection and try again.",
+    requestId: null,
+    retryAfterSeconds: null,
+  };
 }
