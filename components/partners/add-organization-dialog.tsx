@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Building2, Plus, Search } from "lucide-react";
 import type { TenantInformation } from "@/lib/core/models";
-import { useTenantLookup } from "@/lib/queries/partner-writes";
+import { useTenantLookup } from "@/lib/queries/tenant-information";
 import { isDomainName, isTenantId } from "@/lib/core/tenant-id";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";

@@ -1,13 +1,11 @@
 "use server";
 import "server-only";
-import type { DeletedPartner } from "@/lib/core/models";
-import { fail, ok, type Result, type Streamed } from "@/lib/core/result";
+import { fail, type Result } from "@/lib/core/result";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import {
   addPartner as addInGraph,
   automaticRedemptionWrite,
   deletePartnerSteps,
-  listDeletedPartners as listDeletedInGraph,
   purgePartners as purgeInGraph,
   restorePartners as restoreInGraph,
 } from "@/lib/graph/partner-writes";
@@ -15,7 +13,6 @@ import { runSequence } from "@/lib/graph/writes";
 import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
 import { failIfAllUnauthorized, WRITE_GRAPH_OPTIONS } from "./outcomes";
 
-const listArgs = actionArguments({ token: tokenSchema });
 const idArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema });
 const idsArgs = actionArguments({ token: tokenSchema, tenantIds: tenantIdsSchema.min(1, { error: "must name at least one tenant" }) });
 const deleteArgs = actionArguments({ token: tokenSchema, tenantId: tenantIdSchema, withSyncPolicy: flagSchema });
@@ -37,15 +34,6 @@ export async function deletePartner(...sent: [token: string, tenantId: string, w
   if (!args.ok) return args;
   const outcomes = await runSequence(args.data.token, deletePartnerSteps(args.data.tenantId, args.data.withSyncPolicy), WRITE_GRAPH_OPTIONS);
   return failIfAllUnauthorized(outcomes, outcomes);
-}
-
-/** Every deleted partner configuration in one call, streamed page by page like every list read. */
-export async function listDeletedPartners(...sent: [token: string]): Promise<Result<Streamed<DeletedPartner[]>>> {
-  const args = listArgs(sent);
-  if (!args.ok) return args;
-  const unsupported = deletedItemsUnsupportedError();
-  if (unsupported) return fail(unsupported);
-  return ok({ parts: listDeletedInGraph(args.data.token) });
 }
 
 /** One outcome per partner, in the order sent: one row's failure loses no other row's outcome. */

@@ -1,8 +1,8 @@
 "use server";
 import "server-only";
-import type { DeletedSyncPolicy, Partner, PartnerRow } from "@/lib/core/models";
-import { ok, type Result, type Streamed } from "@/lib/core/result";
-import { getPartner, listPartners as listPartnersInGraph } from "@/lib/graph/partners";
+import type { DeletedPartner, DeletedSyncPolicy, Partner, PartnerRow } from "@/lib/core/models";
+import { fail, ok, type Result, type Streamed } from "@/lib/core/result";
+import { getPartner, listDeletedPartners as listDeletedInGraph, listPartners as listPartnersInGraph } from "@/lib/graph/partners";
 import { getDeletedSyncPolicy } from "@/lib/graph/sync-policies";
 import { actionArguments, deletedItemsUnsupportedError, tenantIdSchema, tokenSchema } from "./validate";
 
@@ -37,4 +37,13 @@ export async function getPartnerDetail(...sent: [token: string, tenantId: string
   // The partner is the page; a failed deleted-item lookup only hides the "in deleted items" hint.
   const deletedSyncPolicy = deleted.ok && deleted.data ? { ...deleted.data, partnerDisplayName: partner.data?.displayName ?? null } : null;
   return ok({ partner: partner.data, deletedSyncPolicy });
+}
+
+/** Every deleted partner configuration in one call, streamed page by page like every list read. */
+export async function listDeletedPartners(...sent: [token: string]): Promise<Result<Streamed<DeletedPartner[]>>> {
+  const args = listArgs(sent);
+  if (!args.ok) return args;
+  const unsupported = deletedItemsUnsupportedError();
+  if (unsupported) return fail(unsupported);
+  return ok({ parts: listDeletedInGraph(args.data.token) });
 }

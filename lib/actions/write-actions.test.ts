@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setUpSync, updateSyncPolicy, purgeSyncPolicies } from "./sync-policy-writes";
-import { deletePartner, listDeletedPartners } from "./partner-writes";
+import { deletePartner } from "./partner-writes";
+import { listDeletedPartners } from "./partners";
 import { findTenantByDomain, findTenantInformation } from "./tenant-information";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import { answerOf } from "@/tests/streams";

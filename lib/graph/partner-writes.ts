@@ -1,14 +1,12 @@
 import "server-only";
-/** Writes to partner configurations, each declared for the write engine (writes.ts), and the deleted partners they leave. */
-import type { AutomaticUserConsentSettings, DeletedPartner } from "@/lib/core/models";
-import type { Result } from "@/lib/core/result";
+/** Writes to partner configurations, each declared for the write engine (writes.ts). (The deleted partners they leave are read in partners.ts.) */
+import type { AutomaticUserConsentSettings } from "@/lib/core/models";
 import { notSent, type Observed, type WriteOutcome } from "@/lib/writes/outcome";
 import { uniqueTenantIds } from "./batch";
 import type { GraphOptions } from "./client";
-import { toDeletedPartner, toPartner } from "./mappers";
-import { graphPages } from "./paging";
+import { toPartner } from "./mappers";
 import { getPartner } from "./partners";
-import { DELETED_PARTNERS_PATH, deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
+import { deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
 import { presence, runWrites, type GraphWrite, type ReadAnswer, type WriteRunOptions, type WriteStepSpec } from "./writes";
 import { createSyncPolicyWrite, deleteSyncPolicyWrite } from "./sync-policy-writes";
@@ -134,13 +132,4 @@ export function setUpSyncSteps(token: string, tenantId: string, displayName: str
     policy,
     { declare: () => automaticRedemptionWrite(token, tenantId, "inbound", true, options), after: (previous) => previous.kind === "done" || previous.kind === "conflict" },
   ];
-}
-
-/** Deleted partner configurations, page by page as Graph answers. */
-export function listDeletedPartners(token: string, options: GraphOptions = {}): AsyncGenerator<Result<DeletedPartner[]>, void, undefined> {
-  return graphPages<WirePartner, DeletedPartner>(
-    { token, path: DELETED_PARTNERS_PATH },
-    (wire) => wire.map((partner) => toDeletedPartner(partner)).filter((partner) => partner.tenantId !== ""),
-    options,
-  );
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Partner, PartnerRow } from "@/lib/core/models";
+import type { DeletedPartner, Partner, PartnerRow } from "@/lib/core/models";
 import { ok, type Result } from "@/lib/core/result";
 import { graphRequest, type GraphOptions } from "./client";
-import { toPartner } from "./mappers";
+import { toDeletedPartner, toPartner } from "./mappers";
 import { graphPages } from "./paging";
-import { PARTNERS_PATH, partnerPath } from "./paths";
+import { DELETED_PARTNERS_PATH, PARTNERS_PATH, partnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
 
 const EXPAND_SYNC = { $expand: "identitySynchronization" } as const;
@@ -43,4 +43,13 @@ export async function getPartner(token: string, tenantId: string, options?: Grap
   const result = await graphRequest<WirePartner>({ token, method: "GET", path: partnerPath(tenantId), query: EXPAND_SYNC }, options);
   if (!result.ok) return result.error.status === 404 ? ok(null) : result;
   return ok(toPartner(result.data.body, tenantId));
+}
+
+/** Deleted partner configurations, page by page as Graph answers. */
+export function listDeletedPartners(token: string, options: GraphOptions = {}): AsyncGenerator<Result<DeletedPartner[]>, void, undefined> {
+  return graphPages<WirePartner, DeletedPartner>(
+    { token, path: DELETED_PARTNERS_PATH },
+    (wire) => wire.map((partner) => toDeletedPartner(partner)).filter((partner) => partner.tenantId !== ""),
+    options,
+  );
 }

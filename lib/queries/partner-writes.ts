@@ -1,42 +1,19 @@
 "use client";
 
-import { useCallback } from "react";
-import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { addPartner, deletePartner, listDeletedPartners, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
-import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
-import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import type { DeletedPartner, TenantInformation } from "@/lib/core/models";
-import { isTenantId } from "@/lib/core/tenant-id";
+import type { QueryClient } from "@tanstack/react-query";
+import { addPartner, deletePartner, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
+import type { DeletedPartner } from "@/lib/core/models";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
-import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
-import { readList, readStream } from "./stream";
+import { deletedPartnersKey } from "./deleted-partners";
 import { updatePartner } from "./write-cache";
 import { callWrite, sendInChunks, useGraphWrite } from "./writes";
 
-export const deletedPartnersKey = (accountId: string) => [...graphKeys.account(accountId), "deleted-partners"] as const;
 const partnerTargets = (tenantIds: readonly string[]) => tenantIds.map((tenantId) => `partner:${tenantId.toLowerCase()}`);
 const withoutDeleted = (tenantIds: readonly string[]) => {
   const ids = new Set(tenantIds.map((id) => id.toLowerCase()));
   return (list: DeletedPartner[] | undefined) => list?.filter((partner) => !ids.has(partner.tenantId.toLowerCase()));
 };
-
-/** Resolves what an admin typed (tenant id or domain) to the tenant's information; null when nobody has it. */
-export function useTenantLookup() {
-  const { getToken } = useGraphToken();
-  return useCallback(
-    async (input: string): Promise<TenantInformation | null> => {
-      const value = input.trim();
-      if (isTenantId(value)) {
-        let found: TenantInformation | null = null;
-        await readStream(getToken, (token) => findTenantInformation(token, [value]), (lookup) => (found = lookup.found[0] ?? found));
-        return found;
-      }
-      return callGraphAction(getToken, (token) => findTenantByDomain(token, value));
-    },
-    [getToken],
-  );
-}
 
 export function useAddPartner() {
   return useGraphWrite<{ tenantId: string }>({
@@ -78,29 +55,6 @@ export function useSetOutboundRedemption() {
         automaticUserConsentSettings: { inboundAllowed: partner.automaticUserConsentSettings?.inboundAllowed ?? null, outboundAllowed: allowed },
       })),
   });
-}
-
-function deletedPartnersQuery(accountId: string, getToken: GetGraphToken) {
-  return queryOptions({
-    queryKey: deletedPartnersKey(accountId),
-    queryFn: async ({ signal }) => (await readList(getToken, (token) => listDeletedPartners(token), signal)).flat(),
-  });
-}
-
-export function useDeletedPartners() {
-  const { account, getToken } = useGraphToken();
-  return useQuery({ ...deletedPartnersQuery(account?.homeAccountId ?? "signed-out", getToken), enabled: account !== null });
-}
-
-/** Re-reads deleted items from Graph: the lower-case tenant ids of partners still there. */
-export function useRereadDeletedPartnerIds(): () => Promise<Set<string>> {
-  const { account, getToken } = useGraphToken();
-  const queryClient = useQueryClient();
-  const accountId = account?.homeAccountId ?? "signed-out";
-  return useCallback(async () => {
-    const fresh = await queryClient.fetchQuery({ ...deletedPartnersQuery(accountId, getToken), staleTime: 0 });
-    return new Set(fresh.map((partner) => partner.tenantId.toLowerCase()));
-  }, [queryClient, accountId, getToken]);
 }
 
 /** Rows leave deleted partners at once; those Graph did not restore come back with their outcome. */

@@ -10,11 +10,13 @@
  * still streaming for the account that left.
  */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { findTenantInformation } from "@/lib/actions/tenant-information";
+import { findTenantByDomain, findTenantInformation } from "@/lib/actions/tenant-information";
 import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/core/models";
 import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { onSignedInAccountSettled, readAccountItem, signedInAccountId, writeAccountItem } from "@/lib/auth/account-storage";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
+import { isTenantId } from "@/lib/core/tenant-id";
+import { callGraphAction } from "./graph-action";
 import { readStream } from "./stream";
 
 export const TENANT_INFO_TTL_MS = 3 * 24 * 60 * 60_000;
@@ -277,5 +279,22 @@ export function useNamedDeletedPolicies(policies: DeletedSyncPolicy[] | undefine
         return name ? { ...policy, partnerDisplayName: name } : policy;
       }),
     [policies, lookup],
+  );
+}
+
+/** Resolves what an admin typed (tenant id or domain) to the tenant's information; null when nobody has it. */
+export function useTenantLookup() {
+  const { getToken } = useGraphToken();
+  return useCallback(
+    async (input: string): Promise<TenantInformation | null> => {
+      const value = input.trim();
+      if (isTenantId(value)) {
+        let found: TenantInformation | null = null;
+        await readStream(getToken, (token) => findTenantInformation(token, [value]), (lookup) => (found = lookup.found[0] ?? found));
+        return found;
+      }
+      return callGraphAction(getToken, (token) => findTenantByDomain(token, value));
+    },
+    [getToken],
   );
 }
