@@ -10,7 +10,8 @@
 import { createElement, useCallback, useMemo } from "react";
 import { useMsal } from "@azure/msal-react";
 import { toast } from "sonner";
-import { describeWriteToast, nothingDone, retryCountdownText, WRITE_NOTICES, type OutcomeContext, type ToastSubject } from "@/lib/writes/messages";
+import { describeWriteToast, nothingDone, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
+import type { ToastSubject } from "@/lib/writes/words";
 import { AUTO_RETRY_ROUNDS, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { redirectToSignIn } from "@/lib/auth/interactive-sign-in";

@@ -8,7 +8,7 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, PartnerRow, SyncPolicy } from "@/lib/core/models";
-import type { PartnerDetail } from "./partners";
+import type { PartnerDetail } from "@/lib/actions/partners";
 import { graphKeys } from "./keys";
 
 /** The partners list as cached: Graph's pages of rows as they arrived, and whether the last one has. */

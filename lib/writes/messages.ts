@@ -1,8 +1,9 @@
 /**
- * The one place for words: every write's words, and every toast and notice the
- * write engine shows. A write's entry here names it (WriteKind).
+ * The one place for words: every toast and notice the write engine shows, built from each write's
+ * own words in words.ts.
  */
 import type { OutcomeKind, WriteOutcome } from "./outcome";
+import { WORDS, type ToastSubject, type WriteKind, type WriteWords } from "./words";
 
 export type OutcomeTone = "success" | "info" | "warning" | "error";
 
@@ -26,157 +27,6 @@ const TONES: Record<OutcomeKind, OutcomeTone> = {
   failed: "error",
 };
 
-/** Who or what a toast speaks of; `on` and `setting` for writes that switch a setting. */
-export interface ToastSubject {
-  name: string;
-  on?: boolean;
-  setting?: string;
-}
-
-const turned = (on: boolean | undefined) => (on === false ? "Turned off" : "Turned on");
-
-interface WriteWords {
-  /** The success toast's title. */
-  title: (subject: ToastSubject) => string;
-  /** What the write does, as the verb of "Nothing was …". */
-  past: string;
-  done: string;
-  alreadyDone: string;
-  alreadyDoneDetail: string;
-  /** What is re-read to tell whether an unanswered write landed. */
-  subject: string;
-  /** The state that makes resending safe after a lost answer. */
-  stillThere: string;
-  conflict: string;
-  notFound: string;
-}
-
-const WORDS = {
-  "restore-sync-policy": {
-    title: ({ name }) => `Restored the sync policy of ${name}`,
-    past: "restored",
-    done: "Restored",
-    alreadyDone: "Already restored",
-    alreadyDoneDetail: "Someone restored this policy before you; it is live now.",
-    subject: "policy",
-    stillThere: "the policy is still in deleted items",
-    conflict: "This partner already has a live sync policy, so the deleted copy cannot be restored over it.",
-    notFound: "The policy is no longer in deleted items.",
-  },
-  "create-sync-policy": {
-    title: ({ name }) => `Sync set up for ${name}`,
-    past: "created",
-    done: "Sync set up",
-    alreadyDone: "Already set up",
-    alreadyDoneDetail: "This partner already has a sync policy.",
-    subject: "sync policy",
-    stillThere: "no sync policy exists yet",
-    conflict: "Someone else just created a sync policy for this partner: it already exists and is shown as it is now.",
-    notFound: "The partner configuration no longer exists, so no sync policy can be created for it.",
-  },
-  "update-sync-policy": {
-    title: ({ name, on, setting }) => `${turned(on)} ${setting ?? "the setting"} for ${name}`,
-    past: "changed",
-    done: "Saved",
-    alreadyDone: "Already set",
-    alreadyDoneDetail: "The setting already had this value.",
-    subject: "sync policy",
-    stillThere: "the setting still has its old value",
-    conflict: "Graph refused the change because of a conflicting state.",
-    notFound: "This partner no longer has a sync policy: someone deleted it. Refresh to see what exists now.",
-  },
-  "delete-sync-policy": {
-    title: ({ name }) => `Deleted the sync policy of ${name}`,
-    past: "deleted",
-    done: "Deleted",
-    alreadyDone: "Already deleted",
-    alreadyDoneDetail: "Someone deleted this sync policy before you.",
-    subject: "sync policy",
-    stillThere: "the sync policy is still live",
-    conflict: "Graph refused to delete the sync policy because of a conflicting state.",
-    notFound: "There is no sync policy to delete.",
-  },
-  "purge-sync-policy": {
-    title: ({ name }) => `Purged the sync policy of ${name}`,
-    past: "purged",
-    done: "Purged",
-    alreadyDone: "Already gone",
-    alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
-    subject: "deleted policy",
-    stillThere: "the policy is still in deleted items",
-    conflict: "Graph refused to purge it because of a conflicting state.",
-    notFound: "It is no longer in deleted items.",
-  },
-  "add-partner": {
-    title: ({ name }) => `Added ${name} as a partner`,
-    past: "added",
-    done: "Added",
-    alreadyDone: "Already a partner",
-    alreadyDoneDetail: "This organization is already a partner.",
-    subject: "partner",
-    stillThere: "the organization is not a partner yet",
-    conflict: "This organization is already a partner: it has a cross-tenant access configuration.",
-    notFound: "The organization could not be found.",
-  },
-  "set-inbound-redemption": {
-    title: ({ name, on }) => `${turned(on)} inbound automatic redemption for ${name}`,
-    past: "changed",
-    done: "Saved",
-    alreadyDone: "Already set",
-    alreadyDoneDetail: "The setting already had this value.",
-    subject: "partner configuration",
-    stillThere: "the setting still has its old value",
-    conflict: "Graph refused the change because of a conflicting state.",
-    notFound: "The partner configuration no longer exists.",
-  },
-  "set-outbound-redemption": {
-    title: ({ name, on }) => `${turned(on)} outbound automatic redemption for ${name}`,
-    past: "changed",
-    done: "Saved",
-    alreadyDone: "Already set",
-    alreadyDoneDetail: "Outbound automatic redemption already had this value.",
-    subject: "partner configuration",
-    stillThere: "outbound automatic redemption still has its old value",
-    conflict: "Graph refused the change because of a conflicting state.",
-    notFound: "The partner configuration no longer exists: someone deleted it. Refresh to see what exists now.",
-  },
-  "delete-partner": {
-    title: ({ name }) => `Deleted the partner ${name}`,
-    past: "deleted",
-    done: "Deleted",
-    alreadyDone: "Already deleted",
-    alreadyDoneDetail: "Someone deleted this partner before you.",
-    subject: "partner",
-    stillThere: "the partner still exists",
-    conflict: "This partner still has a sync policy: delete the sync policy first, then the partner.",
-    notFound: "The partner no longer exists.",
-  },
-  "restore-partner": {
-    title: ({ name }) => `Restored the partner ${name}`,
-    past: "restored",
-    done: "Restored",
-    alreadyDone: "Already restored",
-    alreadyDoneDetail: "Someone restored this partner before you.",
-    subject: "partner",
-    stillThere: "the partner is still in deleted items",
-    conflict: "A live configuration for this partner already exists, so the deleted copy cannot be restored over it.",
-    notFound: "The partner is no longer in deleted items: it was restored or purged.",
-  },
-  "purge-partner": {
-    title: ({ name }) => `Purged the partner ${name}`,
-    past: "purged",
-    done: "Purged",
-    alreadyDone: "Already gone",
-    alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
-    subject: "deleted partner",
-    stillThere: "the partner is still in deleted items",
-    conflict: "Graph refused to purge it because of a conflicting state.",
-    notFound: "It is no longer in deleted items.",
-  },
-} satisfies Record<string, WriteWords>;
-
-/** Every write the engine runs, named by its words. */
-export type WriteKind = keyof typeof WORDS;
 
 function describeDone(outcome: WriteOutcome): string {
   switch (outcome.write) {

@@ -9,9 +9,9 @@
  */
 import type { SyncPolicy } from "@/lib/core/models";
 import type { AppError } from "@/lib/core/result";
-import type { WriteKind } from "./messages";
+import type { WriteKind } from "./words";
 
-/** A write's name; each has its words (and so its entry) in lib/writes/messages.ts. */
+/** A write's name; each has its words (and so its entry) in lib/writes/words.ts. */
 export type { WriteKind };
 
 export const RESTORE_ROUTES = ["deleted-items", "partner"] as const;
