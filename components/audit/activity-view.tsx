@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { AuditEntryList } from "./audit-entry-list";
-import { RETENTION_NOTE } from "./audit-status";
+import { RETENTION_NOTE } from "@/components/shared/audit-status";
 
 const SELECT = "h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg";
 

@@ -6,8 +6,8 @@ import type { AuditEntry } from "@/lib/audit/types";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AuditEntryItem } from "./audit-entry-item";
-import { AuditStatus } from "./audit-status";
-import { retryAuditRead, type RetryableAuditRead } from "./retry-audit-read";
+import { AuditStatus } from "@/components/shared/audit-status";
+import { retryAuditRead, type RetryableAuditRead } from "@/components/shared/retry-audit-read";
 
 const SKELETON_WIDTHS = ["w-2/3", "w-1/2", "w-3/5"];
 

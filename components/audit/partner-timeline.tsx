@@ -3,9 +3,9 @@
 import { useMemo } from "react";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import { entriesOf, usePartnerTimeline } from "@/lib/queries/audit";
-import { Section } from "@/components/partners/detail-section";
+import { Section } from "@/components/ui/detail-section";
 import { AuditEntryList } from "./audit-entry-list";
-import { RETENTION_NOTE } from "./audit-status";
+import { RETENTION_NOTE } from "@/components/shared/audit-status";
 
 /** The partner's change history from the audit log, newest first. */
 export function PartnerTimeline({ tenantId }: { tenantId: string }) {

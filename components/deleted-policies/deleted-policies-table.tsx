@@ -10,9 +10,9 @@ import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { PurgeRowButton } from "./purge-flow";
-import { TriStateValue } from "@/components/partners/sync-state";
-import { DeletedByCell } from "@/components/audit/deleted-by";
-import { DaysLeft } from "./days-left";
+import { TriStateValue } from "@/components/shared/sync-state";
+import { DeletedByCell } from "@/components/shared/deleted-by";
+import { DaysLeft } from "@/components/shared/days-left";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";

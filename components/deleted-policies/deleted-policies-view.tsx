@@ -18,11 +18,11 @@ import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
-import { DeletedByProvider } from "@/components/audit/deleted-by";
-import { RestoreDialog } from "./restore-dialog";
+import { DeletedByProvider } from "@/components/shared/deleted-by";
+import { RestoreDialog } from "@/components/shared/restore-dialog";
 import { WriteResults } from "@/components/writes/write-results";
 import { usePersistentSelection } from "./use-persistent-selection";
-import { useRestoreFlow } from "./use-restore-flow";
+import { useRestoreFlow } from "@/components/shared/use-restore-flow";
 import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
 

@@ -14,7 +14,7 @@ import { useWriteRun, type WriteRunState } from "@/components/writes/use-write-r
 import { WriteResults } from "@/components/writes/write-results";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
-import { PurgeDialog } from "./purge-dialog";
+import { PurgeDialog } from "@/components/shared/purge-dialog";
 import { purgeName } from "./purge-name";
 
 interface PurgeFlow {

@@ -10,10 +10,10 @@ import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 import { useSendWrite } from "@/components/writes/write-toast";
-import { Section } from "./detail-section";
+import { Section } from "@/components/ui/detail-section";
 import { usePartnerName } from "./partner-name";
 import { AccessSettingRows, Inherited, SettingRow } from "./setting-list";
-import { TriStateValue } from "./sync-state";
+import { TriStateValue } from "@/components/shared/sync-state";
 import { ChangeSummary } from "./sync-toggle";
 
 function word(value: boolean | null | undefined, trueLabel: string, falseLabel: string): string | null {

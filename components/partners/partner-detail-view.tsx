@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { ChevronLeft, SearchX } from "lucide-react";
 import { usePartnerDetail } from "@/lib/queries/partners";
@@ -12,7 +13,6 @@ import { ConfigurationSection } from "./partner-configuration-section";
 import { PartnerName, usePartnerName } from "./partner-name";
 import { DeletePartner } from "./delete-partner";
 import { SyncPolicySection } from "./sync-policy-section";
-import { PartnerTimeline } from "@/components/audit/partner-timeline";
 
 function DetailSkeleton() {
   return (
@@ -28,7 +28,8 @@ function DeletePartnerFor({ partner }: { partner: Partner }) {
   return <DeletePartner partner={partner} name={usePartnerName(partner)} />;
 }
 
-export function PartnerDetailView({ tenantId }: { tenantId: string }) {
+/** `timeline`: the partner's change history (audit), shown under its settings once the partner is found. */
+export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; timeline: ReactNode }) {
   const detail = usePartnerDetail(tenantId);
   const partner = detail.data?.partner ?? null;
 
@@ -70,7 +71,7 @@ export function PartnerDetailView({ tenantId }: { tenantId: string }) {
           </div>
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
-          <PartnerTimeline tenantId={partner.tenantId} />
+          {timeline}
         </>
       )}
     </div>

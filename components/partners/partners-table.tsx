@@ -11,7 +11,7 @@ import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PartnerName } from "./partner-name";
-import { TriStateValue, UserSyncState } from "./sync-state";
+import { TriStateValue, UserSyncState } from "@/components/shared/sync-state";
 
 export const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: "name", label: "Name" },

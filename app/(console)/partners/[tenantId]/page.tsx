@@ -1,11 +1,14 @@
 import { notFound } from "next/navigation";
 import { isTenantId } from "@/lib/core/tenant-id";
 import { PartnerDetailView } from "@/components/partners/partner-detail-view";
+import { PartnerTimeline } from "@/components/audit/partner-timeline";
 
 export const metadata = { title: "Partner" };
 
 export default async function PartnerPage({ params }: { params: Promise<{ tenantId: string }> }) {
   const { tenantId } = await params;
   if (!isTenantId(tenantId)) notFound();
-  return <PartnerDetailView tenantId={tenantId.toLowerCase()} />;
+  const id = tenantId.toLowerCase();
+  // The route puts the two features together: the partner page shows the audit feature's timeline.
+  return <PartnerDetailView tenantId={id} timeline={<PartnerTimeline tenantId={id} />} />;
 }
