@@ -1,6 +1,6 @@
 import type { Partner, PartnerRow } from "@/lib/core/models";
 import type { PartnersList } from "@/lib/queries/partners";
-import { toPartnerRow } from "@/lib/queries/cache-sync";
+import { toPartnerRow } from "@/lib/partners/row";
 
 /** A whole cached partners list of one page per argument, as the list's query stores it. */
 export function partnersList(...pages: (Partner | PartnerRow)[][]): PartnersList {

@@ -6,6 +6,7 @@ import { toDeletedPartner, toPartner } from "./mappers";
 import { graphPages } from "./paging";
 import { DELETED_PARTNERS_PATH, PARTNERS_PATH, partnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
+import { toPartnerRow } from "@/lib/partners/row";
 
 const EXPAND_SYNC = { $expand: "identitySynchronization" } as const;
 
@@ -15,25 +16,11 @@ export const PARTNER_ROW_QUERY = {
   $expand: "identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)",
 } as const;
 
-export function toPartnerRow(wire: WirePartner): PartnerRow {
-  const partner = toPartner(wire);
-  const policy = partner.syncPolicy;
-  return {
-    tenantId: partner.tenantId,
-    displayName: partner.displayName,
-    isServiceProvider: partner.isServiceProvider,
-    isInMultiTenantOrganization: partner.isInMultiTenantOrganization,
-    syncPolicy: policy
-      ? { tenantId: policy.tenantId, displayName: policy.displayName, userSyncAllowed: policy.userSyncAllowed, groupSyncAllowed: policy.groupSyncAllowed }
-      : null,
-  };
-}
-
 /** The partners list, page by page as Graph answers: the first with $select, later ones by the nextLinks Graph gives. */
 export function listPartners(token: string, options: GraphOptions = {}): AsyncGenerator<Result<PartnerRow[]>, void, undefined> {
   return graphPages<WirePartner, PartnerRow>(
     { token, path: PARTNERS_PATH, query: PARTNER_ROW_QUERY },
-    (wire) => wire.map(toPartnerRow).filter((partner) => partner.tenantId !== ""),
+    (wire) => wire.map((partner) => toPartnerRow(toPartner(partner))).filter((partner) => partner.tenantId !== ""),
     options,
   );
 }

@@ -3,7 +3,8 @@ import { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner, SyncPolicy } from "@/lib/core/models";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { partnersList, rowsOf } from "@/tests/partners-list";
-import { fenceDeletedList, fenceRows, readStarted, restoreSettled, restoreStarted, spreadDeletedList, spreadPartnerDetail, toPartnerRow, type PartnersList } from "./cache-sync";
+import { fenceDeletedList, fenceRows, readStarted, restoreSettled, restoreStarted, spreadDeletedList, spreadPartnerDetail, type PartnersList } from "./cache-sync";
+import { toPartnerRow } from "@/lib/partners/row";
 import { graphKeys } from "./keys";
 import type { PartnerDetail } from "./partners";
 

@@ -9,6 +9,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, PartnerRow, SyncPolicy } from "@/lib/core/models";
 import type { PartnerDetail } from "@/lib/actions/partners";
+import { toPartnerRow, toRowPolicy } from "@/lib/partners/row";
 import { graphKeys } from "./keys";
 
 /** The partners list as cached: Graph's pages of rows as they arrived, and whether the last one has. */
@@ -80,21 +81,6 @@ export function fenceDetail(queryClient: QueryClient, accountId: string, tenantI
   if (!fence) return detail;
   const partner = detail.partner && !detail.partner.syncPolicy && fence.policy ? { ...detail.partner, syncPolicy: fence.policy } : detail.partner;
   return { partner, deletedSyncPolicy: null };
-}
-
-function toRowPolicy(policy: NonNullable<PartnerRow["syncPolicy"]>): NonNullable<PartnerRow["syncPolicy"]> {
-  return { tenantId: policy.tenantId, displayName: policy.displayName, userSyncAllowed: policy.userSyncAllowed, groupSyncAllowed: policy.groupSyncAllowed };
-}
-
-/** The list's view of a partner: only the columns it shows. */
-export function toPartnerRow(partner: PartnerRow): PartnerRow {
-  return {
-    tenantId: partner.tenantId,
-    displayName: partner.displayName,
-    isServiceProvider: partner.isServiceProvider,
-    isInMultiTenantOrganization: partner.isInMultiTenantOrganization,
-    syncPolicy: partner.syncPolicy ? toRowPolicy(partner.syncPolicy) : null,
-  };
 }
 
 /** Applies one change to every page of the partners list. */

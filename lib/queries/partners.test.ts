@@ -8,7 +8,8 @@ import { partnersList, rowsOf } from "@/tests/partners-list";
 import { feedStream, streamOf } from "@/tests/streams";
 import { graphKeys } from "./keys";
 import { partnersListQuery, type PartnersList } from "./partners";
-import { restoreSettled, restoreStarted, toPartnerRow, updatePartnerRows } from "./cache-sync";
+import { restoreSettled, restoreStarted, updatePartnerRows } from "./cache-sync";
+import { toPartnerRow } from "@/lib/partners/row";
 
 vi.mock("@/lib/actions/partners", () => ({ listPartners: vi.fn(), getPartnerDetail: vi.fn() }));
 

@@ -4,7 +4,8 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { DeletedSyncPolicy, Partner } from "@/lib/core/models";
-import { toPartnerRow, updateDeletedLists, updatePartnerRows } from "./cache-sync";
+import { toPartnerRow } from "@/lib/partners/row";
+import { updateDeletedLists, updatePartnerRows } from "./cache-sync";
 import { graphKeys } from "./keys";
 import type { PartnerDetail } from "./partners";
 
