@@ -57,7 +57,7 @@ export const SERVICE_PRINCIPAL_PROPERTIES = [
 export const SERVICE_PRINCIPALS_SHAPE: QueryShape = { options: ["$select", "$filter", "$top", "$skiptoken"], typeName: SERVICE_PRINCIPAL_TYPE, selectable: SERVICE_PRINCIPAL_PROPERTIES };
 export const SERVICE_PRINCIPAL_SHAPE: QueryShape = { options: ["$select"], typeName: SERVICE_PRINCIPAL_TYPE, selectable: SERVICE_PRINCIPAL_PROPERTIES };
 
-const APP_ROLE_ASSIGNMENT_PROPERTIES = ["id", "deletedDateTime", "appRoleId", "createdDateTime", "principalDisplayName", "principalId", "principalType", "resourceDisplayName", "resourceId"] as const;
+const APP_ROLE_ASSIGNMENT_PROPERTIES = ["id", "deletedDateTime", "appRoleId", "createdDateTime", "creationTimestamp", "principalDisplayName", "principalId", "principalType", "resourceDisplayName", "resourceId"] as const;
 export const APP_ROLE_ASSIGNMENTS_SHAPE: QueryShape = {
   options: ["$select", "$filter", "$top", "$skiptoken"],
   typeName: "microsoft.graph.appRoleAssignment",
@@ -149,14 +149,16 @@ export function listAppRoleAssignedTo({ request, query, id, store }: OpInput): G
     id: a.id,
     deletedDateTime: null,
     appRoleId: SYNC_USER_ROLE_ID,
-    createdDateTime: a.createdDateTime,
+    // beta names the time creationTimestamp, v1.0 createdDateTime.
+    ...(request.version === "beta" ? { creationTimestamp: a.createdDateTime } : { createdDateTime: a.createdDateTime }),
     principalDisplayName: store.outbound.user(a.principalId)?.displayName ?? null,
     principalId: a.principalId,
     principalType: "User",
     resourceDisplayName: config?.displayName ?? null,
     resourceId: id,
   }));
-  return collection(request, `servicePrincipals('${id}')/appRoleAssignedTo`, query, items, APP_ROLE_ASSIGNMENT_PROPERTIES);
+  const properties = APP_ROLE_ASSIGNMENT_PROPERTIES.filter((p) => p !== (request.version === "beta" ? "createdDateTime" : "creationTimestamp"));
+  return collection(request, `servicePrincipals('${id}')/appRoleAssignedTo`, query, items, properties);
 }
 
 /** Synchronization lives on cross-tenant sync configurations only. */
@@ -321,7 +323,9 @@ export function validateCredentialsBody(body: unknown): Parse<Record<string, unk
 /** Test connection: 204, or 400 with the documented code (the failure's shape is undocumented: README). */
 function validate(request: GraphRequest, store: Store, saved: SyncConfiguration | null, body: Record<string, unknown>): GraphResponse {
   const credentials = body.credentials as { key: string; value: string }[] | null;
-  const target = body.useSaved || !credentials ? (saved ? companyId(saved) : null) : (credentials.find((c) => c.key === "CompanyId")?.value.toLowerCase() ?? null);
+  // Credentials given replace the saved ones key by key; useSavedCredentials ignores them.
+  const given = body.useSaved ? undefined : credentials?.find((c) => c.key === "CompanyId")?.value.toLowerCase();
+  const target = given ?? (saved ? companyId(saved) : null);
   const error = store.outbound.connectionError(target);
   if (!error) return { status: 204, headers: {} };
   return graphError(request, 400, error.code, error.message);

@@ -22,12 +22,15 @@ export const USER_PROPERTIES = [
   "preferredLanguage",
   "surname",
   "userPrincipalName",
+  "mailNickname",
+  "otherMails",
+  "proxyAddresses",
   "accountEnabled",
   "department",
   "userType",
 ] as const;
-/** What Graph returns without $select. */
-const DEFAULT_PROPERTIES = USER_PROPERTIES.slice(0, 11);
+/** What Graph returns without $select (beta adds the mail addresses to v1.0's default set). */
+const DEFAULT_PROPERTIES = USER_PROPERTIES.slice(0, 14);
 const STRING_PROPERTIES = ["id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "jobTitle", "department", "userType"];
 
 type Predicate = (item: Record<string, unknown>) => boolean;
@@ -127,6 +130,9 @@ function wire(user: DirectoryUser): Record<string, unknown> {
     preferredLanguage: "en-US",
     surname: user.surname,
     userPrincipalName: user.userPrincipalName,
+    mailNickname: user.userPrincipalName.split("@")[0] ?? "",
+    otherMails: [],
+    proxyAddresses: [`SMTP:${user.mail}`],
     accountEnabled: user.accountEnabled,
     department: user.department,
     userType: "Member",
