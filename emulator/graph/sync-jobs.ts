@@ -129,8 +129,8 @@ export function listServicePrincipals({ request, query, store }: OpInput): Graph
   return collection(request, "servicePrincipals", query, allServicePrincipals(store), SERVICE_PRINCIPAL_PROPERTIES);
 }
 
-const spNotFound = (request: GraphRequest, id: string) =>
-  graphError(request, 404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+const spNotFound = (request: GraphRequest, _id: string) =>
+  graphError(request, 404, "Request_ResourceNotFound", "The service principal does not exist or one of its queried reference-property objects are not present.");
 
 export function getServicePrincipal({ request, query, id, store }: OpInput): GraphResponse {
   const sp = allServicePrincipals(store).find((s) => s.id === id);
