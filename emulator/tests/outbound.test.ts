@@ -3,7 +3,7 @@ import { DAY_MS } from "../clock";
 import { CROSS_TENANT_SYNC_TEMPLATE_ID, SYNC_INTERVAL_MS, USER_INBOUND_USER_RULE_ID } from "../outbound";
 import { CLASHING_USER, NORTHWIND_TENANT_ID, SEED_CONFIGURATIONS, userId } from "../outbound-seed";
 import { FABRIKAM_TENANT_ID } from "../seed";
-import { account, appToken, call, PARTNERS, setupEmulator, type Emulator } from "./helpers";
+import { account, appToken, call, PARTNERS, setupEmulator, start, type Emulator } from "./helpers";
 
 let emu: Emulator;
 setupEmulator((started) => (emu = started));
@@ -355,5 +355,26 @@ describe("control API for sync", () => {
     expect((await call(emu, `${base}/scope`, { method: "POST", body: { entryErrors: { [userId(1)]: "MadeUp" } } })).status).toBe(400);
     expect((await call(emu, `/_emulator/sync/configurations/${ADATUM.servicePrincipalId}/cycle`, { method: "POST" })).status).toBe(409);
     expect((await call(emu, `/_emulator/sync/partners/${NORTHWIND_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: "yes" } })).status).toBe(400);
+  });
+});
+
+describe("sizing for benchmarks", () => {
+  it("EMULATOR_SYNC_CONFIGURATIONS and EMULATOR_PROVISIONING_LOGS add configurations and older log entries", async () => {
+    const { optionsFromEnv } = await import("../config");
+    const options = optionsFromEnv({ EMULATOR_SYNC_CONFIGURATIONS: "30", EMULATOR_PROVISIONING_LOGS: "4000" });
+    expect(options).toMatchObject({ syncConfigurations: 30, provisioningLogs: 4000 });
+    expect(() => optionsFromEnv({ EMULATOR_SYNC_CONFIGURATIONS: "5000" })).toThrow(/EMULATOR_SYNC_CONFIGURATIONS/);
+    const big = await start({ syncConfigurations: 30, provisioningLogs: 4000 });
+    try {
+      const t = await appToken(big);
+      const filter = encodeURIComponent(`applicationTemplateId eq '${CROSS_TENANT_SYNC_TEMPLATE_ID}'`);
+      const list = await call(big, `/beta/servicePrincipals?$filter=${filter}&$select=id`, { token: t });
+      expect(list.body.value).toHaveLength(30);
+      expect(big.store.outbound.state.logs.length).toBeGreaterThanOrEqual(4000);
+      const codes = new Set(big.store.outbound.state.configurations.map((c) => c.job?.status.code));
+      expect(codes).toEqual(new Set(["Active", "Quarantine", "Paused"]));
+    } finally {
+      await big.close();
+    }
   });
 });
