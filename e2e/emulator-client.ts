@@ -46,6 +46,24 @@ export interface WireAuditEntry {
   }[];
 }
 
+export interface WireSyncState {
+  configurations: {
+    servicePrincipalId: string;
+    displayName: string;
+    targetTenantId: string | null;
+    jobId: string | null;
+    scheduleState: "Active" | "Disabled" | "Paused" | null;
+    statusCode: "NotConfigured" | "NotRun" | "Active" | "Paused" | "Quarantine" | null;
+    quarantineReason: string | null;
+    nextRunAt: string | null;
+    inScope: string[];
+    synced: string[];
+    held: string[];
+    entryErrors: Record<string, string>;
+  }[];
+  partners: Record<string, { isSyncAllowed: boolean; inboundAllowed: boolean }>;
+}
+
 export class EmulatorClient {
   private token: string | null = null;
 
@@ -101,6 +119,26 @@ export class EmulatorClient {
   async seedDeleted(count: number): Promise<string[]> {
     const answer = (await this.control("POST", "seed-deleted", { count })) as { tenantIds: string[] };
     return answer.tenantIds;
+  }
+
+  /** Every cross-tenant sync configuration as the emulator holds it (status, scope, users in the target, held deletions). */
+  async syncState(): Promise<WireSyncState> {
+    return (await this.control("GET", "sync")) as WireSyncState;
+  }
+
+  /** What a partner tenant has set up for us in its own directory: sync into it allowed, inbound automatic redemption. */
+  setPartnerInbound(tenantId: string, settings: { isSyncAllowed?: boolean; inboundAllowed?: boolean }) {
+    return this.control("PUT", `sync/partners/${tenantId}`, settings);
+  }
+
+  /** Assigns or unassigns users of a configuration, or makes one fail every cycle with a documented code (null clears it). */
+  setSyncScope(servicePrincipalId: string, change: { add?: string[]; remove?: string[]; changed?: string[]; entryErrors?: Record<string, string | null> }) {
+    return this.control("POST", `sync/configurations/${servicePrincipalId}/scope`, change);
+  }
+
+  /** Runs a configuration's sync cycle now (as its 40-minute schedule would); the job must be running. */
+  runSyncCycle(servicePrincipalId: string) {
+    return this.control("POST", `sync/configurations/${servicePrincipalId}/cycle`, {});
   }
 
   private async accessToken(): Promise<string> {

@@ -13,13 +13,16 @@ export const AUDIT_RETENTION_MS = 30 * DAY_MS;
 export type AuditActivity =
   | "syncCreate" | "syncUpdate" | "syncDelete" | "syncRestore" | "syncPurge"
   | "partnerAdd" | "partnerUpdate" | "partnerDelete" | "partnerRestore" | "partnerPurge"
-  | "defaultUpdate" | "defaultReset" | "policyUpdate";
+  | "defaultUpdate" | "defaultReset" | "policyUpdate"
+  | "jobQuarantine" | "jobUnquarantine";
 
 const SYNC = "CrossTenantIdentitySyncSettings";
 const ACCESS = "CrossTenantAccessSettings";
+const PROVISIONING = "ProvisioningManagement";
+export const ACCOUNT_PROVISIONING = "Account Provisioning";
 
 /** Documented names where the docs have them; restore and hard delete follow the documented pattern (see README). */
-export const ACTIVITIES: Record<AuditActivity, { name: string; category: string; operationType: string }> = {
+export const ACTIVITIES: Record<AuditActivity, { name: string; category: string; operationType: string; service?: string }> = {
   syncCreate: { name: "Create a partner cross-tenant identity sync setting", category: SYNC, operationType: "Add" },
   syncUpdate: { name: "Update a partner cross-tenant identity sync setting", category: SYNC, operationType: "Update" },
   syncDelete: { name: "Delete a partner cross-tenant identity sync setting", category: SYNC, operationType: "Delete" },
@@ -33,6 +36,9 @@ export const ACTIVITIES: Record<AuditActivity, { name: string; category: string;
   defaultUpdate: { name: "Update the company default cross-tenant access setting", category: ACCESS, operationType: "Update" },
   defaultReset: { name: "Reset the cross-tenant access default setting", category: ACCESS, operationType: "Update" },
   policyUpdate: { name: "Update the cross-tenant access policy", category: ACCESS, operationType: "Update" },
+  // The provisioning service's own entries for a sync job (see README, "Directory audit log").
+  jobQuarantine: { name: "Quarantine", category: PROVISIONING, operationType: "Update", service: ACCOUNT_PROVISIONING },
+  jobUnquarantine: { name: "Release from quarantine", category: PROVISIONING, operationType: "Update", service: ACCOUNT_PROVISIONING },
 };
 
 export interface AuditUser {
@@ -80,7 +86,8 @@ export interface AuditEntry {
   resultReason: string;
   activityDisplayName: string;
   activityDateTime: string;
-  loggedByService: "Core Directory";
+  /** "Core Directory" for policy writes, "Account Provisioning" for a sync job's quarantine. */
+  loggedByService: string;
   operationType: string;
   /** Core Directory writes record none. */
   userAgent: string | null;
@@ -161,6 +168,8 @@ export interface AuditChange {
   correlationId?: string;
   /** Seeded entries get stable ids. */
   idSeed?: string;
+  /** "Policy" unless said (a sync job's entries target its "ServicePrincipal"). */
+  targetType?: string;
 }
 
 export function auditEntry(change: AuditChange): AuditEntry {
@@ -175,12 +184,12 @@ export function auditEntry(change: AuditChange): AuditEntry {
     resultReason: "",
     activityDisplayName: activity.name,
     activityDateTime: change.at,
-    loggedByService: "Core Directory",
+    loggedByService: activity.service ?? "Core Directory",
     operationType: activity.operationType,
     userAgent: null,
     initiatedBy: change.initiatedBy,
     targetResources: [
-      { id: change.targetId, displayName: change.targetName, type: "Policy", userPrincipalName: null, groupType: null, modifiedProperties: change.modified },
+      { id: change.targetId, displayName: change.targetName, type: change.targetType ?? "Policy", userPrincipalName: null, groupType: null, modifiedProperties: change.modified },
     ],
     additionalDetails: [],
   };

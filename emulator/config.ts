@@ -6,6 +6,7 @@ import { FAULT_LIMITS, type FaultSettings } from "./faults";
 import { DEFAULT_REPORTS_LIMIT } from "./graph/reports-throttle";
 import { isGuid } from "./guid";
 import { MAX_PARTNERS } from "./seed";
+import { MAX_PROVISIONING_LOGS, MAX_SYNC_CONFIGURATIONS } from "./outbound-seed";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -29,6 +30,10 @@ export interface EmulatorOptions {
   partners: number;
   /** Extra "Bulk Partner NN" partners with a deleted sync policy. */
   deleted: number;
+  /** Total cross-tenant sync configurations (the six seeded ones, then generated). */
+  syncConfigurations: number;
+  /** Provisioning log entries at least (older generated entries fill up). */
+  provisioningLogs: number;
   stateFile?: string;
   /** Audit-log requests allowed per 10 s per client (0: no limit). */
   reportsLimit: number;
@@ -47,6 +52,8 @@ export function defaultOptions(overrides: Partial<EmulatorOptions> = {}): Emulat
     tokenLifetimeSeconds: DEFAULT_TOKEN_LIFETIME_SECONDS,
     partners: 0,
     deleted: 0,
+    syncConfigurations: 0,
+    provisioningLogs: 0,
     reportsLimit: DEFAULT_REPORTS_LIMIT,
     faults: {},
     log: () => {},
@@ -89,6 +96,8 @@ export function optionsFromEnv(env: Env = process.env): EmulatorOptions {
     tokenLifetimeSeconds: number(env, "EMULATOR_TOKEN_LIFETIME_SECONDS", 1, 7 * 24 * 3600, true) ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     partners: number(env, "EMULATOR_PARTNERS", 0, MAX_PARTNERS, true) ?? 0,
     deleted: number(env, "EMULATOR_DELETED", 0, 1000, true) ?? 0,
+    syncConfigurations: number(env, "EMULATOR_SYNC_CONFIGURATIONS", 0, MAX_SYNC_CONFIGURATIONS, true) ?? 0,
+    provisioningLogs: number(env, "EMULATOR_PROVISIONING_LOGS", 0, MAX_PROVISIONING_LOGS, true) ?? 0,
     stateFile: env.EMULATOR_STATE_FILE?.trim() || undefined,
     reportsLimit: number(env, "EMULATOR_REPORTS_LIMIT", 0, 10_000, true) ?? DEFAULT_REPORTS_LIMIT,
     faults,

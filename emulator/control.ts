@@ -13,6 +13,9 @@ import { FAULT_LIMITS, type Faults, type FaultSettings } from "./faults";
 import { headerValue, isLoopback, isLoopbackHost, mediaType, readBody, sendJson } from "./http";
 import type { RequestLog } from "./request-log";
 import type { Store } from "./store";
+import { isGuid } from "./guid";
+import { assignmentId } from "./outbound-seed";
+import { companyId, ENTRY_ERROR_CODES, type SyncConfiguration } from "./outbound";
 
 export interface ControlDeps {
   store: Store;
@@ -20,6 +23,7 @@ export interface ControlDeps {
   clock: Clock;
   entra: Entra;
   reports: ReportsThrottle;
+  onDemand: ReportsThrottle;
   requests: RequestLog;
 }
 
@@ -115,13 +119,107 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
   }
 }
 
+function syncState(store: Store) {
+  const outbound = store.outbound;
+  return {
+    configurations: outbound.state.configurations.map((c) => ({
+      servicePrincipalId: c.id,
+      displayName: c.displayName,
+      targetTenantId: companyId(c),
+      jobId: c.job?.id ?? null,
+      scheduleState: c.job?.schedule.state ?? null,
+      statusCode: c.job?.status.code ?? null,
+      quarantineReason: c.job?.status.quarantine?.reason ?? null,
+      nextRunAt: c.job?.nextRunAt ?? null,
+      inScope: outbound.scope(c),
+      synced: Object.keys(c.synced),
+      held: c.held,
+      entryErrors: c.entryErrors,
+    })),
+    partners: outbound.state.partnerInbound,
+  };
+}
+
+function userIds(store: Store, body: Record<string, unknown>, name: string): string[] {
+  const value = body[name];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || !store.outbound.user(v.toLowerCase()))) {
+    throw new ControlError(400, `'${name}' must be an array of user ids of the home tenant (GET /v1.0/users).`);
+  }
+  return (value as string[]).map((v) => v.toLowerCase());
+}
+
+/** /_emulator/sync/...: the partners' own inbound settings for us, who is in scope, a cycle now. */
+async function routeSync(store: Store, clock: Clock, method: string, parts: string[], req: IncomingMessage): Promise<{ status?: number; body: unknown }> {
+  const outbound = store.outbound;
+  if (parts.length === 0 && method === "GET") return { body: syncState(store) };
+  if (parts[0] === "partners" && parts.length === 2 && method === "PUT") {
+    const tenantId = (parts[1] ?? "").toLowerCase();
+    if (!isGuid(tenantId)) throw new ControlError(400, "The tenant id must be a GUID.");
+    const body = await jsonBody(req);
+    for (const name of ["isSyncAllowed", "inboundAllowed"]) {
+      if (body[name] !== undefined && typeof body[name] !== "boolean") throw new ControlError(400, `'${name}' must be a boolean.`);
+    }
+    const unknown = Object.keys(body).find((k) => k !== "isSyncAllowed" && k !== "inboundAllowed");
+    if (unknown) throw new ControlError(400, "Only 'isSyncAllowed' and 'inboundAllowed' can be set.");
+    const current = outbound.inbound(tenantId);
+    outbound.state.partnerInbound[tenantId] = {
+      isSyncAllowed: (body.isSyncAllowed as boolean | undefined) ?? current.isSyncAllowed,
+      inboundAllowed: (body.inboundAllowed as boolean | undefined) ?? current.inboundAllowed,
+    };
+    store.changed();
+    store.flush();
+    return { body: { tenantId, ...outbound.state.partnerInbound[tenantId] } };
+  }
+  if (parts[0] === "configurations" && parts.length === 3 && method === "POST") {
+    const config: SyncConfiguration | undefined = outbound.configuration((parts[1] ?? "").toLowerCase());
+    if (!config) throw new ControlError(404, "No sync configuration with that service principal id.", "NotFound");
+    if (parts[2] === "scope") {
+      const body = await jsonBody(req);
+      const add = userIds(store, body, "add");
+      const remove = new Set(userIds(store, body, "remove"));
+      const changed = userIds(store, body, "changed");
+      const errors = body.entryErrors ?? {};
+      if (typeof errors !== "object" || errors === null || Array.isArray(errors)) throw new ControlError(400, "'entryErrors' must map user ids to a documented code or null.");
+      const codes: readonly string[] = ENTRY_ERROR_CODES;
+      for (const [id, code] of Object.entries(errors as Record<string, unknown>)) {
+        if (!outbound.user(id.toLowerCase())) throw new ControlError(400, "'entryErrors' names a user the home tenant does not have.");
+        if (code !== null && (typeof code !== "string" || !codes.includes(code))) throw new ControlError(400, `'entryErrors' codes: ${ENTRY_ERROR_CODES.join(", ")}, or null to clear.`);
+        if (code === null) delete config.entryErrors[id.toLowerCase()];
+        else config.entryErrors[id.toLowerCase()] = code as string;
+      }
+      const now = clock.nowIso();
+      config.assignments = config.assignments.filter((a) => !remove.has(a.principalId));
+      for (const principalId of add) {
+        if (!config.assignments.some((a) => a.principalId === principalId)) config.assignments.push({ id: assignmentId(config.id, principalId), principalId, createdDateTime: now });
+      }
+      config.pendingUpdates.push(...changed);
+      store.changed();
+      store.flush();
+      return { body: syncState(store).configurations.find((c) => c.servicePrincipalId === config.id) };
+    }
+    if (parts[2] === "cycle") {
+      const job = config.job;
+      if (!job || job.schedule.state !== "Active") throw new ControlError(409, "The job is not running (paused, disabled or never started): start it through Graph first.", "Conflict");
+      outbound.runCycle(config, clock.now());
+      outbound.sortLogs();
+      store.changed();
+      store.flush();
+      return { body: job.status };
+    }
+  }
+  return { status: 404, body: { error: { code: "NotFound", message: "No such control endpoint." } } };
+}
+
 async function route(
-  { store, faults, clock, entra, reports, requests }: ControlDeps,
+  { store, faults, clock, entra, reports, onDemand, requests }: ControlDeps,
   method: string,
   path: string,
   req: IncomingMessage,
 ): Promise<{ status?: number; body: unknown }> {
   const key = `${method} ${path.replace(/\/+$/, "")}`;
+  const parts = path.replace(/\/+$/, "").split("/").slice(2);
+  if (parts[0] === "sync") return routeSync(store, clock, method, parts.slice(1), req);
   switch (key) {
     case "GET /_emulator/health":
       return { body: { ok: true } };
@@ -132,6 +230,7 @@ async function route(
       entra.resetConsents();
       entra.setGroupMembershipClaims("DirectoryRole");
       reports.reset();
+      onDemand.reset();
       requests.clear();
       return { body: { ok: true, now: clock.nowIso() } };
     case "GET /_emulator/consents":
@@ -161,6 +260,7 @@ async function route(
     }
     case "DELETE /_emulator/throttle":
       reports.reset();
+      onDemand.reset();
       return { body: { ok: true } };
     case "GET /_emulator/requests":
       return { body: requests.describe() };

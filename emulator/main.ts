@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     `  Demo accounts (password: ${options.userPassword === DEFAULT_USER_PASSWORD ? DEFAULT_USER_PASSWORD : "from EMULATOR_USER_PASSWORD"})`,
     ...ACCOUNTS.map((a) => `    ${a.username.padEnd(26)} ${a.displayName.padEnd(14)} ${a.roleName ?? "no directory role"}`),
     "",
-    `  Partners: ${emulator.store.partners.size}, deleted sync policies: ${emulator.store.deletedSyncPolicies.size}` +
+    `  Partners: ${emulator.store.partners.size}, deleted sync policies: ${emulator.store.deletedSyncPolicies.size}, ` +
+      `sync configurations: ${emulator.store.outbound.state.configurations.length}, provisioning log entries: ${emulator.store.outbound.state.logs.length}` +
       (options.stateFile ? `, state file: ${options.stateFile}` : ", state in memory"),
   ];
   console.log(lines.join("\n"));

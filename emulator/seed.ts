@@ -6,6 +6,7 @@
  * assert against these names and ids: keep them stable (README lists them).
  */
 import type { AuditEntry } from "./audit";
+import type { OutboundState } from "./outbound";
 import { DAY_MS } from "./clock";
 import { deterministicGuid } from "./guid";
 import {
@@ -69,6 +70,9 @@ const syncReady = {
   inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
 };
 
+/** Partners our own sync configurations push users to (outbound-seed.ts): outbound automatic redemption on as well. */
+const syncBothWays = { ...syncReady, automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true } };
+
 export const MICROSOFT_SUPPORT_TENANT_ID = "b4c546a4-7dac-46a6-a7dd-ed822a11efd3";
 export const FABRIKAM_TENANT_ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 
@@ -105,7 +109,7 @@ export const SEED_PARTNERS: readonly SeedPartner[] = [
     partner: {
       tenantId: "4e1d2c3b-8a9f-4b7e-a6d5-c4b3a2918f70",
       isInMultiTenantOrganization: true,
-      ...syncReady,
+      ...syncBothWays,
     },
     syncPolicy: { displayName: "Alpine Ski House", userSyncInbound: { isSyncAllowed: true } },
   },
@@ -121,7 +125,7 @@ export const SEED_PARTNERS: readonly SeedPartner[] = [
   },
   {
     tenant: tenant("Litware, Inc.", "litware.onmicrosoft.com"),
-    partner: { tenantId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", ...syncReady },
+    partner: { tenantId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", ...syncBothWays },
     syncPolicy: { displayName: null, userSyncInbound: { isSyncAllowed: true } },
   },
   {
@@ -173,7 +177,7 @@ export const SEED_PARTNERS: readonly SeedPartner[] = [
   },
   {
     tenant: tenant("Fourth Coffee", "fourthcoffee.onmicrosoft.com"),
-    partner: { tenantId: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", ...syncReady },
+    partner: { tenantId: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", ...syncBothWays },
     deletedSyncPolicy: { displayName: null, userSyncInbound: null, deletedDaysAgo: 5 },
   },
 ];
@@ -213,6 +217,8 @@ export interface StateData {
   accessPolicy?: AccessPolicyRecord;
   /** The directory audit log, oldest first (absent in older state files). */
   audit?: AuditEntry[];
+  /** Cross-tenant sync configurations and their history (absent in older state files). */
+  outbound?: OutboundState;
 }
 
 export interface SeedOptions {
@@ -220,6 +226,10 @@ export interface SeedOptions {
   partners?: number;
   /** Extra partners whose sync policy sits in deleted items (EMULATOR_DELETED). */
   deleted?: number;
+  /** Total cross-tenant sync configurations (EMULATOR_SYNC_CONFIGURATIONS). */
+  syncConfigurations?: number;
+  /** Provisioning log entries at least (EMULATOR_PROVISIONING_LOGS). */
+  provisioningLogs?: number;
 }
 
 function daysAgoIso(now: number, days: number): string {

@@ -53,7 +53,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const clock = new Clock();
   const store = new Store({
     clock,
-    seed: { partners: options.partners, deleted: options.deleted },
+    seed: { partners: options.partners, deleted: options.deleted, syncConfigurations: options.syncConfigurations, provisioningLogs: options.provisioningLogs },
     stateFile: options.stateFile,
     log: options.log,
   });
@@ -80,6 +80,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     store,
     tenants: new TenantDirectory({ partners: options.partners, deleted: options.deleted }, () => store.bulkPartners, options.tenantId),
     reports: new ReportsThrottle(options.reportsLimit),
+    onDemand: new ReportsThrottle(5),
     clock,
     faults,
     tokenCheck: {
@@ -120,7 +121,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     const url = new URL(req.url ?? "/", BASE);
     const path = url.pathname;
     const area = areaOf(path);
-    if (area === "control") return handleControl({ store, faults, clock, entra, reports: graphEnv.reports, requests }, req, res, path);
+    if (area === "control") return handleControl({ store, faults, clock, entra, reports: graphEnv.reports, onDemand: graphEnv.onDemand, requests }, req, res, path);
 
     const [, first = "", ...rest] = path.split("/");
     if (first === "beta" || first === "v1.0") {

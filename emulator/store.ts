@@ -9,6 +9,8 @@ import { AUDIT_RETENTION_MS, type AuditEntry } from "./audit";
 import { bulkDeletionEntry, seedAudit } from "./audit-seed";
 import { DAY_MS, type Clock } from "./clock";
 import { serviceAccessPolicy, serviceDefaultPolicy, type AccessPolicyRecord, type DefaultPolicyRecord, type PartnerRecord, type SyncPolicyRecord } from "./model";
+import { Outbound } from "./outbound";
+import { buildOutboundSeed, quarantineAuditEntry } from "./outbound-seed";
 import { readStateFile, writeStateFileAtomic } from "./persistence";
 import { buildSeedState, bulkDeletedPartner, bulkPartnerName, type SeedOptions, type StateData } from "./seed";
 
@@ -32,6 +34,8 @@ export class Store {
   accessPolicy: AccessPolicyRecord = serviceAccessPolicy();
   /** Directory audit entries, oldest first; appended by every write, kept 30 days. */
   audit: AuditEntry[] = [];
+  /** Cross-tenant sync configurations, users, partners' inbound settings, provisioning log. */
+  readonly outbound: Outbound;
   private bulkCount = 0;
   /** Bumped on every change, so caches derived from the state know when to drop. */
   version = 0;
@@ -44,6 +48,12 @@ export class Store {
 
   constructor(options: StoreOptions) {
     this.options = options;
+    this.outbound = new Outbound({ users: [], configurations: [], partnerInbound: {}, logs: [] }, {
+      now: () => options.clock.now(),
+      outboundRedemption: (tenantId) =>
+        this.partners.get(tenantId)?.automaticUserConsentSettings?.outboundAllowed ?? this.defaultPolicy.automaticUserConsentSettings.outboundAllowed,
+      quarantineChanged: (config, entered, reason, at) => this.insertAudit(quarantineAuditEntry(config, entered, reason, at)),
+    });
     const persisted = options.stateFile ? this.readPersisted(options.stateFile) : null;
     if (persisted) {
       options.clock.setOffset(persisted.clockOffsetMs);
@@ -69,7 +79,15 @@ export class Store {
 
   private seedState(): StateData {
     const now = this.options.clock.now();
-    return { ...buildSeedState(now, this.options.seed), audit: seedAudit(now, this.options.seed.deleted ?? 0) };
+    const state = buildSeedState(now, this.options.seed);
+    const { outbound, audit } = this.seedOutbound(state, now);
+    const entries = [...seedAudit(now, this.options.seed.deleted ?? 0), ...audit].sort((a, b) => a.activityDateTime.localeCompare(b.activityDateTime));
+    return { ...state, audit: entries, outbound };
+  }
+
+  private seedOutbound(state: StateData, now: number) {
+    const seed = this.options.seed;
+    return buildOutboundSeed(now, { partners: state.partners, defaultPolicy: state.defaultPolicy ?? serviceDefaultPolicy() }, { configurations: seed.syncConfigurations, provisioningLogs: seed.provisioningLogs });
   }
 
   private load(data: StateData): void {
@@ -85,6 +103,8 @@ export class Store {
     this.defaultPolicy = data.defaultPolicy ?? serviceDefaultPolicy();
     this.accessPolicy = data.accessPolicy ?? serviceAccessPolicy();
     this.audit = data.audit ?? [];
+    // A state file from before sync configurations were served gets the seeded ones (its audit log keeps its own history).
+    this.outbound.load(data.outbound ?? this.seedOutbound(data, this.options.clock.now()).outbound);
     this.partnerArray = null;
     this.version++;
   }
@@ -99,6 +119,7 @@ export class Store {
       defaultPolicy: this.defaultPolicy,
       accessPolicy: this.accessPolicy,
       audit: this.audit,
+      outbound: this.outbound.state,
     };
   }
 
@@ -166,7 +187,7 @@ export class Store {
   }
 
   /** Keeps the log in time order for an entry dated in the past. */
-  private insertAudit(entry: AuditEntry): void {
+  insertAudit(entry: AuditEntry): void {
     let at = this.audit.length;
     while (at > 0 && (this.audit[at - 1]?.activityDateTime ?? "") > entry.activityDateTime) at--;
     this.audit.splice(at, 0, entry);
@@ -177,8 +198,14 @@ export class Store {
     this.audit.push(entry);
   }
 
-  /** Deleted items older than 30 days disappear for good. Returns how many went. */
+  /**
+   * Runs before every Graph operation and when the clock moves: due sync cycles run, and deleted
+   * items, audit and provisioning log entries older than 30 days disappear for good. Returns how many
+   * deleted items went.
+   */
   purgeExpired(): number {
+    if (this.outbound.runDue() > 0) this.changed();
+    if (this.outbound.prune()) this.changed();
     this.pruneAudit();
     const cutoff = this.options.clock.now() - RETENTION_MS;
     if (this.oldestDeletedMs() > cutoff) return 0;

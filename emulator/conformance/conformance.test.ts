@@ -16,6 +16,8 @@ interface Step {
   /** Below /beta, as the reference pages write it; `{name}` is replaced by a value saved by an earlier step. */
   path: string;
   body?: unknown;
+  /** Request headers the page shows (ConsistencyLevel). */
+  headers?: Record<string, string>;
   /** name → path into the answer (`value[0].id`) to keep for later steps. */
   save?: Record<string, string>;
 }
@@ -62,7 +64,7 @@ setupEmulator((started) => (emu = started));
 const fill = (text: string, saved: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => saved[name] ?? whole);
 
 async function send(step: Step, token: string, saved: Record<string, string>) {
-  const res = await call(emu, `/beta${fill(step.path, saved)}`, { method: step.method ?? "GET", token, body: step.body });
+  const res = await call(emu, `/beta${fill(step.path, saved)}`, { method: step.method ?? "GET", token, body: step.body, headers: step.headers });
   for (const [name, path] of Object.entries(step.save ?? {})) {
     const [value] = at(res.body, path);
     if (typeof value !== "string") throw new Error(`${step.path}: nothing to save at ${path} (status ${res.status})`);

@@ -21,6 +21,12 @@ export const POLICY_READWRITE_CTA = "Policy.ReadWrite.CrossTenantAccess";
 export const CROSS_TENANT_INFORMATION_READ = "CrossTenantInformation.ReadBasic.All";
 export const AUDIT_LOG_READ_ALL = "AuditLog.Read.All";
 export const DIRECTORY_READ_ALL = "Directory.Read.All";
+export const SYNCHRONIZATION_READ_ALL = "Synchronization.Read.All";
+export const SYNCHRONIZATION_READWRITE_ALL = "Synchronization.ReadWrite.All";
+export const APPLICATION_READ_ALL = "Application.Read.All";
+export const APPLICATION_READWRITE_OWNEDBY = "Application.ReadWrite.OwnedBy";
+export const USER_READBASIC_ALL = "User.ReadBasic.All";
+export const USER_READ_ALL = "User.Read.All";
 
 export const ROLE = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
@@ -30,6 +36,10 @@ export const ROLE = {
   teamsAdministrator: "69091246-20e8-4a56-aa4d-066075b2a7a8",
   reportsReader: "4a5d8f65-41da-4de4-8968-e035b65339cf",
   globalSecureAccessAdministrator: "ac434307-12b9-4fa1-a708-88bf58caabc1",
+  applicationAdministrator: "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
+  cloudApplicationAdministrator: "158c047a-c907-4556-b7ef-446551a6b5f7",
+  hybridIdentityAdministrator: "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2",
+  securityOperator: "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f",
   /** Every member user carries the "User" role template in `wids`. */
   defaultUser: "b79fbf4d-3ef9-4689-8143-76b194e85509",
 } as const;
@@ -44,15 +54,26 @@ export interface Account {
   consentedScopes: string[];
 }
 
-const consented = [POLICY_READ_ALL, POLICY_READWRITE_CTA, CROSS_TENANT_INFORMATION_READ, "User.Read"];
+// Sign-in asks for the sync scopes with the policy ones, so they are consented from the start too;
+// the provisioning log's AuditLog.Read.All + Directory.Read.All come by consent on demand, like the audit log.
+const consented = [
+  POLICY_READ_ALL,
+  POLICY_READWRITE_CTA,
+  CROSS_TENANT_INFORMATION_READ,
+  "User.Read",
+  SYNCHRONIZATION_READ_ALL,
+  SYNCHRONIZATION_READWRITE_ALL,
+  APPLICATION_READ_ALL,
+  USER_READBASIC_ALL,
+];
 
 export const ACCOUNTS: readonly Account[] = [
   {
     oid: "a7c3e1f0-52d4-4b8e-9f6a-0c1d2e3f4a5b",
     username: "admin@contoso.example",
     displayName: "Adele Admin",
-    roleName: "Security Administrator",
-    wids: [ROLE.securityAdministrator, ROLE.defaultUser],
+    roleName: "Security Administrator, Cloud Application Administrator",
+    wids: [ROLE.securityAdministrator, ROLE.cloudApplicationAdministrator, ROLE.defaultUser],
     consentedScopes: consented,
   },
   {
@@ -71,6 +92,15 @@ export const ACCOUNTS: readonly Account[] = [
     wids: [ROLE.defaultUser],
     consentedScopes: consented,
   },
+  {
+    // Security Administrator and nothing else: sync jobs answer 403, so the dashboard's role message shows.
+    oid: "d1a7c5e4-96b8-4f2c-bd0e-4a5b6c7d8e9f",
+    username: "secadmin@contoso.example",
+    displayName: "Sam Security",
+    roleName: "Security Administrator",
+    wids: [ROLE.securityAdministrator, ROLE.defaultUser],
+    consentedScopes: consented,
+  },
 ];
 
 export function findAccount(username: string): Account | undefined {
@@ -82,7 +112,16 @@ export function findAccountByOid(oid: string): Account | undefined {
   return ACCOUNTS.find((a) => a.oid === oid);
 }
 
-export const AUTOMATION_APP_ROLES = [POLICY_READ_ALL, POLICY_READWRITE_CTA, CROSS_TENANT_INFORMATION_READ, AUDIT_LOG_READ_ALL];
+export const AUTOMATION_APP_ROLES = [
+  POLICY_READ_ALL,
+  POLICY_READWRITE_CTA,
+  CROSS_TENANT_INFORMATION_READ,
+  AUDIT_LOG_READ_ALL,
+  DIRECTORY_READ_ALL,
+  SYNCHRONIZATION_READWRITE_ALL,
+  APPLICATION_READ_ALL,
+  USER_READ_ALL,
+];
 
 /** SPA redirect URIs: any http://localhost port with path /redirect, plus EMULATOR_REDIRECT_URIS. */
 export function isRegisteredRedirectUri(uri: string, extra: readonly string[]): boolean {

@@ -44,7 +44,7 @@ const CLAUSES: { pattern: RegExp; build: (m: RegExpExecArray) => Predicate | nul
 ];
 
 /** Splits on `and` outside quotes and parentheses; `or`, `not` and grouping are not supported. */
-function splitAnd(value: string): string[] | null {
+export function splitAnd(value: string): string[] | null {
   const parts: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -111,10 +111,16 @@ export const DIRECTORY_AUDIT_ENTITY_SHAPE: QueryShape = { options: [], typeName:
 
 const DEFAULT_PAGE = 100;
 
-const keyOf = (e: AuditEntry) => `${e.activityDateTime}|${e.id}`;
+interface Logged {
+  id: string;
+  activityDateTime: string;
+}
+
+/** The keyset of a log entry: its time, then its id. */
+export const keyOf = (e: Logged) => `${e.activityDateTime}|${e.id}`;
 
 /** Where the page after `after` starts: just past that entry, or past its time if it has left the log. */
-function startIndex(ordered: readonly AuditEntry[], after: string | null, descending: boolean): number {
+export function startIndex(ordered: readonly Logged[], after: string | null, descending: boolean): number {
   if (after === null) return 0;
   const bar = after.indexOf("|");
   const time = after.slice(0, bar);

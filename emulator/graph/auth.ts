@@ -5,6 +5,8 @@
  */
 import type { Clock } from "../clock";
 import {
+  APPLICATION_READ_ALL,
+  APPLICATION_READWRITE_OWNEDBY,
   AUDIT_LOG_READ_ALL,
   CROSS_TENANT_INFORMATION_READ,
   DIRECTORY_READ_ALL,
@@ -13,6 +15,10 @@ import {
   POLICY_READ_ALL,
   POLICY_READWRITE_CTA,
   ROLE,
+  SYNCHRONIZATION_READ_ALL,
+  SYNCHRONIZATION_READWRITE_ALL,
+  USER_READ_ALL,
+  USER_READBASIC_ALL,
 } from "../entra/directory";
 import type { SigningKey } from "../entra/keys";
 
@@ -81,7 +87,9 @@ export async function authenticate(authorization: string | undefined, check: Tok
  * What an operation needs: partner configurations only, sync settings too, writes
  * to sync settings or to partner configurations, or tenant information.
  */
-export type Access = "read-partners" | "read" | "write" | "write-partners" | "tenant-information" | "read-audit";
+export type Access =
+  | "read-partners" | "read" | "write" | "write-partners" | "tenant-information" | "read-audit"
+  | "read-applications" | "read-users" | "read-sync" | "write-sync" | "read-provisioning";
 
 const READ_ROLES = [ROLE.securityReader, ROLE.globalReader, ROLE.securityAdministrator, ROLE.globalAdministrator];
 // Teams and Global Secure Access administrators read partner configurations but not identity sync settings.
@@ -90,7 +98,22 @@ const WRITE_ROLES = [ROLE.securityAdministrator, ROLE.globalAdministrator];
 // Teams Administrators manage cross-tenant access settings (partners, the default) but not identity sync settings.
 const PARTNER_WRITE_ROLES = [...WRITE_ROLES, ROLE.teamsAdministrator];
 
-const RULES: Record<Access, { permissions: readonly string[]; roles: readonly string[] | null }> = {
+// Sync jobs: Application or Cloud Application Administrator (Hybrid Identity Administrator configures
+// cross-tenant sync in the portal); Global Reader reads everything.
+const SYNC_WRITE_ROLES = [ROLE.applicationAdministrator, ROLE.cloudApplicationAdministrator, ROLE.hybridIdentityAdministrator, ROLE.globalAdministrator];
+const SYNC_READ_ROLES = [...SYNC_WRITE_ROLES, ROLE.globalReader];
+const SYNC_DENIED =
+  "Insufficient privileges to complete the operation. Synchronization jobs need Synchronization.Read.All (Synchronization.ReadWrite.All to change them) and, for a signed-in user, the Application Administrator or Cloud Application Administrator role.";
+
+interface Rule {
+  /** Any one of these; an array entry needs all of its permissions. */
+  permissions: readonly (string | readonly string[])[];
+  roles: readonly string[] | null;
+  /** The 403 message, when Graph's generic one says too little. */
+  denied?: string;
+}
+
+const RULES: Record<Access, Rule> = {
   "read-partners": { permissions: [POLICY_READ_ALL, POLICY_READWRITE_CTA], roles: PARTNER_READ_ROLES },
   read: { permissions: [POLICY_READ_ALL, POLICY_READWRITE_CTA], roles: READ_ROLES },
   write: { permissions: [POLICY_READWRITE_CTA], roles: WRITE_ROLES },
@@ -101,11 +124,41 @@ const RULES: Record<Access, { permissions: readonly string[]; roles: readonly st
     permissions: [AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL],
     roles: [ROLE.reportsReader, ROLE.securityReader, ROLE.securityAdministrator, ROLE.globalReader, ROLE.globalAdministrator],
   },
+  // Any member may read applications and users; the scope decides.
+  "read-applications": { permissions: [APPLICATION_READ_ALL, DIRECTORY_READ_ALL, SYNCHRONIZATION_READ_ALL, SYNCHRONIZATION_READWRITE_ALL], roles: null },
+  "read-users": { permissions: [USER_READBASIC_ALL, USER_READ_ALL, DIRECTORY_READ_ALL], roles: null },
+  "read-sync": {
+    permissions: [SYNCHRONIZATION_READ_ALL, SYNCHRONIZATION_READWRITE_ALL, APPLICATION_READWRITE_OWNEDBY],
+    roles: SYNC_READ_ROLES,
+    denied: SYNC_DENIED,
+  },
+  "write-sync": { permissions: [SYNCHRONIZATION_READWRITE_ALL, APPLICATION_READWRITE_OWNEDBY], roles: SYNC_WRITE_ROLES, denied: SYNC_DENIED },
+  // The provisioning log needs both permissions, delegated or application.
+  "read-provisioning": {
+    permissions: [[AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL]],
+    roles: [
+      ROLE.reportsReader,
+      ROLE.securityReader,
+      ROLE.securityOperator,
+      ROLE.securityAdministrator,
+      ROLE.globalReader,
+      ROLE.applicationAdministrator,
+      ROLE.cloudApplicationAdministrator,
+      ROLE.globalAdministrator,
+    ],
+    denied: "Insufficient privileges to complete the operation. The provisioning log needs AuditLog.Read.All and Directory.Read.All and, for a signed-in user, a reports, security or application administrator role.",
+  },
 };
+
+/** The 403 message for an access kind. */
+export function deniedMessage(access: Access): string | undefined {
+  return RULES[access].denied;
+}
 
 export function isAllowed(principal: Principal, access: Access): boolean {
   const rule = RULES[access];
-  if (!rule.permissions.some((p) => principal.permissions.has(p))) return false;
+  const holds = (p: string | readonly string[]) => (typeof p === "string" ? principal.permissions.has(p) : p.every((q) => principal.permissions.has(q)));
+  if (!rule.permissions.some(holds)) return false;
   if (principal.kind === "app" || rule.roles === null) return true;
   return rule.roles.some((r) => principal.wids.has(r));
 }

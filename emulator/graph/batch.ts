@@ -78,6 +78,7 @@ function itemRequest(envelope: GraphRequest, item: BatchItem): GraphRequest | { 
     query: url.searchParams,
     body: item.body,
     authorization: envelope.authorization,
+    consistencyLevel: item.headers.consistencylevel,
     baseUrl: envelope.baseUrl,
     requestId: randomUUID(),
     clientRequestId: item.headers["client-request-id"] ?? envelope.clientRequestId,

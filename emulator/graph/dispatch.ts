@@ -8,7 +8,7 @@ import type { Faults } from "../faults";
 import type { Store } from "../store";
 import type { TenantDirectory } from "../tenants";
 import type { ReportsThrottle } from "./reports-throttle";
-import { authenticate, isAllowed, type TokenCheck } from "./auth";
+import { authenticate, deniedMessage, isAllowed, type TokenCheck } from "./auth";
 import { badRequest, denied, faultResponse, graphError } from "./errors";
 import { emptyQuery, parseQuery } from "./odata";
 import { resolveRoute } from "./routes";
@@ -18,6 +18,8 @@ export interface GraphEnv {
   store: Store;
   tenants: TenantDirectory;
   reports: ReportsThrottle;
+  /** provisionOnDemand: 5 requests per 10 s per app and job. */
+  onDemand: ReportsThrottle;
   clock: Clock;
   faults: Faults;
   tokenCheck: TokenCheck;
@@ -68,12 +70,19 @@ export async function executeGraph(env: GraphEnv, request: GraphRequest): Promis
     body = parsed.value;
   }
 
-  if (!isAllowed(auth.principal, op.access(query))) return denied(request);
+  const access = op.access(query);
+  if (!isAllowed(auth.principal, access)) return denied(request, deniedMessage(access));
+  if (op.check) {
+    const refused = op.check(request);
+    if (refused) return refused;
+  }
 
-  if (op.reportsThrottled) {
-    const wait = env.reports.admit(auth.principal.appId, env.clock.now());
+  const throttle = op.reportsThrottled ? env.reports : op.throttle ? env[op.throttle] : null;
+  if (throttle) {
+    const wait = throttle.admit(op.throttle === "onDemand" ? `${auth.principal.appId}|${route.id}` : auth.principal.appId, env.clock.now());
     if (wait !== null) {
-      return graphError(request, 429, "TooManyRequests", "Too many requests to the reporting API. Retry after the time in the Retry-After header.", { "Retry-After": String(wait) });
+      const what = op.throttle === "onDemand" ? "provision on demand (5 requests per 10 seconds)" : "the reporting API";
+      return graphError(request, 429, "TooManyRequests", `Too many requests to ${what}. Retry after the time in the Retry-After header.`, { "Retry-After": String(wait) });
     }
   }
 

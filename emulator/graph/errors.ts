@@ -75,5 +75,5 @@ export const notFoundSegment = (ids: ErrorIds, segment: string) =>
 
 export const badRequest = (ids: ErrorIds, message: string) => graphError(ids, 400, "Request_BadRequest", message);
 
-export const denied = (ids: ErrorIds) =>
-  graphError(ids, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+export const denied = (ids: ErrorIds, message = "Insufficient privileges to complete the operation.") =>
+  graphError(ids, 403, "Authorization_RequestDenied", message);

@@ -61,6 +61,7 @@ export async function handleGraphHttp(
     body,
     bodyError,
     authorization: req.headers.authorization,
+    consistencyLevel: typeof req.headers.consistencylevel === "string" ? req.headers.consistencylevel : undefined,
     baseUrl: req.headers.host ? `http://${req.headers.host}` : fallbackBaseUrl,
     ...ids,
   };

@@ -4,7 +4,7 @@
  * paging, and the small $filter/$orderby/$count subset of deleted-item lists.
  */
 
-type QueryOption = "$select" | "$expand" | "$top" | "$skiptoken" | "$filter" | "$orderby" | "$count";
+type QueryOption = "$select" | "$expand" | "$top" | "$skiptoken" | "$filter" | "$orderby" | "$count" | "$search";
 
 export interface QueryShape {
   options: readonly QueryOption[];
@@ -13,6 +13,8 @@ export interface QueryShape {
   expandable?: { name: string; typeName: string; selectable: readonly string[] };
   /** A resource's own $filter grammar (the audit log's), instead of the property comparisons below. */
   filter?: (value: string) => Parse<(item: Record<string, unknown>) => boolean>;
+  /** $search on directory objects ("property:term" clauses). */
+  search?: (value: string) => Parse<(item: Record<string, unknown>) => boolean>;
   /** A resource's own $orderby rules. */
   orderby?: (value: string) => Parse<ParsedQuery["orderby"]>;
   /** $skiptoken names the last item returned (keyset paging) rather than an offset. */
@@ -25,6 +27,7 @@ export interface ParsedQuery {
   top: number | null;
   offset: number;
   filter: ((item: Record<string, unknown>) => boolean) | null;
+  search: ((item: Record<string, unknown>) => boolean) | null;
   /** Keyset paging: the key of the last item of the previous page. */
   after: string | null;
   orderby: { property: string; descending: boolean }[];
@@ -147,7 +150,7 @@ function parseFilter(value: string, selectable: readonly string[]): Parse<(item:
 
 /** What a request without query options means. */
 export function emptyQuery(): ParsedQuery {
-  return { select: null, expand: null, top: null, offset: 0, filter: null, after: null, orderby: [], count: false, carried: [] };
+  return { select: null, expand: null, top: null, offset: 0, filter: null, search: null, after: null, orderby: [], count: false, carried: [] };
 }
 
 export function parseQuery(query: URLSearchParams, shape: QueryShape): Parse<ParsedQuery> {
@@ -226,6 +229,13 @@ export function parseQuery(query: URLSearchParams, shape: QueryShape): Parse<Par
           if (!match || !property) return { ok: false, message: `Invalid $orderby expression: '${part.trim()}'.` };
           parsed.orderby.push({ property, descending: match[2]?.toLowerCase() === "desc" });
         }
+        break;
+      }
+      case "$search": {
+        const search = shape.search?.(value);
+        if (!search) return { ok: false, message: "$search is not supported on this collection." };
+        if (!search.ok) return search;
+        parsed.search = search.value;
         break;
       }
       case "$count": {

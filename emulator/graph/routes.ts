@@ -37,6 +37,32 @@ import {
   SYNC_ENTITY_SHAPE,
 } from "./sync-policies";
 import type { GraphRequest, GraphResponse, Operation } from "./types";
+import {
+  APP_ROLE_ASSIGNMENTS_SHAPE,
+  getJob,
+  getSchema,
+  getSecrets,
+  getServicePrincipal,
+  listAppRoleAssignedTo,
+  listJobs,
+  listServicePrincipals,
+  noParameters,
+  pauseJob,
+  provisionOnDemand,
+  provisionOnDemandBody,
+  putSecrets,
+  restartBody,
+  restartJob,
+  secretsBody,
+  SERVICE_PRINCIPAL_SHAPE,
+  SERVICE_PRINCIPALS_SHAPE,
+  startJob,
+  validateCollectionCredentials,
+  validateCredentialsBody,
+  validateJobCredentials,
+} from "./sync-jobs";
+import { getUser, listUsers, requireEventual, USER_SHAPE, USERS_SHAPE } from "./users";
+import { getProvisioning, listProvisioning, PROVISIONING_ENTITY_SHAPE, PROVISIONING_SHAPE } from "./provisioning-logs";
 
 type Methods = Partial<Record<string, Operation>>;
 
@@ -114,6 +140,53 @@ const directoryAudit: Methods = {
   GET: { access: fixed("read-audit"), shape: DIRECTORY_AUDIT_ENTITY_SHAPE, run: getDirectoryAudit, reportsThrottled: true },
 };
 
+const provisioningLogs: Methods = { GET: { access: fixed("read-provisioning"), shape: PROVISIONING_SHAPE, run: listProvisioning, reportsThrottled: true } };
+const provisioningLog: Methods = { GET: { access: fixed("read-provisioning"), shape: PROVISIONING_ENTITY_SHAPE, run: getProvisioning, reportsThrottled: true } };
+
+const servicePrincipals: Methods = { GET: { access: fixed("read-applications"), shape: SERVICE_PRINCIPALS_SHAPE, run: listServicePrincipals } };
+const servicePrincipal: Methods = { GET: { access: fixed("read-applications"), shape: SERVICE_PRINCIPAL_SHAPE, run: getServicePrincipal } };
+const appRoleAssignedTo: Methods = { GET: { access: fixed("read-applications"), shape: APP_ROLE_ASSIGNMENTS_SHAPE, run: listAppRoleAssignedTo } };
+const secrets: Methods = {
+  GET: { access: fixed("read-sync"), shape: null, run: getSecrets },
+  PUT: { access: fixed("write-sync"), shape: null, body: secretsBody, run: putSecrets },
+};
+const jobs: Methods = { GET: { access: fixed("read-sync"), shape: null, run: listJobs } };
+const job: Methods = { GET: { access: fixed("read-sync"), shape: null, run: getJob } };
+const jobsValidate: Methods = { POST: { access: fixed("write-sync"), shape: null, body: validateCredentialsBody, run: validateCollectionCredentials } };
+const JOB_ACTIONS: Record<string, Methods> = {
+  start: { POST: { access: fixed("write-sync"), shape: null, body: noParameters, run: startJob } },
+  pause: { POST: { access: fixed("write-sync"), shape: null, body: noParameters, run: pauseJob } },
+  restart: { POST: { access: fixed("write-sync"), shape: null, body: restartBody, run: restartJob } },
+  validatecredentials: { POST: { access: fixed("write-sync"), shape: null, body: validateCredentialsBody, run: validateJobCredentials } },
+  provisionondemand: { POST: { access: fixed("write-sync"), shape: null, body: provisionOnDemandBody, run: provisionOnDemand, throttle: "onDemand" } },
+  schema: { GET: { access: fixed("read-sync"), shape: null, run: getSchema } },
+};
+
+const users: Methods = { GET: { access: fixed("read-users"), shape: USERS_SHAPE, run: listUsers, check: requireEventual } };
+const user: Methods = { GET: { access: fixed("read-users"), shape: USER_SHAPE, run: getUser } };
+
+const actionName = (segment: string) => segment.replace(/^microsoft\.graph\./, "");
+
+/** /servicePrincipals/{id}[/appRoleAssignedTo | /synchronization/secrets | /synchronization/jobs[/{jobId}[/{action}]]] */
+function resolveServicePrincipal(request: GraphRequest, raw: string[], seg: string[], fail: (index: number) => Resolved): Resolved {
+  if (seg.length === 1) return { ok: true, methods: servicePrincipals, id: "" };
+  const id = raw[1] ?? "";
+  if (!isGuid(id)) return { ok: false, response: badRequest(request, "Invalid object identifier: a service principal id is a GUID.") };
+  const spId = id.toLowerCase();
+  if (seg.length === 2) return { ok: true, methods: servicePrincipal, id: spId };
+  if (seg[2] === "approleassignedto") return seg.length === 3 ? { ok: true, methods: appRoleAssignedTo, id: spId } : fail(3);
+  if (seg[2] !== "synchronization") return fail(2);
+  if (seg[3] === "secrets") return seg.length === 4 ? { ok: true, methods: secrets, id: spId } : fail(4);
+  if (seg[3] !== "jobs") return fail(3);
+  if (seg.length === 4) return { ok: true, methods: jobs, id: spId };
+  if (seg.length === 5 && actionName(seg[4] ?? "") === "validatecredentials") return { ok: true, methods: jobsValidate, id: spId };
+  const jobId = `${spId}/${raw[4] ?? ""}`;
+  if (seg.length === 5) return { ok: true, methods: job, id: jobId };
+  const action = JOB_ACTIONS[actionName(seg[5] ?? "")];
+  if (seg.length === 6 && action) return { ok: true, methods: action, id: jobId };
+  return fail(5);
+}
+
 const TENANT_FUNCTION = /^(?:microsoft\.graph\.)?(findTenantInformationByTenantId|findTenantInformationByDomainName)\((.*)\)$/i;
 const FUNCTION_ARGUMENT = /^\s*(\w+)\s*=\s*'((?:[^']|'')*)'\s*$/;
 
@@ -160,6 +233,15 @@ export function resolveRoute(request: GraphRequest): Resolved {
     return { ok: true, methods, id: id.toLowerCase() };
   };
 
+  if (seg[0] === "serviceprincipals") return resolveServicePrincipal(request, raw, seg, fail);
+  if (seg[0] === "users") {
+    if (seg.length === 1) return { ok: true, methods: users, id: "" };
+    return seg.length === 2 ? { ok: true, methods: user, id: raw[1] ?? "" } : fail(2);
+  }
+  if (seg[0] === "auditlogs" && seg[1] === "provisioning") {
+    if (seg.length === 2) return { ok: true, methods: provisioningLogs, id: "" };
+    return seg.length === 3 ? { ok: true, methods: provisioningLog, id: raw[2] ?? "" } : fail(3);
+  }
   if (seg[0] === "auditlogs") {
     if (seg[1] !== "directoryaudits") return fail(1);
     if (seg.length === 2) return { ok: true, methods: directoryAudits, id: "" };

@@ -19,6 +19,8 @@ export interface GraphRequest {
   /** Set when a body was sent but is not JSON. */
   bodyError?: string;
   authorization: string | undefined;
+  /** The ConsistencyLevel header ($search and $count on directory objects need "eventual"). */
+  consistencyLevel?: string;
   /** Origin the caller used (http://host:port), for nextLink and @odata.context. */
   baseUrl: string;
   requestId: string;
@@ -54,6 +56,10 @@ export interface Operation {
   body?: (body: unknown, id: string) => Parse<Record<string, unknown>>;
   /** Reporting APIs share a tight per-client budget (see ReportsThrottle). */
   reportsThrottled?: boolean;
+  /** Another budget of the same kind (provision on demand). */
+  throttle?: "onDemand";
+  /** A request-level refusal checked after the permission (a header Graph requires). */
+  check?: (request: GraphRequest) => GraphResponse | null;
   run(input: OpInput): GraphResponse;
 }
 

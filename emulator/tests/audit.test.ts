@@ -160,7 +160,8 @@ describe("directory audit log", () => {
     const cases: [string, (e: Entry) => boolean][] = [
       ["activityDisplayName eq 'Delete a partner cross-tenant identity sync setting'", (e) => e.activityDisplayName === "Delete a partner cross-tenant identity sync setting"],
       ["startswith(activityDisplayName, 'Update')", (e) => e.activityDisplayName.startsWith("Update")],
-      ["loggedByService eq 'Core Directory'", () => true],
+      ["loggedByService eq 'Core Directory'", (e) => e.loggedByService === "Core Directory"],
+      ["loggedByService eq 'Account Provisioning'", (e) => e.loggedByService === "Account Provisioning"],
       ["initiatedBy/user/userPrincipalName eq 'ADMIN@contoso.example'", (e) => e.initiatedBy.user?.userPrincipalName === "admin@contoso.example"],
       [`initiatedBy/user/id eq '${account("admin@contoso.example").oid}'`, (e) => e.initiatedBy.user?.id === account("admin@contoso.example").oid],
       [`targetResources/any(t:t/id eq '${COHO}')`, (e) => e.targetResources.some((t) => t.id === COHO)],

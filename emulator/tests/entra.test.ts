@@ -325,7 +325,16 @@ describe("client credentials", () => {
     expect(res.body.refresh_token).toBeUndefined();
     const claims = decodeJwt(res.body.access_token);
     expect(claims).toMatchObject({ aud: "https://graph.microsoft.com", tid: emu.tenantId, idtyp: "app", appid: AUTOMATION_CLIENT_ID });
-    expect(claims.roles).toEqual(["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "CrossTenantInformation.ReadBasic.All", "AuditLog.Read.All"]);
+    expect(claims.roles).toEqual([
+      "Policy.Read.All",
+      "Policy.ReadWrite.CrossTenantAccess",
+      "CrossTenantInformation.ReadBasic.All",
+      "AuditLog.Read.All",
+      "Directory.Read.All",
+      "Synchronization.ReadWrite.All",
+      "Application.Read.All",
+      "User.Read.All",
+    ]);
     expect(claims.scp).toBeUndefined();
     const graph = await call(emu, `${PARTNERS}?$expand=identitySynchronization`, { token: res.body.access_token });
     expect(graph.status).toBe(200);

@@ -7,9 +7,10 @@ setupEmulator((started) => (emu = started));
 
 describe("id_token", () => {
   it.each([
-    ["admin@contoso.example", [ROLE.securityAdministrator, ROLE.defaultUser]],
+    ["admin@contoso.example", [ROLE.securityAdministrator, ROLE.cloudApplicationAdministrator, ROLE.defaultUser]],
     ["reader@contoso.example", [ROLE.globalReader, ROLE.defaultUser]],
     ["helpdesk@contoso.example", [ROLE.defaultUser]],
+    ["secadmin@contoso.example", [ROLE.securityAdministrator, ROLE.defaultUser]],
   ])("carries the directory roles of %s in wids, as Entra does with groupMembershipClaims", async (username, wids) => {
     const token = await signIn(emu, username);
     expect(decodeJwt(token.body.id_token).wids).toEqual(wids);
