@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { AlertTriangle, Hourglass, KeyRound, Lock, RefreshCw } from "lucide-react";
-import { AuditConsentRequiredError, useAuditToken } from "@/lib/auth/use-audit-token";
+import { AuditConsentRequiredError, useAuditToken, type ReportsLog } from "@/lib/auth/use-audit-token";
 import { describeError } from "@/components/feedback/graph-error-panel";
 import { toAppError } from "@/lib/queries/graph-action";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,39 @@ import { useCountdown } from "./use-countdown";
 
 export const AUDIT_ROLES = "Reports Reader, Security Reader, Security Administrator, Global Reader or Global Administrator";
 export const RETENTION_NOTE = "Entra keeps changes for 30 days.";
+export const PROVISIONING_LOG_ROLES =
+  "Reports Reader, Security Reader, Security Operator, Security Administrator, Global Reader, Application Administrator, Cloud Application Administrator or Global Administrator";
+
+/** What each of Entra's reports is called, what reading it needs, and how its pacing is said. */
+const LOG_WORDS: Record<ReportsLog, { name: string; declined: string; permissions: React.ReactNode; allow: string; cannot: string; roles: string; purpose: string }> = {
+  audit: {
+    name: "the Entra audit log",
+    declined: "Access to the audit log was not granted.",
+    permissions: (
+      <>
+        one more permission, <span className="font-mono text-xs">AuditLog.Read.All</span> (read audit log data),
+      </>
+    ),
+    allow: "Allow access to the audit log",
+    cannot: "You can't read the audit log",
+    roles: AUDIT_ROLES,
+    purpose: "Seeing who changed what",
+  },
+  provisioning: {
+    name: "the Entra provisioning log",
+    declined: "Access to the provisioning log was not granted.",
+    permissions: (
+      <>
+        two more permissions, <span className="font-mono text-xs">AuditLog.Read.All</span> (read audit log data) and{" "}
+        <span className="font-mono text-xs">Directory.Read.All</span> (read directory data),
+      </>
+    ),
+    allow: "Allow access to the provisioning log",
+    cannot: "You can't read the provisioning log",
+    roles: PROVISIONING_LOG_ROLES,
+    purpose: "Reading the provisioning log",
+  },
+};
 
 function Panel({ icon: Icon, tone, compact, children }: { icon: typeof Lock; tone: "muted" | "warn" | "danger"; compact: boolean; children: React.ReactNode }) {
   return (
@@ -22,15 +55,16 @@ function Panel({ icon: Icon, tone, compact, children }: { icon: typeof Lock; ton
   );
 }
 
-function ConsentPrompt({ declined, compact, subject }: { declined: boolean; compact: boolean; subject: string }) {
-  const { requestConsent } = useAuditToken();
+function ConsentPrompt({ declined, compact, subject, log }: { declined: boolean; compact: boolean; subject: string; log: ReportsLog }) {
+  const { requestConsent } = useAuditToken(log);
+  const words = LOG_WORDS[log];
   const [sending, setSending] = useState(false);
   return (
     <Panel icon={KeyRound} tone="muted" compact={compact}>
-      <p className="font-medium">{declined ? "Access to the audit log was not granted." : `${subject} comes from the Entra audit log.`}</p>
+      <p className="font-medium">{declined ? words.declined : `${subject} comes from ${words.name}.`}</p>
       <p className="text-muted">
-        Reading it needs one more permission, <span className="font-mono text-xs">AuditLog.Read.All</span> (read audit log data), which the dashboard asks for
-        only now. Entra shows you what is requested; you return to this page. The rest of the dashboard works without it.
+        Reading it needs {words.permissions} which the dashboard asks for only now. Entra shows you what is requested; you return to this page. The rest of
+        the dashboard works without it.
       </p>
       <Button
         size="sm"
@@ -43,14 +77,24 @@ function ConsentPrompt({ declined, compact, subject }: { declined: boolean; comp
         }}
       >
         <KeyRound aria-hidden className="size-3.5" />
-        Allow access to the audit log
+        {words.allow}
       </Button>
     </Panel>
   );
 }
 
-function Throttled({ seconds, onRetry, compact, source }: { seconds: number; onRetry: () => void; compact: boolean; source: unknown }) {
+function Throttled({ seconds, onRetry, compact, source, log }: { seconds: number; onRetry: () => void; compact: boolean; source: unknown; log: ReportsLog }) {
   const left = useCountdown(seconds, onRetry, source);
+  if (log === "provisioning") {
+    return (
+      <Panel icon={Hourglass} tone="warn" compact={compact}>
+        <p className="font-medium" aria-live="polite">
+          Throttled by Microsoft Graph: continuing in {Math.max(0, left ?? 0)} s
+        </p>
+        <p className="text-muted">Entra allows about 5 provisioning log requests every 10 seconds; what was already read stays on screen.</p>
+      </Panel>
+    );
+  }
   return (
     <Panel icon={Hourglass} tone="warn" compact={compact}>
       <p className="font-medium">Microsoft Graph is pacing audit log reads</p>
@@ -67,31 +111,35 @@ export function AuditStatus({
   onRetry,
   compact = false,
   subject = "Who changed what",
+  log = "audit",
 }: {
   error: unknown;
   onRetry: () => void;
   compact?: boolean;
   /** What the audit log would show here, as the consent prompt names it. */
   subject?: string;
+  /** Which report is read: the audit log (default) or the provisioning log. */
+  log?: ReportsLog;
 }) {
-  if (error instanceof AuditConsentRequiredError) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} />;
+  const words = LOG_WORDS[log];
+  if (error instanceof AuditConsentRequiredError) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} log={log} />;
   const appError = toAppError(error);
   if (appError.status === 403) {
     return (
       <Panel icon={Lock} tone="muted" compact={compact}>
-        <p className="font-medium">You can&apos;t read the audit log</p>
+        <p className="font-medium">{words.cannot}</p>
         <p className="text-muted">
-          Seeing who changed what needs one of these roles: {AUDIT_ROLES}. Ask a Privileged Role Administrator to assign one. The rest of the dashboard
-          works as before.
+          {words.purpose} needs one of these roles: {words.roles}. Ask a Privileged Role Administrator to assign one. The rest of the dashboard works as
+          before.
         </p>
       </Panel>
     );
   }
-  if (appError.status === 429) return <Throttled seconds={appError.retryAfterSeconds ?? 10} onRetry={onRetry} compact={compact} source={error} />;
+  if (appError.status === 429) return <Throttled seconds={appError.retryAfterSeconds ?? 10} onRetry={onRetry} compact={compact} source={error} log={log} />;
   const { title } = describeError(appError);
   return (
     <Panel icon={AlertTriangle} tone="danger" compact={compact}>
-      <p className="font-medium">The audit log could not be read: {title.charAt(0).toLowerCase() + title.slice(1)}</p>
+      <p className="font-medium">{log === "provisioning" ? "The provisioning log" : "The audit log"} could not be read: {title.charAt(0).toLowerCase() + title.slice(1)}</p>
       <p className="text-muted">
         {appError.message}
         {appError.requestId ? (

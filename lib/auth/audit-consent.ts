@@ -8,22 +8,33 @@ import { AuthError, type AccountInfo, type IPublicClientApplication } from "@azu
 import type { PublicAuthConfig } from "@/lib/config/runtime";
 
 export const AUDIT_SCOPE_NAME = "AuditLog.Read.All";
+/** The provisioning log needs directory reads beside the audit log permission. */
+export const PROVISIONING_LOG_SCOPE_NAMES = [AUDIT_SCOPE_NAME, "Directory.Read.All"] as const;
 
 const PENDING_KEY = "ctsd.audit-consent-pending";
 const DECLINED_KEY = "ctsd.audit-consent-declined";
 
-/** On the same resource as the sign-in scopes (the cloud's Graph root). */
-export function auditScopes(config: Pick<PublicAuthConfig, "graphScopes">): string[] {
+function onGraph(config: Pick<PublicAuthConfig, "graphScopes">, names: readonly string[]): string[] {
   const [first] = config.graphScopes;
   const resource = first ? new URL(first).origin : "https://graph.microsoft.com";
-  return [`${resource}/${AUDIT_SCOPE_NAME}`];
+  return names.map((name) => `${resource}/${name}`);
 }
 
-/** Sends the user to Entra's consent prompt for the audit log; they come back to the page they are on. */
-export async function requestAuditConsent(instance: IPublicClientApplication, config: PublicAuthConfig, account: AccountInfo): Promise<void> {
+/** On the same resource as the sign-in scopes (the cloud's Graph root). */
+export function auditScopes(config: Pick<PublicAuthConfig, "graphScopes">): string[] {
+  return onGraph(config, [AUDIT_SCOPE_NAME]);
+}
+
+/** The provisioning log's scopes, on the same resource. */
+export function provisioningLogScopes(config: Pick<PublicAuthConfig, "graphScopes">): string[] {
+  return onGraph(config, PROVISIONING_LOG_SCOPE_NAMES);
+}
+
+/** Sends the user to Entra's consent prompt for the audit log (or the given scopes); they come back to the page they are on. */
+export async function requestAuditConsent(instance: IPublicClientApplication, config: PublicAuthConfig, account: AccountInfo, scopes: string[] = auditScopes(config)): Promise<void> {
   window.sessionStorage.setItem(PENDING_KEY, "1");
   window.sessionStorage.removeItem(DECLINED_KEY);
-  await instance.acquireTokenRedirect({ scopes: auditScopes(config), account, redirectStartPage: window.location.href });
+  await instance.acquireTokenRedirect({ scopes, account, redirectStartPage: window.location.href });
 }
 
 /**

@@ -7,7 +7,7 @@
 import { useCallback } from "react";
 import { useMsal } from "@azure/msal-react";
 import { useAuthConfig } from "./auth-config-context";
-import { auditConsentDeclined, auditScopes, auditConsentGranted, requestAuditConsent } from "./audit-consent";
+import { auditConsentDeclined, auditScopes, auditConsentGranted, provisioningLogScopes, requestAuditConsent } from "./audit-consent";
 import { useSilentToken, type TokenScopeSet } from "./use-graph-token";
 
 export class AuditConsentRequiredError extends Error {
@@ -23,14 +23,20 @@ const AUDIT_SCOPES: TokenScopeSet = {
   interactionRequired: async () => new AuditConsentRequiredError(auditConsentDeclined()),
 };
 
-export function useAuditToken() {
+const PROVISIONING_LOG_SCOPES: TokenScopeSet = { ...AUDIT_SCOPES, scopes: provisioningLogScopes };
+
+/** Which of Entra's reports a view reads: the audit log, or the provisioning log (which also needs Directory.Read.All). */
+export type ReportsLog = "audit" | "provisioning";
+
+export function useAuditToken(log: ReportsLog = "audit") {
   const { instance } = useMsal();
   const config = useAuthConfig();
-  const { account, getToken } = useSilentToken(AUDIT_SCOPES);
+  const scopeSet = log === "provisioning" ? PROVISIONING_LOG_SCOPES : AUDIT_SCOPES;
+  const { account, getToken } = useSilentToken(scopeSet);
 
   const requestConsent = useCallback(async () => {
-    if (account) await requestAuditConsent(instance, config, account);
-  }, [account, config, instance]);
+    if (account) await requestAuditConsent(instance, config, account, scopeSet.scopes(config));
+  }, [account, config, instance, scopeSet]);
 
   return { account, getToken, requestConsent };
 }

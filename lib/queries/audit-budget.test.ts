@@ -32,6 +32,21 @@ describe("RequestBudget", () => {
     for (const start of sentAt) expect(sentAt.filter((t) => t >= start && t < start + 10_000).length).toBeLessThanOrEqual(5);
   });
 
+  it("hands a streamed read every free slot up to its maximum, and at least one after waiting", async () => {
+    const time = clock();
+    const budget = new RequestBudget({ now: time.now, sleep: time.sleep });
+    await budget.take();
+    await budget.take();
+    expect(await budget.takeUpTo(5)).toBe(3);
+    expect(time.at()).toBe(0);
+    // The window is full: the next read waits for the first slot to free, then takes what is free.
+    expect(await budget.takeUpTo(5)).toBe(5);
+    expect(time.at()).toBe(10_000);
+    time.advance(10_000);
+    expect(await budget.takeUpTo(2)).toBe(2);
+    expect(budget.waitMs()).toBe(0);
+  });
+
   it("closes for Retry-After after a 429", async () => {
     const time = clock();
     const budget = new RequestBudget({ now: time.now, sleep: time.sleep });

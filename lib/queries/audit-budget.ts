@@ -1,6 +1,6 @@
 /**
  * Entra's reports API allows about 5 requests per 10 s per app and tenant. Every
- * audit request in this tab takes a slot here first, so no view ever sends more;
+ * audit and provisioning log request in this tab takes a slot here first, so no view ever sends more;
  * a 429 closes the budget for its Retry-After.
  */
 export const AUDIT_REQUESTS_PER_WINDOW = 5;
@@ -49,11 +49,25 @@ export class RequestBudget {
     }
   }
 
+  /**
+   * Waits for one slot, then takes as many more as are free now, up to `max`: a streamed read of
+   * several pages takes one slot per page it may request. Resolves with the number taken.
+   */
+  async takeUpTo(max: number, signal?: AbortSignal): Promise<number> {
+    await this.take(signal);
+    let taken = 1;
+    while (taken < max && this.waitMs() === 0) {
+      this.sent.push(this.now());
+      taken += 1;
+    }
+    return taken;
+  }
+
   /** Graph said 429: nothing goes out before Retry-After has passed. */
   closeFor(seconds: number): void {
     this.closedUntil = Math.max(this.closedUntil, this.now() + seconds * 1000);
   }
 }
 
-/** One budget per tab, shared by every audit view. */
+/** One budget per tab, shared by every view of the reports API (the audit log and the provisioning log). */
 export const auditBudget = new RequestBudget();
