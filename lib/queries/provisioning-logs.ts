@@ -153,12 +153,12 @@ export function useProvisioningEvents(servicePrincipalId: string | null, filters
   };
 }
 
-/** The configuration's name for the page header; null when no service principal has that id. */
-export function useSyncConfigurationName(servicePrincipalId: string) {
+/** The configuration's name for the page header; null when no service principal has that id. Not read for null (every configuration). */
+export function useSyncConfigurationName(servicePrincipalId: string | null) {
   const { account, getToken } = useGraphToken();
   return useQuery({
-    queryKey: provisioningKeys.configuration(account?.homeAccountId ?? "signed-out", servicePrincipalId),
-    queryFn: () => callGraphAction(getToken, (token) => getSyncConfigurationName(token, servicePrincipalId)),
-    enabled: account !== null,
+    queryKey: provisioningKeys.configuration(account?.homeAccountId ?? "signed-out", servicePrincipalId ?? ""),
+    queryFn: () => callGraphAction(getToken, (token) => getSyncConfigurationName(token, servicePrincipalId ?? "")),
+    enabled: account !== null && servicePrincipalId !== null,
   });
 }
