@@ -57,6 +57,10 @@ const tokenArguments: ActionArguments = { valid: [TOKEN], fields: [tokenField([]
 export const SINCE = "2026-11-01T00:00:00Z";
 const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, ...query } }];
 
+export const LITWARE_SP = "51867b8f-6242-4348-8599-c2975b1029d6";
+const provisioningQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, servicePrincipalId: LITWARE_SP, ...query }, pages: 1 }];
+export const PROVISIONING_NEXT_LINK = "http://localhost:4010/beta/auditLogs/provisioning?$skiptoken=2";
+
 /** Every server action by name. */
 export const ACTION_ARGUMENTS = {
   listPartners: tokenArguments,
@@ -103,6 +107,23 @@ export const ACTION_ARGUMENTS = {
       { field: "cursor.nextLink", at: (nextLink) => [TOKEN, { nextLink }] },
       { field: "cursor.kind beside a nextLink", at: (kind) => [TOKEN, { nextLink: "http://localhost:4010/beta/auditLogs/directoryAudits?$skiptoken=2", kind }] },
     ],
+  },
+  listProvisioningEvents: {
+    valid: [TOKEN, { query: { since: SINCE, servicePrincipalId: LITWARE_SP, status: "failure" }, pages: 1 }],
+    fields: [
+      tokenField([{ query: { since: SINCE }, pages: 1 }]),
+      { field: "read.query.since", at: (since) => [TOKEN, { query: { since }, pages: 1 }] },
+      { field: "read.query.servicePrincipalId", at: (servicePrincipalId) => provisioningQuery({ servicePrincipalId }) },
+      { field: "read.query.status", at: (status) => provisioningQuery({ status }) },
+      { field: "read.query.action", at: (action) => provisioningQuery({ action }) },
+      { field: "a key of read.query", at: (key) => provisioningQuery({ [key]: "x" }) },
+      { field: "read.nextLink", at: (nextLink) => [TOKEN, { nextLink, pages: 1 }] },
+      { field: "read.pages as text", at: (pages) => [TOKEN, { nextLink: PROVISIONING_NEXT_LINK, pages }] },
+    ],
+  },
+  getSyncConfigurationName: {
+    valid: [TOKEN, LITWARE_SP],
+    fields: [tokenField([LITWARE_SP]), { field: "servicePrincipalId", at: (id) => [TOKEN, id] }],
   },
 } satisfies Record<string, ActionArguments>;
 

@@ -2,13 +2,24 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
-import { ACTION_ARGUMENTS, hostileValues, ONE_MB, SINCE, type ActionArguments, type ActionName, type StringField } from "@/tests/hostile-arguments";
+import {
+  ACTION_ARGUMENTS,
+  hostileValues,
+  LITWARE_SP,
+  ONE_MB,
+  PROVISIONING_NEXT_LINK,
+  SINCE,
+  type ActionArguments,
+  type ActionName,
+  type StringField,
+} from "@/tests/hostile-arguments";
 import { getPartnerDetail, listDeletedPartners, listPartners } from "./partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { addPartner, deletePartner, purgePartners, restorePartners, setOutboundRedemption } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
+import { getSyncConfigurationName, listProvisioningEvents } from "./provisioning-logs";
 import { ARGUMENT_LIMITS } from "./validate";
 
 /**
@@ -411,6 +422,36 @@ const ROWS: Row[] = [
       { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
     ],
   },
+  {
+    action: "listProvisioningEvents",
+    call: listProvisioningEvents,
+    ...ACTION_ARGUMENTS.listProvisioningEvents,
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, { query: { since: SINCE }, pages: 1 }]),
+      ...caseList("hostile service principal id", TRAVERSAL_IDS, (id) => [TOKEN, { query: { since: SINCE, servicePrincipalId: id }, pages: 1 }]),
+      ...caseList("wrong type as read", WRONG_TYPES, (read) => [TOKEN, read]),
+      ...caseList("__proto__ object as read", PROTO_OBJECTS, (read) => [TOKEN, read]),
+      ...caseList("hostile since", ["yesterday", "2026-11-01T00:00:00Z') or true or ('", "2026-13-45T99:00:00Z", "", 0], (since) => [TOKEN, { query: { since }, pages: 1 }]),
+      ...caseList("hostile status", ["Failure", "failure' or 1 eq 1 or '", "all", "constructor", "", 1], (status) => [TOKEN, { query: { since: SINCE, status }, pages: 1 }]),
+      ...caseList("hostile action", ["Create", "create') or ('", "__proto__", "", ["create"]], (action) => [TOKEN, { query: { since: SINCE, action }, pages: 1 }]),
+      ...caseList("hostile pages", [0, -1, 6, 1.5, NaN, Infinity, "1", null, undefined, [1], { pages: 1 }, 1e9], (pages) => [TOKEN, { nextLink: PROVISIONING_NEXT_LINK, pages }]),
+      ...caseList("a paging link that is not one", ["../../users", "javascript:alert(1)", "file:///etc/passwd", "", "   "], (nextLink) => [TOKEN, { nextLink, pages: 1 }]),
+      { name: "a 1 MB nextLink", args: [TOKEN, { nextLink: `${PROVISIONING_NEXT_LINK}${"a".repeat(1024 * 1024)}`, pages: 1 }] },
+      { name: "a query without pages", args: [TOKEN, { query: { since: SINCE } }] },
+      { name: "both a query and a nextLink", args: [TOKEN, { query: { since: SINCE }, nextLink: PROVISIONING_NEXT_LINK, pages: 1 }] },
+      { name: "an extra query key", args: [TOKEN, { query: { since: SINCE, $filter: "x'),partners(" }, pages: 1 }] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, { query: { since: SINCE }, pages: 1 }, LITWARE_SP] },
+      { name: "10,000 arguments", args: [TOKEN, ...TEN_THOUSAND_JUNK] },
+    ],
+  },
+  {
+    action: "getSyncConfigurationName",
+    call: getSyncConfigurationName,
+    ...ACTION_ARGUMENTS.getSyncConfigurationName,
+    cases: tenantIdCases([]),
+  },
 ];
 
 /** Each row with its size cases: every string field at 1 MB and as long runs of every pivot character. */
@@ -420,6 +461,7 @@ const TABLE = ROWS.map((row) => ({ ...row, cases: [...row.cases, ...sizeCases(ro
 const DECLARED_KEYS = new Set([
   ...["token", "tenantId", "tenantIds", "route", "nextLink", "displayName", "enableAutomaticRedemption", "withSyncPolicy", "settings", "domain", "cursor"],
   ...["query", "since", "until", "partnerTenantId", "initiatedByUpn", "kind", "userSyncAllowed", "groupSyncAllowed"],
+  ...["read", "servicePrincipalId", "status", "action", "pages"],
 ]);
 
 /** Every string the caller sent, however deep, and every key it chose, that is long enough to be recognised if echoed. */

@@ -55,6 +55,7 @@ export async function readProvisioningPages(
   signal: AbortSignal | undefined,
   onPages: (pages: ProvisioningPage[]) => void = () => undefined,
   budget: RequestBudget = auditBudget,
+  list: typeof listProvisioningEvents = listProvisioningEvents,
 ): Promise<ProvisioningRead> {
   let pages: ProvisioningPage[] = [];
   const summary = (interrupted: AppError | null): ProvisioningRead => ({
@@ -69,7 +70,7 @@ export async function readProvisioningPages(
       async (token) => {
         pages = [];
         const count = await budget.takeUpTo(PAGES_PER_READ, signal);
-        return listProvisioningEvents(token, input(count));
+        return list(token, input(count));
       },
       (page) => {
         pages = [...pages, page];
