@@ -37,8 +37,6 @@ async function emulatorNow(emulator: EmulatorClient): Promise<Date> {
 
 test("the Litware configuration's errors, grouped: consent asked on demand, the ambiguous user with its fix, period in the URL, CSV export", async ({ page, signIn, emulator }, testInfo) => {
   await signIn(ERRORS_URL, "admin");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sync errors: ${LITWARE.name}`);
-
   // The provisioning log was never asked for at sign-in: the page says why and asks only now.
   await expect(page.getByText("This page comes from the Entra provisioning log.")).toBeVisible();
   await page.getByRole("button", { name: "Allow access to the provisioning log" }).click();
@@ -46,6 +44,7 @@ test("the Litware configuration's errors, grouped: consent asked on demand, the 
   await expect(page.getByText("Directory.Read.All")).toBeVisible();
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(page).toHaveURL(new RegExp(`${ERRORS_URL}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sync errors: ${LITWARE.name}`);
 
   // The ambiguous user's error: the documented meaning and fix, and the user it affects.
   const ambiguous = page.getByRole("region", { name: AMBIGUOUS });

@@ -84,9 +84,22 @@ interface Target {
   domain: string | null;
 }
 
-function Header({ servicePrincipalId, target, days, actions }: { servicePrincipalId: string | null; target: Target | null; days: PeriodDays; actions: React.ReactNode }) {
+function Header({
+  servicePrincipalId,
+  nameFromLog,
+  target,
+  days,
+  actions,
+}: {
+  servicePrincipalId: string | null;
+  nameFromLog: string | null;
+  target: Target | null;
+  days: PeriodDays;
+  actions: React.ReactNode;
+}) {
   const name = useSyncConfigurationName(servicePrincipalId);
-  const title = servicePrincipalId === null ? "Sync errors" : name.data ? `Sync errors: ${name.data.displayName}` : name.data === null ? "Sync errors: unknown configuration" : "Sync errors";
+  const displayName = name.data?.displayName ?? nameFromLog;
+  const title = servicePrincipalId === null ? "Sync errors" : displayName ? `Sync errors: ${displayName}` : name.data === null ? "Sync errors: unknown configuration" : "Sync errors";
   return (
     <>
       {servicePrincipalId ? (
@@ -147,6 +160,7 @@ export function SyncErrorsView({ servicePrincipalId }: { servicePrincipalId: str
     <div>
       <Header
         servicePrincipalId={servicePrincipalId}
+        nameFromLog={log.events.find((event) => event.servicePrincipalName)?.servicePrincipalName ?? null}
         target={target}
         days={filters.days}
         actions={

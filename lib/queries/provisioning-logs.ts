@@ -11,7 +11,6 @@ import { useEffect, useMemo, useState } from "react";
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { getSyncConfigurationName, listProvisioningEvents, type ProvisioningReadInput } from "@/lib/actions/provisioning-logs";
 import { useAuditToken } from "@/lib/auth/use-audit-token";
-import { useGraphToken } from "@/lib/auth/use-graph-token";
 import type { AppError } from "@/lib/core/result";
 import type { SyncErrorFilters } from "@/lib/sync-errors/filters";
 import type { ProvisioningEvent, ProvisioningPage } from "@/lib/sync-errors/types";
@@ -154,12 +153,18 @@ export function useProvisioningEvents(servicePrincipalId: string | null, filters
   };
 }
 
-/** The configuration's name for the page header; null when no service principal has that id. Not read for null (every configuration). */
+/**
+ * The configuration's name for the page header; null when no service principal has that id. Not
+ * read for null (every configuration). Read with the provisioning log's token: its
+ * Directory.Read.All reads service principals, which the sign-in scopes do not.
+ */
 export function useSyncConfigurationName(servicePrincipalId: string | null) {
-  const { account, getToken } = useGraphToken();
+  const { account, getToken } = useAuditToken("provisioning");
   return useQuery({
     queryKey: provisioningKeys.configuration(account?.homeAccountId ?? "signed-out", servicePrincipalId ?? ""),
     queryFn: () => callGraphAction(getToken, (token) => getSyncConfigurationName(token, servicePrincipalId ?? "")),
     enabled: account !== null && servicePrincipalId !== null,
+    // Without consent yet, the header names the configuration from the log once it is read.
+    retry: false,
   });
 }
