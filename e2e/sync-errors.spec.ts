@@ -36,6 +36,8 @@ async function emulatorNow(emulator: EmulatorClient): Promise<Date> {
 }
 
 test("the Litware configuration's errors, grouped: consent asked on demand, the ambiguous user with its fix, period in the URL, CSV export", async ({ page, signIn, emulator }, testInfo) => {
+  // Two sign-ins, a consent round trip, two periods read and a download.
+  test.setTimeout(120_000);
   await signIn(ERRORS_URL, "admin");
   // The provisioning log was never asked for at sign-in: the page says why and asks only now.
   await expect(page.getByText("This page comes from the Entra provisioning log.")).toBeVisible();
@@ -83,6 +85,8 @@ test("the Litware configuration's errors, grouped: consent asked on demand, the 
   await expect(ambiguous).toContainText(`${month.length.toLocaleString("en-US")} entries · 1 user`);
   const other = await page.context().newPage();
   await other.goto(`${ERRORS_URL}?days=30&user=megan`);
+  // The new tab signs in again through the emulator's session, silently.
+  await expect(other.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 20_000 });
   await expect(other.getByLabel("Period")).toHaveValue("30");
   await expect(other.getByLabel("User")).toHaveValue("megan");
   await expect(other.getByRole("region", { name: AMBIGUOUS })).toContainText(`${month.length.toLocaleString("en-US")} entries · 1 user`);
