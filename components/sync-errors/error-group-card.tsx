@@ -5,7 +5,6 @@ import { AlertCircle, CheckCircle2, CircleSlash, TriangleAlert } from "lucide-re
 import { fixOwnerWords } from "@/lib/sync-errors/codes";
 import type { ErrorGroup } from "@/lib/sync-errors/group";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 
 /** Users shown before "Show all". */
 const USERS_SHOWN = 10;
@@ -53,9 +52,9 @@ export function ErrorGroupCard({ group, partnerName }: { group: ErrorGroup; part
           <li key={user.id || user.userPrincipalName || user.name} className="flex flex-wrap items-baseline justify-between gap-x-4 py-1.5">
             <span className="min-w-0">
               <span className="font-medium">{user.name}</span>
-              {user.userPrincipalName ? <span className="ml-2 break-all text-muted">{user.userPrincipalName}</span> : null}
+              {user.userPrincipalName ? <span className="block break-all text-muted sm:ml-2 sm:inline">{user.userPrincipalName}</span> : null}
             </span>
-            <span className={cn("text-xs text-muted")}>
+            <span className="text-xs text-muted">
               {plural(user.count, "entry", "entries")}, last {formatWhen(user.lastSeen)}
             </span>
           </li>
