@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
 
 export const SYNC_WRITE_REASON_ID = "sync-write-reason";
@@ -76,8 +77,14 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
         disabled={update.isPending}
         onClick={() => setOpen(true)}
       >
-        {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
-        {update.isPending ? "Saving…" : verb}
+        {update.checking ? (
+          <CheckingLabel />
+        ) : (
+          <>
+            {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
+            {update.isPending ? "Saving…" : verb}
+          </>
+        )}
       </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent

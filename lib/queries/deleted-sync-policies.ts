@@ -30,13 +30,15 @@ export function useDeletedSyncPolicies({ enabled = true }: { enabled?: boolean }
   return useQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), enabled: enabled && account !== null });
 }
 
-/** Re-reads deleted items from Graph: the lower-case tenant ids whose sync policy is still there. */
+/** Re-reads deleted items from Graph (the cached list takes the answer): the lower-case tenant ids whose sync policy is still there. */
+export async function rereadDeletedSyncPolicyIds(queryClient: QueryClient, accountId: string, getToken: GetGraphToken): Promise<Set<string>> {
+  const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), staleTime: 0 });
+  return new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
+}
+
 export function useRereadDeletedSyncPolicyIds(): () => Promise<Set<string>> {
   const { account, getToken } = useGraphToken();
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  return useCallback(async () => {
-    const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), staleTime: 0 });
-    return new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
-  }, [queryClient, accountId, getToken]);
+  return useCallback(() => rereadDeletedSyncPolicyIds(queryClient, accountId, getToken), [queryClient, accountId, getToken]);
 }

@@ -43,11 +43,11 @@ describe("describeWriteOutcome", () => {
     expect(describeWriteOutcome({ ...unknown, retrySafe: true })).toMatchObject({
       tone: "warning",
       label: "Outcome unknown",
-      detail: "No answer came back, and the policy is still in deleted items: it is safe to retry.",
+      detail: "Microsoft Graph did not answer, and the policy is still in deleted items: it is safe to retry.",
     });
     for (const retrySafe of [false, null, undefined]) {
       const detail = describeWriteOutcome({ ...unknown, retrySafe }).detail;
-      expect(detail).toBe("No answer came back and the current state could not be read. Refresh the list before retrying.");
+      expect(detail).toBe("Microsoft Graph did not answer and the current state could not be read. Refresh the list before retrying.");
       expect(detail).not.toMatch(/safe to retry/);
     }
   });
