@@ -72,6 +72,11 @@ export function checkingIds(snapshot: ReadonlyMap<string, number>, accountId: st
   return new Set([...snapshot.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)));
 }
 
+/** The rows of this write being checked now, outside React. */
+export function checkingNow(queryClient: QueryClient, accountId: string, write: WriteKind): ReadonlySet<string> {
+  return checkingIds(registryOf(queryClient).getSnapshot(), accountId, write);
+}
+
 export function subscribeChecking(queryClient: QueryClient, listener: (snapshot: ReadonlyMap<string, number>) => void): () => void {
   const registry = registryOf(queryClient);
   return registry.subscribe(() => listener(registry.getSnapshot()));
