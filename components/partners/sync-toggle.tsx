@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
+import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
@@ -73,7 +74,7 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
         allowed={permission.allowed}
         reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
-        aria-label={`${verb} ${setting}`}
+        aria-label={update.checking ? WRITE_NOTICES.checkingNamed(setting) : `${verb} ${setting}`}
         disabled={update.isPending}
         onClick={() => setOpen(true)}
       >

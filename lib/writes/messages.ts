@@ -198,6 +198,8 @@ export const WRITE_NOTICES = {
   answerLostTitle: UNREACHABLE.server,
   answerLostDetail: "Its answer was lost, so whether the change went through is not known from it. The views were re-read from Microsoft Graph: check what they show before trying again.",
   checking: CHECKING,
+  /** A control's name while its write is checked: "Checking inbound user sync…". */
+  checkingNamed: (what: string) => `Checking ${what}…`,
   checkingPanel: "The page keeps reading Microsoft Graph until it answers, at once when the connection or the tab comes back; nothing is sent again meanwhile.",
   sessionRenewing: "Your session expired; signing you in again.",
   sessionExpiredTitle: "Your session expired and could not be renewed",
