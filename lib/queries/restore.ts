@@ -59,7 +59,7 @@ const restoreCheck: WriteCheck<RestoreVariables> = {
   read: async (queryClient, accountId, getToken, { tenantIds }) => {
     // Their fences would hide them from this read; it is the one that decides.
     tenantIds.forEach((id) => restoreSettled(queryClient, accountId, id, false, null));
-    const stillDeleted = await rereadDeletedSyncPolicyIds(queryClient, accountId, getToken);
+    const stillDeleted = await rereadDeletedSyncPolicyIds(queryClient, accountId, getToken, true);
     return (tenantId) => ({ reached: !stillDeleted.has(tenantId.toLowerCase()) });
   },
 };

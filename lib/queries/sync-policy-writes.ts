@@ -6,6 +6,7 @@ import type { SyncPolicy } from "@/lib/core/models";
 import { isSettledOutcome, type WriteKind } from "@/lib/writes/outcome";
 import { rereadDeletedSyncPolicyIds } from "./deleted-sync-policies";
 import { partnerDetailQuery } from "./partners";
+import { readForCheck } from "./write-checks";
 import { addToDeleted, removeFromDeleted, updatePartner } from "./write-cache";
 import { callWrite, deletedSyncPolicyTarget, sendInChunks, useGraphWrite, type Found, type WriteCheck } from "./writes";
 
@@ -19,7 +20,7 @@ function policyCheck<TArgs extends { tenantId: string }>(write: WriteKind, reach
     write,
     tenantIds: ({ tenantId }) => [tenantId],
     read: async (queryClient, accountId, getToken, args) => {
-      const detail = await queryClient.fetchQuery({ ...partnerDetailQuery(accountId, args.tenantId, getToken, queryClient), staleTime: 0 });
+      const detail = await readForCheck(queryClient, partnerDetailQuery(accountId, args.tenantId, getToken, queryClient));
       const policy = detail.partner?.syncPolicy ?? null;
       const found: Found = { reached: reached(policy, args), policy };
       return () => found;
@@ -88,7 +89,7 @@ export function usePurgeSyncPolicies() {
       write: "purge-sync-policy",
       tenantIds: ({ tenantIds }) => tenantIds,
       read: async (queryClient, accountId, getToken) => {
-        const stillDeleted = await rereadDeletedSyncPolicyIds(queryClient, accountId, getToken);
+        const stillDeleted = await rereadDeletedSyncPolicyIds(queryClient, accountId, getToken, true);
         return (tenantId) => ({ reached: !stillDeleted.has(tenantId.toLowerCase()) });
       },
     },

@@ -7,7 +7,7 @@
  * online or the tab is focused or shown again, until it does. Nothing here sends a write.
  */
 import { useMemo, useSyncExternalStore } from "react";
-import { focusManager, onlineManager, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { focusManager, onlineManager, useQueryClient, type FetchQueryOptions, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useSignedInAccount } from "@/lib/auth/use-graph-token";
 import type { WriteKind } from "@/lib/writes/outcome";
 
@@ -91,6 +91,21 @@ export function useCheckingIds(write: WriteKind | null): ReadonlySet<string> {
   const registry = registryOf(queryClient);
   const snapshot = useSyncExternalStore(registry.subscribe, registry.getSnapshot, registry.getSnapshot);
   return useMemo(() => (write ? checkingIds(snapshot, accountId, write) : NONE), [snapshot, accountId, write]);
+}
+
+/**
+ * A check's read of one cached view, fresh from Graph; the cache takes its answer. When it fails the
+ * view keeps showing what it last read, as old as it was (its rows say "Checking…"), rather than
+ * turning into an error that would hide them; the check tries again.
+ */
+export async function readForCheck<T, TKey extends QueryKey>(queryClient: QueryClient, options: FetchQueryOptions<T, Error, T, TKey>): Promise<T> {
+  const before = queryClient.getQueryState<T>(options.queryKey);
+  try {
+    return await queryClient.fetchQuery({ ...options, staleTime: 0 });
+  } catch (error) {
+    if (before?.data !== undefined) queryClient.setQueryData<T>(options.queryKey, before.data, { updatedAt: before.dataUpdatedAt });
+    throw error;
+  }
 }
 
 /** Resolves after `ms`, or sooner: when the browser is back online, or the tab is focused or shown again. */

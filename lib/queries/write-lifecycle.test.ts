@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { focusManager, MutationObserver, onlineManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { isRetryableOutcome, rowsToResend, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphActionError } from "./graph-action";
-import { checkingNow, REREAD_BACKOFF_MS } from "./write-checks";
+import { checkingNow, readForCheck, REREAD_BACKOFF_MS } from "./write-checks";
 import { graphWriteOptions, WriteInFlightError, type GraphWrite } from "./writes";
 
 const ACCOUNT = "account-1";
@@ -260,5 +260,16 @@ describe("a write whose answer the dashboard's server lost", () => {
     send.mockImplementation(async (_getToken, { ids }) => ids.map((tenantId) => ({ write: "purge-sync-policy", tenantId, kind: "done", policy: null, error: null, attempts: 1 })));
     await run(queryClient, checkedWrite(send, async () => [], queryClient), toSend);
     expect(send.mock.calls.map(([, args]) => args.ids)).toEqual([["a", "b", "c", "d"], ["b"]]);
+  });
+});
+
+describe("a check's read of a view", () => {
+  it("leaves the view showing what it last read, as old as it was, when the read fails; takes the answer when it works", async () => {
+    const queryClient = seeded(["a"]);
+    const before = queryClient.getQueryState(LIST)!.dataUpdatedAt;
+    await expect(readForCheck(queryClient, { queryKey: LIST, queryFn: () => Promise.reject(new TypeError("Failed to fetch")) })).rejects.toBeInstanceOf(TypeError);
+    expect(queryClient.getQueryState(LIST)).toMatchObject({ status: "success", data: ["a"], dataUpdatedAt: before, error: null });
+    expect(await readForCheck(queryClient, { queryKey: LIST, queryFn: async () => ["b"] })).toEqual(["b"]);
+    expect(queryClient.getQueryData(LIST)).toEqual(["b"]);
   });
 });
