@@ -227,6 +227,24 @@ export class EmulatorClient {
     }
   }
 
+  /** Every audit entry of one activity (e.g. "Restore a partner cross-tenant identity sync setting"), all pages, Retry-After waited out. */
+  async auditEntriesOf(activityDisplayName: string): Promise<WireAuditEntry[]> {
+    const entries: WireAuditEntry[] = [];
+    let next: string | null = `${EMULATOR_URL}/beta/auditLogs/directoryAudits?$top=999&$filter=${encodeURIComponent(`activityDisplayName eq '${activityDisplayName}'`)}`;
+    while (next) {
+      const response: Response = await fetch(next, { headers: { Authorization: `Bearer ${await this.accessToken()}` } });
+      if (response.status === 429) {
+        await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") ?? "1") * 1000));
+        continue;
+      }
+      if (!response.ok) throw new Error(`audit log: ${response.status} ${await response.text()}`);
+      const page = (await response.json()) as { value: WireAuditEntry[]; "@odata.nextLink"?: string };
+      entries.push(...page.value);
+      next = page["@odata.nextLink"] ?? null;
+    }
+    return entries;
+  }
+
   restoreAsAnotherAdmin(tenantId: string) {
     return this.graph("POST", `/policies/deletedItems/crossTenantSyncPolicyPartners/${tenantId}/restore`);
   }

@@ -83,14 +83,17 @@ export function DeletedPoliciesView() {
           <span>{permission.note}</span>
         </p>
       ) : null}
+      {/* Outside the list's states: a run whose answer was lost keeps saying so while the list cannot be read. */}
+      <div className="mb-3 space-y-3 empty:hidden">
+        <WriteResults title="Restore results" flow={flow} canRetry={permission.allowed} linkToPartner />
+        <PurgeResults />
+      </div>
       {deleted.isPending ? (
         <DeletedPoliciesSkeleton />
       ) : deleted.isError ? (
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted sync policies could not be loaded." />
       ) : (
         <div className="space-y-3">
-          <WriteResults title="Restore results" flow={flow} canRetry={permission.allowed} linkToPartner />
-          <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm">

@@ -3,6 +3,7 @@
 import { AlertTriangle, Lock, RefreshCw, WifiOff } from "lucide-react";
 import type { AppError } from "@/lib/core/result";
 import { toAppError } from "@/lib/queries/graph-action";
+import { isServerUnreachable, UNREACHABLE } from "@/lib/writes/messages";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
 
@@ -25,8 +26,9 @@ export function describeError(error: AppError): { title: string; hint: string | 
     case 504:
       return { title: "Microsoft Graph is temporarily unavailable", hint: "This is usually brief. Try again in a minute." };
     case 0:
+      if (isServerUnreachable(error)) return { title: UNREACHABLE.server, hint: "Check the connection, then try again." };
       return {
-        title: error.code === "Timeout" ? "Microsoft Graph did not answer in time" : "Microsoft Graph could not be reached",
+        title: error.code === "Timeout" ? "Microsoft Graph did not answer in time" : UNREACHABLE.graph,
         hint: "Check the network or the service health page, then try again.",
       };
     default:
@@ -48,7 +50,7 @@ export function GraphErrorPanel({ error, onRetry, context }: { error: unknown; o
             {context} {hint}
           </p>
           <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs text-muted">
-            <dt>Graph says</dt>
+            <dt>{isServerUnreachable(appError) ? "Details" : "Graph says"}</dt>
             <dd className="break-words text-fg">
               {appError.message} {appError.code ? <code className="font-mono">({appError.code})</code> : null}
             </dd>

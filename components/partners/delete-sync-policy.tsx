@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
 import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
 
@@ -52,8 +53,14 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
         disabled={remove.isPending}
         onClick={() => setOpen(true)}
       >
-        <Trash2 aria-hidden className="size-3.5" />
-        {remove.isPending ? "Deleting…" : "Delete sync policy"}
+        {remove.checking ? (
+          <CheckingLabel />
+        ) : (
+          <>
+            <Trash2 aria-hidden className="size-3.5" />
+            {remove.isPending ? "Deleting…" : "Delete sync policy"}
+          </>
+        )}
       </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent

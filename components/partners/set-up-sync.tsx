@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 
@@ -44,8 +45,14 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
           setOpen(true);
         }}
       >
-        <RefreshCcw aria-hidden className="size-3.5" />
-        {setUp.isPending ? "Setting up…" : "Set up sync"}
+        {setUp.checking ? (
+          <CheckingLabel />
+        ) : (
+          <>
+            <RefreshCcw aria-hidden className="size-3.5" />
+            {setUp.isPending ? "Setting up…" : "Set up sync"}
+          </>
+        )}
       </WriteButton>
       {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} /> : null}
       <Dialog open={open} onOpenChange={setOpen}>

@@ -4,10 +4,12 @@ import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
+import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
+import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
 
 export const SYNC_WRITE_REASON_ID = "sync-write-reason";
@@ -72,12 +74,18 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
         allowed={permission.allowed}
         reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
-        aria-label={`${verb} ${setting}`}
+        aria-label={update.checking ? WRITE_NOTICES.checkingNamed(setting) : `${verb} ${setting}`}
         disabled={update.isPending}
         onClick={() => setOpen(true)}
       >
-        {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
-        {update.isPending ? "Saving…" : verb}
+        {update.checking ? (
+          <CheckingLabel />
+        ) : (
+          <>
+            {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
+            {update.isPending ? "Saving…" : verb}
+          </>
+        )}
       </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent

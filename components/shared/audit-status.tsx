@@ -5,6 +5,7 @@ import { AlertTriangle, Hourglass, KeyRound, Lock, RefreshCw } from "lucide-reac
 import { AuditConsentRequiredError, useAuditToken, type ReportsLog } from "@/lib/auth/use-audit-token";
 import { describeError } from "@/components/feedback/graph-error-panel";
 import { toAppError } from "@/lib/queries/graph-action";
+import { asClause } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { cn } from "@/components/ui/cn";
@@ -139,7 +140,7 @@ export function AuditStatus({
   const { title } = describeError(appError);
   return (
     <Panel icon={AlertTriangle} tone="danger" compact={compact}>
-      <p className="font-medium">{log === "provisioning" ? "The provisioning log" : "The audit log"} could not be read: {title.charAt(0).toLowerCase() + title.slice(1)}</p>
+      <p className="font-medium">{log === "provisioning" ? "The provisioning log" : "The audit log"} could not be read: {asClause(title)}</p>
       <p className="text-muted">
         {appError.message}
         {appError.requestId ? (

@@ -1,4 +1,4 @@
-import { AlertTriangle, CheckCircle2, Info, XCircle } from "lucide-react";
+import { AlertTriangle, CheckCircle2, Info, LoaderCircle, XCircle } from "lucide-react";
 import type { OutcomeTone } from "@/lib/writes/messages";
 
 const ICONS = {
@@ -6,6 +6,7 @@ const ICONS = {
   info: { Icon: Info, className: "text-accent" },
   warning: { Icon: AlertTriangle, className: "text-warn" },
   error: { Icon: XCircle, className: "text-danger" },
+  pending: { Icon: LoaderCircle, className: "text-muted motion-safe:animate-spin" },
 } as const;
 
 export function OutcomeIcon({ tone }: { tone: OutcomeTone }) {

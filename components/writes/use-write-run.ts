@@ -5,11 +5,14 @@
  * outcomes of the runs so far, throttled rows counted down and resent by the
  * shared resend loop, "Retry failed" after a re-read proved what is still to do,
  * one row's outcome announced like any single write, and a failed call explained once.
+ * Rows whose answer the dashboard's server lost show as checking until Graph says.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
-import { AUTO_RETRY_ROUNDS, isRetryableOutcome, mergeOutcomes, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
+import { isServerUnreachable, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
+import { AUTO_RETRY_ROUNDS, checkingOutcome, isRetryableOutcome, mergeOutcomes, rowsToResend, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
+import { toAppError } from "@/lib/queries/graph-action";
+import { useCheckingIds } from "@/lib/queries/write-checks";
 import { createResendLoop, type ResendLoop } from "./resend-loop";
 import { announceOutcome, useAnnounceWriteError, useOutcomeContext, type ToastAction } from "./write-toast";
 
@@ -38,6 +41,11 @@ export interface WriteRunOptions<TItem> {
 }
 
 const key = (tenantId: string) => tenantId.toLowerCase();
+type ByKey<TItem> = Record<string, TItem>;
+const without = <T,>(record: Record<string, T>, ids: readonly string[]): Record<string, T> => {
+  const gone = new Set(ids);
+  return Object.fromEntries(Object.entries(record).filter(([id]) => !gone.has(id)));
+};
 
 export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
   const latest = useRef(options);
@@ -52,9 +60,23 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
   });
   const [run, setRun] = useState<WriteRun<TItem> | null>(null);
   const [pending, setPending] = useState(0);
+  // Rows on their way, and those of them whose answer was lost: shown as checking until their outcome lands.
+  const [sending, setSending] = useState<ByKey<TItem>>({});
+  const [lost, setLost] = useState<ByKey<{ item: TItem; outcome: WriteOutcome; name: string }>>({});
+  const checkingNow = useCheckingIds(options.write);
+  const newlyLost = Object.entries(sending).filter(([id]) => checkingNow.has(id) && !(id in lost));
+  // Kept until the outcome replaces them, so the rows never blink out between the two.
+  if (newlyLost.length > 0) {
+    const marked = newlyLost.map(([id, item]) => [id, { item, outcome: checkingOutcome(options.write, options.tenantIdOf(item), null), name: options.nameOf(item) }] as const);
+    setLost((previous) => ({ ...previous, ...Object.fromEntries(marked) }));
+  }
 
   // Made on first use, outside render: the loop outlives renders and holds the waiting resend.
   const loopRef = useRef<ResendLoop<TItem> | null>(null);
+  const settle = useCallback((ids: string[]) => {
+    setSending((previous) => without(previous, ids));
+    setLost((previous) => without(previous, ids));
+  }, []);
   const contextAtSend = useRef<OutcomeContext>(context);
   const loop = useCallback((): ResendLoop<TItem> => {
     loopRef.current ??= createResendLoop<TItem>({
@@ -63,6 +85,7 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
         // A refusal is explained as the sign-in stood when the write went out, not by the hint it just taught.
         contextAtSend.current = said.current.context;
         setPending((count) => count + 1);
+        setSending((previous) => ({ ...previous, ...Object.fromEntries(items.map((item) => [key(latest.current.tenantIdOf(item)), item])) }));
         try {
           return await latest.current.send(items);
         } finally {
@@ -73,6 +96,7 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
         const { tenantIdOf, nameOf, actionFor, onSettled } = latest.current;
         const names = Object.fromEntries(items.map((item) => [key(tenantIdOf(item)), nameOf(item)]));
         const byId = Object.fromEntries(items.map((item) => [key(tenantIdOf(item)), item]));
+        settle(Object.keys(byId));
         // Runs accumulate: a second action never hides the first one's results or its pending resends.
         const next = loopRef.current?.scheduled() ?? null;
         setRun((previous) => ({
@@ -89,10 +113,13 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
         onSettled?.(outcomes);
       },
       onSchedule: (next) => setRun((previous) => (previous ? { ...previous, retryAt: next?.at ?? null, autoRound: next?.round ?? previous.autoRound } : previous)),
-      onError: (error) => void said.current.announceError(error, latest.current.write),
+      onError: (error, items) => {
+        settle(items.map((item) => key(latest.current.tenantIdOf(item))));
+        void said.current.announceError(error, latest.current.write);
+      },
     });
     return loopRef.current;
-  }, []);
+  }, [settle]);
   useEffect(() => () => loopRef.current?.cancel(), []);
 
   const start = useCallback((items: TItem[]) => loop().start(items), [loop]);
@@ -104,14 +131,12 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
     let stillToDo: Set<string>;
     try {
       stillToDo = await latest.current.stillToDo();
-    } catch {
-      toast.error(WRITE_NOTICES.rereadFailed);
+    } catch (error) {
+      toast.error(WRITE_NOTICES.rereadFailed(isServerUnreachable(toAppError(error))));
       return;
     }
-    const failed = current.outcomes
-      .filter(isRetryableOutcome)
-      .filter((outcome) => stillToDo.has(key(outcome.tenantId)))
-      .map((outcome) => current.items[key(outcome.tenantId)])
+    const failed = rowsToResend(current.outcomes, stillToDo)
+      .map((tenantId) => current.items[key(tenantId)])
       .filter((item): item is TItem => item !== undefined);
     if (failed.length === 0) {
       toast.info(WRITE_NOTICES.nothingToResend);
@@ -125,12 +150,26 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
     loopRef.current?.cancel();
     setRun(null);
   }, []);
-  const retryable = useMemo(() => run?.outcomes.filter(isRetryableOutcome) ?? [], [run]);
+  // What the panel shows: the outcomes so far, with the rows being checked in place of theirs.
+  const shown = useMemo((): WriteRun<TItem> | null => {
+    const checking = Object.entries(lost);
+    if (checking.length === 0) return run;
+    const ids = new Set(checking.map(([id]) => id));
+    return {
+      outcomes: [...(run?.outcomes ?? []).filter((outcome) => !ids.has(key(outcome.tenantId))), ...checking.map(([, row]) => row.outcome)],
+      items: { ...run?.items, ...Object.fromEntries(checking.map(([id, row]) => [id, row.item])) },
+      names: { ...run?.names, ...Object.fromEntries(checking.map(([id, row]) => [id, row.name])) },
+      retryAt: run?.retryAt ?? null,
+      autoRound: run?.autoRound ?? 0,
+    };
+  }, [run, lost]);
+  const retryable = useMemo(() => shown?.outcomes.filter(isRetryableOutcome) ?? [], [shown]);
   const busy = pending > 0;
+  const { write } = options;
 
   return useMemo(
-    () => ({ start, run, dismiss, retryFailed, pending: busy, retryable, messageContext: context }),
-    [start, run, dismiss, retryFailed, busy, retryable, context],
+    () => ({ write, start, run: shown, dismiss, retryFailed, pending: busy, retryable, messageContext: context }),
+    [write, start, shown, dismiss, retryFailed, busy, retryable, context],
   );
 }
 

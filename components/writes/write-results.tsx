@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { RotateCcw, X } from "lucide-react";
-import { describeWriteOutcome, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
-import { AUTO_RETRY_ROUNDS, type OutcomeKind } from "@/lib/writes/outcome";
+import { describeWriteOutcome, finishRestLabel, lostContactSummary, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
+import { AUTO_RETRY_ROUNDS, isSettledOutcome, type OutcomeKind } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-icon";
 import { RetryCountdown } from "./retry-countdown";
@@ -12,7 +12,11 @@ import type { WriteRunState } from "./use-write-run";
 /** After these the partner page has something to show about the row. */
 const LEADS_TO_PARTNER: ReadonlySet<OutcomeKind> = new Set(["done", "already-done", "conflict"]);
 
-/** The per-row outcomes of a view's write runs, with the throttling countdown and "Retry failed". */
+/**
+ * The per-row outcomes of a view's write runs, with the throttling countdown and "Retry failed".
+ * When the dashboard's server lost a run's answer it says so, with counts from reads of Graph,
+ * and offers to send only the rows Graph shows not done.
+ */
 export function WriteResults<TItem>({
   title,
   flow,
@@ -35,22 +39,28 @@ export function WriteResults<TItem>({
     const label = describeWriteOutcome(outcome, context).label;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
+  const checking = run.outcomes.filter((outcome) => outcome.kind === "checking").length;
+  const lostContact = run.outcomes.some((outcome) => outcome.answerLost) && (checking > 0 || flow.retryable.length > 0);
+  const summary = lostContact
+    ? lostContactSummary(flow.write, { done: run.outcomes.filter(isSettledOutcome).length, notYet: flow.retryable.length, checking })
+    : [...counts.entries()].map(([label, count]) => `${label}: ${count}`).join(" · ");
   return (
     <section aria-label={title} className="rounded-lg border border-border bg-surface">
       <div className="flex flex-wrap items-center gap-3 border-b border-border px-4 py-2.5">
         <h2 className="font-semibold">{title}</h2>
-        <p className="text-muted" role="status">
-          {[...counts.entries()].map(([label, count]) => `${label}: ${count}`).join(" · ")}
+        <p className={lostContact ? "text-fg" : "text-muted"} role="status">
+          {summary}
+          {checking > 0 ? <span className="block text-xs text-muted">{WRITE_NOTICES.checkingPanel}</span> : null}
         </p>
         <div className="ml-auto flex items-center gap-2">
           {run.retryAt !== null ? (
             <p role="timer" aria-live="off" className="text-[13px] text-warn">
               <RetryCountdown retryAt={run.retryAt} format={(seconds) => WRITE_NOTICES.throttledPanel(retryCountdownText(seconds, run.autoRound, AUTO_RETRY_ROUNDS))} />
             </p>
-          ) : flow.retryable.length > 0 ? (
+          ) : flow.retryable.length > 0 && checking === 0 ? (
             <Button size="sm" variant="primary" onClick={() => void flow.retryFailed()} disabled={flow.pending || !canRetry}>
               <RotateCcw aria-hidden className="size-3.5" />
-              Retry failed ({flow.retryable.length})
+              {lostContact ? finishRestLabel(flow.write, flow.retryable.length) : `Retry failed (${flow.retryable.length})`}
             </Button>
           ) : null}
           <Button size="sm" variant="ghost" onClick={flow.dismiss} aria-label={`Dismiss ${title.toLowerCase()}`}>

@@ -41,7 +41,7 @@ export function announceOutcome(outcome: WriteOutcome, subject: ToastSubject, co
   const done = tone === "success" || tone === "info";
   const extra = done ? { ...(action ? { action } : {}), ...(durationMs ? { duration: durationMs } : {}) } : {};
   if (tone === "success") return toast.success(title, { description, ...extra });
-  if (tone === "info") return toast.info(title, { description, ...extra });
+  if (tone === "info" || tone === "pending") return toast.info(title, { description, ...extra });
   if (tone === "warning") return toast.warning(title, { description });
   return toast.error(title, { description });
 }

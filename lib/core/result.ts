@@ -15,6 +15,9 @@ export interface AppError {
   retryAfterSeconds: number | null;
 }
 
+/** The code of a server action call whose answer never reached the browser: the dashboard's own server, not Graph, could not be reached. */
+export const SERVER_UNREACHABLE = "ServerUnreachable";
+
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 export function ok<T>(data: T): Result<T> {

@@ -7,6 +7,7 @@ import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
 import { graphKeys } from "./keys";
 import { readList } from "./stream";
 import { fenceDeletedList, readStarted, spreadDeletedList } from "./cache-sync";
+import { readForCheck } from "./write-checks";
 
 /** The whole list, streamed by one action call; leaving every view that uses it stops listening. */
 export function deletedSyncPoliciesQuery(accountId: string, getToken: GetGraphToken, queryClient: QueryClient) {
@@ -30,13 +31,20 @@ export function useDeletedSyncPolicies({ enabled = true }: { enabled?: boolean }
   return useQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), enabled: enabled && account !== null });
 }
 
-/** Re-reads deleted items from Graph: the lower-case tenant ids whose sync policy is still there. */
+/**
+ * Re-reads deleted items from Graph (the cached list takes the answer): the lower-case tenant ids
+ * whose sync policy is still there. `forCheck`: a lost write's check (write-checks.ts), whose failed
+ * read leaves the list as it was.
+ */
+export async function rereadDeletedSyncPolicyIds(queryClient: QueryClient, accountId: string, getToken: GetGraphToken, forCheck = false): Promise<Set<string>> {
+  const query = deletedSyncPoliciesQuery(accountId, getToken, queryClient);
+  const fresh = forCheck ? await readForCheck(queryClient, query) : await queryClient.fetchQuery({ ...query, staleTime: 0 });
+  return new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
+}
+
 export function useRereadDeletedSyncPolicyIds(): () => Promise<Set<string>> {
   const { account, getToken } = useGraphToken();
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  return useCallback(async () => {
-    const fresh = await queryClient.fetchQuery({ ...deletedSyncPoliciesQuery(accountId, getToken, queryClient), staleTime: 0 });
-    return new Set(fresh.map((policy) => policy.tenantId.toLowerCase()));
-  }, [queryClient, accountId, getToken]);
+  return useCallback(() => rereadDeletedSyncPolicyIds(queryClient, accountId, getToken), [queryClient, accountId, getToken]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Result } from "@/lib/core/result";
-import { callGraphAction, GraphActionError } from "./graph-action";
+import { callGraphAction, GraphActionError, toAppError } from "./graph-action";
 
 const unauthorized: Result<string> = {
   ok: false,
@@ -31,5 +31,19 @@ describe("callGraphAction", () => {
     }));
     await expect(callGraphAction(async () => "token", action)).rejects.toBeInstanceOf(GraphActionError);
     expect(action).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("toAppError", () => {
+  it("names the dashboard's server, not Graph, when a server action call never answered", () => {
+    const error = toAppError(new TypeError("Failed to fetch"));
+    expect(error).toMatchObject({ status: 0, code: "ServerUnreachable" });
+    expect(error.message).toMatch(/^The dashboard's server could not be reached/);
+    expect(error.message).not.toMatch(/Graph/);
+  });
+
+  it("keeps what Graph said when the action answered with a Graph failure", () => {
+    const graphDown = { status: 0, code: "NetworkError", message: "Microsoft Graph could not be reached.", requestId: null, retryAfterSeconds: null };
+    expect(toAppError(new GraphActionError(graphDown))).toBe(graphDown);
   });
 });

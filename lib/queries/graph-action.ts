@@ -1,4 +1,5 @@
-import type { AppError, Result } from "@/lib/core/result";
+import { SERVER_UNREACHABLE, type AppError, type Result } from "@/lib/core/result";
+import { UNREACHABLE } from "@/lib/writes/messages";
 import { SignInRequiredError, type GetGraphToken } from "@/lib/auth/use-graph-token";
 
 export class GraphActionError extends Error {
@@ -23,7 +24,8 @@ export async function callGraphAction<T>(getToken: GetGraphToken, action: (token
 
 /**
  * The AppError behind anything a query or mutation threw in the browser: a Graph failure the action
- * returned, a sign-in that is needed, or (anything else) a server the browser could not reach.
+ * returned, a sign-in that is needed, or (anything else) the dashboard's own server, which the
+ * browser could not reach: never reported as Graph being unreachable.
  * Graph's own answers become AppErrors on the server, in lib/graph/errors.ts.
  */
 export function toAppError(error: unknown): AppError {
@@ -33,8 +35,8 @@ export function toAppError(error: unknown): AppError {
   }
   return {
     status: 0,
-    code: "UnexpectedError",
-    message: "The dashboard could not reach its server. Check your connection and try again.",
+    code: SERVER_UNREACHABLE,
+    message: `${UNREACHABLE.server}. Check your connection and try again.`,
     requestId: null,
     retryAfterSeconds: null,
   };

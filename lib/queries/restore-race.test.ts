@@ -5,7 +5,7 @@ import type { WriteOutcome } from "@/lib/writes/outcome";
 import { ok, type Result } from "@/lib/core/result";
 import { getPartnerDetail } from "@/lib/actions/partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies } from "@/lib/actions/deleted-sync-policies";
-import { feedStream } from "@/tests/streams";
+import { feedStream, streamOf } from "@/tests/streams";
 import { makeDeletedSyncPolicy, makePartner, makeSyncPolicy } from "@/tests/model-fixtures";
 import { graphKeys } from "./keys";
 import { partnerDetailQuery, type PartnerDetail } from "./partners";
@@ -100,5 +100,26 @@ describe("large selections", () => {
     const outcomes = await restore(new QueryClient(), ids);
     expect(outcomes.filter((outcome) => outcome.kind === "done")).toHaveLength(500);
     expect(outcomes.at(-1)).toMatchObject({ tenantId: ids[500], kind: "failed", error: denied });
+  });
+});
+
+describe("a restore whose answer the dashboard's server lost", () => {
+  it("is settled by a fresh read of deleted items that its own fences do not hide, and the list converges to it", async () => {
+    const B = "bbbbbbbb-0000-4000-8000-000000000002";
+    const deletedB = makeDeletedSyncPolicy(B);
+    const queryClient = new QueryClient();
+    queryClient.setQueryData<DeletedSyncPolicy[]>(graphKeys.deletedSyncPolicies(ACCOUNT), [deletedA, deletedB]);
+    vi.mocked(restoreSyncPolicies).mockRejectedValue(new TypeError("Failed to fetch"));
+    // Graph restored A before the server died; B is still in deleted items.
+    vi.mocked(listDeletedSyncPolicies).mockResolvedValue(streamOf(ok([deletedB])));
+
+    const outcomes = await restore(queryClient, [A, B]);
+
+    expect(restoreSyncPolicies).toHaveBeenCalledTimes(1);
+    expect(outcomes.map(({ tenantId, kind, answerLost }) => ({ tenantId, kind, answerLost }))).toEqual([
+      { tenantId: A, kind: "done", answerLost: true },
+      { tenantId: B, kind: "unknown", answerLost: true },
+    ]);
+    expect(queryClient.getQueryData(graphKeys.deletedSyncPolicies(ACCOUNT))).toEqual([deletedB]);
   });
 });

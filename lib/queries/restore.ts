@@ -13,8 +13,9 @@ import type { RestoreRoute, WriteOutcome } from "@/lib/writes/outcome";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import { graphKeys } from "./keys";
 import { restoreSettled, restoreStarted, setLivePolicy } from "./cache-sync";
+import { rereadDeletedSyncPolicyIds } from "./deleted-sync-policies";
 import { removeFromDeleted } from "./write-cache";
-import { callWrite, deletedSyncPolicyTarget, graphWriteOptions, sendInChunks, useGraphWrite, type GraphWrite } from "./writes";
+import { callWrite, deletedSyncPolicyTarget, graphWriteOptions, sendInChunks, useGraphWrite, type GraphWrite, type WriteCheck } from "./writes";
 import type { PartnerDetail } from "./partners";
 
 export type { RestoreRoute };
@@ -51,6 +52,18 @@ export type RestoreVariables = { tenantIds: string[]; route?: RestoreRoute };
 
 const idOfTarget = (target: string) => target.slice(target.indexOf(":") + 1);
 
+/** After a lost answer: a policy no longer in deleted items went through (restored, or purged meanwhile); one still there did not. */
+const restoreCheck: WriteCheck<RestoreVariables> = {
+  write: "restore-sync-policy",
+  tenantIds: ({ tenantIds }) => tenantIds,
+  read: async (queryClient, accountId, getToken, { tenantIds }) => {
+    // Their fences would hide them from this read; it is the one that decides.
+    tenantIds.forEach((id) => restoreSettled(queryClient, accountId, id, false, null));
+    const stillDeleted = await rereadDeletedSyncPolicyIds(queryClient, accountId, getToken, true);
+    return (tenantId) => ({ reached: !stillDeleted.has(tenantId.toLowerCase()) });
+  },
+};
+
 export const restoreWrite: GraphWrite<RestoreVariables> = {
   // A restore or purge of the same policy already on the wire is not sent again; the other rows go.
   targets: ({ tenantIds }) => tenantIds.map(deletedSyncPolicyTarget),
@@ -63,6 +76,7 @@ export const restoreWrite: GraphWrite<RestoreVariables> = {
     if (tenantIds.length === 1 && only && route) return callWrite(getToken, (token) => restoreSyncPolicy(token, only, route));
     return sendInChunks(getToken, "restore-sync-policy", tenantIds, restoreSyncPolicies);
   },
+  check: restoreCheck,
   apply: (queryClient, accountId, outcomes, _args, rollback) => applyRestoreOutcomes(queryClient, accountId, outcomes, rollback),
 };
 

@@ -35,13 +35,14 @@ describe("sendInChunks", () => {
     expect(outcomes).toHaveLength(1_100);
   });
 
-  it("marks the rest unknown, not failed, when a later call's answer was lost", async () => {
+  it("marks the rest checking (Graph is read next), not failed, when a later call's answer was lost", async () => {
     const call = vi
       .fn()
       .mockImplementationOnce(async (_token: string, chunk: string[]) => purged(chunk))
       .mockRejectedValueOnce(new TypeError("Failed to fetch"));
     const outcomes = await sendInChunks(getToken, "purge-sync-policy", ids(600), call);
-    expect(outcomes.slice(500).map((outcome) => outcome.kind)).toEqual(Array(100).fill("unknown"));
+    expect(outcomes.slice(500).map((outcome) => outcome.kind)).toEqual(Array(100).fill("checking"));
+    expect(outcomes.slice(500).every((outcome) => outcome.answerLost && outcome.error?.code === "ServerUnreachable")).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WriteOutcome } from "./outcome";
-import { describeWriteOutcome, describeWriteToast, nothingDone, retryCountdownText } from "./messages";
+import { asClause, describeWriteOutcome, describeWriteToast, finishRestLabel, lostContactSummary, nothingDone, retryCountdownText, UNREACHABLE } from "./messages";
 
 const base: WriteOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
 const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
@@ -43,11 +43,11 @@ describe("describeWriteOutcome", () => {
     expect(describeWriteOutcome({ ...unknown, retrySafe: true })).toMatchObject({
       tone: "warning",
       label: "Outcome unknown",
-      detail: "No answer came back, and the policy is still in deleted items: it is safe to retry.",
+      detail: "Microsoft Graph did not answer, and the policy is still in deleted items: it is safe to retry.",
     });
     for (const retrySafe of [false, null, undefined]) {
       const detail = describeWriteOutcome({ ...unknown, retrySafe }).detail;
-      expect(detail).toBe("No answer came back and the current state could not be read. Refresh the list before retrying.");
+      expect(detail).toBe("Microsoft Graph did not answer and the current state could not be read. Refresh the list before retrying.");
       expect(detail).not.toMatch(/safe to retry/);
     }
   });
@@ -91,5 +91,38 @@ describe("the toasts every write shows", () => {
     expect(nothingDone("purge-partner")).toBe("Nothing was purged.");
     expect(nothingDone("create-sync-policy")).toBe("Nothing was created.");
     expect(retryCountdownText(4, 1, 3)).toBe("Retrying automatically in 4 s (round 2 of 3)");
+  });
+});
+
+describe("a write whose answer the dashboard's server lost", () => {
+  const serverLost = { status: 0, code: "ServerUnreachable", message: "The dashboard's server could not be reached.", requestId: null, retryAfterSeconds: null };
+
+  it("says checking, in words, while Graph is read, and blames the dashboard's server, not Graph", () => {
+    const message = describeWriteOutcome({ ...base, kind: "checking", error: serverLost, answerLost: true });
+    expect(message).toMatchObject({ tone: "pending", label: "Checking…" });
+    expect(message.detail).toMatch(/^The dashboard's server could not be reached/);
+    expect(message.detail).not.toMatch(/Microsoft Graph could not be reached/);
+  });
+
+  it("once Graph answered, says which rows did not go through and that sending them again is safe", () => {
+    const notYet = describeWriteOutcome({ ...base, kind: "unknown", retrySafe: true, error: serverLost, answerLost: true });
+    expect(notYet.label).toBe("Not restored yet");
+    expect(notYet.detail).toMatch(/dashboard's server could not be reached before it answered; Microsoft Graph shows that the policy is still in deleted items/);
+    expect(describeWriteOutcome({ ...base, kind: "unknown", retrySafe: null, error: serverLost }).detail).toMatch(/^The dashboard's server could not be reached and the current state could not be read/);
+  });
+
+  it("counts from Graph in the results panel, and a finish button with the exact count", () => {
+    expect(lostContactSummary("restore-sync-policy", { done: 320, notYet: 286, checking: 0 })).toBe(
+      "The dashboard lost contact with its server during the restore: 320 restored, 286 not yet.",
+    );
+    expect(lostContactSummary("purge-sync-policy", { done: 3, notYet: 1, checking: 5 })).toBe("The dashboard lost contact with its server during the purge: 3 purged, 1 not yet, 5 checking…");
+    expect(lostContactSummary("restore-sync-policy", { done: 0, notYet: 0, checking: 606 })).toMatch(/during the restore\. Checking with Microsoft Graph which of the 606 went through…/);
+    expect(finishRestLabel("restore-sync-policy", 286)).toBe("Restore the 286 that did not go through");
+    expect(finishRestLabel("purge-sync-policy", 4)).toBe("Purge the 4 that did not go through");
+  });
+
+  it("keeps Microsoft's capital inside a sentence", () => {
+    expect(`The audit log could not be read: ${asClause(UNREACHABLE.graph)}`).toBe("The audit log could not be read: Microsoft Graph could not be reached");
+    expect(`The audit log could not be read: ${asClause(UNREACHABLE.server)}`).toBe("The audit log could not be read: the dashboard's server could not be reached");
   });
 });

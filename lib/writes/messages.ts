@@ -2,10 +2,31 @@
  * The one place for words: every toast and notice the write engine shows, built from each write's
  * own words in words.ts.
  */
+import { SERVER_UNREACHABLE, type AppError } from "@/lib/core/result";
 import type { OutcomeKind, WriteOutcome } from "./outcome";
 import { WORDS, type ToastSubject, type WriteKind, type WriteWords } from "./words";
 
-export type OutcomeTone = "success" | "info" | "warning" | "error";
+/** `pending`: not known yet, a read of Graph is on its way. */
+export type OutcomeTone = "success" | "info" | "warning" | "error" | "pending";
+
+/** What a row or control says while a read of Graph tells whether its write went through. */
+const CHECKING = "Checking…";
+
+/** Which side could not be reached: the dashboard's own server, or Microsoft Graph behind it. */
+export const UNREACHABLE = {
+  server: "The dashboard's server could not be reached",
+  graph: "Microsoft Graph could not be reached",
+} as const;
+
+/** The browser never got the server's answer (as opposed to the server never getting Graph's). */
+export function isServerUnreachable(error: Pick<AppError, "code"> | null | undefined): boolean {
+  return error?.code === SERVER_UNREACHABLE;
+}
+
+/** A title continuing a sentence ("… could not be read: the dashboard's server could not be reached"); Microsoft keeps its capital. */
+export function asClause(title: string): string {
+  return title.startsWith("Microsoft") ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
 
 export interface OutcomeMessage {
   label: string;
@@ -25,6 +46,7 @@ const TONES: Record<OutcomeKind, OutcomeTone> = {
   throttled: "warning",
   unknown: "warning",
   failed: "error",
+  checking: "pending",
 };
 
 
@@ -109,12 +131,17 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
       return { tone, label: "Throttled", detail: `Microsoft Graph is throttling requests${wait ? ` and asked to wait ${wait} s` : ""}. Nothing was ${words.past}; retry shortly.${requestId}` };
     }
     case "unknown":
+      if (outcome.answerLost && outcome.retrySafe === true) {
+        return { tone, label: `Not ${words.past} yet`, detail: `${UNREACHABLE.server} before it answered; Microsoft Graph shows that ${words.stillThere}, so it is safe to send again.` };
+      }
       // "Safe to retry" only when a re-read proved nothing was done.
       return {
         tone,
         label: "Outcome unknown",
-        detail: `${outcome.retrySafe === true ? `No answer came back, and ${words.stillThere}: it is safe to retry.` : "No answer came back and the current state could not be read. Refresh the list before retrying."}${requestId}`,
+        detail: `${outcome.retrySafe === true ? `Microsoft Graph did not answer, and ${words.stillThere}: it is safe to retry.` : `${isServerUnreachable(outcome.error) ? UNREACHABLE.server : "Microsoft Graph did not answer"} and the current state could not be read. Refresh the list before retrying.`}${requestId}`,
       };
+    case "checking":
+      return { tone, label: CHECKING, detail: `${UNREACHABLE.server} before it answered, so whether it was ${words.past} is not known yet. Reading Microsoft Graph to find out; this updates by itself.` };
     case "failed":
       return { tone, label: "Failed", detail: `${outcome.error?.message ?? "Graph returned an error."}${requestId}` };
   }
@@ -143,19 +170,43 @@ export function retryCountdownText(seconds: number, round: number, rounds: numbe
   return `Retrying automatically in ${seconds} s (round ${round + 1} of ${rounds})`;
 }
 
+/** How many rows of a run whose answer was lost Graph shows done, not done, and still being read. */
+export interface LostContactCounts {
+  done: number;
+  notYet: number;
+  checking: number;
+}
+
+/** The results panel's line when the dashboard's server died during a write over rows; the counts come from reads of Graph. */
+export function lostContactSummary(write: WriteKind, { done, notYet, checking }: LostContactCounts): string {
+  const words = WORDS[write];
+  const lost = `The dashboard lost contact with its server during the ${words.noun}`;
+  if (done + notYet === 0) return `${lost}. Checking with Microsoft Graph which of the ${checking} went through…`;
+  return `${lost}: ${done} ${words.past}, ${notYet} not yet${checking > 0 ? `, ${checking} checking…` : "."}`;
+}
+
+/** The button that sends again only the rows Graph shows not done after a lost answer. */
+export function finishRestLabel(write: WriteKind, count: number): string {
+  return `${WORDS[write].verb} the ${count} that did not go through`;
+}
+
 /** Notices the write engine shows besides outcomes. */
 export const WRITE_NOTICES = {
   throttledTitle: "Microsoft Graph is throttling requests",
   throttledDetail: (countdown: string) => `Nothing was changed yet. ${countdown}. Close to cancel.`,
   throttledPanel: (countdown: string) => `Graph is throttling: ${countdown.toLowerCase()}`,
-  answerLostTitle: "Outcome unknown",
-  answerLostDetail: "The answer from the server was lost. The views were re-read from Microsoft Graph: check what they show before trying again.",
+  answerLostTitle: UNREACHABLE.server,
+  answerLostDetail: "Its answer was lost, so whether the change went through is not known from it. The views were re-read from Microsoft Graph: check what they show before trying again.",
+  checking: CHECKING,
+  /** A control's name while its write is checked: "Checking inbound user sync…". */
+  checkingNamed: (what: string) => `Checking ${what}…`,
+  checkingPanel: "The page keeps reading Microsoft Graph until it answers, at once when the connection or the tab comes back; nothing is sent again meanwhile.",
   sessionRenewing: "Your session expired; signing you in again.",
   sessionExpiredTitle: "Your session expired and could not be renewed",
   sessionExpiredDetail: (nothing: string) => `${nothing} Sign in again, then retry.`,
   signIn: "Sign in",
   failedDetail: (nothing: string, message: string, requestId: string | null) => `${nothing} ${message}${requestId ? ` Request ID: ${requestId}` : ""}`,
-  rereadFailed: "Microsoft Graph could not be re-read, so nothing was resent. Try again in a moment.",
+  rereadFailed: (serverSide: boolean) => `${serverSide ? UNREACHABLE.server : "Microsoft Graph could not be re-read"}, so nothing was resent. Try again in a moment.`,
   nothingToResend: "Nothing to resend: a re-read shows none of those rows still waiting.",
   undo: "Undo",
   openPartner: "Open partner",

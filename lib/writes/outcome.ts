@@ -30,6 +30,8 @@ export const OUTCOME_KINDS = [
   "throttled",
   "unknown",
   "failed",
+  /** The dashboard's server never answered the browser: a read of Graph is on its way to tell whether it happened. */
+  "checking",
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
@@ -48,6 +50,11 @@ export interface WriteOutcome {
    * the look failed.
    */
   retrySafe?: boolean | null;
+  /**
+   * The dashboard's server never answered the browser (it died, or the network dropped): this
+   * outcome is what a read of Graph found afterwards, or (kind "checking") what is still being read.
+   */
+  answerLost?: boolean;
 }
 
 /**
@@ -60,9 +67,33 @@ export function isRetryableOutcome(outcome: Pick<WriteOutcome, "kind">): boolean
   return RETRYABLE_KINDS.includes(outcome.kind);
 }
 
+/**
+ * The rows "Retry failed" (or, after a lost answer, "Restore the N that did not go through") sends:
+ * retryable ones that a fresh read shows still to do (`stillToDo`: lower-case tenant ids). A row
+ * done, or being checked, is never among them.
+ */
+export function rowsToResend(outcomes: readonly WriteOutcome[], stillToDo: ReadonlySet<string>): string[] {
+  return outcomes.filter(isRetryableOutcome).map((outcome) => outcome.tenantId).filter((tenantId) => stillToDo.has(tenantId.toLowerCase()));
+}
+
 /** Done, or found already done: the write's effect is there either way. */
 export function isSettledOutcome(outcome: Pick<WriteOutcome, "kind">): boolean {
   return outcome.kind === "done" || outcome.kind === "already-done";
+}
+
+/** A row whose answer the dashboard's server never gave the browser: checking until a read of Graph says. */
+export function checkingOutcome(write: WriteKind, tenantId: string, error: AppError | null): WriteOutcome {
+  return { write, tenantId, kind: "checking", policy: null, error, attempts: 1, retrySafe: null, answerLost: true };
+}
+
+/**
+ * What a read of Graph found for a row whose answer was lost: done, or not done (so sending it
+ * again can only do what was asked). Never a guess: only a read that answered decides.
+ */
+export function foundAfterLostAnswer(write: WriteKind, tenantId: string, reached: boolean, error: AppError | null, policy: SyncPolicy | null = null): WriteOutcome {
+  return reached
+    ? { write, tenantId, kind: "done", policy, error: null, attempts: 1, retrySafe: false, answerLost: true }
+    : { write, tenantId, kind: "unknown", policy: null, error, attempts: 1, retrySafe: true, answerLost: true };
 }
 
 /** A later run's outcomes replace the earlier ones of the same rows, attempts added up; new rows join at the end. */

@@ -18,6 +18,10 @@ export interface WriteWords {
   title: (subject: ToastSubject) => string;
   /** What the write does, as the verb of "Nothing was …". */
   past: string;
+  /** What the write does, as a button says it: "Restore the 12 that did not go through". */
+  verb: string;
+  /** The write as a noun: "during the restore". */
+  noun: string;
   done: string;
   alreadyDone: string;
   alreadyDoneDetail: string;
@@ -33,6 +37,8 @@ export const WORDS = {
   "restore-sync-policy": {
     title: ({ name }) => `Restored the sync policy of ${name}`,
     past: "restored",
+    verb: "Restore",
+    noun: "restore",
     done: "Restored",
     alreadyDone: "Already restored",
     alreadyDoneDetail: "Someone restored this policy before you; it is live now.",
@@ -44,6 +50,8 @@ export const WORDS = {
   "create-sync-policy": {
     title: ({ name }) => `Sync set up for ${name}`,
     past: "created",
+    verb: "Set up",
+    noun: "set-up",
     done: "Sync set up",
     alreadyDone: "Already set up",
     alreadyDoneDetail: "This partner already has a sync policy.",
@@ -55,6 +63,8 @@ export const WORDS = {
   "update-sync-policy": {
     title: ({ name, on, setting }) => `${turned(on)} ${setting ?? "the setting"} for ${name}`,
     past: "changed",
+    verb: "Change",
+    noun: "change",
     done: "Saved",
     alreadyDone: "Already set",
     alreadyDoneDetail: "The setting already had this value.",
@@ -66,6 +76,8 @@ export const WORDS = {
   "delete-sync-policy": {
     title: ({ name }) => `Deleted the sync policy of ${name}`,
     past: "deleted",
+    verb: "Delete",
+    noun: "deletion",
     done: "Deleted",
     alreadyDone: "Already deleted",
     alreadyDoneDetail: "Someone deleted this sync policy before you.",
@@ -77,6 +89,8 @@ export const WORDS = {
   "purge-sync-policy": {
     title: ({ name }) => `Purged the sync policy of ${name}`,
     past: "purged",
+    verb: "Purge",
+    noun: "purge",
     done: "Purged",
     alreadyDone: "Already gone",
     alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
@@ -88,6 +102,8 @@ export const WORDS = {
   "add-partner": {
     title: ({ name }) => `Added ${name} as a partner`,
     past: "added",
+    verb: "Add",
+    noun: "addition",
     done: "Added",
     alreadyDone: "Already a partner",
     alreadyDoneDetail: "This organization is already a partner.",
@@ -99,6 +115,8 @@ export const WORDS = {
   "set-inbound-redemption": {
     title: ({ name, on }) => `${turned(on)} inbound automatic redemption for ${name}`,
     past: "changed",
+    verb: "Change",
+    noun: "change",
     done: "Saved",
     alreadyDone: "Already set",
     alreadyDoneDetail: "The setting already had this value.",
@@ -110,6 +128,8 @@ export const WORDS = {
   "set-outbound-redemption": {
     title: ({ name, on }) => `${turned(on)} outbound automatic redemption for ${name}`,
     past: "changed",
+    verb: "Change",
+    noun: "change",
     done: "Saved",
     alreadyDone: "Already set",
     alreadyDoneDetail: "Outbound automatic redemption already had this value.",
@@ -121,6 +141,8 @@ export const WORDS = {
   "delete-partner": {
     title: ({ name }) => `Deleted the partner ${name}`,
     past: "deleted",
+    verb: "Delete",
+    noun: "deletion",
     done: "Deleted",
     alreadyDone: "Already deleted",
     alreadyDoneDetail: "Someone deleted this partner before you.",
@@ -132,6 +154,8 @@ export const WORDS = {
   "restore-partner": {
     title: ({ name }) => `Restored the partner ${name}`,
     past: "restored",
+    verb: "Restore",
+    noun: "restore",
     done: "Restored",
     alreadyDone: "Already restored",
     alreadyDoneDetail: "Someone restored this partner before you.",
@@ -143,6 +167,8 @@ export const WORDS = {
   "purge-partner": {
     title: ({ name }) => `Purged the partner ${name}`,
     past: "purged",
+    verb: "Purge",
+    noun: "purge",
     done: "Purged",
     alreadyDone: "Already gone",
     alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
