@@ -28,7 +28,7 @@ const TONES: Record<OutcomeKind, OutcomeTone> = {
 };
 
 
-function describeDone(outcome: WriteOutcome): string {
+function describeDone(outcome: WriteOutcome, subject?: ToastSubject): string {
   switch (outcome.write) {
     case "restore-sync-policy": {
       // Never promise settings Graph did not return.
@@ -38,7 +38,9 @@ function describeDone(outcome: WriteOutcome): string {
       return "Graph returned it without inbound user sync settings: review them on the partner page.";
     }
     case "create-sync-policy":
-      return "The sync policy exists now. Users from this tenant are synchronized once a configuration in the partner's tenant pushes them.";
+      return subject?.redemptionOff
+        ? "The sync policy exists now, but inbound automatic redemption is off for this partner: no user is synchronized until it is turned on."
+        : "The sync policy exists now. Users from this tenant are synchronized once a configuration in the partner's tenant pushes them.";
     case "update-sync-policy":
       return "The sync policy has the new setting. Users already synchronized stay in your tenant.";
     case "delete-sync-policy":
@@ -49,7 +51,9 @@ function describeDone(outcome: WriteOutcome): string {
     case "add-partner":
       return "Every setting of the new partner is inherited from your default policy until you change it.";
     case "set-inbound-redemption":
-      return "Users invited from this tenant are no longer asked to accept a consent prompt. Outbound automatic redemption was kept as it was.";
+      return subject?.on === false
+        ? "Users invited from this tenant are asked to accept a consent prompt again, so cross-tenant sync cannot bring them in. Outbound automatic redemption was kept as it was."
+        : "Users invited from this tenant are no longer asked to accept a consent prompt. Outbound automatic redemption was kept as it was.";
     case "set-outbound-redemption":
       return "Outbound automatic redemption has the new value. Inbound automatic redemption was kept as it was.";
     case "delete-partner":
@@ -65,15 +69,17 @@ export interface OutcomeContext {
   writeBlockedReason?: string | null;
   /** The ID token shows a role that can write, so a refusal means the role or consent changed since. */
   roleConfirmed?: boolean;
+  /** A throttled item is already counted down to an automatic resend. */
+  resendScheduled?: boolean;
 }
 
-export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeContext = {}): OutcomeMessage {
+export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeContext = {}, subject?: ToastSubject): OutcomeMessage {
   const words: WriteWords = WORDS[outcome.write];
   const requestId = outcome.error?.requestId ? ` Request ID: ${outcome.error.requestId}.` : "";
   const tone = TONES[outcome.kind];
   switch (outcome.kind) {
     case "done":
-      return { tone, label: words.done, detail: describeDone(outcome) };
+      return { tone, label: words.done, detail: describeDone(outcome, subject) };
     case "already-done":
       return { tone, label: words.alreadyDone, detail: words.alreadyDoneDetail };
     case "purged":
@@ -106,15 +112,14 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
       return { tone, label: "Session expired", detail: "Your sign-in expired before Graph accepted the request. Sign in again, then retry." };
     case "throttled": {
       const wait = outcome.error?.retryAfterSeconds;
-      return { tone, label: "Throttled", detail: `Microsoft Graph is throttling requests${wait ? ` and asked to wait ${wait} s` : ""}. Nothing was ${words.past}; retry shortly.${requestId}` };
+      const next = context.resendScheduled ? "it is sent again automatically when the countdown ends" : "retry shortly";
+      return { tone, label: "Throttled", detail: `Microsoft Graph is throttling requests${wait ? ` and asked to wait ${wait} s` : ""}. Nothing was ${words.past} yet; ${next}.${requestId}` };
     }
     case "unknown":
-      // "Safe to retry" only when a re-read proved nothing was done.
-      return {
-        tone,
-        label: "Outcome unknown",
-        detail: `${outcome.retrySafe === true ? `No answer came back, and ${words.stillThere}: it is safe to retry.` : "No answer came back and the current state could not be read. Refresh the list before retrying."}${requestId}`,
-      };
+      // A re-read that proved nothing was done makes the outcome known: not done, safe to retry.
+      return outcome.retrySafe === true
+        ? { tone, label: `Not ${words.past}`, detail: `No answer came back, and a re-read shows ${words.stillThere}: it is safe to retry.${requestId}` }
+        : { tone, label: "Outcome unknown", detail: `No answer came back and the current state could not be read. Refresh the list before retrying.${requestId}` };
     case "failed":
       return { tone, label: "Failed", detail: `${outcome.error?.message ?? "Graph returned an error."}${requestId}` };
   }
@@ -128,7 +133,7 @@ export interface WriteToast {
 }
 
 export function describeWriteToast(outcome: WriteOutcome, subject: ToastSubject, context: OutcomeContext = {}): WriteToast {
-  const message = describeWriteOutcome(outcome, context);
+  const message = describeWriteOutcome(outcome, context, subject);
   if (message.tone === "success") return { tone: "success", title: WORDS[outcome.write].title(subject), description: message.detail };
   return { tone: message.tone, title: `${subject.name}: ${message.label.toLowerCase()}`, description: message.detail };
 }
