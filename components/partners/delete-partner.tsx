@@ -13,6 +13,7 @@ import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
+import { usePartnerWriteWait } from "./write-wait";
 
 const REASON_ID = "delete-partner-reason";
 
@@ -23,6 +24,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
   const permission = useWritePermission();
   const remove = useDeletePartner();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const hasPolicy = partner.syncPolicy !== null;
 
   const confirm = () => {
@@ -44,7 +46,8 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
       <WriteButton
         allowed={permission.allowed}
         reasonId={REASON_ID}
-        disabled={remove.isPending}
+        disabled={wait.busy}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => {
           setWithPolicy(true);
           setOpen(true);

@@ -13,6 +13,7 @@ import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
+import { usePartnerWriteWait } from "./write-wait";
 
 /** How long the toast offers Undo after a delete. */
 export const UNDO_SECONDS = 10;
@@ -23,6 +24,7 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
   const remove = useDeleteSyncPolicy();
   const restore = useRestoreSyncPolicies();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const subject = { name };
 
   // The loop lives with the toast: this control unmounts as soon as the policy leaves the page.
@@ -49,7 +51,8 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
         allowed={permission.allowed}
         reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
-        disabled={remove.isPending}
+        disabled={wait.busy}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => setOpen(true)}
       >
         <Trash2 aria-hidden className="size-3.5" />

@@ -9,6 +9,7 @@ import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
+import { usePartnerWriteWait } from "./write-wait";
 
 export const SYNC_WRITE_REASON_ID = "sync-write-reason";
 
@@ -50,6 +51,7 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
   const permission = useWritePermission();
   const update = useUpdateSyncPolicy();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const current = policy[WHAT[kind].field];
   const turnOn = current !== true;
   const verb = turnOn ? "Turn on" : "Turn off";
@@ -73,11 +75,12 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
         reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
         aria-label={`${verb} ${setting}`}
-        disabled={update.isPending}
+        disabled={wait.busy}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => setOpen(true)}
       >
         {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
-        {update.isPending ? "Saving…" : verb}
+        {verb}
       </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent

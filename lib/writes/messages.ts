@@ -153,6 +153,9 @@ export const WRITE_NOTICES = {
   throttledTitle: "Microsoft Graph is throttling requests",
   throttledDetail: (countdown: string) => `Nothing was changed yet. ${countdown}. Close to cancel.`,
   throttledPanel: (countdown: string) => `Graph is throttling: ${countdown.toLowerCase()}`,
+  /** Beside a value a write changes, until Graph answers. */
+  pendingSaving: "Saving: not confirmed by Microsoft Graph yet",
+  pendingThrottled: (countdown: string) => `Not changed yet: Microsoft Graph is throttling. ${countdown}.`,
   answerLostTitle: "Outcome unknown",
   answerLostDetail: "The answer from the server was lost. The views were re-read from Microsoft Graph: check what they show before trying again.",
   sessionRenewing: "Your session expired; signing you in again.",
