@@ -14,6 +14,7 @@ import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { usePartnerWriteWait } from "./write-wait";
+import { PendingMark } from "@/components/writes/pending-mark";
 
 const REASON_ID = "delete-partner-reason";
 
@@ -54,8 +55,9 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
         }}
       >
         <Trash2 aria-hidden className="size-3.5" />
-        {remove.isPending ? "Deleting…" : "Delete partner"}
+        Delete partner
       </WriteButton>
+      <PendingMark write={wait.find("delete-partner")} />
       {!permission.allowed && permission.reason ? (
         <span id={REASON_ID} className="sr-only">
           {permission.reason}

@@ -56,7 +56,7 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
         onClick={() => setOpen(true)}
       >
         <Trash2 aria-hidden className="size-3.5" />
-        {remove.isPending ? "Deleting…" : "Delete sync policy"}
+        Delete sync policy
       </WriteButton>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent
