@@ -153,7 +153,7 @@ export function PartnersView() {
                   ? `${count.format(summary.total)} partners${complete ? "" : " so far"}`
                   : `${count.format(visible.length)} of ${count.format(summary.total)}${complete ? "" : " loaded"} partners match`}
               </p>
-              <ExportCsvButton partners={visible} />
+              <ExportCsvButton partners={visible} deletedByTenant={deletedByTenant} />
             </div>
           </div>
           {deletedQuery.isError && deletedItemsSupported ? (
