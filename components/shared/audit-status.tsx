@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { AlertTriangle, Hourglass, KeyRound, Lock, RefreshCw } from "lucide-react";
 import { AuditConsentRequiredError, useAuditToken } from "@/lib/auth/use-audit-token";
+import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { describeError } from "@/components/feedback/graph-error-panel";
 import { toAppError } from "@/lib/queries/graph-action";
 import { Button } from "@/components/ui/button";
@@ -74,16 +75,16 @@ export function AuditStatus({
   /** What the audit log would show here, as the consent prompt names it. */
   subject?: string;
 }) {
-  if (error instanceof AuditConsentRequiredError) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} />;
+  const profile = useAccessProfile();
+  // Consent would not help a sign-in with no role that may read the audit log: say so instead of asking for it.
+  const noAuditRole = profile?.auditRead === "denied";
+  if (error instanceof AuditConsentRequiredError && !noAuditRole) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} />;
   const appError = toAppError(error);
-  if (appError.status === 403) {
+  if (noAuditRole || appError.status === 403) {
     return (
       <Panel icon={Lock} tone="muted" compact={compact}>
         <p className="font-medium">You can&apos;t read the audit log</p>
-        <p className="text-muted">
-          Seeing who changed what needs one of these roles: {AUDIT_ROLES}. Ask a Privileged Role Administrator to assign one. The rest of the dashboard
-          works as before.
-        </p>
+        <p className="text-muted">Seeing who changed what needs one of these roles: {AUDIT_ROLES}. Ask a Privileged Role Administrator to assign one.</p>
       </Panel>
     );
   }

@@ -43,7 +43,7 @@ export function announceOutcome(outcome: WriteOutcome, subject: ToastSubject, co
   const extra = done ? { ...(action ? { action } : {}), ...(durationMs ? { duration: durationMs } : {}) } : {};
   if (tone === "success") return toast.success(title, { description, ...extra });
   if (tone === "info") return toast.info(title, { description, ...extra });
-  if (tone === "warning") return toast.warning(title, { description });
+  if (tone === "warning") return toast.warning(title, { description, ...(action ? { action } : {}) });
   return toast.error(title, { description });
 }
 

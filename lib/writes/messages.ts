@@ -73,6 +73,13 @@ export interface OutcomeContext {
   resendScheduled?: boolean;
 }
 
+/** A conflict that has a plainer name for the write it stopped. */
+const CONFLICT_LABELS: Partial<Record<WriteKind, string>> = {
+  "restore-sync-policy": "Live policy exists",
+  "create-sync-policy": "Already exists",
+  "add-partner": "Already a partner",
+};
+
 export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeContext = {}, subject?: ToastSubject): OutcomeMessage {
   const words: WriteWords = WORDS[outcome.write];
   const requestId = outcome.error?.requestId ? ` Request ID: ${outcome.error.requestId}.` : "";
@@ -95,7 +102,7 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
         detail: `The policy is still in deleted items, but the partner's cross-tenant access configuration no longer exists, so Graph cannot restore it. Restore the partner configuration (or recreate it) first, then restore this policy.${requestId}`,
       };
     case "conflict":
-      return { tone, label: outcome.write === "restore-sync-policy" ? "Live policy exists" : outcome.write === "create-sync-policy" ? "Already exists" : "Conflict", detail: `${words.conflict}${requestId}` };
+      return { tone, label: CONFLICT_LABELS[outcome.write] ?? "Conflict", detail: `${words.conflict}${requestId}` };
     case "not-found":
       return { tone, label: "Not found", detail: `${words.notFound}${requestId}` };
     case "forbidden":
