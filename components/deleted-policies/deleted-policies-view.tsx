@@ -92,7 +92,7 @@ export function DeletedPoliciesView() {
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted sync policies could not be loaded." />
       ) : (
         <div className="space-y-3">
-          {deleted.isError ? <RefreshFailed error={deleted.error} updatedAt={deleted.dataUpdatedAt} onRetry={() => void deleted.refetch()} retrying={deleted.isFetching} /> : null}
+          {deleted.isError ? <RefreshFailed error={deleted.error} updatedAt={deleted.dataUpdatedAt} failedAt={deleted.errorUpdatedAt} onRetry={() => void deleted.refetch()} retrying={deleted.isFetching} /> : null}
           <WriteResults title="Restore results" flow={flow} canRetry={permission.allowed} linkToPartner />
           <PurgeResults />
           <div role="search" className="flex flex-wrap items-center gap-3">

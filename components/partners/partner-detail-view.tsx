@@ -70,7 +70,7 @@ export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; ti
               <DeletePartnerFor partner={partner} />
             </div>
           </div>
-          {detail.isError ? <RefreshFailed error={detail.error} updatedAt={detail.dataUpdatedAt} onRetry={() => void detail.refetch()} retrying={detail.isFetching} /> : null}
+          {detail.isError ? <RefreshFailed error={detail.error} updatedAt={detail.dataUpdatedAt} failedAt={detail.errorUpdatedAt} onRetry={() => void detail.refetch()} retrying={detail.isFetching} /> : null}
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
           {timeline}

@@ -105,7 +105,7 @@ export function PartnersView() {
       ) : (
         <div className="space-y-4">
           {loading ? <LoadingProgress loaded={rows.length} /> : null}
-          {refreshFailed ? <RefreshFailed error={list.error} updatedAt={list.dataUpdatedAt} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
+          {refreshFailed ? <RefreshFailed error={list.error} updatedAt={list.dataUpdatedAt} failedAt={list.errorUpdatedAt} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
           {stoppedEarly ? (
             <GraphErrorPanel
               error={list.error}
