@@ -73,7 +73,7 @@ export function SummaryStrip({
               )}
               {tile.partial ? <span className="ml-1 text-xs font-normal text-muted">so far</span> : null}
             </span>
-            <span className="block truncate text-xs text-muted">{tile.label}</span>
+            <span className="block text-xs leading-tight text-muted">{tile.label}</span>
           </span>
         </Link>
       ))}
