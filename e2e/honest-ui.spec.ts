@@ -1,9 +1,15 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Download, Page } from "@playwright/test";
 import { ACCOUNTS, AUDIT_SCOPES, expect, test } from "./fixtures";
 
 const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const WOODGROVE = "d5e6f7a8-b9c0-4d1e-8f2a-3b4c5d6e7f80";
 const PARTNERS = "/policies/crossTenantAccessPolicy/partners";
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
+}
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -33,6 +39,7 @@ test("a refresh that fails says so where the data is, with its request id, and T
   await expect(page.getByText("Updated just now")).toHaveCount(0);
   await expect(page.getByText(/Not refreshed: data from \d{2}:\d{2}/)).toBeVisible();
   await page.screenshot({ path: "test-results/honest-ui-refresh-failed.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   await failed.getByRole("button", { name: "Try again" }).click();
   await expect(failed).toHaveCount(0);
@@ -98,6 +105,7 @@ test("sync that cannot work is flagged and fixed; set up keeps every setting it 
   // Inherited stays inherited: set up wrote neither direction of automatic redemption.
   expect(await consent()).toEqual({ inboundAllowed: null, outboundAllowed: null });
   await page.screenshot({ path: "test-results/honest-ui-sync-cannot-work.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The partners list filters and counts it.
   await page.goto("/partners?sync=cannot-work");
