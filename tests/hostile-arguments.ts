@@ -77,6 +77,7 @@ export const ACTION_ARGUMENTS = {
   restorePartners: tenantListArguments,
   purgePartners: tenantListArguments,
   setOutboundRedemption: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
+  setInboundRedemption: { valid: [TOKEN, TENANT, true], fields: [tokenField([TENANT, true]), tenantIdField([true])] },
   setUpSync: {
     valid: [TOKEN, TENANT, "Fabrikam", true],
     fields: [tokenField([TENANT, "Fabrikam", true]), tenantIdField(["Fabrikam", true]), { field: "displayName", at: (name) => [TOKEN, TENANT, name, true] }],

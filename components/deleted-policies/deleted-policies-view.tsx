@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Info, Lock, RotateCcw, Trash2 } from "lucide-react";
+import { Info, Loader2, Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useNamedDeletedPolicies } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/browser/use-url-state";
@@ -12,6 +12,7 @@ import type { WriteOutcome } from "@/lib/writes/outcome";
 import { leavesDeletedItems } from "@/lib/queries/restore";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
+import { RefreshFailed } from "@/components/feedback/refresh-failed";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchInput } from "@/components/ui/search-input";
@@ -60,6 +61,8 @@ export function DeletedPoliciesView() {
     () => (all ?? []).filter((policy) => selected.has(policy.tenantId)).length - selectedPolicies.length,
     [all, selected, selectedPolicies],
   );
+  // A list being written to never calls itself empty: rows left it only for the write on its way.
+  const writing = flow.pending || (flow.run?.retryAt ?? null) !== null;
   const outcomes = useMemo(() => new Map<string, WriteOutcome>((flow.run?.outcomes ?? []).map((outcome) => [outcome.tenantId.toLowerCase(), outcome])), [flow.run]);
 
   return (
@@ -67,7 +70,7 @@ export function DeletedPoliciesView() {
       <PageHeader
         title="Deleted sync policies"
         description={`Identity synchronization policies in deleted items. They can be restored for ${RETENTION_DAYS} days after deletion, then Microsoft Entra purges them.`}
-        actions={<RefreshButton onRefresh={() => void deleted.refetch()} refreshing={deleted.isFetching} updatedAt={deleted.dataUpdatedAt} />}
+        actions={<RefreshButton onRefresh={() => void deleted.refetch()} refreshing={deleted.isFetching} updatedAt={deleted.dataUpdatedAt} failed={deleted.isError && deleted.data !== undefined} />}
       />
       {!permission.allowed && permission.reason ? (
         <p id={PERMISSION_REASON_ID} role="note" className="mb-3 flex items-start gap-2 rounded-md border border-border bg-surface px-3 py-2 text-[13px]">
@@ -90,10 +93,11 @@ export function DeletedPoliciesView() {
       </div>
       {deleted.isPending ? (
         <DeletedPoliciesSkeleton />
-      ) : deleted.isError ? (
+      ) : deleted.isError && !deleted.data ? (
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted sync policies could not be loaded." />
       ) : (
         <div className="space-y-3">
+          {deleted.isError ? <RefreshFailed error={deleted.error} updatedAt={deleted.dataUpdatedAt} failedAt={deleted.errorUpdatedAt} onRetry={() => void deleted.refetch()} retrying={deleted.isFetching} /> : null}
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
             <label className="flex items-center gap-2 text-sm">
@@ -104,7 +108,7 @@ export function DeletedPoliciesView() {
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
                 {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}
-                Showing {visible.length} of {deleted.data.length} deleted policies
+                {writing && visible.length === 0 ? "Restoring…" : `Showing ${visible.length} of ${deleted.data.length} deleted policies`}
               </p>
               <Button
                 size="sm"
@@ -134,6 +138,12 @@ export function DeletedPoliciesView() {
               outcomes={outcomes}
             />
             </DeletedByProvider>
+          ) : writing ? (
+            <div role="status" className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
+              <Loader2 aria-hidden className="size-6 animate-spin text-muted motion-reduce:animate-none" />
+              <p className="font-medium">Restoring the selected sync policies…</p>
+              <p className="text-muted">Each one leaves this list once Microsoft Graph confirms it; any it refuses come back here with the reason.</p>
+            </div>
           ) : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <Trash2 aria-hidden className="size-6 text-muted" />

@@ -1,15 +1,23 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Building2, Plus, Search } from "lucide-react";
+import Link from "next/link";
+import { Building2, Info, Plus, Search } from "lucide-react";
 import type { TenantInformation } from "@/lib/core/models";
 import { useTenantLookup } from "@/lib/queries/tenant-information";
+import { useIsPartner } from "@/lib/queries/partners";
 import { isDomainName, isTenantId } from "@/lib/core/tenant-id";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { toAppError } from "@/lib/queries/graph-action";
 
-type Lookup = { state: "idle" } | { state: "looking" } | { state: "found"; tenant: TenantInformation } | { state: "none" } | { state: "error"; message: string };
+/** `partner`: the tenant is already a partner (null when that could not be read: Graph decides on add). */
+type Lookup =
+  | { state: "idle" }
+  | { state: "looking" }
+  | { state: "found"; tenant: TenantInformation; partner: boolean | null }
+  | { state: "none" }
+  | { state: "error"; message: string };
 
 /** The Add organization dialog: resolve a tenant id or domain, show who it is, then confirm. Loaded on first open. */
 export default function AddOrganizationDialog({
@@ -25,6 +33,7 @@ export default function AddOrganizationDialog({
   const [lookup, setLookup] = useState<Lookup>({ state: "idle" });
   const [shownFor, setShownFor] = useState(open);
   const find = useTenantLookup();
+  const isPartner = useIsPartner();
   const inputId = useId();
   const hintId = useId();
   const value = input.trim();
@@ -44,7 +53,13 @@ export default function AddOrganizationDialog({
     setLookup({ state: "looking" });
     try {
       const tenant = await find(value);
-      setLookup(tenant ? { state: "found", tenant } : { state: "none" });
+      if (!tenant) {
+        setLookup({ state: "none" });
+        return;
+      }
+      // Recognised before anything is sent, also when the input was one of its domains.
+      const partner = await isPartner(tenant.tenantId).catch(() => null);
+      setLookup({ state: "found", tenant, partner });
     } catch (error) {
       const appError = toAppError(error);
       setLookup({ state: "error", message: `${appError.message}${appError.requestId ? ` Request ID: ${appError.requestId}` : ""}` });
@@ -57,8 +72,9 @@ export default function AddOrganizationDialog({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (lookup.state === "found") onConfirm(lookup.tenant);
-            else void resolve();
+            if (lookup.state === "found") {
+              if (lookup.partner !== true) onConfirm(lookup.tenant);
+            } else void resolve();
           }}
           className="space-y-3"
         >
@@ -104,13 +120,24 @@ export default function AddOrganizationDialog({
               </dl>
             </div>
           ) : null}
+          {lookup.state === "found" && lookup.partner === true ? (
+            <p role="status" className="flex items-start gap-2 text-[13px]">
+              <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-accent" />
+              <span>
+                <strong>{lookup.tenant.displayName ?? lookup.tenant.tenantId}</strong> is already a partner.{" "}
+                <Link href={`/partners/${lookup.tenant.tenantId}`} onClick={() => onOpenChange(false)} className="font-medium text-accent hover:underline">
+                  Open {lookup.tenant.displayName ?? "the partner"}
+                </Link>
+              </span>
+            </p>
+          ) : null}
           <p className="text-[13px] text-muted">The new partner inherits every setting from your default policy. Sync is set up separately.</p>
           <DialogActions className="mt-0 pt-2">
             <Button
               variant="primary"
-              disabled={lookup.state !== "found"}
+              disabled={lookup.state !== "found" || lookup.partner === true}
               onClick={() => {
-                if (lookup.state === "found") onConfirm(lookup.tenant);
+                if (lookup.state === "found" && lookup.partner !== true) onConfirm(lookup.tenant);
               }}
             >
               <Plus aria-hidden className="size-3.5" />

@@ -31,7 +31,9 @@ export function AddOrganization() {
       write: "add-partner",
       tenantId: tenant.tenantId,
       subject: { name: tenant.displayName ?? tenant.tenantId },
-      actionFor: (outcome) => (outcome.kind === "done" ? { label: WRITE_NOTICES.openPartner, onClick: () => router.push(`/partners/${tenant.tenantId}`) } : undefined),
+      // A conflict means it is a partner already (someone added it meanwhile): the toast leads there too.
+      actionFor: (outcome) =>
+        outcome.kind === "done" || outcome.kind === "conflict" ? { label: WRITE_NOTICES.openPartner, onClick: () => router.push(`/partners/${tenant.tenantId}`) } : undefined,
     });
   };
 

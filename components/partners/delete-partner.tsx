@@ -13,6 +13,8 @@ import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
+import { usePartnerWriteWait } from "./write-wait";
+import { PendingMark } from "@/components/writes/pending-mark";
 
 const REASON_ID = "delete-partner-reason";
 
@@ -23,6 +25,7 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
   const permission = useWritePermission();
   const remove = useDeletePartner();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const hasPolicy = partner.syncPolicy !== null;
 
   const confirm = () => {
@@ -44,15 +47,17 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
       <WriteButton
         allowed={permission.allowed}
         reasonId={REASON_ID}
-        disabled={remove.isPending}
+        disabled={wait.busy}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => {
           setWithPolicy(true);
           setOpen(true);
         }}
       >
         <Trash2 aria-hidden className="size-3.5" />
-        {remove.isPending ? "Deleting…" : "Delete partner"}
+        Delete partner
       </WriteButton>
+      <PendingMark write={wait.find("delete-partner")} />
       {!permission.allowed && permission.reason ? (
         <span id={REASON_ID} className="sr-only">
           {permission.reason}

@@ -14,6 +14,7 @@ import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
 import { SYNC_WRITE_REASON_ID } from "./sync-toggle";
+import { usePartnerWriteWait } from "./write-wait";
 
 /** How long the toast offers Undo after a delete. */
 export const UNDO_SECONDS = 10;
@@ -24,6 +25,7 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
   const remove = useDeleteSyncPolicy();
   const restore = useRestoreSyncPolicies();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const subject = { name };
 
   // The loop lives with the toast: this control unmounts as soon as the policy leaves the page.
@@ -50,7 +52,8 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
         allowed={permission.allowed}
         reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
-        disabled={remove.isPending}
+        disabled={wait.busy || remove.checking}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => setOpen(true)}
       >
         {remove.checking ? (
@@ -58,7 +61,7 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
         ) : (
           <>
             <Trash2 aria-hidden className="size-3.5" />
-            {remove.isPending ? "Deleting…" : "Delete sync policy"}
+            Delete sync policy
           </>
         )}
       </WriteButton>

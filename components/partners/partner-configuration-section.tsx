@@ -9,6 +9,8 @@ import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
+import { PendingMark } from "@/components/writes/pending-mark";
+import { usePartnerWriteWait } from "./write-wait";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { Section } from "@/components/ui/detail-section";
 import { usePartnerName } from "./partner-name";
@@ -40,6 +42,7 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
   const permission = useWritePermission();
   const change = useSetOutboundRedemption();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const turnOn = partner.automaticUserConsentSettings?.outboundAllowed !== true;
   const verb = turnOn ? "Turn on" : "Turn off";
   const title = `${verb} outbound automatic redemption`;
@@ -55,9 +58,18 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
 
   return (
     <>
-      <WriteButton allowed={permission.allowed} reasonId={OUTBOUND_REASON_ID} size="sm" aria-label={title} disabled={change.isPending} onClick={() => setOpen(true)}>
-        {change.isPending ? "Saving…" : verb}
+      <WriteButton
+        allowed={permission.allowed}
+        reasonId={OUTBOUND_REASON_ID}
+        size="sm"
+        aria-label={title}
+        disabled={wait.busy}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
+        onClick={() => setOpen(true)}
+      >
+        {verb}
       </WriteButton>
+      <PendingMark write={wait.find("set-outbound-redemption")} />
       {!permission.allowed ? <UnavailableReason id={OUTBOUND_REASON_ID} reason={permission.reason} /> : null}
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent
@@ -90,6 +102,7 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
 export function ConfigurationSection({ partner }: { partner: Partner }) {
   const name = usePartnerName(partner) ?? partner.tenantId;
   const defaults: DefaultPolicy | null = useDefaultPolicy().data ?? null;
+  const wait = usePartnerWriteWait(partner.tenantId);
   const trust = partner.inboundTrust;
   const consent = partner.automaticUserConsentSettings;
   return (
@@ -116,8 +129,9 @@ export function ConfigurationSection({ partner }: { partner: Partner }) {
         <SettingRow label="Automatic redemption">
           <dl className="grid grid-cols-[220px_1fr] gap-x-2">
             <dt className="text-muted">Inbound</dt>
-            <dd>
+            <dd className="flex flex-wrap items-center gap-2">
               <Value value={consent?.inboundAllowed} inherited={defaults?.automaticUserConsentSettings?.inboundAllowed} trueLabel="On" falseLabel="Off" />
+              <PendingMark write={wait.find("set-inbound-redemption")} />
             </dd>
             <dt className="text-muted">Outbound</dt>
             <dd className="flex flex-wrap items-center gap-2">

@@ -6,6 +6,7 @@ import { ChevronLeft, SearchX } from "lucide-react";
 import { usePartnerDetail } from "@/lib/queries/partners";
 import type { Partner } from "@/lib/core/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
+import { RefreshFailed } from "@/components/feedback/refresh-failed";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -41,7 +42,7 @@ export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; ti
       </Link>
       {detail.isPending ? (
         <DetailSkeleton />
-      ) : detail.isError ? (
+      ) : detail.isError && !detail.data ? (
         <GraphErrorPanel error={detail.error} onRetry={() => void detail.refetch()} context="This partner could not be loaded." />
       ) : !partner ? (
         <div role="alert" className="flex flex-col items-center gap-2 rounded-lg border border-border bg-surface px-6 py-12 text-center">
@@ -65,10 +66,11 @@ export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; ti
             </div>
             <div className="flex items-center gap-2">
               <CopyButton value={typeof window === "undefined" ? "" : window.location.href} label="Copy link" showText className="border border-border-strong" />
-              <RefreshButton onRefresh={() => void detail.refetch()} refreshing={detail.isFetching} updatedAt={detail.dataUpdatedAt} />
+              <RefreshButton onRefresh={() => void detail.refetch()} refreshing={detail.isFetching} updatedAt={detail.dataUpdatedAt} failed={detail.isError} />
               <DeletePartnerFor partner={partner} />
             </div>
           </div>
+          {detail.isError ? <RefreshFailed error={detail.error} updatedAt={detail.dataUpdatedAt} failedAt={detail.errorUpdatedAt} onRetry={() => void detail.refetch()} retrying={detail.isFetching} /> : null}
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
           <ConfigurationSection partner={partner} />
           {timeline}

@@ -4,9 +4,9 @@ import { memo } from "react";
 import Link from "next/link";
 import type { DeletedSyncPolicy, PartnerRow } from "@/lib/core/models";
 import { formatTimeLeft } from "@/lib/deleted/retention";
-import { Trash2 } from "lucide-react";
+import { AlertTriangle, Trash2 } from "lucide-react";
 import type { PartnersFilter, SortColumn, SortDirection } from "@/lib/partners/filter";
-import { partnerDisplayName, syncStateOf } from "@/lib/partners/display";
+import { partnerDisplayName, syncCannotWork, syncStateOf } from "@/lib/partners/display";
 import { TenantId } from "@/components/ui/tenant-id";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
@@ -94,6 +94,12 @@ export const PartnersTable = memo(function PartnersTable({
                   <span>
                     <UserSyncState state={syncStateOf(partner)} />
                     {deleted ? <DeletedPolicyHint policy={deleted} /> : null}
+                    {syncCannotWork(partner) ? (
+                      <span className="mt-0.5 flex items-center gap-1 text-xs text-warn">
+                        <AlertTriangle aria-hidden className="size-3.5" />
+                        Automatic redemption off: users are not synchronized
+                      </span>
+                    ) : null}
                   </span>
                 </td>
                 <td data-label="Group sync" className={cell}>

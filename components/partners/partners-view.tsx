@@ -17,10 +17,12 @@ import {
   type PartnersFilter,
   type SortColumn,
   type SortDirection,
+  type SyncFilter,
 } from "@/lib/partners/filter";
 import { isExpiringSoon } from "@/lib/deleted/retention";
-import type { SyncState } from "@/lib/core/models";
+import { isDomainName } from "@/lib/core/tenant-id";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
+import { RefreshFailed } from "@/components/feedback/refresh-failed";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchInput } from "@/components/ui/search-input";
 import { RefreshButton } from "@/components/ui/refresh-button";
@@ -31,6 +33,7 @@ import { COLUMNS, PartnersTable } from "./partners-table";
 import { PartnersActions } from "./partners-actions";
 import { SummaryStrip } from "./summary-strip";
 import { LoadingProgress } from "./loading-progress";
+import { DomainLookup } from "./domain-lookup";
 
 const count = new Intl.NumberFormat("en-US");
 
@@ -74,18 +77,26 @@ export function PartnersView() {
   const visible = useMemo(() => filterPartners(sorted, { query: filter.query, sync: filter.sync }), [sorted, filter.query, filter.sync]);
   const summary = useMemo(() => summarisePartners(rows), [rows]);
   const deleted = deletedQuery.data;
-  const expiringCount = deleted ? deleted.filter((policy) => isExpiringSoon(policy.deletedDateTime)).length : null;
+  // A count from a read that failed is unknown, not the last number seen.
+  const expiringCount = deleted && !deletedQuery.isError ? deleted.filter((policy) => isExpiringSoon(policy.deletedDateTime)).length : null;
   const deletedByTenant = useMemo(() => new Map((deleted ?? []).map((policy) => [policy.tenantId.toLowerCase(), policy])), [deleted]);
   // A read that failed part way keeps the rows it brought: the counts say they are incomplete.
   const stoppedEarly = list.isError && !complete;
   const loading = !complete && !stoppedEarly;
+  // A refresh that failed over a whole list: the list stays, said to be as old as it is.
+  const refreshFailed = list.isError && complete && list.data !== undefined;
+  const searchedDomain = filter.query.trim();
 
   return (
     <div>
       <PageHeader
         title="Cross-tenant access partners"
         description="Partner tenants and whether their users may be synchronized into this tenant."
-        actions={<PartnersActions refresh={<RefreshButton onRefresh={() => void list.refetch()} refreshing={list.isFetching && !loading} updatedAt={list.dataUpdatedAt} />} />}
+        actions={
+          <PartnersActions
+            refresh={<RefreshButton onRefresh={() => void list.refetch()} refreshing={list.isFetching && !loading} updatedAt={list.dataUpdatedAt} failed={refreshFailed} />}
+          />
+        }
       />
       {list.isPending ? (
         <PartnersSkeleton />
@@ -94,6 +105,7 @@ export function PartnersView() {
       ) : (
         <div className="space-y-4">
           {loading ? <LoadingProgress loaded={rows.length} /> : null}
+          {refreshFailed ? <RefreshFailed error={list.error} updatedAt={list.dataUpdatedAt} failedAt={list.errorUpdatedAt} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
           {stoppedEarly ? (
             <GraphErrorPanel
               error={list.error}
@@ -108,13 +120,14 @@ export function PartnersView() {
               Inbound user sync
               <select
                 value={filter.sync ?? ""}
-                onChange={(event) => updateFilter({ sync: (event.target.value || null) as SyncState | null })}
+                onChange={(event) => updateFilter({ sync: (event.target.value || null) as SyncFilter | null })}
                 className="h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg"
               >
                 <option value="">All</option>
                 <option value="allowed">Allowed</option>
                 <option value="blocked">Blocked</option>
                 <option value="no-policy">No sync policy</option>
+                <option value="cannot-work">Allowed, automatic redemption off</option>
               </select>
             </label>
             <div className="flex items-center gap-2 text-sm text-muted md:hidden">
@@ -140,7 +153,7 @@ export function PartnersView() {
                   ? `${count.format(summary.total)} partners${complete ? "" : " so far"}`
                   : `${count.format(visible.length)} of ${count.format(summary.total)}${complete ? "" : " loaded"} partners match`}
               </p>
-              <ExportCsvButton partners={visible} />
+              <ExportCsvButton partners={visible} deletedByTenant={deletedByTenant} />
             </div>
           </div>
           {deletedQuery.isError && deletedItemsSupported ? (
@@ -154,6 +167,7 @@ export function PartnersView() {
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <SearchX aria-hidden className="size-6 text-muted" />
               <p className="font-medium">{summary.total === 0 ? "This tenant has no partner configurations" : "No partners match these filters"}</p>
+              {summary.total > 0 && isDomainName(searchedDomain) ? <DomainLookup domain={searchedDomain} partners={rows} /> : null}
               {summary.total > 0 ? (
                 <Button size="sm" onClick={() => updateFilter({ query: "", sync: null })}>
                   Clear filters

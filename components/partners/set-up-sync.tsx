@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { RefreshCcw } from "lucide-react";
+import { AlertTriangle, RefreshCcw } from "lucide-react";
 import type { Partner } from "@/lib/core/models";
 import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,8 @@ import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
+import { PendingMark } from "@/components/writes/pending-mark";
+import { usePartnerWriteWait } from "./write-wait";
 
 const REASON_ID = "set-up-sync-reason";
 
@@ -19,6 +21,7 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const permission = useWritePermission();
   const setUp = useSetUpSync();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const redemptionOn = partner.automaticUserConsentSettings?.inboundAllowed === true;
   const [policyName, setPolicyName] = useState(name ?? partner.tenantId);
   const [redeem, setRedeem] = useState(true);
@@ -26,9 +29,14 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
 
   const confirm = () => {
     setOpen(false);
-    const args = { tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption: !redemptionOn && redeem };
+    const enableAutomaticRedemption = !redemptionOn && redeem;
+    const args = { tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption };
     // The loop lives with the toast: this control unmounts once the policy exists.
-    void sendWrite(() => setUp.mutateAsync(args), { write: "create-sync-policy", tenantId: partner.tenantId, subject: { name: name ?? "this unnamed partner", on: true } });
+    void sendWrite(() => setUp.mutateAsync(args), {
+      write: "create-sync-policy",
+      tenantId: partner.tenantId,
+      subject: { name: name ?? partner.tenantId, on: true, redemptionOff: !redemptionOn && !enableAutomaticRedemption },
+    });
   };
 
   return (
@@ -38,7 +46,8 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
         reasonId={REASON_ID}
         variant="primary"
         size="sm"
-        disabled={setUp.isPending}
+        disabled={wait.busy || setUp.checking}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => {
           setPolicyName(name ?? partner.tenantId);
           setRedeem(true);
@@ -50,10 +59,11 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
         ) : (
           <>
             <RefreshCcw aria-hidden className="size-3.5" />
-            {setUp.isPending ? "Setting up…" : "Set up sync"}
+            Set up sync
           </>
         )}
       </WriteButton>
+      <PendingMark write={wait.find("create-sync-policy")} />
       {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} /> : null}
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent
@@ -97,8 +107,15 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
                 </span>
               </label>
             )}
+            {!redemptionOn && !redeem ? (
+              <p className="flex items-start gap-1.5 text-[13px]">
+                <AlertTriangle aria-hidden className="mt-0.5 size-3.5 shrink-0 text-warn" />
+                Without inbound automatic redemption, no user is synchronized: the policy is created, but sync cannot work until it is turned on.
+              </p>
+            ) : null}
             <p className="text-[13px] text-muted">
-              Nothing is synchronized until a configuration in the partner&apos;s tenant pushes users to yours.
+              Outbound automatic redemption and the partner&apos;s other settings stay as they are. Nothing is synchronized until a configuration in the
+              partner&apos;s tenant pushes users to yours.
             </p>
             <DialogActions className="mt-0 pt-2">
               <Button type="submit" variant="primary" disabled={!policyName.trim()}>

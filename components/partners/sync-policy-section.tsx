@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { AlarmClock, CircleDashed, Trash2 } from "lucide-react";
 import type { DeletedSyncPolicy, Partner } from "@/lib/core/models";
-import { syncStateOf } from "@/lib/partners/display";
+import { syncCannotWork, syncStateOf } from "@/lib/partners/display";
 import { formatDate, formatTimeLeft, isExpiringSoon, purgeDate } from "@/lib/deleted/retention";
 import { RestoreFromDetail } from "@/components/shared/restore-from-detail";
 import { Section } from "@/components/ui/detail-section";
@@ -15,28 +15,41 @@ import { DeleteSyncPolicy } from "./delete-sync-policy";
 import { SetUpSync } from "./set-up-sync";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
+import { PendingMark } from "@/components/writes/pending-mark";
+import { RedemptionFlag } from "./redemption-flag";
+import { usePartnerWriteWait } from "./write-wait";
 
 export function SyncPolicySection({ partner, deleted }: { partner: Partner; deleted: DeletedSyncPolicy | null }) {
   const policy = partner.syncPolicy;
   const name = usePartnerName(partner);
   const permission = useWritePermission();
-  const label = name ?? "this unnamed partner";
+  const wait = usePartnerWriteWait(partner.tenantId);
+  const label = name ?? partner.tenantId;
   if (policy) {
     return (
       <Section title="Identity synchronization">
+        {syncCannotWork(partner) ? (
+          <div className="pt-3">
+            <RedemptionFlag partner={partner} name={label} />
+          </div>
+        ) : null}
         <dl>
           <SettingRow label="Inbound user sync">
             <span className="flex flex-wrap items-center justify-between gap-2">
-              <span>
+              <span className="flex flex-wrap items-center gap-x-2">
                 <UserSyncState state={syncStateOf(partner)} />
                 {policy.userSyncAllowed === null ? <span className="ml-2 text-xs text-muted">(userSyncInbound not set)</span> : null}
+                <PendingMark write={wait.find("update-sync-policy", "inbound user sync")} />
               </span>
               <SyncToggle partner={partner} policy={policy} kind="user" name={label} />
             </span>
           </SettingRow>
           <SettingRow label="Inbound group sync">
             <span className="flex flex-wrap items-center justify-between gap-2">
-              <TriStateValue value={policy.groupSyncAllowed} nullLabel={"Not set"} />
+              <span className="flex flex-wrap items-center gap-x-2">
+                <TriStateValue value={policy.groupSyncAllowed} nullLabel={"Not set"} />
+                <PendingMark write={wait.find("update-sync-policy", "inbound group sync")} />
+              </span>
               <SyncToggle partner={partner} policy={policy} kind="group" name={label} />
             </span>
           </SettingRow>
@@ -52,6 +65,7 @@ export function SyncPolicySection({ partner, deleted }: { partner: Partner; dele
         </dl>
         <div className="flex flex-wrap items-center gap-3 border-t border-border py-3">
           <DeleteSyncPolicy partner={partner} policy={policy} name={label} />
+          <PendingMark write={wait.find("delete-sync-policy")} />
           {!permission.allowed ? <UnavailableReason id={SYNC_WRITE_REASON_ID} reason={permission.reason} /> : null}
         </div>
       </Section>
@@ -73,7 +87,7 @@ export function SyncPolicySection({ partner, deleted }: { partner: Partner; dele
               Until it is restored, users from this tenant are not synchronized.
             </p>
             <div className="flex flex-wrap items-center gap-3 pt-1">
-              <RestoreFromDetail policy={deleted} />
+              <RestoreFromDetail policy={deleted} name={name} />
               <Link href={`/deleted?q=${deleted.tenantId}`} className="text-accent hover:underline">
                 View in deleted sync policies
               </Link>

@@ -11,6 +11,7 @@ import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
+import { usePartnerWriteWait } from "./write-wait";
 
 export const SYNC_WRITE_REASON_ID = "sync-write-reason";
 
@@ -52,6 +53,7 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
   const permission = useWritePermission();
   const update = useUpdateSyncPolicy();
   const sendWrite = useSendWrite();
+  const wait = usePartnerWriteWait(partner.tenantId);
   const current = policy[WHAT[kind].field];
   const turnOn = current !== true;
   const verb = turnOn ? "Turn on" : "Turn off";
@@ -75,7 +77,8 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
         reasonId={SYNC_WRITE_REASON_ID}
         size="sm"
         aria-label={update.checking ? WRITE_NOTICES.checkingNamed(setting) : `${verb} ${setting}`}
-        disabled={update.isPending}
+        disabled={wait.busy || update.checking}
+        {...(wait.busy ? { "aria-describedby": wait.describedBy } : {})}
         onClick={() => setOpen(true)}
       >
         {update.checking ? (
@@ -83,7 +86,7 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
         ) : (
           <>
             {turnOn ? <Power aria-hidden className="size-3.5" /> : <PowerOff aria-hidden className="size-3.5" />}
-            {update.isPending ? "Saving…" : verb}
+            {verb}
           </>
         )}
       </WriteButton>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { AlertTriangle, Hourglass, KeyRound, Lock, RefreshCw } from "lucide-react";
 import { AuditConsentRequiredError, useAuditToken, type ReportsLog } from "@/lib/auth/use-audit-token";
+import { useAccessProfile } from "@/lib/auth/use-access-profile";
 import { describeError } from "@/components/feedback/graph-error-panel";
 import { toAppError } from "@/lib/queries/graph-action";
 import { asClause } from "@/lib/writes/messages";
@@ -123,15 +124,17 @@ export function AuditStatus({
   log?: ReportsLog;
 }) {
   const words = LOG_WORDS[log];
-  if (error instanceof AuditConsentRequiredError) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} log={log} />;
+  const profile = useAccessProfile();
+  // Consent would not help a sign-in with no directory role at all: say which roles may read the log instead of asking for it.
+  const noReportsRole = profile?.auditRead === "denied";
+  if (error instanceof AuditConsentRequiredError && !noReportsRole) return <ConsentPrompt declined={error.declined} compact={compact} subject={subject} log={log} />;
   const appError = toAppError(error);
-  if (appError.status === 403) {
+  if (noReportsRole || appError.status === 403) {
     return (
       <Panel icon={Lock} tone="muted" compact={compact}>
         <p className="font-medium">{words.cannot}</p>
         <p className="text-muted">
-          {words.purpose} needs one of these roles: {words.roles}. Ask a Privileged Role Administrator to assign one. The rest of the dashboard works as
-          before.
+          {words.purpose} needs one of these roles: {words.roles}. Ask a Privileged Role Administrator to assign one.
         </p>
       </Panel>
     );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/core/models";
 import { describeWriteOutcome, retryCountdownText, WRITE_NOTICES } from "@/lib/writes/messages";
@@ -12,9 +12,11 @@ import { RestoreDialog } from "./restore-dialog";
 import { useRestoreFlow } from "./use-restore-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
 
-/** Restores from the partner page through the partner route of the restore action. */
-export function RestoreFromDetail({ policy }: { policy: DeletedSyncPolicy }) {
+/** Restores from the partner page through the partner route of the restore action; `name`: the partner as the page names it. */
+export function RestoreFromDetail({ policy: deleted, name }: { policy: DeletedSyncPolicy; name: string | null }) {
   const [confirming, setConfirming] = useState(false);
+  // Every message names the partner as the page does, also when the deleted policy has no name of its own.
+  const policy = useMemo(() => (name ? { ...deleted, displayName: name, partnerDisplayName: name } : deleted), [deleted, name]);
   const permission = useWritePermission();
   const flow = useRestoreFlow({ route: "partner" });
   const outcome = flow.run?.outcomes[0];

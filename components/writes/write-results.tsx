@@ -33,7 +33,9 @@ export function WriteResults<TItem>({
 }) {
   const { run } = flow;
   if (!run) return null;
-  const context = messageContext ?? flow.messageContext;
+  // While a resend is counted down, a throttled row says it goes again automatically, as the header does.
+  const base = messageContext ?? flow.messageContext;
+  const context = run.retryAt !== null ? { ...base, resendScheduled: true } : base;
   const counts = new Map<string, number>();
   for (const outcome of run.outcomes) {
     const label = describeWriteOutcome(outcome, context).label;

@@ -21,6 +21,7 @@ import { describeError } from "@/components/feedback/graph-error-panel";
 import { isActionAnswerLost, WriteInFlightError } from "@/lib/queries/writes";
 import { createResendLoop, type ResendLoop, type ResendSchedule } from "./resend-loop";
 import { RetryCountdown } from "./retry-countdown";
+import { newPendingWriteId, setPendingWrite, type PendingWrite } from "./pending-writes";
 
 export interface ToastAction {
   label: string;
@@ -42,7 +43,7 @@ export function announceOutcome(outcome: WriteOutcome, subject: ToastSubject, co
   const extra = done ? { ...(action ? { action } : {}), ...(durationMs ? { duration: durationMs } : {}) } : {};
   if (tone === "success") return toast.success(title, { description, ...extra });
   if (tone === "info" || tone === "pending") return toast.info(title, { description, ...extra });
-  if (tone === "warning") return toast.warning(title, { description });
+  if (tone === "warning") return toast.warning(title, { description, ...(action ? { action } : {}) });
   return toast.error(title, { description });
 }
 
@@ -120,10 +121,17 @@ export function useSendWrite() {
   return useCallback(
     (send: () => Promise<WriteOutcome[]>, options: SendWriteOptions): Promise<WriteOutcome[]> => {
       let countdown: string | number | undefined;
+      // Pending from the send until Graph settles it, through any countdown: the partner's controls wait.
+      const pendingId = newPendingWriteId();
+      const pending = (retryAt: number | null, round = 0): PendingWrite => ({ write: options.write, tenantId: options.tenantId, setting: options.subject.setting, retryAt, round });
       const loop = createResendLoop<string>({
         keyOf: (tenantId) => tenantId,
-        send: () => send(),
+        send: () => {
+          setPendingWrite(pendingId, pending(null));
+          return send();
+        },
         onSchedule: (next) => {
+          setPendingWrite(pendingId, next ? pending(next.at, next.round) : null);
           if (next) {
             countdown = showCountdown(countdown, next, loop);
           } else if (countdown !== undefined) {
@@ -132,12 +140,16 @@ export function useSendWrite() {
           }
         },
         onSent: (outcomes) => {
+          if (!loop.scheduled()) setPendingWrite(pendingId, null);
           options.onSent?.(outcomes);
           // While a resend waits, its countdown speaks for the throttled write.
           const shown = loop.scheduled() ? outcomes.filter((outcome) => outcome.kind !== "throttled") : outcomes;
           for (const outcome of shown) announceOutcome(outcome, options.subject, context, options.actionFor?.(outcome), options.durationMs);
         },
-        onError: (error) => void announceError(error, options.write),
+        onError: (error) => {
+          setPendingWrite(pendingId, null);
+          void announceError(error, options.write);
+        },
       });
       return loop.start([options.tenantId]);
     },

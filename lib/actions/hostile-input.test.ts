@@ -15,7 +15,7 @@ import {
 } from "@/tests/hostile-arguments";
 import { getPartnerDetail, listDeletedPartners, listPartners } from "./partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
-import { addPartner, deletePartner, purgePartners, restorePartners, setOutboundRedemption } from "./partner-writes";
+import { addPartner, deletePartner, purgePartners, restorePartners, setInboundRedemption, setOutboundRedemption } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
@@ -347,6 +347,12 @@ const ROWS: Row[] = [
     action: "setOutboundRedemption",
     call: setOutboundRedemption,
     ...ACTION_ARGUMENTS.setOutboundRedemption,
+    cases: [...tenantIdCases([true]), ...caseList("hostile allowed", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
+  },
+  {
+    action: "setInboundRedemption",
+    call: setInboundRedemption,
+    ...ACTION_ARGUMENTS.setInboundRedemption,
     cases: [...tenantIdCases([true]), ...caseList("hostile allowed", HOSTILE_FLAGS, (flag) => [TOKEN, TENANT, flag])],
   },
   {

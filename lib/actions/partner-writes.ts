@@ -8,6 +8,7 @@ import {
   deletePartnerSteps,
   purgePartners as purgeInGraph,
   restorePartners as restoreInGraph,
+  type RedemptionDirection,
 } from "@/lib/graph/partner-writes";
 import { runSequence } from "@/lib/graph/writes";
 import { actionArguments, deletedItemsUnsupportedError, flagSchema, tenantIdSchema, tenantIdsSchema, tokenSchema } from "./validate";
@@ -55,11 +56,20 @@ export async function purgePartners(...sent: [token: string, tenantIds: string[]
   return failIfAllUnauthorized(outcomes, outcomes);
 }
 
-/** Turns the partner's outbound automatic redemption on or off; inbound stays as it is. */
-export async function setOutboundRedemption(...sent: [token: string, tenantId: string, allowed: boolean]): Promise<Result<WriteOutcome[]>> {
+async function setRedemption(direction: RedemptionDirection, sent: [token: string, tenantId: string, allowed: boolean]): Promise<Result<WriteOutcome[]>> {
   const args = redemptionArgs(sent);
   if (!args.ok) return args;
   const { token, tenantId, allowed } = args.data;
-  const outcomes = await runSequence(token, [{ declare: () => automaticRedemptionWrite(token, tenantId, "outbound", allowed, WRITE_GRAPH_OPTIONS) }], WRITE_GRAPH_OPTIONS);
+  const outcomes = await runSequence(token, [{ declare: () => automaticRedemptionWrite(token, tenantId, direction, allowed, WRITE_GRAPH_OPTIONS) }], WRITE_GRAPH_OPTIONS);
   return failIfAllUnauthorized(outcomes, outcomes);
+}
+
+/** Turns the partner's outbound automatic redemption on or off; inbound stays as it is. */
+export async function setOutboundRedemption(...sent: [token: string, tenantId: string, allowed: boolean]): Promise<Result<WriteOutcome[]>> {
+  return setRedemption("outbound", sent);
+}
+
+/** Turns the partner's inbound automatic redemption on or off (cross-tenant sync into this tenant needs it on); outbound stays as it is. */
+export async function setInboundRedemption(...sent: [token: string, tenantId: string, allowed: boolean]): Promise<Result<WriteOutcome[]>> {
+  return setRedemption("inbound", sent);
 }

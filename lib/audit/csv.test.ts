@@ -46,3 +46,12 @@ describe("toAuditCsv", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\u0000\r\n]/);
   });
 });
+
+describe("toAuditCsv encoding", () => {
+  it("starts with a UTF-8 BOM, so spreadsheets read the arrows and names it holds", () => {
+    const entry = makeAuditEntry("Update a partner cross-tenant identity sync setting", { changes: [change("userSyncInbound", { isSyncAllowed: true }, { isSyncAllowed: false })] });
+    const csv = toAuditCsv([{ entry, described: describeAuditEntry(entry, { partnerName: "Fabrikam" }), partnerName: "Fabrikam" }]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain("→");
+  });
+});

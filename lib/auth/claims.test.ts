@@ -13,6 +13,7 @@ describe("toAccessProfile", () => {
       write: "allowed",
       writeBlockedReason: null,
       writeNote: null,
+      auditRead: "allowed",
     });
   });
 
@@ -27,7 +28,6 @@ describe("toAccessProfile", () => {
     ["no wids claim (groupMembershipClaims not set)", {}],
     ["no ID token claims at all", undefined],
     ["only a custom role", { wids: [CUSTOM_ROLE, MEMBER] }],
-    ["only the member role (a role activated in PIM after sign-in is not in the token)", { wids: [MEMBER] }],
   ])("never blocks a write on a missing hint: %s", (_case, claims) => {
     const profile = toAccessProfile(claims, null);
     expect(profile.write).toBe("unknown");
@@ -35,8 +35,18 @@ describe("toAccessProfile", () => {
     expect(profile.writeNote).toMatch(/Microsoft Graph decides/);
   });
 
+  it("blocks writes and the audit-log offer for a sign-in with no directory role at all, saying how a PIM role is picked up", () => {
+    const profile = toAccessProfile({ wids: [MEMBER] }, null);
+    expect(profile.write).toBe("denied");
+    expect(profile.writeBlockedReason).toMatch(/shows no directory role.*Security Administrator or Global Administrator.*activated it in PIM after signing in, sign in again/);
+    expect(profile.auditRead).toBe("denied");
+    expect(toAccessProfile({ wids: [CUSTOM_ROLE, MEMBER] }, null).auditRead).toBe("unknown");
+    expect(toAccessProfile({}, null).auditRead).toBe("unknown");
+    expect(toAccessProfile({ wids: [DIRECTORY_ROLES.globalReader.id, MEMBER] }, null).auditRead).toBe("allowed");
+  });
+
   it("takes the hint from the first 403 of the session when the ID token has none", () => {
-    const profile = toAccessProfile({ wids: [MEMBER] }, denial);
+    const profile = toAccessProfile({}, denial);
     expect(profile.write).toBe("denied");
     expect(profile.writeBlockedReason).toMatch(/Microsoft Graph refused a request for your account earlier in this session \(Authorization_RequestDenied\)/);
     expect(profile.writeBlockedReason).toMatch(/Request ID: req-403/);

@@ -16,6 +16,10 @@ export const DIRECTORY_ROLES = {
 
 const WRITE_ROLE_IDS: string[] = [DIRECTORY_ROLES.globalAdministrator.id, DIRECTORY_ROLES.securityAdministrator.id];
 const READ_ONLY_ROLE_IDS: string[] = [DIRECTORY_ROLES.securityReader.id, DIRECTORY_ROLES.globalReader.id];
+/** Every user's default member role: in every user's `wids`, it grants nothing here. */
+export const MEMBER_ROLE_ID = "b79fbf4d-3ef9-4689-8143-76b194e85509";
+const REPORTS_READER_ID = "4a5d8f65-41da-4de4-8968-e035b65339cf";
+const AUDIT_READ_ROLE_IDS: string[] = [...WRITE_ROLE_IDS, ...READ_ONLY_ROLE_IDS, REPORTS_READER_ID];
 
 export const WRITE_ROLES_TEXT = "the Security Administrator or Global Administrator role";
 
@@ -35,6 +39,8 @@ export interface AccessProfile {
   writeBlockedReason: string | null;
   /** A short note beside an enabled button when the hint cannot tell; set only when `write` is "unknown". */
   writeNote: string | null;
+  /** Whether the roles allow reading the audit log: "denied" only when the ID token shows no role at all. */
+  auditRead: WriteHint;
 }
 
 function roleIds(claims: Record<string, unknown> | undefined): string[] | null {
@@ -46,13 +52,28 @@ function roleIds(claims: Record<string, unknown> | undefined): string[] | null {
 export function toAccessProfile(idTokenClaims: Record<string, unknown> | undefined, denial: RememberedDenial | null): AccessProfile {
   const ids = roleIds(idTokenClaims);
   const roleNames = ids === null ? null : Object.values(DIRECTORY_ROLES).filter((role) => ids.includes(role.id)).map((role) => role.name);
+  // Directory roles are in the token, and the only one is every user's member role: no role at all.
+  // (A custom role's id is there too, so it stays "unknown"; a role activated in PIM shows after signing in again.)
+  const noRole = ids !== null && ids.every((id) => id === MEMBER_ROLE_ID);
+  const auditRead: WriteHint = ids?.some((id) => AUDIT_READ_ROLE_IDS.includes(id)) ? "allowed" : noRole ? "denied" : "unknown";
+  return { ...writeHint(ids, roleNames, noRole, denial), auditRead };
+}
 
+function writeHint(ids: string[] | null, roleNames: string[] | null, noRole: boolean, denial: RememberedDenial | null): Omit<AccessProfile, "auditRead"> {
   if (ids?.some((id) => WRITE_ROLE_IDS.includes(id))) return { roleNames, write: "allowed", writeBlockedReason: null, writeNote: null };
   if (ids?.some((id) => READ_ONLY_ROLE_IDS.includes(id))) {
     return {
       roleNames,
       write: "denied",
       writeBlockedReason: `Your sign-in shows ${roleNames?.join(", ")}, which can read but not change anything. Restoring or changing sync policies and partners needs ${WRITE_ROLES_TEXT}: ask a Privileged Role Administrator to assign it (or activate it in PIM), then sign in again.`,
+      writeNote: null,
+    };
+  }
+  if (noRole) {
+    return {
+      roleNames,
+      write: "denied",
+      writeBlockedReason: `Your sign-in shows no directory role. Adding or changing partners and sync policies needs ${WRITE_ROLES_TEXT}: ask a Privileged Role Administrator to assign it. If you activated it in PIM after signing in, sign in again.`,
       writeNote: null,
     };
   }

@@ -72,7 +72,7 @@ describe("csvCell: hostile cells stay inert text", () => {
 });
 
 describe("toCsv", () => {
-  it("quotes every cell, ends every line with CRLF, and keeps one line per row", () => {
-    expect(toCsv([["Name", "Note"], ["Fabrikam", "line one\nline two"], ["=1", ""]])).toBe('"Name","Note"\r\n"Fabrikam","line one line two"\r\n"\'=1",""\r\n');
+  it("starts with a UTF-8 BOM, quotes every cell, ends every line with CRLF, and keeps one line per row", () => {
+    expect(toCsv([["Name", "Note"], ["Fabrikam", "line one\nline two"], ["=1", ""]])).toBe('\ufeff"Name","Note"\r\n"Fabrikam","line one line two"\r\n"\'=1",""\r\n');
   });
 });

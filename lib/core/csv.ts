@@ -27,7 +27,10 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** Rows of cells as CSV text: CRLF line ends, a final line end, every cell through csvCell. */
+/** The UTF-8 byte order mark: without it Excel reads a CSV in the local code page and garbles "→" and accented names. */
+export const CSV_BOM = "\ufeff";
+
+/** Rows of cells as CSV text: a BOM, CRLF line ends, a final line end, every cell through csvCell. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return CSV_BOM + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

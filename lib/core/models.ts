@@ -102,5 +102,7 @@ export interface PartnerRow {
   defaultDomainName?: string | null;
   isServiceProvider: boolean | null;
   isInMultiTenantOrganization: boolean | null;
+  /** Absent in rows read before the list selected it: then nothing is said about redemption. */
+  automaticUserConsentSettings?: AutomaticUserConsentSettings | null;
   syncPolicy: Pick<SyncPolicy, "tenantId" | "displayName" | "userSyncAllowed" | "groupSyncAllowed"> | null;
 }

@@ -7,7 +7,7 @@ const ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const PARTNER_PATH = `/beta/policies/crossTenantAccessPolicy/partners/${ID}`;
 
 /** A partner whose automatic redemption the fake keeps, as Graph does: PATCH replaces the object whole. */
-function fakePartner(consent: { inboundAllowed: boolean; outboundAllowed: boolean } | null, patch: (consent: unknown) => Response | "lost" = () => new Response(null, { status: 204 })) {
+function fakePartner(consent: { inboundAllowed: boolean | null; outboundAllowed: boolean | null } | null, patch: (consent: unknown) => Response | "lost" = () => new Response(null, { status: 204 })) {
   let current = consent;
   const handler: FakeHandler = (call) => {
     if (call.url.pathname !== PARTNER_PATH) return undefined;
@@ -21,7 +21,8 @@ function fakePartner(consent: { inboundAllowed: boolean; outboundAllowed: boolea
   };
   const fake = fakeFetch(handler);
   const options = { graphRoot: TEST_ROOT, fetch: fake.fetch, sleep: noSleep, random: () => 1 };
-  const change = (allowed: boolean) => runSequence(TEST_TOKEN, [{ declare: () => automaticRedemptionWrite(TEST_TOKEN, ID, "outbound", allowed, options) }], options);
+  const change = (allowed: boolean, direction: "inbound" | "outbound" = "outbound") =>
+    runSequence(TEST_TOKEN, [{ declare: () => automaticRedemptionWrite(TEST_TOKEN, ID, direction, allowed, options) }], options);
   return { fake, change };
 }
 
@@ -32,10 +33,16 @@ describe("change outbound automatic redemption", () => {
     expect(fake.calls.filter((call) => call.method === "PATCH").map((call) => call.body)).toEqual([{ automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true } }]);
   });
 
-  it("turns it off for a partner that inherits both directions", async () => {
+  it("turns it off for a partner that inherits both directions, inbound left inherited", async () => {
     const { fake, change } = fakePartner(null);
     expect(await change(false)).toMatchObject([{ kind: "done" }]);
-    expect(fake.calls.find((call) => call.method === "PATCH")?.body).toEqual({ automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false } });
+    expect(fake.calls.find((call) => call.method === "PATCH")?.body).toEqual({ automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: false } });
+  });
+
+  it("turns inbound on and never writes an inherited outbound as an explicit off", async () => {
+    const { fake, change } = fakePartner({ inboundAllowed: null, outboundAllowed: null });
+    expect(await change(true, "inbound")).toMatchObject([{ write: "set-inbound-redemption", kind: "done" }]);
+    expect(fake.calls.find((call) => call.method === "PATCH")?.body).toEqual({ automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: null } });
   });
 
   it("sends nothing when the partner cannot be read first, so inbound is never switched by guess", async () => {

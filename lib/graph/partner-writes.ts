@@ -68,7 +68,7 @@ export type RedemptionDirection = "inbound" | "outbound";
 /**
  * PATCH automaticUserConsentSettings to set one direction. Graph replaces the
  * object whole, so the partner is read first and the other direction sent as it
- * is; when that read fails nothing is sent.
+ * is (unset stays unset: inherited); when that read fails nothing is sent.
  */
 export async function automaticRedemptionWrite(token: string, tenantId: string, direction: RedemptionDirection, allowed: boolean, options?: GraphOptions): Promise<GraphWrite | WriteOutcome> {
   const write = direction === "inbound" ? "set-inbound-redemption" : "set-outbound-redemption";
@@ -76,7 +76,7 @@ export async function automaticRedemptionWrite(token: string, tenantId: string, 
   if (!current.ok) return notSent(write, tenantId, current.error);
   const now = current.data?.automaticUserConsentSettings;
   const consent: AutomaticUserConsentSettings =
-    direction === "inbound" ? { inboundAllowed: allowed, outboundAllowed: now?.outboundAllowed ?? false } : { inboundAllowed: now?.inboundAllowed ?? false, outboundAllowed: allowed };
+    direction === "inbound" ? { inboundAllowed: allowed, outboundAllowed: now?.outboundAllowed ?? null } : { inboundAllowed: now?.inboundAllowed ?? null, outboundAllowed: allowed };
   return {
     write,
     tenantId,

@@ -22,11 +22,11 @@ describe("listPartners", () => {
       return json(200, { value, "@odata.nextLink": page === 0 ? `${PARTNERS_URL}?$select=tenantId&$skiptoken=1` : undefined });
     });
     expect(await partsOf(listPartners(TEST_TOKEN, options(fake.fetch)))).toEqual([
-      ok([{ tenantId: A, displayName: null, isServiceProvider: true, isInMultiTenantOrganization: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }]),
-      ok([{ tenantId: B, displayName: null, isServiceProvider: null, isInMultiTenantOrganization: null, syncPolicy: null }]),
+      ok([{ tenantId: A, displayName: null, isServiceProvider: true, isInMultiTenantOrganization: null, automaticUserConsentSettings: null, syncPolicy: { tenantId: A, displayName: null, userSyncAllowed: false, groupSyncAllowed: null } }]),
+      ok([{ tenantId: B, displayName: null, isServiceProvider: null, isInMultiTenantOrganization: null, automaticUserConsentSettings: null, syncPolicy: null }]),
     ]);
     expect(fake.calls).toHaveLength(2);
-    expect(fake.calls[0]!.url.searchParams.get("$select")).toBe("tenantId,isServiceProvider,isInMultiTenantOrganization");
+    expect(fake.calls[0]!.url.searchParams.get("$select")).toBe("tenantId,isServiceProvider,isInMultiTenantOrganization,automaticUserConsentSettings");
     expect(fake.calls[0]!.url.searchParams.get("$expand")).toBe("identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)");
     expect(fake.calls[1]!.url.href).toBe(`${PARTNERS_URL}?$select=tenantId&$skiptoken=1`);
     expect(fake.calls.every((call) => call.headers.get("authorization") === `Bearer ${TEST_TOKEN}`)).toBe(true);

@@ -12,7 +12,7 @@ const EXPAND_SYNC = { $expand: "identitySynchronization" } as const;
 
 /** Only the columns the list shows (a partner has no name of its own: it comes from tenant information); the partner page reads the whole partner. */
 export const PARTNER_ROW_QUERY = {
-  $select: "tenantId,isServiceProvider,isInMultiTenantOrganization",
+  $select: "tenantId,isServiceProvider,isInMultiTenantOrganization,automaticUserConsentSettings",
   $expand: "identitySynchronization($select=tenantId,displayName,userSyncInbound,groupSyncInbound)",
 } as const;
 

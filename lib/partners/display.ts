@@ -26,3 +26,14 @@ export function syncStateOf(partner: Pick<PartnerRow, "syncPolicy">): SyncState 
   if (!partner.syncPolicy) return "no-policy";
   return partner.syncPolicy.userSyncAllowed === true ? "allowed" : "blocked";
 }
+
+/**
+ * Inbound user sync allowed while inbound automatic redemption is off: synchronized users would
+ * have to accept a consent prompt, so cross-tenant sync cannot bring them in. An unset value
+ * inherits the default policy's, which Graph keeps off (read-only). False when the row does not
+ * carry the setting (nothing is claimed about what was not read).
+ */
+export function syncCannotWork(partner: Pick<PartnerRow, "syncPolicy" | "automaticUserConsentSettings">): boolean {
+  if (partner.automaticUserConsentSettings === undefined) return false;
+  return syncStateOf(partner) === "allowed" && partner.automaticUserConsentSettings?.inboundAllowed !== true;
+}

@@ -68,6 +68,18 @@ describe("partners filter", () => {
   });
 
   it("summarises sync states", () => {
-    expect(summarisePartners(partners)).toEqual({ total: 4, allowed: 1, blocked: 1, noPolicy: 2 });
+    expect(summarisePartners(partners)).toEqual({ total: 4, allowed: 1, blocked: 1, noPolicy: 2, cannotWork: 1 });
+  });
+
+  it("finds partners whose sync cannot work: allowed, with inbound automatic redemption off or inherited", () => {
+    const rows = [
+      makePartner(A, { syncPolicy: makeSyncPolicy(A, { userSyncAllowed: true }), automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null } }),
+      makePartner(B, { syncPolicy: makeSyncPolicy(B, { userSyncAllowed: true }), automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: null } }),
+      makePartner(C, { syncPolicy: makeSyncPolicy(C, { userSyncAllowed: false }), automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: null } }),
+      { ...makePartner(D, { syncPolicy: makeSyncPolicy(D, { userSyncAllowed: true }) }), automaticUserConsentSettings: undefined },
+    ];
+    expect(applyPartnersFilter(rows, { ...DEFAULT_FILTER, sync: "cannot-work" }).map((p) => p.tenantId)).toEqual([A]);
+    expect(summarisePartners(rows).cannotWork).toBe(1);
+    expect(parsePartnersFilter(new URLSearchParams("sync=cannot-work")).sync).toBe("cannot-work");
   });
 });

@@ -1,27 +1,34 @@
 import type { PartnerRow, SyncState } from "@/lib/core/models";
-import { partnerDisplayName, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
+import { partnerDisplayName, syncCannotWork, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
 export const SORT_COLUMNS = ["name", "tenantId", "userSync", "groupSync", "serviceProvider", "multiTenantOrg"] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = "asc" | "desc";
 
+/** A sync state, or "cannot-work": inbound user sync allowed while inbound automatic redemption is off. */
+export type SyncFilter = SyncState | "cannot-work";
+
 export interface PartnersFilter {
   query: string;
-  sync: SyncState | null;
+  sync: SyncFilter | null;
   sort: SortColumn;
   direction: SortDirection;
 }
 
 export const DEFAULT_FILTER: PartnersFilter = { query: "", sync: null, sort: "name", direction: "asc" };
 
-const SYNC_STATES: readonly SyncState[] = ["allowed", "blocked", "no-policy"];
+const SYNC_FILTERS: readonly SyncFilter[] = ["allowed", "blocked", "no-policy", "cannot-work"];
+
+function matchesSync(partner: PartnerRow, sync: SyncFilter): boolean {
+  return sync === "cannot-work" ? syncCannotWork(partner) : syncStateOf(partner) === sync;
+}
 
 export function parsePartnersFilter(params: URLSearchParams): PartnersFilter {
   const sync = params.get("sync");
   const sort = params.get("sort");
   return {
     query: (params.get("q") ?? "").slice(0, 200),
-    sync: SYNC_STATES.includes(sync as SyncState) ? (sync as SyncState) : null,
+    sync: SYNC_FILTERS.includes(sync as SyncFilter) ? (sync as SyncFilter) : null,
     sort: SORT_COLUMNS.includes(sort as SortColumn) ? (sort as SortColumn) : DEFAULT_FILTER.sort,
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };
@@ -101,7 +108,7 @@ export function sortPartners<T extends PartnerRow>(partners: readonly T[], sort:
 export function filterPartners<T extends PartnerRow>(partners: readonly T[], filter: Pick<PartnersFilter, "query" | "sync">): T[] {
   const needle = filter.query.trim().toLowerCase();
   if (!needle && filter.sync === null) return [...partners];
-  return partners.filter((partner) => (filter.sync === null || syncStateOf(partner) === filter.sync) && (!needle || haystackOf(partner).includes(needle)));
+  return partners.filter((partner) => (filter.sync === null || matchesSync(partner, filter.sync)) && (!needle || haystackOf(partner).includes(needle)));
 }
 
 export function applyPartnersFilter<T extends PartnerRow>(partners: readonly T[], filter: PartnersFilter): T[] {
@@ -113,15 +120,18 @@ export interface PartnersSummary {
   allowed: number;
   blocked: number;
   noPolicy: number;
+  /** Sync allowed but inbound automatic redemption off. */
+  cannotWork: number;
 }
 
 export function summarisePartners(partners: PartnerRow[]): PartnersSummary {
-  const summary: PartnersSummary = { total: partners.length, allowed: 0, blocked: 0, noPolicy: 0 };
+  const summary: PartnersSummary = { total: partners.length, allowed: 0, blocked: 0, noPolicy: 0, cannotWork: 0 };
   for (const partner of partners) {
     const state = syncStateOf(partner);
     if (state === "allowed") summary.allowed += 1;
     else if (state === "blocked") summary.blocked += 1;
     else summary.noPolicy += 1;
+    if (syncCannotWork(partner)) summary.cannotWork += 1;
   }
   return summary;
 }

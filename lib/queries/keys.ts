@@ -4,4 +4,5 @@ export const graphKeys = {
   partnersList: (accountId: string) => ["graph", accountId, "partners-list"] as const,
   partnerDetail: (accountId: string, tenantId: string) => ["graph", accountId, "partner-detail", tenantId.toLowerCase()] as const,
   deletedSyncPolicies: (accountId: string) => ["graph", accountId, "deleted-sync-policies"] as const,
+  tenantByDomain: (accountId: string, domain: string) => ["graph", accountId, "tenant-by-domain", domain.toLowerCase()] as const,
 };

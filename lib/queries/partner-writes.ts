@@ -1,7 +1,7 @@
 "use client";
 
 import type { QueryClient } from "@tanstack/react-query";
-import { addPartner, deletePartner, purgePartners, restorePartners, setOutboundRedemption } from "@/lib/actions/partner-writes";
+import { addPartner, deletePartner, purgePartners, restorePartners, setInboundRedemption, setOutboundRedemption } from "@/lib/actions/partner-writes";
 import type { DeletedPartner } from "@/lib/core/models";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { graphKeys } from "./keys";
@@ -53,6 +53,19 @@ export function useSetOutboundRedemption() {
       updatePartner(queryClient, accountId, tenantId, (partner) => ({
         ...partner,
         automaticUserConsentSettings: { inboundAllowed: partner.automaticUserConsentSettings?.inboundAllowed ?? null, outboundAllowed: allowed },
+      })),
+  });
+}
+
+/** Inbound automatic redemption on or off (cross-tenant sync into this tenant needs it); outbound stays as it is. */
+export function useSetInboundRedemption() {
+  return useGraphWrite<{ tenantId: string; allowed: boolean }>({
+    targets: ({ tenantId }) => partnerTargets([tenantId]),
+    send: (getToken, { tenantId, allowed }) => callWrite(getToken, (token) => setInboundRedemption(token, tenantId, allowed)),
+    optimistic: (queryClient, accountId, { tenantId, allowed }) =>
+      updatePartner(queryClient, accountId, tenantId, (partner) => ({
+        ...partner,
+        automaticUserConsentSettings: { inboundAllowed: allowed, outboundAllowed: partner.automaticUserConsentSettings?.outboundAllowed ?? null },
       })),
   });
 }

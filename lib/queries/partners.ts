@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { getPartnerDetail, listPartners } from "@/lib/actions/partners";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
@@ -88,4 +88,25 @@ export function usePartnerDetail(tenantId: string) {
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
   return useQuery({ ...partnerDetailQuery(accountId, tenantId, getToken, queryClient), enabled: account !== null });
+}
+
+/**
+ * Whether a tenant is already a partner: from the cached list when it holds it (or is whole),
+ * else by reading the partner. Rejects when that read fails: then nobody can tell.
+ */
+export function useIsPartner() {
+  const { account, getToken } = useGraphToken();
+  const queryClient = useQueryClient();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  return useCallback(
+    async (tenantId: string): Promise<boolean> => {
+      const id = tenantId.toLowerCase();
+      const list = queryClient.getQueryData<PartnersList>(graphKeys.partnersList(accountId));
+      if (list?.pages.some((page) => page.some((row) => row.tenantId.toLowerCase() === id))) return true;
+      if (list?.complete) return false;
+      const detail = await queryClient.fetchQuery(partnerDetailQuery(accountId, tenantId, getToken, queryClient));
+      return detail.partner !== null;
+    },
+    [accountId, getToken, queryClient],
+  );
 }

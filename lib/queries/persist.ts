@@ -12,7 +12,7 @@ import { removeOldestQuery, type PersistQueryClientOptions } from "@tanstack/rea
 import { readAccountItem, removeAccountItem, writeAccountItem } from "@/lib/auth/account-storage";
 
 /** Bump when a cached shape changes: older entries are then dropped, not misread. */
-export const CACHE_VERSION = "3";
+export const CACHE_VERSION = "4";
 export const CACHE_MAX_AGE_MS = 60 * 60_000;
 /** The cache's name among the account's entries (lib/auth/account-storage keys it by account). */
 export const QUERY_CACHE_NAME = "query-cache";

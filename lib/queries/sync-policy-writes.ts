@@ -57,7 +57,7 @@ export function useSetUpSync() {
         if (outcome.write === "set-inbound-redemption" && outcome.kind === "done") {
           updatePartner(queryClient, accountId, tenantId, (partner) => ({
             ...partner,
-            automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: partner.automaticUserConsentSettings?.outboundAllowed ?? false },
+            automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: partner.automaticUserConsentSettings?.outboundAllowed ?? null },
           }));
         }
       }

@@ -15,8 +15,10 @@ import type { DeletedSyncPolicy, PartnerRow, TenantInformation } from "@/lib/cor
 import { MAX_TENANT_IDS_PER_CALL } from "@/lib/writes/outcome";
 import { onSignedInAccountSettled, readAccountItem, signedInAccountId, writeAccountItem } from "@/lib/auth/account-storage";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import { isTenantId } from "@/lib/core/tenant-id";
+import { isDomainName, isTenantId } from "@/lib/core/tenant-id";
+import { useQuery } from "@tanstack/react-query";
 import { callGraphAction } from "./graph-action";
+import { graphKeys } from "./keys";
 import { readStream } from "./stream";
 
 export const TENANT_INFO_TTL_MS = 3 * 24 * 60 * 60_000;
@@ -297,4 +299,17 @@ export function useTenantLookup() {
     },
     [getToken],
   );
+}
+
+/** The tenant a domain belongs to (any verified domain, not only the default one); null when none has it. Asked for only for a well-formed domain. */
+export function useTenantByDomain(domain: string) {
+  const { account, getToken } = useGraphToken();
+  const accountId = account?.homeAccountId ?? "signed-out";
+  const value = domain.trim().toLowerCase();
+  return useQuery({
+    queryKey: graphKeys.tenantByDomain(accountId, value),
+    queryFn: () => callGraphAction(getToken, (token) => findTenantByDomain(token, value)),
+    enabled: account !== null && isDomainName(value),
+    staleTime: TENANT_INFO_TTL_MS,
+  });
 }

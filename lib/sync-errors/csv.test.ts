@@ -22,7 +22,8 @@ const base: ProvisioningEvent = {
 describe("toSyncErrorsCsv", () => {
   it("writes one line per user per code with the words of the page", () => {
     const csv = toSyncErrorsCsv(groupByErrorCode([base, { ...base, id: "e2", userId: "u2", userName: "Alex Wilber", userPrincipalName: "alex.wilber@contoso.example" }]), "Litware, Inc.");
-    const lines = csv.trimEnd().split("\r\n");
+    expect(csv.startsWith("\ufeff") && !csv.startsWith("\ufeff\ufeff")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(SYNC_ERRORS_CSV_HEADER.map((cell) => `"${cell}"`).join(","));
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"InvitationCreationFailureAmbiguousUser","The user clashes with a user of the target"');

@@ -42,9 +42,15 @@ describe("describeWriteOutcome", () => {
     const unknown: WriteOutcome = { ...base, kind: "unknown", error: { ...error, status: 0, code: "NetworkError", requestId: null } };
     expect(describeWriteOutcome({ ...unknown, retrySafe: true })).toMatchObject({
       tone: "warning",
-      label: "Outcome unknown",
-      detail: "Microsoft Graph did not answer, and the policy is still in deleted items: it is safe to retry.",
+      label: "Not restored",
+      detail: "Microsoft Graph did not answer, and a re-read shows the policy is still in deleted items: it is safe to retry.",
     });
+    // The title agrees with the body: a re-read that found the old state is not "unknown".
+    expect(describeWriteToast({ ...unknown, write: "update-sync-policy", retrySafe: true }, { name: "Fabrikam" })).toMatchObject({
+      title: "Fabrikam: not changed",
+      description: expect.stringContaining("the setting still has its old value"),
+    });
+    expect(describeWriteToast({ ...unknown, retrySafe: null }, { name: "Fabrikam" }).title).toBe("Fabrikam: outcome unknown");
     for (const retrySafe of [false, null, undefined]) {
       const detail = describeWriteOutcome({ ...unknown, retrySafe }).detail;
       expect(detail).toBe("Microsoft Graph did not answer and the current state could not be read. Refresh the list before retrying.");
@@ -72,7 +78,11 @@ describe("describeWriteOutcome for every write", () => {
   });
 
   it("throttling names what was not done; an unknown outcome promises a safe retry only after a re-read", () => {
-    expect(describeWriteOutcome(outcome("purge-sync-policy", "throttled", { error: { ...error, status: 429, retryAfterSeconds: 30 } })).detail).toMatch(/wait 30 s\. Nothing was purged/);
+    const throttled = outcome("purge-sync-policy", "throttled", { error: { ...error, status: 429, retryAfterSeconds: 30 } });
+    expect(describeWriteOutcome(throttled).detail).toMatch(/wait 30 s\. Nothing was purged yet; retry shortly/);
+    // While the countdown runs, the row says what the header says: it is resent automatically.
+    expect(describeWriteOutcome(throttled, { resendScheduled: true }).detail).toMatch(/Nothing was purged yet; it is sent again automatically/);
+    expect(describeWriteOutcome(throttled, { resendScheduled: true }).detail).not.toMatch(/retry shortly/);
     expect(describeWriteOutcome(outcome("delete-sync-policy", "unknown", { retrySafe: true })).detail).toMatch(/the sync policy is still live: it is safe to retry/);
     expect(describeWriteOutcome(outcome("purge-sync-policy", "already-done"))).toMatchObject({ tone: "info", label: "Already gone" });
   });
@@ -85,6 +95,12 @@ describe("the toasts every write shows", () => {
     expect(describeWriteToast({ ...base, write: "update-sync-policy" }, { name: "Fabrikam", on: true, setting: "inbound group sync" }).title).toBe("Turned on inbound group sync for Fabrikam");
     expect(describeWriteToast({ ...base, kind: "forbidden", error }, { name: "Lucerne Publishing" })).toMatchObject({ tone: "error", title: "Lucerne Publishing: not permitted" });
     expect(describeWriteToast({ ...base, write: "create-sync-policy", kind: "conflict", error: null }, { name: "Wide World Importers" }).title).toBe("Wide World Importers: already exists");
+  });
+
+  it("never promises that users will sync when set up left inbound automatic redemption off", () => {
+    const created: WriteOutcome = { ...base, write: "create-sync-policy" };
+    expect(describeWriteToast(created, { name: "Woodgrove Bank", redemptionOff: true }).description).toMatch(/inbound automatic redemption is off .*no user is synchronized until it is turned on/);
+    expect(describeWriteToast(created, { name: "Woodgrove Bank" }).description).toMatch(/Users from this tenant are synchronized once/);
   });
 
   it("says what was not done when a call fails as a whole, and counts the resend rounds", () => {

@@ -50,7 +50,7 @@ const TONES: Record<OutcomeKind, OutcomeTone> = {
 };
 
 
-function describeDone(outcome: WriteOutcome): string {
+function describeDone(outcome: WriteOutcome, subject?: ToastSubject): string {
   switch (outcome.write) {
     case "restore-sync-policy": {
       // Never promise settings Graph did not return.
@@ -60,7 +60,9 @@ function describeDone(outcome: WriteOutcome): string {
       return "Graph returned it without inbound user sync settings: review them on the partner page.";
     }
     case "create-sync-policy":
-      return "The sync policy exists now. Users from this tenant are synchronized once a configuration in the partner's tenant pushes them.";
+      return subject?.redemptionOff
+        ? "The sync policy exists now, but inbound automatic redemption is off for this partner: no user is synchronized until it is turned on."
+        : "The sync policy exists now. Users from this tenant are synchronized once a configuration in the partner's tenant pushes them.";
     case "update-sync-policy":
       return "The sync policy has the new setting. Users already synchronized stay in your tenant.";
     case "delete-sync-policy":
@@ -71,7 +73,9 @@ function describeDone(outcome: WriteOutcome): string {
     case "add-partner":
       return "Every setting of the new partner is inherited from your default policy until you change it.";
     case "set-inbound-redemption":
-      return "Users invited from this tenant are no longer asked to accept a consent prompt. Outbound automatic redemption was kept as it was.";
+      return subject?.on === false
+        ? "Users invited from this tenant are asked to accept a consent prompt again, so cross-tenant sync cannot bring them in. Outbound automatic redemption was kept as it was."
+        : "Users invited from this tenant are no longer asked to accept a consent prompt. Outbound automatic redemption was kept as it was.";
     case "set-outbound-redemption":
       return "Outbound automatic redemption has the new value. Inbound automatic redemption was kept as it was.";
     case "delete-partner":
@@ -87,15 +91,24 @@ export interface OutcomeContext {
   writeBlockedReason?: string | null;
   /** The ID token shows a role that can write, so a refusal means the role or consent changed since. */
   roleConfirmed?: boolean;
+  /** A throttled item is already counted down to an automatic resend. */
+  resendScheduled?: boolean;
 }
 
-export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeContext = {}): OutcomeMessage {
+/** A conflict that has a plainer name for the write it stopped. */
+const CONFLICT_LABELS: Partial<Record<WriteKind, string>> = {
+  "restore-sync-policy": "Live policy exists",
+  "create-sync-policy": "Already exists",
+  "add-partner": "Already a partner",
+};
+
+export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeContext = {}, subject?: ToastSubject): OutcomeMessage {
   const words: WriteWords = WORDS[outcome.write];
   const requestId = outcome.error?.requestId ? ` Request ID: ${outcome.error.requestId}.` : "";
   const tone = TONES[outcome.kind];
   switch (outcome.kind) {
     case "done":
-      return { tone, label: words.done, detail: describeDone(outcome) };
+      return { tone, label: words.done, detail: describeDone(outcome, subject) };
     case "already-done":
       return { tone, label: words.alreadyDone, detail: words.alreadyDoneDetail };
     case "purged":
@@ -111,7 +124,7 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
         detail: `The policy is still in deleted items, but the partner's cross-tenant access configuration no longer exists, so Graph cannot restore it. Restore the partner configuration (or recreate it) first, then restore this policy.${requestId}`,
       };
     case "conflict":
-      return { tone, label: outcome.write === "restore-sync-policy" ? "Live policy exists" : outcome.write === "create-sync-policy" ? "Already exists" : "Conflict", detail: `${words.conflict}${requestId}` };
+      return { tone, label: CONFLICT_LABELS[outcome.write] ?? "Conflict", detail: `${words.conflict}${requestId}` };
     case "not-found":
       return { tone, label: "Not found", detail: `${words.notFound}${requestId}` };
     case "forbidden":
@@ -128,17 +141,21 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
       return { tone, label: "Session expired", detail: "Your sign-in expired before Graph accepted the request. Sign in again, then retry." };
     case "throttled": {
       const wait = outcome.error?.retryAfterSeconds;
-      return { tone, label: "Throttled", detail: `Microsoft Graph is throttling requests${wait ? ` and asked to wait ${wait} s` : ""}. Nothing was ${words.past}; retry shortly.${requestId}` };
+      const next = context.resendScheduled ? "it is sent again automatically when the countdown ends" : "retry shortly";
+      return { tone, label: "Throttled", detail: `Microsoft Graph is throttling requests${wait ? ` and asked to wait ${wait} s` : ""}. Nothing was ${words.past} yet; ${next}.${requestId}` };
     }
     case "unknown":
       if (outcome.answerLost && outcome.retrySafe === true) {
         return { tone, label: `Not ${words.past} yet`, detail: `${UNREACHABLE.server} before it answered; Microsoft Graph shows that ${words.stillThere}, so it is safe to send again.` };
       }
-      // "Safe to retry" only when a re-read proved nothing was done.
+      // A re-read that proved nothing was done makes the outcome known: not done, safe to retry.
+      if (outcome.retrySafe === true) {
+        return { tone, label: `Not ${words.past}`, detail: `Microsoft Graph did not answer, and a re-read shows ${words.stillThere}: it is safe to retry.${requestId}` };
+      }
       return {
         tone,
         label: "Outcome unknown",
-        detail: `${outcome.retrySafe === true ? `Microsoft Graph did not answer, and ${words.stillThere}: it is safe to retry.` : `${isServerUnreachable(outcome.error) ? UNREACHABLE.server : "Microsoft Graph did not answer"} and the current state could not be read. Refresh the list before retrying.`}${requestId}`,
+        detail: `${isServerUnreachable(outcome.error) ? UNREACHABLE.server : "Microsoft Graph did not answer"} and the current state could not be read. Refresh the list before retrying.${requestId}`,
       };
     case "checking":
       return { tone, label: CHECKING, detail: `${UNREACHABLE.server} before it answered, so whether it was ${words.past} is not known yet. Reading Microsoft Graph to find out; this updates by itself.` };
@@ -155,7 +172,7 @@ export interface WriteToast {
 }
 
 export function describeWriteToast(outcome: WriteOutcome, subject: ToastSubject, context: OutcomeContext = {}): WriteToast {
-  const message = describeWriteOutcome(outcome, context);
+  const message = describeWriteOutcome(outcome, context, subject);
   if (message.tone === "success") return { tone: "success", title: WORDS[outcome.write].title(subject), description: message.detail };
   return { tone: message.tone, title: `${subject.name}: ${message.label.toLowerCase()}`, description: message.detail };
 }
@@ -195,6 +212,9 @@ export const WRITE_NOTICES = {
   throttledTitle: "Microsoft Graph is throttling requests",
   throttledDetail: (countdown: string) => `Nothing was changed yet. ${countdown}. Close to cancel.`,
   throttledPanel: (countdown: string) => `Graph is throttling: ${countdown.toLowerCase()}`,
+  /** Beside a value a write changes, until Graph answers. */
+  pendingSaving: "Saving: not confirmed by Microsoft Graph yet",
+  pendingThrottled: (countdown: string) => `Not changed yet: Microsoft Graph is throttling. ${countdown}.`,
   answerLostTitle: UNREACHABLE.server,
   answerLostDetail: "Its answer was lost, so whether the change went through is not known from it. The views were re-read from Microsoft Graph: check what they show before trying again.",
   checking: CHECKING,

@@ -9,6 +9,8 @@ export interface ToastSubject {
   name: string;
   on?: boolean;
   setting?: string;
+  /** Set up sync left inbound automatic redemption off: the toast must not promise users will sync. */
+  redemptionOff?: boolean;
 }
 
 const turned = (on: boolean | undefined) => (on === false ? "Turned off" : "Turned on");
