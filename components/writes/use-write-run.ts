@@ -7,11 +7,11 @@
  * one row's outcome announced like any single write, and a failed call explained once.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
 import { WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
 import { AUTO_RETRY_ROUNDS, isRetryableOutcome, mergeOutcomes, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { createResendLoop, type ResendLoop } from "./resend-loop";
 import { announceOutcome, useAnnounceWriteError, useOutcomeContext, type ToastAction } from "./write-toast";
+import { showToast } from "./toast-card";
 
 export interface WriteRun<TItem> {
   outcomes: WriteOutcome[];
@@ -105,7 +105,7 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
     try {
       stillToDo = await latest.current.stillToDo();
     } catch {
-      toast.error(WRITE_NOTICES.rereadFailed);
+      showToast({ tone: "error", title: WRITE_NOTICES.rereadFailed });
       return;
     }
     const failed = current.outcomes
@@ -114,7 +114,7 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
       .map((outcome) => current.items[key(outcome.tenantId)])
       .filter((item): item is TItem => item !== undefined);
     if (failed.length === 0) {
-      toast.info(WRITE_NOTICES.nothingToResend);
+      showToast({ tone: "info", title: WRITE_NOTICES.nothingToResend });
       return;
     }
     // A resend the admin asked for is not throttled again automatically.
