@@ -50,13 +50,13 @@ export const PartnersTable = memo(function PartnersTable({
   /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
   deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
 }) {
-  const { setScrollElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 41 });
+  const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 41 });
   const cell = `${TABLE_CELL} ${STACKED_CELL}`;
   return (
-    <div ref={setScrollElement} onFocusCapture={onFocusCapture} className="max-h-[max(24rem,calc(100dvh-19rem))] overflow-auto rounded-lg border border-border bg-surface">
+    <div ref={setListElement} onFocusCapture={onFocusCapture} className="rounded-lg border border-border bg-surface">
       <table aria-rowcount={partners.length + 1} className={`w-full border-collapse text-sm ${STACKED_TABLE}`}>
         <caption className="sr-only">Cross-tenant access partners and their inbound sync policy</caption>
-        <thead className="sticky top-0 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
+        <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
           <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <SortableHeader
