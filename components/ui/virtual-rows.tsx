@@ -39,7 +39,6 @@ export function useVirtualRows({ count, estimateSize }: { count: number; estimat
     [focusedIndex, count],
   );
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table re-renders on every scroll by design
   const virtualizer = useWindowVirtualizer({
     count,
     scrollMargin,
