@@ -87,7 +87,7 @@ export function DeletedPoliciesTable({
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted by</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Days left</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Inbound user sync kept</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>User sync once restored</th>
             <th scope="col" className={`${CELL} py-1.5 text-right font-medium max-md:sr-only`}>
               <span className="sr-only">Actions</span>
             </th>
@@ -145,8 +145,8 @@ export function DeletedPoliciesTable({
                 <td data-label="Days left" className={`${cell} whitespace-nowrap`}>
                   <DaysLeft deletedDateTime={policy.deletedDateTime} now={now} />
                 </td>
-                <td data-label="Inbound user sync kept" className={cell}>
-                  <TriStateValue value={policy.userSyncAllowed} nullLabel="Not kept" />
+                <td data-label="User sync once restored" className={cell}>
+                  <TriStateValue value={policy.userSyncAllowed} nullLabel="Blocked (not set)" />
                 </td>
                 <td className={`${CELL} text-right max-md:block max-md:text-left`}>
                   <Button
