@@ -21,7 +21,7 @@ import { DeletedPoliciesTable } from "./deleted-policies-table";
 import { DeletedByProvider } from "@/components/shared/deleted-by";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
 import { WriteResults } from "@/components/writes/write-results";
-import { usePersistentSelection } from "./use-persistent-selection";
+import { usePersistentSelection } from "@/components/shared/use-persistent-selection";
 import { useRestoreFlow } from "@/components/shared/use-restore-flow";
 import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
