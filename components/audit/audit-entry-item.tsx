@@ -43,9 +43,10 @@ export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntr
             <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />
           )}
           <span>
-            <span className="font-medium" title={described.whoDetail ?? undefined}>
-              {described.who}
-            </span>
+            <span className="font-medium">{described.who}</span>
+            {entry.actor.kind === "user" && described.whoDetail && described.whoDetail !== described.who ? (
+              <span className="text-muted"> ({described.whoDetail})</span>
+            ) : null}
             <SentenceRest rest={described.sentence.slice(described.who.length)} partner={partner} />
           </span>
         </p>

@@ -162,6 +162,7 @@ describe("directory audit log", () => {
       ["startswith(activityDisplayName, 'Update')", (e) => e.activityDisplayName.startsWith("Update")],
       ["loggedByService eq 'Core Directory'", () => true],
       ["initiatedBy/user/userPrincipalName eq 'ADMIN@contoso.example'", (e) => e.initiatedBy.user?.userPrincipalName === "admin@contoso.example"],
+      ["startswith(initiatedBy/user/userPrincipalName, 'ADM')", (e) => e.initiatedBy.user?.userPrincipalName?.startsWith("adm") === true],
       [`initiatedBy/user/id eq '${account("admin@contoso.example").oid}'`, (e) => e.initiatedBy.user?.id === account("admin@contoso.example").oid],
       [`targetResources/any(t:t/id eq '${COHO}')`, (e) => e.targetResources.some((t) => t.id === COHO)],
     ];

@@ -102,7 +102,7 @@ export function useActivity(filters: ActivityFilters) {
   useRefreshAfterWrites();
   const query = useAuditPages(
     auditKeys.activity(account?.homeAccountId ?? "signed-out", filters),
-    () => ({ query: { since: isoDaysAgo(filters.days), partnerTenantId: filters.partner, initiatedByUpn: filters.person, kind: filters.kind } }),
+    () => ({ query: { since: isoDaysAgo(filters.days), partnerTenantId: filters.partner, initiatedByUpn: filters.person, initiatedByUpnStart: filters.personStart, kind: filters.kind } }),
     filters.kind,
   );
   const shown = query.data?.pages.reduce((sum, page) => sum + page.entries.length, 0) ?? 0;
