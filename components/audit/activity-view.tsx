@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Download } from "lucide-react";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, type ChangeKind } from "@/lib/audit/activities";
-import { isValidPersonStart, parseActivityFilters, serializeActivityFilters, type ActivityFilters, type PeriodDays } from "@/lib/audit/activity-filters";
+import { isValidPerson, isValidPersonStart, parseActivityFilters, serializeActivityFilters, type ActivityFilters, type PeriodDays } from "@/lib/audit/activity-filters";
 import { toAuditCsv } from "@/lib/audit/csv";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import type { AuditEntry } from "@/lib/audit/types";
@@ -71,12 +71,18 @@ function PersonFilter({
       .map((candidate) => ({ value: candidate.upn, label: candidate.name ?? candidate.upn, detail: candidate.name ? candidate.upn : null }));
   }, [people, typed]);
 
-  // What is typed narrows the list once typing pauses; an exact pick goes at once.
+  // A whole sign-in name someone here used (or one confirmed with Enter) is one person; anything else is the start of one.
+  const known = people.some((candidate) => candidate.upn.toLowerCase() === typed.toLowerCase());
+  const filterFor = useCallback(
+    (whole: boolean) => (whole && isValidPerson(typed) ? { person: typed, personStart: null } : { person: null, personStart: typed || null }),
+    [typed],
+  );
+  // What is typed narrows the list once typing pauses; a pick or Enter goes at once.
   useEffect(() => {
     if (!sendable || typed === applied) return;
-    const timer = window.setTimeout(() => onApply({ person: null, personStart: typed || null }), 600);
+    const timer = window.setTimeout(() => onApply(filterFor(known)), 600);
     return () => window.clearTimeout(timer);
-  }, [typed, applied, sendable, onApply]);
+  }, [typed, applied, sendable, known, filterFor, onApply]);
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -90,7 +96,7 @@ function PersonFilter({
           onApply({ person: option.value, personStart: null });
         }}
         onEnter={() => {
-          if (sendable && typed !== applied) onApply({ person: null, personStart: typed || null });
+          if (sendable) onApply(filterFor(true));
         }}
         placeholder="Name or sign-in name"
         inputClassName="w-56"

@@ -102,7 +102,7 @@ export function Combobox({
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${label} suggestions`}
+        aria-label="Suggestions"
         hidden={!shown}
         className="absolute right-0 z-20 mt-1 max-h-72 w-max max-w-[min(28rem,calc(100vw-2rem))] min-w-full overflow-auto rounded-md border border-border bg-surface py-1 text-sm shadow-lg"
       >
