@@ -58,6 +58,20 @@ export function focusPlace(memory: FocusMemory): HTMLElement | null {
   return document.getElementById("main");
 }
 
+/** The control after `element` in Tab order, skipping anything inside `outside` (a notification area); null at the end. */
+export function nextControlAfter(element: Element, outside?: string): HTMLElement | null {
+  let passed = false;
+  for (const control of document.querySelectorAll<HTMLElement>(TABBABLE)) {
+    if (control === element) {
+      passed = true;
+      continue;
+    }
+    if (!passed || !canTakeFocus(control) || (outside && control.closest(outside))) continue;
+    return control;
+  }
+  return null;
+}
+
 let stopWatching: (() => void) | null = null;
 let placed: HTMLElement | null = null;
 

@@ -17,7 +17,7 @@ import { X } from "lucide-react";
 import type { OutcomeTone } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { rememberFocus, returnFocus, watchedFocus, type FocusMemory } from "@/components/ui/focus-return";
+import { nextControlAfter, rememberFocus, returnFocus, watchedFocus, type FocusMemory } from "@/components/ui/focus-return";
 import { OutcomeIcon } from "./outcome-icon";
 
 /** How long a card that is not an error stays, unless it is hovered or focused. */
@@ -46,8 +46,8 @@ export interface ToastContent {
 /** Cards with a button, newest last: Tab from where focus was leads to the newest one's first button. */
 const reachable: { id: string | number; anchor: () => HTMLElement | null }[] = [];
 
-function firstButton(id: string | number): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`[data-toast-card="${CSS.escape(String(id))}"] button`);
+function buttonsOf(id: string | number): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(`[data-toast-card="${CSS.escape(String(id))}"] button`)];
 }
 
 function onKeyDown(event: KeyboardEvent) {
@@ -56,16 +56,26 @@ function onKeyDown(event: KeyboardEvent) {
   for (let index = reachable.length - 1; index >= 0; index -= 1) {
     const card = reachable[index]!;
     const anchor = card.anchor();
-    const button = firstButton(card.id);
-    if (!anchor || !button) continue;
+    const buttons = buttonsOf(card.id);
+    const first = buttons[0];
+    if (!anchor || !first) continue;
+    // The card sits between the anchor and the anchor's next control in Tab order.
     if (!event.shiftKey && active === anchor) {
       event.preventDefault();
-      button.focus();
+      first.focus();
       return;
     }
-    if (event.shiftKey && active === button && anchor.isConnected) {
+    if (event.shiftKey && active === first && anchor.isConnected) {
       event.preventDefault();
       anchor.focus();
+      return;
+    }
+    if (!event.shiftKey && active === buttons.at(-1) && anchor.isConnected) {
+      const next = nextControlAfter(anchor, "[data-sonner-toaster]");
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
       return;
     }
   }
