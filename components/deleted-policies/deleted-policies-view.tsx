@@ -97,7 +97,7 @@ export function DeletedPoliciesView() {
               <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
               Purge within 7 days
             </label>
-            <div className="ml-auto flex items-center gap-3">
+            <div className="ml-auto flex flex-wrap items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
                 {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}

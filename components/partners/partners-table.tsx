@@ -22,13 +22,13 @@ export const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: "multiTenantOrg", label: "Multitenant org" },
 ];
 
-export const TABLE_CELL = "px-3 py-2 text-left align-middle";
+export const TABLE_CELL = "px-3 py-1.5 text-left align-middle";
 
 function DeletedPolicyHint({ policy }: { policy: DeletedSyncPolicy }) {
   return (
     <Link
       href={`/partners/${policy.tenantId}`}
-      className="mt-0.5 flex items-center gap-1 text-xs text-warn hover:underline"
+      className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-warn hover:underline"
       title="This partner's sync policy is in deleted items and can still be restored"
     >
       <Trash2 aria-hidden className="size-3.5" />
@@ -50,7 +50,7 @@ export const PartnersTable = memo(function PartnersTable({
   /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
   deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
 }) {
-  const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 41 });
+  const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 34 });
   const cell = `${TABLE_CELL} ${STACKED_CELL}`;
   return (
     <div ref={setListElement} onFocusCapture={onFocusCapture} className="rounded-lg border border-border bg-surface">
@@ -77,21 +77,21 @@ export const PartnersTable = memo(function PartnersTable({
             const deleted = partner.syncPolicy ? undefined : deletedByTenant.get(partner.tenantId.toLowerCase());
             return (
               <VirtualRow key={partner.tenantId} index={item.index} measureElement={measureElement}>
-                <td data-label="Name" className={`${cell} max-w-[320px] max-md:max-w-none`}>
-                  {/* One block, so the stacked narrow layout keeps the domain under the name. */}
-                  <div className="min-w-0">
-                    <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
+                <td data-label="Name" className={`${cell} max-w-[380px] max-md:max-w-none`}>
+                  {/* One line on a wide screen, so a screen holds more rows; the stacked narrow layout keeps the domain under the name. */}
+                  <div className="flex min-w-0 items-baseline gap-2 max-md:block">
+                    <Link href={`/partners/${partner.tenantId}`} className="shrink-0 font-medium text-accent hover:underline">
                       <PartnerName partner={partner} />
                       {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
                     </Link>
-                    {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
+                    {partner.defaultDomainName ? <span className="block min-w-0 truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
                   </div>
                 </td>
                 <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
                   <TenantId tenantId={partner.tenantId} />
                 </td>
                 <td data-label="Inbound user sync" className={cell}>
-                  <span>
+                  <span className="flex flex-wrap items-center gap-x-2">
                     <UserSyncState state={syncStateOf(partner)} />
                     {deleted ? <DeletedPolicyHint policy={deleted} /> : null}
                   </span>
