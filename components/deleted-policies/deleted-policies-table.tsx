@@ -148,7 +148,7 @@ export function DeletedPoliciesTable({
                 <td data-label="User sync once restored" className={cell}>
                   <TriStateValue value={policy.userSyncAllowed} nullLabel="Blocked (not set)" />
                 </td>
-                <td className={`${CELL} text-right max-md:block max-md:text-left`}>
+                <td className={`${CELL} whitespace-nowrap text-right max-md:block max-md:text-left`}>
                   <Button
                     size="sm"
                     aria-label={`Restore ${label}`}
