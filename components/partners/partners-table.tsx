@@ -54,8 +54,17 @@ export const PartnersTable = memo(function PartnersTable({
   const cell = `${TABLE_CELL} ${STACKED_CELL}`;
   return (
     <div ref={setListElement} onFocusCapture={onFocusCapture} className="rounded-lg border border-border bg-surface">
-      <table aria-rowcount={partners.length + 1} className={`w-full border-collapse text-sm ${STACKED_TABLE}`}>
+      <table aria-rowcount={partners.length + 1} className={`w-full border-collapse text-sm xl:table-fixed ${STACKED_TABLE}`}>
         <caption className="sr-only">Cross-tenant access partners and their inbound sync policy</caption>
+        {/* Fixed widths on a wide screen: every row stays one line (the name's domain gives way first). */}
+        <colgroup>
+          <col />
+          <col className="xl:w-[310px]" />
+          <col className="xl:w-[360px]" />
+          <col className="xl:w-[118px]" />
+          <col className="xl:w-[150px]" />
+          <col className="xl:w-[142px]" />
+        </colgroup>
         <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
           <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
@@ -77,14 +86,18 @@ export const PartnersTable = memo(function PartnersTable({
             const deleted = partner.syncPolicy ? undefined : deletedByTenant.get(partner.tenantId.toLowerCase());
             return (
               <VirtualRow key={partner.tenantId} index={item.index} measureElement={measureElement}>
-                <td data-label="Name" className={`${cell} max-w-[380px] max-md:max-w-none`}>
+                <td data-label="Name" className={cell}>
                   {/* One line on a wide screen, so a screen holds more rows; the stacked narrow layout keeps the domain under the name. */}
                   <div className="flex min-w-0 items-baseline gap-2 max-md:block">
-                    <Link href={`/partners/${partner.tenantId}`} className="shrink-0 font-medium text-accent hover:underline">
+                    <Link href={`/partners/${partner.tenantId}`} className="min-w-0 truncate font-medium text-accent hover:underline">
                       <PartnerName partner={partner} />
                       {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
                     </Link>
-                    {partner.defaultDomainName ? <span className="block min-w-0 truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
+                    {partner.defaultDomainName ? (
+                      <span title={partner.defaultDomainName} className="block min-w-0 flex-1 truncate text-xs text-muted">
+                        {partner.defaultDomainName}
+                      </span>
+                    ) : null}
                   </div>
                 </td>
                 <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>

@@ -44,7 +44,7 @@ export interface ToastContent {
 }
 
 /** Cards with a button, newest last: Tab from where focus was leads to the newest one's first button. */
-const reachable: { id: string | number; anchor: () => HTMLElement | null }[] = [];
+const reachable: { id: string | number; anchor: () => HTMLElement | null; pinned: HTMLElement | null }[] = [];
 
 function buttonsOf(id: string | number): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(`[data-toast-card="${CSS.escape(String(id))}"] button`)];
@@ -55,13 +55,15 @@ function onKeyDown(event: KeyboardEvent) {
   const active = document.activeElement;
   for (let index = reachable.length - 1; index >= 0; index -= 1) {
     const card = reachable[index]!;
-    const anchor = card.anchor();
+    const anchor = card.pinned?.isConnected ? card.pinned : card.anchor();
     const buttons = buttonsOf(card.id);
     const first = buttons[0];
     if (!anchor || !first) continue;
     // The card sits between the anchor and the anchor's next control in Tab order.
     if (!event.shiftKey && active === anchor) {
       event.preventDefault();
+      // Once used, the way back stays where it was, even after focus stops being watched.
+      card.pinned = anchor;
       first.focus();
       return;
     }
@@ -86,7 +88,7 @@ function makeReachable(id: string | number, memory: FocusMemory | null) {
   if (at >= 0) reachable.splice(at, 1);
   if (!memory) return;
   // Focus may still move to the opener's neighbour after the card appears: follow it.
-  reachable.push({ id, anchor: () => watchedFocus() ?? (memory.opener.isConnected ? memory.opener : null) });
+  reachable.push({ id, anchor: () => watchedFocus() ?? (memory.opener.isConnected ? memory.opener : null), pinned: null });
   if (reachable.length === 1) document.addEventListener("keydown", onKeyDown, true);
 }
 
@@ -121,10 +123,12 @@ function ToastCard({ id, content, memory }: { id: string | number; content: Toas
   /** Closing a card that held focus puts focus back where it came from. */
   const close = (after?: () => void) => {
     const hadFocus = card.current?.contains(document.activeElement) ?? false;
+    const pinned = reachable.find((entry) => entry.id === id)?.pinned;
+    const back = pinned?.isConnected ? rememberFocus(pinned) : memory;
     forget(id);
     toast.dismiss(id);
     after?.();
-    if (hadFocus) returnFocus(memory);
+    if (hadFocus) returnFocus(back);
   };
 
   return (
