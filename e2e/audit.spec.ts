@@ -168,12 +168,12 @@ test("a throttled audit read counts down and carries on, keeping the pages alrea
 
   await emulator.failNext({ count: 1, path: "/auditLogs/directoryAudits", status: 429, retryAfterSeconds: 3 });
   await page.getByRole("button", { name: "Older changes" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "pacing audit log reads" })).toContainText(/Trying again in \d s/);
+  await expect(page.getByRole("alert").filter({ hasText: "throttling audit log reads" })).toContainText(/Trying again in \d s/);
   await expect(items).toHaveCount(50);
   // After the countdown the next page arrives on its own, below the first.
   await expect(items).not.toHaveCount(50, { timeout: 15_000 });
   expect(await items.count()).toBeGreaterThan(50);
-  await expect(page.getByRole("alert").filter({ hasText: "pacing audit log reads" })).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "throttling audit log reads" })).toHaveCount(0);
 });
 
 test("throttled twice in a row, the change history counts down each time and then loads", async ({ page, signIn, emulator }) => {

@@ -103,6 +103,7 @@ export const ACTION_ARGUMENTS = {
       { field: "cursor.query.until", at: (until) => auditQuery({ until }) },
       { field: "cursor.query.partnerTenantId", at: (partnerTenantId) => auditQuery({ partnerTenantId }) },
       { field: "cursor.query.initiatedByUpn", at: (initiatedByUpn) => auditQuery({ initiatedByUpn }) },
+      { field: "cursor.query.initiatedByUpnStart", at: (initiatedByUpnStart) => auditQuery({ initiatedByUpnStart }) },
       { field: "cursor.query.kind", at: (kind) => auditQuery({ kind }) },
       { field: "a key of cursor.query", at: (key) => auditQuery({ [key]: "x" }) },
       { field: "cursor.nextLink", at: (nextLink) => [TOKEN, { nextLink }] },

@@ -35,7 +35,7 @@ function SentenceRest({ rest, partner }: { rest: string; partner?: { tenantId: s
 export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntry; described: DescribedEntry; partner?: { tenantId: string; name: string } }) {
   return (
     <li className="border-b border-border py-2.5 last:border-0">
-      <div className="grid grid-cols-[1fr_auto] items-baseline gap-x-4">
+      <div className="grid grid-cols-1 items-baseline gap-x-4 sm:grid-cols-[1fr_auto]">
         <p className="flex items-start gap-1.5">
           {described.failed ? (
             <CircleAlert aria-label="Failed" className="mt-0.5 size-4 shrink-0 text-danger" />
@@ -43,13 +43,14 @@ export function AuditEntryItem({ entry, described, partner }: { entry: AuditEntr
             <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-muted" />
           )}
           <span>
-            <span className="font-medium" title={described.whoDetail ?? undefined}>
-              {described.who}
-            </span>
+            <span className="font-medium">{described.who}</span>
+            {entry.actor.kind === "user" && described.whoDetail && described.whoDetail !== described.who ? (
+              <span className="text-muted"> ({described.whoDetail})</span>
+            ) : null}
             <SentenceRest rest={described.sentence.slice(described.who.length)} partner={partner} />
           </span>
         </p>
-        <time dateTime={entry.activityDateTime || undefined} className="whitespace-nowrap text-xs text-muted">
+        <time dateTime={entry.activityDateTime || undefined} className="ml-5.5 whitespace-nowrap text-xs text-muted sm:ml-0">
           {formatDate(entry.activityDateTime || null, true)}
         </time>
       </div>

@@ -1,25 +1,30 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
 import type { DeletedPartner } from "@/lib/core/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
+import { filterDeletedItems, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted/filter";
+import { useUrlState } from "@/lib/browser/use-url-state";
 import { useDeletedPartners, useRereadDeletedPartnerIds } from "@/lib/queries/deleted-partners";
 import { usePurgePartners, useRestorePartners } from "@/lib/queries/partner-writes";
-import { getCachedTenantInformation, useTenantInformation } from "@/lib/queries/tenant-information";
+import { useTenantInformationLookup } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome } from "@/lib/writes/messages";
-import type { WriteOutcome } from "@/lib/writes/outcome";
+import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
+import { SearchInput } from "@/components/ui/search-input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { DaysLeft } from "@/components/shared/days-left";
-import { OutcomeIcon } from "@/components/writes/outcome-icon";
+import { DeletedByCell, DeletedByProvider } from "@/components/shared/deleted-by";
 import { PurgeDialog, type PurgeItem } from "@/components/shared/purge-dialog";
+import { usePersistentSelection } from "@/components/shared/use-persistent-selection";
+import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { useWriteRun } from "@/components/writes/use-write-run";
 import { WriteResults } from "@/components/writes/write-results";
 import { useWritePermission } from "@/components/writes/use-write-permission";
@@ -27,15 +32,13 @@ import { UnavailableReason } from "@/components/writes/unavailable-reason";
 import { WriteButton } from "@/components/writes/write-button";
 
 const CELL = "px-3 py-2 text-left align-middle";
+const STACKED = "max-md:flex max-md:gap-3 max-md:py-0.5 max-md:before:w-28 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-muted max-md:before:content-[attr(data-label)]";
 const REASON_ID = "deleted-partners-reason";
+const LISTED = 8;
 
-function useDeletedPartnerName(partner: DeletedPartner): string | null {
-  return useTenantInformation(partner.tenantId)?.displayName ?? partner.displayName;
-}
-
-function DeletedPartnerName({ partner }: { partner: DeletedPartner }) {
-  const name = useDeletedPartnerName(partner);
-  return <strong className="text-fg">{name ?? "an unnamed partner"}</strong>;
+/** A deleted partner with the name and domain its tenant gives, as the rows and the search see it. */
+interface NamedDeletedPartner extends DeletedPartner {
+  name: string | null;
 }
 
 function Row({
@@ -43,22 +46,33 @@ function Row({
   now,
   outcome,
   canWrite,
+  busy,
+  selected,
+  onToggle,
   onRestore,
   onPurge,
 }: {
-  partner: DeletedPartner;
+  partner: NamedDeletedPartner;
   now: Date;
   outcome: WriteOutcome | undefined;
   canWrite: boolean;
-  onRestore: (name: string | null) => void;
-  onPurge: (name: string | null) => void;
+  busy: boolean;
+  selected: boolean;
+  onToggle: () => void;
+  onRestore: () => void;
+  onPurge: () => void;
 }) {
-  const name = useDeletedPartnerName(partner);
+  const { name } = partner;
+  const label = name ?? partner.tenantId;
   const message = outcome ? describeWriteOutcome(outcome) : null;
   return (
-    <tr className="border-b border-border last:border-0 hover:bg-surface-muted/60">
-      <td className={CELL}>
+    <tr className="border-b border-border last:border-0 hover:bg-surface-muted/60 max-md:block max-md:py-1.5">
+      <td className={`${CELL} w-8 max-md:float-left max-md:pr-0`}>
+        <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={onToggle} className="size-4 accent-[var(--accent)]" />
+      </td>
+      <td data-label="Name" className={`${CELL} max-md:block`}>
         <span className="font-medium">{name ?? <span className="italic text-muted">Unnamed partner</span>}</span>
+        {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
         {message ? (
           <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
             <OutcomeIcon tone={message.tone} />
@@ -68,19 +82,24 @@ function Row({
           </p>
         ) : null}
       </td>
-      <td className={`${CELL} whitespace-nowrap`}>
+      <td data-label="Tenant ID" className={`${CELL} ${STACKED} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
         <TenantId tenantId={partner.tenantId} />
       </td>
-      <td className={`${CELL} whitespace-nowrap`}>{formatDate(partner.deletedDateTime)}</td>
-      <td className={`${CELL} whitespace-nowrap`}>
+      <td data-label="Deleted" className={`${CELL} ${STACKED} whitespace-nowrap`}>
+        {formatDate(partner.deletedDateTime)}
+      </td>
+      <td data-label="Deleted by" className={`${CELL} ${STACKED}`}>
+        <DeletedByCell tenantId={partner.tenantId} />
+      </td>
+      <td data-label="Days left" className={`${CELL} ${STACKED} whitespace-nowrap`}>
         <DaysLeft deletedDateTime={partner.deletedDateTime} now={now} />
       </td>
-      <td className={`${CELL} text-right`}>
-        <WriteButton size="sm" allowed={canWrite} reasonId={REASON_ID} aria-label={`Restore ${name ?? partner.tenantId}`} onClick={() => onRestore(name)}>
+      <td className={`${CELL} whitespace-nowrap text-right max-md:block max-md:text-left`}>
+        <WriteButton size="sm" allowed={canWrite} reasonId={REASON_ID} aria-label={`Restore ${label}`} disabled={busy} onClick={onRestore}>
           <RotateCcw aria-hidden className="size-3.5" />
           Restore
         </WriteButton>
-        <WriteButton size="sm" variant="ghost" allowed={canWrite} reasonId={REASON_ID} aria-label={`Purge ${name ?? partner.tenantId}`} onClick={() => onPurge(name)}>
+        <WriteButton size="sm" variant="ghost" allowed={canWrite} reasonId={REASON_ID} aria-label={`Purge ${label}`} disabled={busy} onClick={onPurge}>
           <Trash2 aria-hidden className="size-3.5" />
           Purge
         </WriteButton>
@@ -89,22 +108,102 @@ function Row({
   );
 }
 
+function RestorePartnersDialog({ partners, onOpenChange, onConfirm }: { partners: NamedDeletedPartner[]; onOpenChange: (open: boolean) => void; onConfirm: () => void }) {
+  const single = partners.length === 1 ? partners[0] : undefined;
+  return (
+    <Dialog open={partners.length > 0} onOpenChange={onOpenChange}>
+      <DialogContent
+        title={single ? "Restore partner" : `Restore ${partners.length} partners`}
+        description={
+          single ? (
+            <p>
+              Restore the cross-tenant access configuration of <strong className="text-fg">{single.name ?? "an unnamed partner"}</strong> (tenant{" "}
+              <span className="font-mono text-xs text-fg">{single.tenantId}</span>) from deleted items.
+            </p>
+          ) : (
+            <p>These partners&apos; cross-tenant access configurations come back from deleted items.</p>
+          )
+        }
+      >
+        {!single ? (
+          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
+            {partners.slice(0, LISTED).map((partner) => (
+              <li key={partner.tenantId} className="flex justify-between gap-3">
+                <span className="truncate">{partner.name ?? "Unnamed partner"}</span>
+                <span className="font-mono text-muted">{partner.tenantId}</span>
+              </li>
+            ))}
+            {partners.length > LISTED ? <li className="text-muted">and {partners.length - LISTED} more</li> : null}
+          </ul>
+        ) : null}
+        <p className="rounded-md bg-surface-muted p-3 text-[13px]">
+          {single ? "The partner comes" : "Each partner comes"} back with the settings Microsoft Entra kept. A sync policy is restored separately, from deleted
+          sync policies.
+        </p>
+        <DialogActions>
+          <Button
+            variant="primary"
+            onClick={() => {
+              onOpenChange(false);
+              onConfirm();
+            }}
+          >
+            <RotateCcw aria-hidden className="size-3.5" />
+            {single ? "Restore" : `Restore ${partners.length}`}
+          </Button>
+        </DialogActions>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 export function DeletedPartnersView() {
+  const [filter, updateFilter] = useUrlState<DeletedFilter>(parseDeletedFilter, toDeletedSearchParams);
   const deleted = useDeletedPartners();
-  const sorted = useMemo(() => [...(deleted.data ?? [])].sort((a, b) => a.deletedDateTime.localeCompare(b.deletedDateTime)), [deleted.data]);
   const permission = useWritePermission();
   const [now] = useState(() => new Date());
-  const [confirming, setConfirming] = useState<{ partner: DeletedPartner; name: string | null } | null>(null);
-  const [purging, setPurging] = useState<PurgeItem | null>(null);
+  const [selected, setSelected] = usePersistentSelection("deleted-partner-selection");
+  // Writes resolve after later selection changes; deselect against the latest selection.
+  const selectedRef = useRef(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  }, [selected]);
+  const deselect = useCallback(
+    (outcomes: WriteOutcome[]) => {
+      const gone = new Set(outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId.toLowerCase()));
+      if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
+    },
+    [setSelected],
+  );
+  const [confirming, setConfirming] = useState<NamedDeletedPartner[]>([]);
+  const [purging, setPurging] = useState<PurgeItem[]>([]);
   const restore = useRestorePartners();
   const purge = usePurgePartners();
   const stillDeleted = useRereadDeletedPartnerIds();
+
+  const ids = useMemo(() => deleted.data?.map((partner) => partner.tenantId), [deleted.data]);
+  const lookup = useTenantInformationLookup(ids);
+  const all = useMemo<NamedDeletedPartner[]>(
+    () =>
+      (deleted.data ?? []).map((partner) => {
+        const info = lookup(partner.tenantId);
+        return { ...partner, name: info?.displayName ?? partner.displayName, defaultDomainName: info?.defaultDomainName ?? partner.defaultDomainName ?? null };
+      }),
+    [deleted.data, lookup],
+  );
+  const nameOf = useCallback((tenantId: string) => all.find((partner) => partner.tenantId === tenantId)?.name ?? null, [all]);
+  const visible = useMemo(() => filterDeletedItems(all, filter, now, (partner) => `${partner.name ?? ""} ${partner.defaultDomainName ?? ""}`), [all, filter, now]);
+  const selectedPartners = useMemo(() => visible.filter((partner) => selected.has(partner.tenantId)), [visible, selected]);
+  const hiddenSelected = all.filter((partner) => selected.has(partner.tenantId)).length - selectedPartners.length;
+  const allSelected = visible.length > 0 && selectedPartners.length === visible.length;
+
   const restores = useWriteRun<PurgeItem>({
     write: "restore-partner",
     send: (items) => restore.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
-    nameOf: (item) => getCachedTenantInformation(item.tenantId)?.displayName ?? item.name ?? item.tenantId,
+    nameOf: (item) => nameOf(item.tenantId) ?? item.name ?? item.tenantId,
     stillToDo: stillDeleted,
+    onSettled: deselect,
   });
   const purges = useWriteRun<PurgeItem>({
     write: "purge-partner",
@@ -112,14 +211,27 @@ export function DeletedPartnersView() {
     tenantIdOf: (item) => item.tenantId,
     nameOf: (item) => item.name ?? item.tenantId,
     stillToDo: stillDeleted,
+    onSettled: deselect,
   });
+  const busy = restores.pending || purges.pending;
   const outcomes = new Map([...(restores.run?.outcomes ?? []), ...(purges.run?.outcomes ?? [])].map((outcome) => [outcome.tenantId.toLowerCase(), outcome]));
+  const toItem = (partner: NamedDeletedPartner): PurgeItem => ({ tenantId: partner.tenantId, name: partner.name });
 
-  const confirm = () => {
-    if (!confirming) return;
-    setConfirming(null);
-    void restores.start([{ tenantId: confirming.partner.tenantId, name: confirming.name }]);
-  };
+  function toggle(tenantId: string) {
+    const next = new Set(selected);
+    if (next.has(tenantId)) next.delete(tenantId);
+    else next.add(tenantId);
+    setSelected(next);
+  }
+
+  function toggleAll() {
+    const next = new Set(selected);
+    for (const partner of visible) {
+      if (allSelected) next.delete(partner.tenantId);
+      else next.add(partner.tenantId);
+    }
+    setSelected(next);
+  }
 
   return (
     <div>
@@ -153,66 +265,111 @@ export function DeletedPartnersView() {
           <p className="text-muted">Partners deleted in the last {RETENTION_DAYS} days appear here.</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Deleted partners, soonest purge first</caption>
-            <thead className="border-b border-border bg-surface-muted text-xs text-muted">
-              <tr>
-                <th scope="col" className={CELL}>Name</th>
-                <th scope="col" className={CELL}>Tenant ID</th>
-                <th scope="col" className={CELL}>Deleted</th>
-                <th scope="col" className={CELL}>Days left</th>
-                <th scope="col" className={`${CELL} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((partner) => (
-                <Row
-                  key={partner.tenantId}
-                  partner={partner}
-                  now={now}
-                  outcome={outcomes.get(partner.tenantId.toLowerCase())}
-                  canWrite={permission.allowed}
-                  onRestore={(name) => setConfirming({ partner, name })}
-                  onPurge={(name) => setPurging({ tenantId: partner.tenantId, name })}
-                />
-              ))}
-            </tbody>
-          </table>
+        <div className="space-y-3">
+          <div role="search" className="flex flex-wrap items-center gap-3">
+            <SearchInput label="Search deleted partners" placeholder="Search by name, domain or tenant ID" value={filter.query} onChange={(query) => updateFilter({ query })} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
+              Purge within 7 days
+            </label>
+            <div className="ml-auto flex flex-wrap items-center gap-3">
+              <p className="text-xs text-muted" aria-live="polite">
+                {selectedPartners.length > 0 ? `${selectedPartners.length} selected · ` : ""}
+                {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}
+                Showing {visible.length} of {deleted.data.length} deleted partners
+              </p>
+              <WriteButton
+                size="sm"
+                variant="primary"
+                allowed={permission.allowed}
+                reasonId={REASON_ID}
+                disabled={selectedPartners.length === 0 || busy}
+                onClick={() => setConfirming(selectedPartners)}
+              >
+                <RotateCcw aria-hidden className="size-3.5" />
+                {restores.pending ? "Restoring…" : `Restore selected${selectedPartners.length > 0 ? ` (${selectedPartners.length})` : ""}`}
+              </WriteButton>
+              <WriteButton
+                size="sm"
+                allowed={permission.allowed}
+                reasonId={REASON_ID}
+                disabled={selectedPartners.length === 0 || busy}
+                onClick={() => setPurging(selectedPartners.map(toItem))}
+              >
+                <Trash2 aria-hidden className="size-3.5" />
+                {purges.pending ? "Purging…" : `Purge selected${selectedPartners.length > 0 ? ` (${selectedPartners.length})` : ""}`}
+              </WriteButton>
+            </div>
+          </div>
+          {visible.length > 0 ? (
+            <DeletedByProvider policies={deleted.data} kind="partner-deleted">
+              <div className="rounded-lg border border-border bg-surface">
+                <table className="w-full border-collapse text-sm max-md:block">
+                  <caption className="sr-only">Deleted partners, soonest purge first</caption>
+                  <thead className="border-b border-border bg-surface-muted text-xs text-muted max-md:block">
+                    <tr className="max-md:flex max-md:items-center">
+                      <th scope="col" className={`${CELL} w-8 py-1.5 max-md:w-auto`}>
+                        <input
+                          type="checkbox"
+                          aria-label="Select all shown partners"
+                          checked={allSelected}
+                          ref={(input) => {
+                            if (input) input.indeterminate = selectedPartners.length > 0 && !allSelected;
+                          }}
+                          onChange={toggleAll}
+                          className="size-4 accent-[var(--accent)]"
+                        />
+                      </th>
+                      <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Name</th>
+                      <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Tenant ID</th>
+                      <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted</th>
+                      <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted by</th>
+                      <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Days left</th>
+                      <th scope="col" className={`${CELL} py-1.5 text-right max-md:sr-only`}>
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="max-md:block">
+                    {visible.map((partner) => (
+                      <Row
+                        key={partner.tenantId}
+                        partner={partner}
+                        now={now}
+                        outcome={outcomes.get(partner.tenantId.toLowerCase())}
+                        canWrite={permission.allowed}
+                        busy={busy}
+                        selected={selected.has(partner.tenantId)}
+                        onToggle={() => toggle(partner.tenantId)}
+                        onRestore={() => setConfirming([partner])}
+                        onPurge={() => setPurging([toItem(partner)])}
+                      />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </DeletedByProvider>
+          ) : (
+            <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
+              <Trash2 aria-hidden className="size-6 text-muted" />
+              <p className="font-medium">No deleted partners match these filters</p>
+              <Button size="sm" onClick={() => updateFilter({ query: "", expiringOnly: false })}>
+                Clear filters
+              </Button>
+            </div>
+          )}
         </div>
       )}
       <PurgeDialog
         noun="partner"
-        items={purging ? [purging] : []}
-        onOpenChange={(open) => !open && setPurging(null)}
+        items={purging}
+        onOpenChange={(open) => !open && setPurging([])}
         onConfirm={() => {
-          if (purging) void purges.start([purging]);
-          setPurging(null);
+          void purges.start(purging);
+          setPurging([]);
         }}
       />
-      <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
-        <DialogContent
-          title="Restore partner"
-          description={
-            <p>
-              Restore the cross-tenant access configuration of {confirming ? <DeletedPartnerName partner={confirming.partner} /> : null} (tenant{" "}
-              <span className="font-mono text-xs text-fg">{confirming?.partner.tenantId}</span>) from deleted items.
-            </p>
-          }
-        >
-          <p className="rounded-md bg-surface-muted p-3 text-[13px]">
-            The partner comes back with the settings Graph kept. Its sync policy, if it had one, is restored separately from deleted sync policies.
-          </p>
-          <DialogActions>
-            <Button variant="primary" onClick={confirm}>
-              <RotateCcw aria-hidden className="size-3.5" />
-              Restore
-            </Button>
-          </DialogActions>
-        </DialogContent>
-      </Dialog>
+      <RestorePartnersDialog partners={confirming} onOpenChange={(open) => !open && setConfirming([])} onConfirm={() => void restores.start(confirming.map(toItem))} />
     </div>
   );
 }

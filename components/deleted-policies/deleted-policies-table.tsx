@@ -61,14 +61,14 @@ export function DeletedPoliciesTable({
     onSelectionChange(next);
   }
 
-  const { setScrollElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: policies.length, estimateSize: 45 });
+  const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: policies.length, estimateSize: 45 });
   const cell = `${CELL} ${STACKED_CELL}`;
 
   return (
-    <div ref={setScrollElement} onFocusCapture={onFocusCapture} className="max-h-[max(24rem,calc(100dvh-17rem))] overflow-auto rounded-lg border border-border bg-surface">
+    <div ref={setListElement} onFocusCapture={onFocusCapture} className="rounded-lg border border-border bg-surface">
       <table aria-rowcount={policies.length + 1} className={`w-full border-collapse text-sm ${STACKED_TABLE}`}>
         <caption className="sr-only">Deleted identity synchronization policies, soonest purge first</caption>
-        <thead className="sticky top-0 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:block max-md:border-b">
+        <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:static max-md:block max-md:border-b">
           <tr aria-rowindex={1} className="max-md:flex max-md:items-center">
             <th scope="col" className={`${CELL} w-8 py-1.5 max-md:w-auto`}>
               <input
@@ -87,7 +87,7 @@ export function DeletedPoliciesTable({
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Deleted by</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Days left</th>
-            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Inbound user sync kept</th>
+            <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>User sync once restored</th>
             <th scope="col" className={`${CELL} py-1.5 text-right font-medium max-md:sr-only`}>
               <span className="sr-only">Actions</span>
             </th>
@@ -145,10 +145,10 @@ export function DeletedPoliciesTable({
                 <td data-label="Days left" className={`${cell} whitespace-nowrap`}>
                   <DaysLeft deletedDateTime={policy.deletedDateTime} now={now} />
                 </td>
-                <td data-label="Inbound user sync kept" className={cell}>
-                  <TriStateValue value={policy.userSyncAllowed} nullLabel="Not kept" />
+                <td data-label="User sync once restored" className={cell}>
+                  <TriStateValue value={policy.userSyncAllowed} nullLabel="Blocked (not set)" />
                 </td>
-                <td className={`${CELL} text-right max-md:block max-md:text-left`}>
+                <td className={`${CELL} whitespace-nowrap text-right max-md:block max-md:text-left`}>
                   <Button
                     size="sm"
                     aria-label={`Restore ${label}`}

@@ -22,7 +22,7 @@ import { DeletedPoliciesTable } from "./deleted-policies-table";
 import { DeletedByProvider } from "@/components/shared/deleted-by";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
 import { WriteResults } from "@/components/writes/write-results";
-import { usePersistentSelection } from "./use-persistent-selection";
+import { usePersistentSelection } from "@/components/shared/use-persistent-selection";
 import { useRestoreFlow } from "@/components/shared/use-restore-flow";
 import { PurgeFlowProvider, PurgeResults, PurgeSelectedButton } from "./purge-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
@@ -104,7 +104,7 @@ export function DeletedPoliciesView() {
               <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
               Purge within 7 days
             </label>
-            <div className="ml-auto flex items-center gap-3">
+            <div className="ml-auto flex flex-wrap items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
                 {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}

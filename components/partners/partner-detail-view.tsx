@@ -64,7 +64,7 @@ export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; ti
                 <CopyButton value={partner.tenantId} label="Copy tenant ID" />
               </p>
             </div>
-            <div className="flex items-center gap-2">
+            <div className="flex flex-wrap items-start gap-2">
               <CopyButton value={typeof window === "undefined" ? "" : window.location.href} label="Copy link" showText className="border border-border-strong" />
               <RefreshButton onRefresh={() => void detail.refetch()} refreshing={detail.isFetching} updatedAt={detail.dataUpdatedAt} failed={detail.isError} />
               <DeletePartnerFor partner={partner} />

@@ -10,8 +10,8 @@ import { ADD_ORGANIZATION_REASON_ID, AddOrganization } from "./add-organization"
 export function PartnersActions({ refresh }: { refresh: React.ReactNode }) {
   const permission = useWritePermission();
   return (
-    <div className="flex flex-col items-end gap-1.5">
-      <div className="flex flex-wrap items-center justify-end gap-2">
+    <div className="flex flex-col items-start gap-1.5 md:items-end">
+      <div className="flex flex-wrap items-center gap-2 md:justify-end">
         {refresh}
         <Link href="/partners/deleted" className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border-strong bg-surface px-3 text-sm font-medium hover:bg-surface-muted">
           <Trash2 aria-hidden className="size-3.5" />
@@ -20,7 +20,7 @@ export function PartnersActions({ refresh }: { refresh: React.ReactNode }) {
         <AddOrganization />
       </div>
       {!permission.allowed ? (
-        <UnavailableReason id={ADD_ORGANIZATION_REASON_ID} reason={permission.reason} className="flex max-w-xl items-start gap-1.5 text-right text-xs text-muted" />
+        <UnavailableReason id={ADD_ORGANIZATION_REASON_ID} reason={permission.reason} className="flex max-w-xl items-start gap-1.5 text-xs text-muted md:text-right" />
       ) : null}
     </div>
   );

@@ -22,13 +22,13 @@ export const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: "multiTenantOrg", label: "Multitenant org" },
 ];
 
-export const TABLE_CELL = "px-3 py-2 text-left align-middle";
+export const TABLE_CELL = "px-3 py-1.5 text-left align-middle";
 
 function DeletedPolicyHint({ policy }: { policy: DeletedSyncPolicy }) {
   return (
     <Link
       href={`/partners/${policy.tenantId}`}
-      className="mt-0.5 flex items-center gap-1 text-xs text-warn hover:underline"
+      className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-warn hover:underline"
       title="This partner's sync policy is in deleted items and can still be restored"
     >
       <Trash2 aria-hidden className="size-3.5" />
@@ -50,13 +50,22 @@ export const PartnersTable = memo(function PartnersTable({
   /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
   deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
 }) {
-  const { setScrollElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 41 });
+  const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 34 });
   const cell = `${TABLE_CELL} ${STACKED_CELL}`;
   return (
-    <div ref={setScrollElement} onFocusCapture={onFocusCapture} className="max-h-[max(24rem,calc(100dvh-19rem))] overflow-auto rounded-lg border border-border bg-surface">
-      <table aria-rowcount={partners.length + 1} className={`w-full border-collapse text-sm ${STACKED_TABLE}`}>
+    <div ref={setListElement} onFocusCapture={onFocusCapture} className="rounded-lg border border-border bg-surface">
+      <table aria-rowcount={partners.length + 1} className={`w-full border-collapse text-sm xl:table-fixed ${STACKED_TABLE}`}>
         <caption className="sr-only">Cross-tenant access partners and their inbound sync policy</caption>
-        <thead className="sticky top-0 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
+        {/* Fixed widths on a wide screen: every row stays one line (the name's domain gives way first). */}
+        <colgroup>
+          <col />
+          <col className="xl:w-[310px]" />
+          <col className="xl:w-[360px]" />
+          <col className="xl:w-[118px]" />
+          <col className="xl:w-[150px]" />
+          <col className="xl:w-[142px]" />
+        </colgroup>
+        <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
           <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <SortableHeader
@@ -77,21 +86,25 @@ export const PartnersTable = memo(function PartnersTable({
             const deleted = partner.syncPolicy ? undefined : deletedByTenant.get(partner.tenantId.toLowerCase());
             return (
               <VirtualRow key={partner.tenantId} index={item.index} measureElement={measureElement}>
-                <td data-label="Name" className={`${cell} max-w-[320px] max-md:max-w-none`}>
-                  {/* One block, so the stacked narrow layout keeps the domain under the name. */}
-                  <div className="min-w-0">
-                    <Link href={`/partners/${partner.tenantId}`} className="font-medium text-accent hover:underline">
+                <td data-label="Name" className={cell}>
+                  {/* One line on a wide screen, so a screen holds more rows; the stacked narrow layout keeps the domain under the name. */}
+                  <div className="flex min-w-0 items-baseline gap-2 max-md:block">
+                    <Link href={`/partners/${partner.tenantId}`} className="min-w-0 truncate font-medium text-accent hover:underline">
                       <PartnerName partner={partner} />
                       {partnerDisplayName(partner) ? null : <span className="sr-only"> ({partner.tenantId})</span>}
                     </Link>
-                    {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
+                    {partner.defaultDomainName ? (
+                      <span title={partner.defaultDomainName} className="block min-w-0 flex-1 truncate text-xs text-muted">
+                        {partner.defaultDomainName}
+                      </span>
+                    ) : null}
                   </div>
                 </td>
                 <td data-label="Tenant ID" className={`${cell} whitespace-nowrap max-md:whitespace-normal max-md:break-all`}>
                   <TenantId tenantId={partner.tenantId} />
                 </td>
                 <td data-label="Inbound user sync" className={cell}>
-                  <span>
+                  <span className="flex flex-wrap items-center gap-x-2">
                     <UserSyncState state={syncStateOf(partner)} />
                     {deleted ? <DeletedPolicyHint policy={deleted} /> : null}
                     {syncCannotWork(partner) ? (

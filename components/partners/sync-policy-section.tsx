@@ -38,7 +38,7 @@ export function SyncPolicySection({ partner, deleted }: { partner: Partner; dele
             <span className="flex flex-wrap items-center justify-between gap-2">
               <span className="flex flex-wrap items-center gap-x-2">
                 <UserSyncState state={syncStateOf(partner)} />
-                {policy.userSyncAllowed === null ? <span className="ml-2 text-xs text-muted">(userSyncInbound not set)</span> : null}
+                {policy.userSyncAllowed === null ? <span className="ml-2 text-xs text-muted">(not set in the sync policy)</span> : null}
                 <PendingMark write={wait.find("update-sync-policy", "inbound user sync")} />
               </span>
               <SyncToggle partner={partner} policy={policy} kind="user" name={label} />

@@ -99,7 +99,7 @@ function Throttled({ seconds, onRetry, compact, source, log }: { seconds: number
   }
   return (
     <Panel icon={Hourglass} tone="warn" compact={compact}>
-      <p className="font-medium">Microsoft Graph is pacing audit log reads</p>
+      <p className="font-medium">Microsoft Graph is throttling audit log reads</p>
       <p className="text-muted" aria-live="polite">
         Entra allows about 5 audit log requests every 10 seconds. Trying again in {Math.max(0, left ?? 0)} s; what was already read stays on screen.
       </p>

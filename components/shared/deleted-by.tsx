@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo } from "react";
 import { actorDetail, actorName } from "@/lib/audit/describe";
-import { matchDeletions } from "@/lib/audit/deleted-by";
+import { matchDeletions, type DeletionKind } from "@/lib/audit/deleted-by";
 import type { AuditEntry } from "@/lib/audit/types";
 import { entriesOf, useDeletedByEntries } from "@/lib/queries/audit";
 import { formatDate } from "@/lib/deleted/retention";
@@ -19,13 +19,22 @@ interface DeletedByState {
 const DeletedByContext = createContext<DeletedByState | null>(null);
 
 /**
- * Reads who deleted the given policies with one filtered audit query (deletions in
- * one time window covering every row, its pages followed) and shares it with the cells.
+ * Reads who deleted the given rows (sync policies, or partners with kind
+ * "partner-deleted") with one filtered audit query (deletions in one time window
+ * covering every row, its pages followed) and shares it with the cells.
  */
-export function DeletedByProvider({ policies, children }: { policies: readonly { tenantId: string; deletedDateTime: string }[]; children: React.ReactNode }) {
-  const query = useDeletedByEntries(policies);
+export function DeletedByProvider({
+  policies,
+  kind = "sync-deleted",
+  children,
+}: {
+  policies: readonly { tenantId: string; deletedDateTime: string }[];
+  kind?: DeletionKind;
+  children: React.ReactNode;
+}) {
+  const query = useDeletedByEntries(policies, kind);
   const entries = useMemo(() => entriesOf(query.data), [query.data]);
-  const matches = useMemo(() => matchDeletions(policies, entries), [policies, entries]);
+  const matches = useMemo(() => matchDeletions(policies, entries, kind), [policies, entries, kind]);
   const state = useMemo(
     () => ({ matches, complete: query.isSuccess && !query.hasNextPage, unavailable: query.isError }),
     [matches, query.isSuccess, query.hasNextPage, query.isError],
@@ -34,7 +43,7 @@ export function DeletedByProvider({ policies, children }: { policies: readonly {
     <DeletedByContext.Provider value={state}>
       {query.isError ? (
         <div className="mb-3">
-          <AuditStatus error={query.error} onRetry={() => retryAuditRead(query)} compact subject="Who deleted each policy" />
+          <AuditStatus error={query.error} onRetry={() => retryAuditRead(query)} compact subject={kind === "partner-deleted" ? "Who deleted each partner" : "Who deleted each policy"} />
         </div>
       ) : null}
       {children}
@@ -48,7 +57,8 @@ export function DeletedByCell({ tenantId }: { tenantId: string }) {
   if (entry) {
     return (
       <div className="leading-tight">
-        <span title={actorDetail(entry.actor) ?? undefined}>{actorName(entry.actor)}</span>
+        <span>{actorName(entry.actor)}</span>
+        {entry.actor.kind === "user" && actorDetail(entry.actor) !== actorName(entry.actor) ? <div className="break-all text-xs text-muted">{actorDetail(entry.actor)}</div> : null}
         <div className="text-xs text-muted">{formatDate(entry.activityDateTime || null, true)}</div>
       </div>
     );

@@ -6,7 +6,8 @@ const VARIANTS = {
     "bg-accent text-accent-fg hover:bg-accent-hover disabled:bg-border-strong disabled:text-muted aria-disabled:bg-border-strong aria-disabled:text-muted",
   secondary:
     "border border-border-strong bg-surface text-fg hover:bg-surface-muted disabled:text-muted disabled:opacity-60 aria-disabled:text-muted aria-disabled:opacity-60 aria-disabled:hover:bg-surface",
-  ghost: "text-fg hover:bg-surface-muted disabled:text-muted aria-disabled:text-muted",
+  ghost:
+    "text-fg hover:bg-surface-muted disabled:text-muted disabled:opacity-60 aria-disabled:text-muted aria-disabled:opacity-60 aria-disabled:hover:bg-transparent",
   danger: "bg-danger text-white hover:opacity-90 disabled:opacity-50 aria-disabled:opacity-50",
 } as const;
 

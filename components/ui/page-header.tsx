@@ -5,7 +5,7 @@ export function PageHeader({ title, description, actions }: { title: React.React
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
         {description ? <p className="mt-0.5 text-muted">{description}</p> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

@@ -1,16 +1,33 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useState } from "react";
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
+
+/** Where the list starts on the page, kept up to date as what stands above it changes height. */
+function useOffsetTop(element: HTMLElement | null): number {
+  const [top, setTop] = useState(0);
+  useEffect(() => {
+    if (!element) return;
+    const measure = () => setTop(Math.round(element.getBoundingClientRect().top + window.scrollY));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [element]);
+  return top;
+}
 
 /**
- * Table virtualization: only rows in view (plus overscan) are in the DOM,
- * between two spacer rows that keep the scroll height. The row holding
- * keyboard focus always stays mounted, so tabbing never loses its place.
+ * Table virtualization on the page's own scroll (no box scrolling inside the
+ * page, so a screen shows as many rows as fit): only rows in view (plus
+ * overscan) are in the DOM, between two spacer rows that keep the page's height.
+ * The row holding keyboard focus always stays mounted, so tabbing never loses
+ * its place.
  */
 export function useVirtualRows({ count, estimateSize }: { count: number; estimateSize: number }) {
-  // State, not a ref: the virtualizer measures once the element exists.
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  // State, not a ref: the list's place on the page is measured once the element exists.
+  const [listElement, setListElement] = useState<HTMLDivElement | null>(null);
+  const scrollMargin = useOffsetTop(listElement);
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
 
   const rangeExtractor = useCallback(
@@ -22,15 +39,14 @@ export function useVirtualRows({ count, estimateSize }: { count: number; estimat
     [focusedIndex, count],
   );
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table re-renders on every scroll by design
-  const virtualizer = useVirtualizer({
+  const virtualizer = useWindowVirtualizer({
     count,
-    getScrollElement: () => scrollElement,
+    scrollMargin,
     estimateSize: () => estimateSize,
     overscan: 12,
     rangeExtractor,
-    // First paint (and jsdom-free SSR) before the container is measured.
-    initialRect: { width: 1024, height: 800 },
+    // First paint (and jsdom-free SSR) before the window is measured.
+    initialRect: { width: 1024, height: 900 },
   });
 
   const items = virtualizer.getVirtualItems();
@@ -45,7 +61,7 @@ export function useVirtualRows({ count, estimateSize }: { count: number; estimat
     if (Number.isInteger(index)) setFocusedIndex(index);
   }, []);
 
-  return { setScrollElement, virtualizer, items, paddingTop, paddingBottom, onFocusCapture, measureElement: virtualizer.measureElement };
+  return { setListElement, virtualizer, items, paddingTop, paddingBottom, onFocusCapture, measureElement: virtualizer.measureElement };
 }
 
 /** Keeps the scroll height of rows that are not drawn. */

@@ -8,13 +8,13 @@
  * Rows whose answer the dashboard's server lost show as checking until Graph says.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
 import { isServerUnreachable, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
 import { AUTO_RETRY_ROUNDS, checkingOutcome, isRetryableOutcome, mergeOutcomes, rowsToResend, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { toAppError } from "@/lib/queries/graph-action";
 import { useCheckingIds } from "@/lib/queries/write-checks";
 import { createResendLoop, type ResendLoop } from "./resend-loop";
 import { announceOutcome, useAnnounceWriteError, useOutcomeContext, type ToastAction } from "./write-toast";
+import { showToast } from "./toast-card";
 
 export interface WriteRun<TItem> {
   outcomes: WriteOutcome[];
@@ -132,14 +132,14 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
     try {
       stillToDo = await latest.current.stillToDo();
     } catch (error) {
-      toast.error(WRITE_NOTICES.rereadFailed(isServerUnreachable(toAppError(error))));
+      showToast({ tone: "error", title: WRITE_NOTICES.rereadFailed(isServerUnreachable(toAppError(error))) });
       return;
     }
     const failed = rowsToResend(current.outcomes, stillToDo)
       .map((tenantId) => current.items[key(tenantId)])
       .filter((item): item is TItem => item !== undefined);
     if (failed.length === 0) {
-      toast.info(WRITE_NOTICES.nothingToResend);
+      showToast({ tone: "info", title: WRITE_NOTICES.nothingToResend });
       return;
     }
     // A resend the admin asked for is not throttled again automatically.

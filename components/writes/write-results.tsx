@@ -70,7 +70,7 @@ export function WriteResults<TItem>({
           </Button>
         </div>
       </div>
-      <ul className="max-h-72 divide-y divide-border overflow-auto">
+      <ul className="divide-y divide-border">
         {run.outcomes.map((outcome) => {
           const message = describeWriteOutcome(outcome, context);
           return (

@@ -9,7 +9,6 @@
  */
 import { createElement, useCallback, useMemo } from "react";
 import { useMsal } from "@azure/msal-react";
-import { toast } from "sonner";
 import { describeWriteToast, nothingDone, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
 import type { ToastSubject } from "@/lib/writes/words";
 import { AUTO_RETRY_ROUNDS, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
@@ -22,11 +21,9 @@ import { isActionAnswerLost, WriteInFlightError } from "@/lib/queries/writes";
 import { createResendLoop, type ResendLoop, type ResendSchedule } from "./resend-loop";
 import { RetryCountdown } from "./retry-countdown";
 import { newPendingWriteId, setPendingWrite, type PendingWrite } from "./pending-writes";
+import { dismissToast, showToast, type ToastAction } from "./toast-card";
 
-export interface ToastAction {
-  label: string;
-  onClick: () => void;
-}
+export type { ToastAction };
 
 /** What the sign-in tells about writing, so a refusal is explained as precisely as the hint allows. */
 export function useOutcomeContext(): OutcomeContext {
@@ -36,15 +33,15 @@ export function useOutcomeContext(): OutcomeContext {
   return useMemo(() => ({ writeBlockedReason, roleConfirmed }), [writeBlockedReason, roleConfirmed]);
 }
 
-/** One toast for one outcome; a done one may offer a next step and stay longer. */
+/** One toast for one outcome; a done one may offer a next step and stay longer, any other stays until dismissed. */
 export function announceOutcome(outcome: WriteOutcome, subject: ToastSubject, context: OutcomeContext, action?: ToastAction, durationMs?: number) {
   const { tone, title, description } = describeWriteToast(outcome, subject, context);
   const done = tone === "success" || tone === "info";
-  const extra = done ? { ...(action ? { action } : {}), ...(durationMs ? { duration: durationMs } : {}) } : {};
-  if (tone === "success") return toast.success(title, { description, ...extra });
-  if (tone === "info" || tone === "pending") return toast.info(title, { description, ...extra });
-  if (tone === "warning") return toast.warning(title, { description, ...(action ? { action } : {}) });
-  return toast.error(title, { description });
+  if (done) return showToast({ tone, title, description, ...(action ? { action } : {}), ...(durationMs ? { durationMs } : {}) });
+  // Checking: the rows and controls say when Graph has answered; the card goes after its usual time.
+  if (tone === "pending") return showToast({ tone, title, description });
+  // A warning may carry its way forward (Open partner); errors and warnings stay until dismissed, with the request id.
+  return showToast({ tone, title, description, ...(tone === "warning" && action ? { action } : {}), requestId: outcome.error?.requestId ?? null, durationMs: Infinity });
 }
 
 function CountdownText({ retryAt, round }: { retryAt: number; round: number }) {
@@ -53,11 +50,13 @@ function CountdownText({ retryAt, round }: { retryAt: number; round: number }) {
 
 /** The countdown toast of a throttled single write; closing it cancels the resend it shows (not a later one). */
 function showCountdown(id: string | number | undefined, next: ResendSchedule, loop: ResendLoop<string>): string | number {
-  return toast.warning(WRITE_NOTICES.throttledTitle, {
-    id,
+  return showToast({
+    ...(id !== undefined ? { id } : {}),
+    tone: "warning",
+    title: WRITE_NOTICES.throttledTitle,
     description: createElement(CountdownText, { retryAt: next.at, round: next.round }),
-    duration: Infinity,
-    onDismiss: () => {
+    durationMs: Infinity,
+    onClose: () => {
       if (loop.scheduled() === next) loop.cancel();
     },
   });
@@ -75,23 +74,30 @@ export function useAnnounceWriteError() {
     async (error: unknown, write: WriteKind) => {
       if (error instanceof WriteInFlightError) return;
       if (isActionAnswerLost(error)) {
-        toast.warning(WRITE_NOTICES.answerLostTitle, { description: WRITE_NOTICES.answerLostDetail });
+        showToast({ tone: "warning", title: WRITE_NOTICES.answerLostTitle, description: WRITE_NOTICES.answerLostDetail, durationMs: Infinity });
         return;
       }
       const nothing = nothingDone(write);
       const appError = toAppError(error);
       if (error instanceof GraphActionError && appError.status === 401) {
         if (await redirectToSignIn(instance, config)) {
-          toast.info(WRITE_NOTICES.sessionRenewing, { description: nothing });
+          showToast({ tone: "info", title: WRITE_NOTICES.sessionRenewing, description: nothing });
           return;
         }
-        toast.error(WRITE_NOTICES.sessionExpiredTitle, {
+        showToast({
+          tone: "error",
+          title: WRITE_NOTICES.sessionExpiredTitle,
           description: WRITE_NOTICES.sessionExpiredDetail(nothing),
           action: { label: WRITE_NOTICES.signIn, onClick: () => void redirectToSignIn(instance, config, { prompt: "select_account" }) },
         });
         return;
       }
-      toast.error(describeError(appError).title, { description: WRITE_NOTICES.failedDetail(nothing, appError.message, appError.requestId) });
+      showToast({
+        tone: "error",
+        title: describeError(appError).title,
+        description: WRITE_NOTICES.failedDetail(nothing, appError.message, appError.requestId),
+        requestId: appError.requestId ?? null,
+      });
     },
     [instance, config],
   );
@@ -135,7 +141,7 @@ export function useSendWrite() {
           if (next) {
             countdown = showCountdown(countdown, next, loop);
           } else if (countdown !== undefined) {
-            toast.dismiss(countdown);
+            dismissToast(countdown);
             countdown = undefined;
           }
         },

@@ -38,6 +38,10 @@ const CLAUSES: { pattern: RegExp; build: (m: RegExpExecArray) => Predicate | nul
     build: (m) => (e) => same(e.initiatedBy.user?.userPrincipalName, unquote(m[1] ?? "")),
   },
   {
+    pattern: new RegExp(`^startswith\\(\\s*initiatedBy/user/userPrincipalName\\s*,\\s*${QUOTED}\\s*\\)$`, "i"),
+    build: (m) => (e) => (e.initiatedBy.user?.userPrincipalName ?? "").toLowerCase().startsWith(unquote(m[1] ?? "").toLowerCase()),
+  },
+  {
     pattern: new RegExp(`^targetResources/any\\(\\s*(\\w+)\\s*:\\s*(\\w+)/id\\s+eq\\s+${QUOTED}\\s*\\)$`, "i"),
     build: (m) => (m[1] !== m[2] ? null : (e) => e.targetResources.some((t) => same(t.id, unquote(m[3] ?? "")))),
   },
@@ -84,7 +88,7 @@ function parseAuditFilter(value: string): Parse<(item: Record<string, unknown>) 
     if (!predicate) {
       return {
         ok: false,
-        message: `Invalid filter clause: '${clause}' is not supported. Filter on activityDateTime (ge, le), activityDisplayName (eq, startswith), loggedByService (eq), initiatedBy/user/id or initiatedBy/user/userPrincipalName (eq), targetResources/any(t: t/id eq '...'), joined by 'and'.`,
+        message: `Invalid filter clause: '${clause}' is not supported. Filter on activityDateTime (ge, le), activityDisplayName (eq, startswith), loggedByService (eq), initiatedBy/user/id (eq), initiatedBy/user/userPrincipalName (eq, startswith), targetResources/any(t: t/id eq '...'), joined by 'and'.`,
       };
     }
     predicates.push(predicate);

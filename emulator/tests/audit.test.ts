@@ -163,6 +163,7 @@ describe("directory audit log", () => {
       ["loggedByService eq 'Core Directory'", (e) => e.loggedByService === "Core Directory"],
       ["loggedByService eq 'Account Provisioning'", (e) => e.loggedByService === "Account Provisioning"],
       ["initiatedBy/user/userPrincipalName eq 'ADMIN@contoso.example'", (e) => e.initiatedBy.user?.userPrincipalName === "admin@contoso.example"],
+      ["startswith(initiatedBy/user/userPrincipalName, 'ADM')", (e) => e.initiatedBy.user?.userPrincipalName?.startsWith("adm") === true],
       [`initiatedBy/user/id eq '${account("admin@contoso.example").oid}'`, (e) => e.initiatedBy.user?.id === account("admin@contoso.example").oid],
       [`targetResources/any(t:t/id eq '${COHO}')`, (e) => e.targetResources.some((t) => t.id === COHO)],
     ];

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { AuditPage } from "@/lib/audit/types";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, changeKindOf } from "@/lib/audit/activities";
-import { MAX_PERSON_LENGTH, PERSON_PATTERN } from "@/lib/audit/activity-filters";
+import { MAX_PERSON_LENGTH, PERSON_PATTERN, PERSON_START_PATTERN } from "@/lib/audit/activity-filters";
 import { ok, type Result } from "@/lib/core/result";
 import { listAuditPage, type AuditCursor } from "@/lib/graph/audit";
 import { actionArguments, boundedString, MAX_PAGE_LINK_LENGTH, tenantIdSchema, tokenSchema } from "./validate";
@@ -12,6 +12,7 @@ const DATE_TIME_MESSAGE = "must be an ISO date-time";
 /** The longest ISO date-time with fractional seconds and an offset is well under 64 characters. */
 const isoDateTime = boundedString(64, DATE_TIME_MESSAGE).datetime({ offset: true, error: DATE_TIME_MESSAGE });
 const PERSON_MESSAGE = "must be a user principal name such as admin@contoso.com";
+const PERSON_START_MESSAGE = "must be the start of a user principal name, without spaces or quotes";
 const NEXT_LINK_MESSAGE = "must be a paging link of the audit log";
 
 const querySchema = z.strictObject({
@@ -19,6 +20,7 @@ const querySchema = z.strictObject({
   until: isoDateTime.nullish(),
   partnerTenantId: tenantIdSchema.nullish(),
   initiatedByUpn: boundedString(MAX_PERSON_LENGTH, PERSON_MESSAGE).trim().regex(PERSON_PATTERN, { error: PERSON_MESSAGE }).nullish(),
+  initiatedByUpnStart: boundedString(MAX_PERSON_LENGTH, PERSON_START_MESSAGE).trim().regex(PERSON_START_PATTERN, { error: PERSON_START_MESSAGE }).nullish(),
   kind: z.enum(CHANGE_KIND_IDS, { error: "must be a known kind of change" }).nullish(),
 });
 
@@ -57,6 +59,7 @@ export async function listAuditEntries(...sent: [token: string, cursor: AuditCur
             until: parsed.query.until ?? null,
             partnerTenantId: parsed.query.partnerTenantId ?? null,
             initiatedByUpn: parsed.query.initiatedByUpn ?? null,
+            initiatedByUpnStart: parsed.query.initiatedByUpn ? null : (parsed.query.initiatedByUpnStart ?? null),
             activity: kind ? CHANGE_KINDS[kind].activity : null,
             activityPrefix: kind ? (CHANGE_KINDS[kind].activityPrefix ?? null) : null,
           },

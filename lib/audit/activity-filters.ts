@@ -8,7 +8,10 @@ export type PeriodDays = (typeof PERIOD_DAYS)[number];
 export interface ActivityFilters {
   days: PeriodDays;
   partner: string | null;
+  /** One person's whole sign-in name (picked from the suggestions). */
   person: string | null;
+  /** The start of a sign-in name, as typed; never set beside `person`. */
+  personStart: string | null;
   kind: ChangeKind | null;
 }
 
@@ -20,17 +23,22 @@ export const MAX_PERSON_LENGTH = 256;
  * checks the same pattern, always after the length.
  */
 export const PERSON_PATTERN = /^[^\s'"\\@]+@[^\s'"\\@]+$/;
+/** The start of a sign-in name: no quote, backslash or space; one class, so linear. */
+export const PERSON_START_PATTERN = /^[^\s'"\\]+$/;
 
 /** Anything the URL holds that is not a valid filter is dropped, never sent to Graph. */
 export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
   const days = Number(params.get("days"));
   const partner = params.get("partner")?.trim() ?? "";
   const person = params.get("person")?.trim() ?? "";
+  const personStart = params.get("by")?.trim() ?? "";
   const kind = params.get("kind") ?? "";
+  const exact = isValidPerson(person) ? person : null;
   return {
     days: days === 30 ? 30 : 7,
     partner: isTenantId(partner) ? partner.toLowerCase() : null,
-    person: isValidPerson(person) ? person : null,
+    person: exact,
+    personStart: exact === null && isValidPersonStart(personStart) ? personStart : null,
     kind: isChangeKind(kind) ? kind : null,
   };
 }
@@ -40,6 +48,7 @@ export function serializeActivityFilters(filters: ActivityFilters): URLSearchPar
   if (filters.days !== 7) params.set("days", String(filters.days));
   if (filters.partner) params.set("partner", filters.partner);
   if (filters.person) params.set("person", filters.person);
+  else if (filters.personStart) params.set("by", filters.personStart);
   if (filters.kind) params.set("kind", filters.kind);
   return params;
 }
@@ -48,4 +57,10 @@ export function serializeActivityFilters(filters: ActivityFilters): URLSearchPar
 export function isValidPerson(value: string): boolean {
   const person = value.trim();
   return person.length <= MAX_PERSON_LENGTH && PERSON_PATTERN.test(person);
+}
+
+/** What may be sent as the start of a sign-in name: the length first, then the pattern. */
+export function isValidPersonStart(value: string): boolean {
+  const start = value.trim();
+  return start.length > 0 && start.length <= MAX_PERSON_LENGTH && PERSON_START_PATTERN.test(start);
 }

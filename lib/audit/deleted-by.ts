@@ -1,8 +1,8 @@
 /**
- * Who deleted each policy in deleted items: the deletion entry for the same
- * partner closest in time to the policy's deletedDateTime.
+ * Who deleted each item in deleted items (a sync policy or a partner): the
+ * deletion entry for the same partner closest in time to its deletedDateTime.
  */
-import { changeKindOf } from "./activities";
+import { changeKindOf, type ChangeKind } from "./activities";
 import type { AuditEntry } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -28,9 +28,16 @@ export function deletionWindow(deletedDateTimes: readonly string[]): DeletionWin
   return { since: new Date(since).toISOString(), until: new Date(until).toISOString() };
 }
 
+/** What was deleted: a sync policy, or a partner's configuration. */
+export type DeletionKind = Extract<ChangeKind, "sync-deleted" | "partner-deleted">;
+
 /** Maps each lower-case tenant id to the entry recording its deletion. */
-export function matchDeletions(rows: readonly { tenantId: string; deletedDateTime: string }[], entries: readonly AuditEntry[]): Map<string, AuditEntry> {
-  const deletions = entries.filter((entry) => entry.partnerTenantId && changeKindOf(entry.category, entry.activity) === "sync-deleted");
+export function matchDeletions(
+  rows: readonly { tenantId: string; deletedDateTime: string }[],
+  entries: readonly AuditEntry[],
+  kind: DeletionKind = "sync-deleted",
+): Map<string, AuditEntry> {
+  const deletions = entries.filter((entry) => entry.partnerTenantId && changeKindOf(entry.category, entry.activity) === kind);
   const found = new Map<string, AuditEntry>();
   for (const row of rows) {
     const id = row.tenantId.toLowerCase();

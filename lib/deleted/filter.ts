@@ -18,11 +18,23 @@ export function toDeletedSearchParams(filter: DeletedFilter): URLSearchParams {
   return params;
 }
 
-/** Soonest purge first: that is the order an admin has to act in. */
-export function applyDeletedFilter(policies: DeletedSyncPolicy[], filter: DeletedFilter, now: Date): DeletedSyncPolicy[] {
+/**
+ * Soonest purge first: that is the order an admin has to act in. Search matches
+ * the tenant id and the words `searchText` gives (name, domain).
+ */
+export function filterDeletedItems<T extends { tenantId: string; deletedDateTime: string }>(
+  items: readonly T[],
+  filter: DeletedFilter,
+  now: Date,
+  searchText: (item: T) => string,
+): T[] {
   const needle = filter.query.trim().toLowerCase();
-  return policies
-    .filter((policy) => !filter.expiringOnly || isExpiringSoon(policy.deletedDateTime, now))
-    .filter((policy) => !needle || `${policyDisplayName(policy) ?? ""} ${policy.tenantId}`.toLowerCase().includes(needle))
+  return items
+    .filter((item) => !filter.expiringOnly || isExpiringSoon(item.deletedDateTime, now))
+    .filter((item) => !needle || `${searchText(item)} ${item.tenantId}`.toLowerCase().includes(needle))
     .sort((a, b) => a.deletedDateTime.localeCompare(b.deletedDateTime));
+}
+
+export function applyDeletedFilter(policies: DeletedSyncPolicy[], filter: DeletedFilter, now: Date): DeletedSyncPolicy[] {
+  return filterDeletedItems(policies, filter, now, (policy) => policyDisplayName(policy) ?? "");
 }

@@ -49,5 +49,9 @@ export function formatTimeLeft(deletedDateTime: string | null, now: Date = new D
 export function formatDate(iso: string | null, withTime = false): string {
   const time = deletionTime(iso);
   if (time === null) return "Unknown";
-  return new Date(time).toLocaleString(undefined, withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
+  // A time names its zone (the admin's own): audit times and purge times are compared across offices.
+  return new Date(time).toLocaleString(
+    undefined,
+    withTime ? { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } : { dateStyle: "medium" },
+  );
 }

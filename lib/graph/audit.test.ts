@@ -47,6 +47,13 @@ describe("buildAuditFilter", () => {
         ` and targetResources/any(t: t/id eq '${FABRIKAM}')`,
     );
   });
+
+  it("asks for the start of a sign-in name with startswith, and never beside a whole one", () => {
+    expect(buildAuditFilter({ since: "2026-11-01T00:00:00Z", initiatedByUpnStart: "o'bri" })).toContain(" and startswith(initiatedBy/user/userPrincipalName, 'o''bri')");
+    const both = buildAuditFilter({ since: "2026-11-01T00:00:00Z", initiatedByUpn: "admin@contoso.example", initiatedByUpnStart: "adm" });
+    expect(both).toContain("initiatedBy/user/userPrincipalName eq 'admin@contoso.example'");
+    expect(both).not.toContain("startswith(initiatedBy");
+  });
 });
 
 describe("listAuditPage", () => {

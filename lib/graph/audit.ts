@@ -23,6 +23,8 @@ export interface AuditQuery {
   until?: string | null;
   partnerTenantId?: string | null;
   initiatedByUpn?: string | null;
+  /** The initiating user's sign-in name starts with this. */
+  initiatedByUpnStart?: string | null;
   /** Exact activityDisplayName. */
   activity?: string | null;
   /** activityDisplayName starts with this (used where Graph documents no exact name). */
@@ -41,6 +43,7 @@ export function buildAuditFilter(query: AuditQuery): string {
   if (query.activity) clauses.push(`activityDisplayName eq ${odataString(query.activity)}`);
   else if (query.activityPrefix) clauses.push(`startswith(activityDisplayName, ${odataString(query.activityPrefix)})`);
   if (query.initiatedByUpn) clauses.push(`initiatedBy/user/userPrincipalName eq ${odataString(query.initiatedByUpn)}`);
+  else if (query.initiatedByUpnStart) clauses.push(`startswith(initiatedBy/user/userPrincipalName, ${odataString(query.initiatedByUpnStart)})`);
   if (query.partnerTenantId) clauses.push(`targetResources/any(t: t/id eq ${odataString(query.partnerTenantId)})`);
   return clauses.join(" and ");
 }

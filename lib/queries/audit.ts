@@ -10,7 +10,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/r
 import { listAuditEntries, type AuditCursorInput } from "@/lib/actions/audit";
 import type { ActivityFilters } from "@/lib/audit/activity-filters";
 import type { ChangeKind } from "@/lib/audit/activities";
-import { deletionWindow, type DeletionWindow } from "@/lib/audit/deleted-by";
+import { deletionWindow, type DeletionKind, type DeletionWindow } from "@/lib/audit/deleted-by";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import type { AuditPage } from "@/lib/audit/types";
 import type { Result } from "@/lib/core/result";
@@ -27,7 +27,8 @@ export const auditKeys = {
   all: (accountId: string) => ["graph", accountId, "audit"] as const,
   partner: (accountId: string, tenantId: string) => ["graph", accountId, "audit", "partner", tenantId.toLowerCase()] as const,
   activity: (accountId: string, filters: ActivityFilters) => ["graph", accountId, "audit", "activity", filters] as const,
-  deletedBy: (accountId: string, window: DeletionWindow | null) => ["graph", accountId, "audit", "deleted-by", window?.since ?? "", window?.until ?? ""] as const,
+  deletedBy: (accountId: string, window: DeletionWindow | null, kind: DeletionKind = "sync-deleted") =>
+    ["graph", accountId, "audit", "deleted-by", kind, window?.since ?? "", window?.until ?? ""] as const,
 };
 
 /** Calls the audit action inside the budget; one silent renewal after a 401; a 429 closes the budget for its Retry-After. */
@@ -101,7 +102,7 @@ export function useActivity(filters: ActivityFilters) {
   useRefreshAfterWrites();
   const query = useAuditPages(
     auditKeys.activity(account?.homeAccountId ?? "signed-out", filters),
-    () => ({ query: { since: isoDaysAgo(filters.days), partnerTenantId: filters.partner, initiatedByUpn: filters.person, kind: filters.kind } }),
+    () => ({ query: { since: isoDaysAgo(filters.days), partnerTenantId: filters.partner, initiatedByUpn: filters.person, initiatedByUpnStart: filters.personStart, kind: filters.kind } }),
     filters.kind,
   );
   const shown = query.data?.pages.reduce((sum, page) => sum + page.entries.length, 0) ?? 0;
@@ -121,13 +122,13 @@ function useAutoPages(query: AuditQuery, wanted: boolean) {
 }
 
 /** Deletion entries for the rows given, read with one filtered query (its pages followed), cached per window. */
-export function useDeletedByEntries(rows: readonly { tenantId: string; deletedDateTime: string }[]) {
+export function useDeletedByEntries(rows: readonly { tenantId: string; deletedDateTime: string }[], kind: DeletionKind = "sync-deleted") {
   const { account } = useAuditToken();
   const window = useMemo(() => deletionWindow(rows.map((row) => row.deletedDateTime)), [rows]);
   const query = useAuditPages(
-    auditKeys.deletedBy(account?.homeAccountId ?? "signed-out", window),
-    window ? () => ({ query: { since: window.since, until: window.until, kind: "sync-deleted" } }) : null,
-    "sync-deleted",
+    auditKeys.deletedBy(account?.homeAccountId ?? "signed-out", window, kind),
+    window ? () => ({ query: { since: window.since, until: window.until, kind } }) : null,
+    kind,
   );
   useAutoPages(query, true);
   return query;

@@ -1,0 +1,129 @@
+/**
+ * Where keyboard focus goes once a dialog or a notification that took it is
+ * gone: back to the control that opened it, or, when that control is gone too
+ * (its row was deleted, its section now shows something else), to the next
+ * control where it stood. The page keeps changing after a dialog closes (the
+ * optimistic edit removes a row a moment later, a button waits disabled while
+ * its write runs), so the place is watched until the admin moves focus
+ * themselves or FOCUS_WATCH_MS passes. DOM only: no data, no React.
+ */
+
+const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+/** How long focus is kept from falling back to the top of the page after a dialog closed. */
+export const FOCUS_WATCH_MS = 30_000;
+
+export interface FocusMemory {
+  opener: HTMLElement;
+  /** The opener's ancestors, nearest first: where its next control is looked for once it is gone. */
+  ancestors: HTMLElement[];
+  /** The controls before the opener when it was remembered: the next control is none of these. */
+  before: ReadonlySet<Element>;
+}
+
+function canTakeFocus(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement) || !element.isConnected) return false;
+  if ("disabled" in element && element.disabled === true) return false;
+  if (element.tabIndex < 0 || element.closest("[inert], [aria-hidden='true']")) return false;
+  return element.getClientRects().length > 0;
+}
+
+/** Remembers the element that has focus now (the control opening a dialog), or null when none does. */
+export function rememberFocus(element: Element | null = typeof document === "undefined" ? null : document.activeElement): FocusMemory | null {
+  if (!(element instanceof HTMLElement) || element === document.body) return null;
+  const ancestors: HTMLElement[] = [];
+  for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) ancestors.push(node);
+  const before = new Set<Element>();
+  for (const control of document.querySelectorAll(TABBABLE)) {
+    if (control === element) break;
+    before.add(control);
+  }
+  return { opener: element, ancestors, before };
+}
+
+/**
+ * The control focus belongs on: the opener while it can take focus; null while it
+ * is still on the page but waits (disabled during its write); else the first
+ * control after its old place in its nearest surviving ancestor, else the last
+ * one before it, else the page's main region.
+ */
+export function focusPlace(memory: FocusMemory): HTMLElement | null {
+  if (canTakeFocus(memory.opener)) return memory.opener;
+  if (memory.opener.isConnected && memory.opener.getClientRects().length > 0) return null;
+  for (const ancestor of memory.ancestors) {
+    if (!ancestor.isConnected) continue;
+    const controls = [...ancestor.querySelectorAll<HTMLElement>(TABBABLE)].filter(canTakeFocus);
+    const next = controls.find((control) => !memory.before.has(control)) ?? controls.at(-1);
+    if (next) return next;
+  }
+  return document.getElementById("main");
+}
+
+/** The control after `element` in Tab order, skipping anything inside `outside` (a notification area); null at the end. */
+export function nextControlAfter(element: Element, outside?: string): HTMLElement | null {
+  let passed = false;
+  for (const control of document.querySelectorAll<HTMLElement>(TABBABLE)) {
+    if (control === element) {
+      passed = true;
+      continue;
+    }
+    if (!passed || !canTakeFocus(control) || (outside && control.closest(outside))) continue;
+    return control;
+  }
+  return null;
+}
+
+let stopWatching: (() => void) | null = null;
+let placed: HTMLElement | null = null;
+
+/** Where focus was put back last, while it is still being watched over; null otherwise. */
+export function watchedFocus(): HTMLElement | null {
+  return stopWatching ? placed : null;
+}
+
+/**
+ * Puts focus back (see focusPlace) and keeps it there while the page settles:
+ * whenever focus falls to the page itself, it goes to the place again. Stops once
+ * the admin moves focus or clicks elsewhere, or after FOCUS_WATCH_MS.
+ */
+export function returnFocus(memory: FocusMemory | null, watchMs = FOCUS_WATCH_MS): void {
+  stopWatching?.();
+  if (!memory || typeof document === "undefined") return;
+  let frame = 0;
+  const place = () => {
+    const target = focusPlace(memory);
+    if (!target) return;
+    placed = target;
+    if (target.id === "main" && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  };
+  const check = () => {
+    frame = 0;
+    const active = document.activeElement;
+    const lost = active === null || active === document.body || !active.isConnected;
+    if (!lost && active !== placed) return stop();
+    if (!lost && canTakeFocus(active)) return;
+    place();
+  };
+  const schedule = () => {
+    if (frame === 0) frame = requestAnimationFrame(check);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled", "hidden", "class"] });
+  const onFocusIn = (event: FocusEvent) => {
+    if (event.target !== placed) stop();
+  };
+  const timer = window.setTimeout(() => stop(), watchMs);
+  function stop() {
+    if (frame !== 0) cancelAnimationFrame(frame);
+    observer.disconnect();
+    document.removeEventListener("focusin", onFocusIn, true);
+    document.removeEventListener("pointerdown", stop, true);
+    window.clearTimeout(timer);
+    if (stopWatching === stop) stopWatching = null;
+  }
+  stopWatching = stop;
+  placed = null;
+  place();
+  document.addEventListener("focusin", onFocusIn, true);
+  document.addEventListener("pointerdown", stop, true);
+}
