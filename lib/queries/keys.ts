@@ -4,4 +4,7 @@ export const graphKeys = {
   partnersList: (accountId: string) => ["graph", accountId, "partners-list"] as const,
   partnerDetail: (accountId: string, tenantId: string) => ["graph", accountId, "partner-detail", tenantId.toLowerCase()] as const,
   deletedSyncPolicies: (accountId: string) => ["graph", accountId, "deleted-sync-policies"] as const,
+  outboundList: (accountId: string) => ["graph", accountId, "outbound-list"] as const,
+  outboundDetail: (accountId: string, servicePrincipalId: string) => ["graph", accountId, "outbound-detail", servicePrincipalId.toLowerCase()] as const,
+  outboundUsers: (accountId: string, servicePrincipalId: string, text: string) => ["graph", accountId, "outbound-users", servicePrincipalId.toLowerCase(), text] as const,
 };
