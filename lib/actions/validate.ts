@@ -102,7 +102,8 @@ const FINGERPRINT_MESSAGE = "must be the job state the page showed";
 export const fingerprintSchema = boundedString(200, FINGERPRINT_MESSAGE).regex(/^[A-Za-z0-9|-]+$/, { error: FINGERPRINT_MESSAGE });
 
 export const restartScopesSchema = z
-  .array(z.enum(RESTART_SCOPES, { error: `must each be one of ${RESTART_SCOPES.join(", ")}` }), { error: "must be a list of restart scopes" })
+  // The message names no value: a refusal quotes nothing, not even the valid flags sent beside a bad one.
+  .array(z.enum(RESTART_SCOPES, { error: "must each be a documented restart scope" }), { error: "must be a list of restart scopes" })
   .max(RESTART_SCOPES.length, { error: `must hold at most ${RESTART_SCOPES.length} scopes` });
 
 const SEARCH_MESSAGE = "must be a search of 1 to 100 characters, without control characters";
