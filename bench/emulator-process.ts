@@ -42,10 +42,10 @@ async function control(url: string, method: string, path: string, body?: unknown
   if (!response.ok) throw new Error(`emulator control ${method} ${path}: ${response.status}`);
 }
 
-export async function startEmulatorProcess({ partners, deleted = 0, port }: { partners: number; deleted?: number; port?: number }): Promise<EmulatorProcess> {
+export async function startEmulatorProcess({ partners, deleted = 0, port, env = {} }: { partners: number; deleted?: number; port?: number; env?: Record<string, string> }): Promise<EmulatorProcess> {
   const listenPort = port ?? (await freePort());
   const child = spawn("node_modules/.bin/tsx", ["emulator/main.ts"], {
-    env: { ...process.env, EMULATOR_TENANT_ID: DEFAULT_TENANT_ID, EMULATOR_PORT: String(listenPort), EMULATOR_HOST: "127.0.0.1", EMULATOR_PARTNERS: String(partners), EMULATOR_DELETED: String(deleted) },
+    env: { ...process.env, EMULATOR_TENANT_ID: DEFAULT_TENANT_ID, EMULATOR_PORT: String(listenPort), EMULATOR_HOST: "127.0.0.1", EMULATOR_PARTNERS: String(partners), EMULATOR_DELETED: String(deleted), ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

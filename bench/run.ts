@@ -10,6 +10,7 @@ import { writeFileSync } from "node:fs";
 import { benchLists, benchRestores, type ListRow, type RestoreRow } from "./graph";
 import { benchBrowser, type BrowserResult } from "./browser";
 import { benchHostile, hostileSection } from "./hostile";
+import { benchOutbound, type OutboundResult } from "./outbound";
 
 const log = (line: string) => console.error(line);
 
@@ -79,10 +80,28 @@ function browserSection(result: BrowserResult | string): string {
   ].join("\n");
 }
 
+function outboundSection(result: OutboundResult | string): string {
+  if (typeof result === "string") return `Outbound sync measurement failed: ${result}`;
+  const within = (value: number, floor: number) => (value <= floor * 1.2 ? "yes" : "no");
+  return [
+    `${result.configurations} configurations, ${result.latencyMs} ms latency: the page's one streamed read (configurations page by page, each page's jobs and secrets in \$batches of 10 while the next page is read).`,
+    "",
+    table(
+      ["measure", "value", "floor", "ratio", "within 1.2x"],
+      [
+        ["first row (first page of configurations)", ms(result.firstRowMs), `${ms(result.firstRowFloorMs)} (one round trip)`, ratio(result.firstRowMs, result.firstRowFloorMs), within(result.firstRowMs, result.firstRowFloorMs)],
+        ["every status", ms(result.allStatusesMs), `${ms(result.allStatusesFloorMs)} (pages + one \$batch)`, ratio(result.allStatusesMs, result.allStatusesFloorMs), within(result.allStatusesMs, result.allStatusesFloorMs)],
+      ],
+    ),
+  ].join("\n");
+}
+
 log("Graph: partners list");
 const lists = await benchLists(log);
 log("Graph: bulk restore");
 const restores = await benchRestores(log);
+log("Graph: outbound sync page");
+const outbound = await benchOutbound(log).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
 log("Browser");
 const browser = await benchBrowser(log).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
 log("Hostile input");
@@ -104,6 +123,10 @@ const report = [
   "## Bulk restore",
   "",
   restoreTable(restores),
+  "",
+  "## Outbound sync page",
+  "",
+  outboundSection(outbound),
   "",
   "## In the browser",
   "",

@@ -5,6 +5,8 @@ export const ACCOUNTS = {
   admin: "admin@contoso.example",
   reader: "reader@contoso.example",
   helpdesk: "helpdesk@contoso.example",
+  /** Security Administrator only: the cross-tenant access policy, but no sync jobs. */
+  secadmin: "secadmin@contoso.example",
 } as const;
 export const PASSWORD = process.env.EMULATOR_USER_PASSWORD ?? "demo-password";
 

@@ -112,8 +112,8 @@ const spId = (key: string) => deterministicGuid(`emulator-sync-configuration-${k
 
 /** The six seeded configurations (README lists them; the dashboard's e2e tests rely on the ids). */
 export const SEED_CONFIGURATIONS: readonly SeedConfiguration[] = [
-  { servicePrincipalId: spId("northwind"), displayName: "Contoso to Northwind Traders", target: NORTHWIND_TENANT_ID, state: "healthy" },
-  { servicePrincipalId: spId("fabrikam"), displayName: "Contoso to Fabrikam", target: FABRIKAM, state: "quarantined-redemption" },
+  { servicePrincipalId: spId("fabrikam"), displayName: "Contoso to Fabrikam", target: FABRIKAM, state: "healthy" },
+  { servicePrincipalId: spId("northwind"), displayName: "Contoso to Northwind Traders", target: NORTHWIND_TENANT_ID, state: "quarantined-redemption" },
   { servicePrincipalId: spId("litware"), displayName: "Contoso to Litware", target: LITWARE, state: "entry-errors" },
   { servicePrincipalId: spId("fourthcoffee"), displayName: "Contoso to Fourth Coffee", target: FOURTH_COFFEE, state: "paused" },
   { servicePrincipalId: spId("alpine"), displayName: "Contoso to Alpine Ski House", target: ALPINE, state: "too-many-deletes" },
@@ -195,18 +195,18 @@ function simulateOutboundSeed(now: number, directory: SeedDirectory, options: Ou
   const activate = (config: SyncConfiguration, atMs: number) =>
     events.push({ at: atMs, run: () => { if (config.job) { config.job.schedule.state = "Active"; config.job.nextRunAt = new Date(atMs).toISOString(); } } });
 
-  const [northwind, fabrikam, litware, fourth, alpine, adatum] = SEED_CONFIGURATIONS as [SeedConfiguration, SeedConfiguration, SeedConfiguration, SeedConfiguration, SeedConfiguration, SeedConfiguration];
+  const [fabrikam, northwind, litware, fourth, alpine, adatum] = SEED_CONFIGURATIONS as [SeedConfiguration, SeedConfiguration, SeedConfiguration, SeedConfiguration, SeedConfiguration, SeedConfiguration];
 
   // Healthy: 300 users in sync for three weeks, a few attribute changes a day; last cycle ten minutes ago.
-  const nw = add(configuration(northwind.servicePrincipalId, northwind.displayName, northwind.target, ago(21.5), range(0, 300)));
-  activate(nw, now - 10 * 60 * 1000 - 756 * SYNC_INTERVAL_MS);
+  const fb = add(configuration(fabrikam.servicePrincipalId, fabrikam.displayName, fabrikam.target, ago(21.5), range(0, 300)));
+  activate(fb, now - 10 * 60 * 1000 - 756 * SYNC_INTERVAL_MS);
   for (let day = 20; day >= 1; day--) {
-    events.push({ at: ago(day) + 3 * 60 * 60 * 1000, run: () => nw.pendingUpdates.push(userId((day * 13) % 300), userId((day * 29 + 7) % 300)) });
+    events.push({ at: ago(day) + 3 * 60 * 60 * 1000, run: () => fb.pendingUpdates.push(userId((day * 13) % 300), userId((day * 29 + 7) % 300)) });
   }
 
-  // Quarantined: our outbound automatic redemption for Fabrikam is off (the seeded partner says so).
-  const fb = add(configuration(fabrikam.servicePrincipalId, fabrikam.displayName, fabrikam.target, ago(3.2), range(300, 25)));
-  activate(fb, ago(3));
+  // Quarantined: our outbound automatic redemption for Northwind Traders is off (the seeded partner says so).
+  const nw = add(configuration(northwind.servicePrincipalId, northwind.displayName, northwind.target, ago(3.2), range(300, 25)));
+  activate(nw, ago(3));
 
   // Entry-level errors: 40 users, five of whom fail every cycle with a documented code; one clashes.
   const lw = add(configuration(litware.servicePrincipalId, litware.displayName, litware.target, ago(6.1), range(325, 40)));
@@ -235,8 +235,8 @@ function simulateOutboundSeed(now: number, directory: SeedDirectory, options: Ou
   const generated = Math.max(0, Math.min(options.configurations ?? 0, MAX_SYNC_CONFIGURATIONS) - SEED_CONFIGURATIONS.length);
   for (let i = 1; i <= generated; i++) {
     const kind = i % 5;
-    const target = kind === 3 ? LITWARE : kind === 4 ? FABRIKAM : NORTHWIND_TENANT_ID;
-    const name = kind === 3 ? "Litware" : kind === 4 ? "Fabrikam" : "Northwind Traders";
+    const target = kind === 3 ? LITWARE : kind === 4 ? NORTHWIND_TENANT_ID : FABRIKAM;
+    const name = kind === 3 ? "Litware" : kind === 4 ? "Northwind Traders" : "Fabrikam";
     const config = add(configuration(spId(`generated-${i}`), `Contoso to ${name} ${String(i).padStart(3, "0")}`, target, ago(2.2), range((i * 17) % (POOL_SIZE - 20), 20)));
     if (kind === 3) config.entryErrors = { [userId((i * 17) % (POOL_SIZE - 20) + 3)]: "InvitationCreationFailureInvalidPropertyValue" };
     activate(config, ago(2) + (i % 60) * 40_000);

@@ -79,7 +79,7 @@ export const FABRIKAM_TENANT_ID = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 export const SEED_PARTNERS: readonly SeedPartner[] = [
   {
     tenant: tenant("Fabrikam", "fabrikam.onmicrosoft.com", { federationBrandName: "Fabrikam", domains: ["fabrikam.com"] }),
-    partner: { tenantId: FABRIKAM_TENANT_ID, ...syncReady, b2bCollaborationInbound: allowAll },
+    partner: { tenantId: FABRIKAM_TENANT_ID, ...syncBothWays, b2bCollaborationInbound: allowAll },
     syncPolicy: { displayName: "Fabrikam", userSyncInbound: { isSyncAllowed: true } },
   },
   {
@@ -95,8 +95,8 @@ export const SEED_PARTNERS: readonly SeedPartner[] = [
     partner: {
       tenantId: "2b7e4f10-6c3a-4d8e-9f21-5a6b7c8d9e01",
       isInMultiTenantOrganization: true,
+      // Outbound automatic redemption off: our sync configuration to Northwind Traders is quarantined for it (outbound-seed.ts).
       ...syncReady,
-      automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true },
     },
     syncPolicy: {
       displayName: "Northwind Traders",

@@ -55,6 +55,16 @@ const tenantListArguments: ActionArguments = { valid: [TOKEN, [TENANT]], fields:
 const tokenArguments: ActionArguments = { valid: [TOKEN], fields: [tokenField([])] };
 
 export const SINCE = "2026-11-01T00:00:00Z";
+
+/** A sync configuration's service principal, its job and the state the page showed. */
+export const SERVICE_PRINCIPAL = "0d840951-538c-4adb-893c-5ab7f86f6233";
+export const JOB = "Azure2Azure.9c5d131db1c34fc49e3fc6557947d551.0d840951538c4adb893c5ab7f86f6233";
+export const FINGERPRINT = "Active|Active|-|-";
+const jobFields = (tail: unknown[]): StringField[] => [
+  tokenField([SERVICE_PRINCIPAL, JOB, ...tail]),
+  { field: "servicePrincipalId", at: (id) => [TOKEN, id, JOB, ...tail] },
+  { field: "jobId", at: (id) => [TOKEN, SERVICE_PRINCIPAL, id, ...tail] },
+];
 const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, ...query } }];
 
 export const LITWARE_SP = "51867b8f-6242-4348-8599-c2975b1029d6";
@@ -126,6 +136,30 @@ export const ACTION_ARGUMENTS = {
   getSyncConfigurationName: {
     valid: [TOKEN, LITWARE_SP],
     fields: [tokenField([LITWARE_SP]), { field: "servicePrincipalId", at: (id) => [TOKEN, id] }],
+  },
+  listSyncConfigurations: tokenArguments,
+  getSyncConfiguration: { valid: [TOKEN, SERVICE_PRINCIPAL], fields: [tokenField([SERVICE_PRINCIPAL]), { field: "servicePrincipalId", at: (id) => [TOKEN, id] }] },
+  searchUsers: { valid: [TOKEN, "meg"], fields: [tokenField(["meg"]), { field: "text", at: (text) => [TOKEN, text] }] },
+  startSyncJob: {
+    valid: [TOKEN, SERVICE_PRINCIPAL, JOB, FINGERPRINT],
+    fields: [...jobFields([FINGERPRINT]), { field: "expected", at: (expected) => [TOKEN, SERVICE_PRINCIPAL, JOB, expected] }],
+  },
+  pauseSyncJob: {
+    valid: [TOKEN, SERVICE_PRINCIPAL, JOB, FINGERPRINT],
+    fields: [...jobFields([FINGERPRINT]), { field: "expected", at: (expected) => [TOKEN, SERVICE_PRINCIPAL, JOB, expected] }],
+  },
+  restartSyncJob: {
+    valid: [TOKEN, SERVICE_PRINCIPAL, JOB, FINGERPRINT, ["QuarantineState"]],
+    fields: [
+      ...jobFields([FINGERPRINT, ["QuarantineState"]]),
+      { field: "expected", at: (expected) => [TOKEN, SERVICE_PRINCIPAL, JOB, expected, ["QuarantineState"]] },
+      { field: "scopes[1]", at: (scope) => [TOKEN, SERVICE_PRINCIPAL, JOB, FINGERPRINT, ["QuarantineState", scope]] },
+    ],
+  },
+  testSyncConnection: { valid: [TOKEN, SERVICE_PRINCIPAL, JOB], fields: jobFields([]) },
+  provisionOnDemand: {
+    valid: [TOKEN, SERVICE_PRINCIPAL, JOB, SERVICE_PRINCIPAL],
+    fields: [...jobFields([SERVICE_PRINCIPAL]), { field: "userId", at: (id) => [TOKEN, SERVICE_PRINCIPAL, JOB, id] }],
   },
 } satisfies Record<string, ActionArguments>;
 

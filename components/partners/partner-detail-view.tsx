@@ -29,8 +29,11 @@ function DeletePartnerFor({ partner }: { partner: Partner }) {
   return <DeletePartner partner={partner} name={usePartnerName(partner)} />;
 }
 
-/** `timeline`: the partner's change history (audit), shown under its settings once the partner is found. */
-export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; timeline: ReactNode }) {
+/**
+ * `timeline`: the partner's change history (audit), shown under its settings once the partner is found;
+ * `outbound`: our sync configurations to this partner, beside its inbound sync policy.
+ */
+export function PartnerDetailView({ tenantId, timeline, outbound }: { tenantId: string; timeline: ReactNode; outbound?: ReactNode }) {
   const detail = usePartnerDetail(tenantId);
   const partner = detail.data?.partner ?? null;
 
@@ -72,6 +75,7 @@ export function PartnerDetailView({ tenantId, timeline }: { tenantId: string; ti
           </div>
           {detail.isError ? <RefreshFailed error={detail.error} updatedAt={detail.dataUpdatedAt} failedAt={detail.errorUpdatedAt} onRetry={() => void detail.refetch()} retrying={detail.isFetching} /> : null}
           <SyncPolicySection partner={partner} deleted={detail.data.deletedSyncPolicy} />
+          {outbound}
           <ConfigurationSection partner={partner} />
           {timeline}
         </>

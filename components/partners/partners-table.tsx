@@ -12,6 +12,22 @@ import { SortableHeader } from "@/components/ui/sortable-header";
 import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PartnerName } from "./partner-name";
 import { TriStateValue, UserSyncState } from "@/components/shared/sync-state";
+import { OutboundStatusLabel } from "@/components/shared/outbound-status";
+import type { PartnerOutbound } from "@/lib/queries/outbound";
+
+/** Our sync configurations per target tenant; null when they cannot be read (the column says so). */
+export interface OutboundColumn {
+  statuses: ReadonlyMap<string, PartnerOutbound>;
+  complete: boolean;
+}
+
+function OutboundCell({ outbound, tenantId }: { outbound: OutboundColumn | null; tenantId: string }) {
+  if (outbound === null) return <span className="text-muted" title="Sync configurations could not be read">—</span>;
+  const entry = outbound.statuses.get(tenantId.toLowerCase());
+  if (entry?.status) return <OutboundStatusLabel status={entry.status} short />;
+  if (entry || !outbound.complete) return <span className="text-muted">…<span className="sr-only">Reading</span></span>;
+  return <span className="text-muted">None</span>;
+}
 
 export const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: "name", label: "Name" },
@@ -43,12 +59,14 @@ export const PartnersTable = memo(function PartnersTable({
   filter,
   onSort,
   deletedByTenant,
+  outbound = null,
 }: {
   partners: PartnerRow[];
   filter: PartnersFilter;
   onSort: (column: SortColumn, direction: SortDirection) => void;
   /** Deleted sync policies by lower-case tenant id, to flag partners whose policy can still be restored. */
   deletedByTenant: ReadonlyMap<string, DeletedSyncPolicy>;
+  outbound?: OutboundColumn | null;
 }) {
   const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: partners.length, estimateSize: 34 });
   const cell = `${TABLE_CELL} ${STACKED_CELL}`;
@@ -77,10 +95,13 @@ export const PartnersTable = memo(function PartnersTable({
                 className={`${TABLE_CELL} py-1.5`}
               />
             ))}
+            <th scope="col" className={`${TABLE_CELL} py-1.5 font-medium`}>
+              Outbound
+            </th>
           </tr>
         </thead>
         <tbody className="max-md:block">
-          <SpacerRow height={paddingTop} columns={COLUMNS.length} />
+          <SpacerRow height={paddingTop} columns={COLUMNS.length + 1} />
           {items.map((item) => {
             const partner = partners[item.index]!;
             const deleted = partner.syncPolicy ? undefined : deletedByTenant.get(partner.tenantId.toLowerCase());
@@ -124,10 +145,13 @@ export const PartnersTable = memo(function PartnersTable({
                 <td data-label="Multitenant org" className={cell}>
                   <TriStateValue value={partner.isInMultiTenantOrganization} trueLabel="Member" falseLabel="No" nullLabel="No" />
                 </td>
+                <td data-label="Outbound" className={cell}>
+                  <OutboundCell outbound={outbound} tenantId={partner.tenantId} />
+                </td>
               </VirtualRow>
             );
           })}
-          <SpacerRow height={paddingBottom} columns={COLUMNS.length} />
+          <SpacerRow height={paddingBottom} columns={COLUMNS.length + 1} />
         </tbody>
       </table>
     </div>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { SearchX } from "lucide-react";
 import { usePartnersList } from "@/lib/queries/partners";
+import { useOutboundByTenant } from "@/lib/queries/outbound";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
 import { useNamedPartners } from "@/lib/queries/tenant-information";
 import { useUrlState } from "@/lib/browser/use-url-state";
@@ -62,6 +63,12 @@ export function PartnersView() {
   // Deleted items (for the purge tile) are asked for once the first page is in: Next.js sends a tab's
   // action calls one at a time, so the list's own call goes out first.
   const deletedQuery = useDeletedSyncPolicies({ enabled: deletedItemsSupported && (list.rows.length > 0 || list.isError) });
+  // The Outbound column: one streamed read of our sync configurations and their jobs, also after the first page.
+  const outbound = useOutboundByTenant(list.rows.length > 0 || list.isError);
+  const outboundByTenant = useMemo(
+    () => (outbound.isError && outbound.rows.length === 0 ? null : { statuses: outbound.byTenant, complete: outbound.complete }),
+    [outbound.byTenant, outbound.complete, outbound.isError, outbound.rows.length],
+  );
 
   const sortBy = useCallback((sort: SortColumn, direction: SortDirection) => updateFilter({ sort, direction }), [updateFilter]);
 
@@ -162,7 +169,7 @@ export function PartnersView() {
             </p>
           ) : null}
           {visible.length > 0 ? (
-            <PartnersTable partners={visible} filter={filter} onSort={sortBy} deletedByTenant={deletedByTenant} />
+            <PartnersTable partners={visible} filter={filter} onSort={sortBy} deletedByTenant={deletedByTenant} outbound={outboundByTenant} />
           ) : loading ? null : (
             <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
               <SearchX aria-hidden className="size-6 text-muted" />

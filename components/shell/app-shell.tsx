@@ -9,6 +9,7 @@ import { UserMenu } from "./user-menu";
 
 const NAV_ITEMS = [
   { href: "/partners", label: "Partners" },
+  { href: "/outbound", label: "Outbound sync" },
   { href: "/deleted", label: "Deleted sync policies" },
   { href: "/activity", label: "Activity" },
 ];

@@ -18,8 +18,8 @@ const config = (state: string) => {
   if (!found) throw new Error(state);
   return found;
 };
-const NORTHWIND = config("healthy");
-const FABRIKAM = config("quarantined-redemption");
+const FABRIKAM = config("healthy");
+const NORTHWIND = config("quarantined-redemption");
 const LITWARE = config("entry-errors");
 const FOURTH = config("paused");
 const ALPINE = config("too-many-deletes");
@@ -56,8 +56,8 @@ describe("service principals from the cross-tenant sync template", () => {
 
     const everything = await call(emu, "/beta/servicePrincipals", { token: t });
     expect(everything.body.value.length).toBe(SEED_CONFIGURATIONS.length + 2);
-    const one = await call(emu, sp(NORTHWIND.servicePrincipalId), { token: t });
-    expect(one.body).toMatchObject({ id: NORTHWIND.servicePrincipalId, displayName: NORTHWIND.displayName, applicationTemplateId: CROSS_TENANT_SYNC_TEMPLATE_ID });
+    const one = await call(emu, sp(FABRIKAM.servicePrincipalId), { token: t });
+    expect(one.body).toMatchObject({ id: FABRIKAM.servicePrincipalId, displayName: FABRIKAM.displayName, applicationTemplateId: CROSS_TENANT_SYNC_TEMPLATE_ID });
     expect((await call(emu, sp("00000000-0000-4000-8000-000000000000"), { token: t })).status).toBe(404);
     expect((await call(emu, "/beta/servicePrincipals/not-a-guid", { token: t })).status).toBe(400);
   });
@@ -74,10 +74,10 @@ describe("service principals from the cross-tenant sync template", () => {
     const path = `${sp(ADATUM.servicePrincipalId)}/synchronization/secrets`;
     const before = await call(emu, path, { token: t });
     expect(before.body.value).toContainEqual({ key: "CompanyId", value: ADATUM.target });
-    const put = await call(emu, path, { method: "PUT", token: t, body: { value: [{ key: "CompanyId", value: NORTHWIND_TENANT_ID }, { key: "SecretToken", value: "s3cret" }] } });
+    const put = await call(emu, path, { method: "PUT", token: t, body: { value: [{ key: "CompanyId", value: FABRIKAM_TENANT_ID }, { key: "SecretToken", value: "s3cret" }] } });
     expect(put.status).toBe(204);
     const after = await call(emu, path, { token: t });
-    expect(after.body.value).toEqual([{ key: "CompanyId", value: NORTHWIND_TENANT_ID }, { key: "SecretToken", value: "*" }]);
+    expect(after.body.value).toEqual([{ key: "CompanyId", value: FABRIKAM_TENANT_ID }, { key: "SecretToken", value: "*" }]);
     expect((await call(emu, path, { method: "PUT", token: t, body: { value: [{ key: "CompanyId" }] } })).status).toBe(400);
     expect((await call(emu, path, { method: "PATCH", token: t, body: { value: [] } })).status).toBe(405);
   });
@@ -85,9 +85,9 @@ describe("service principals from the cross-tenant sync template", () => {
 
 describe("jobs: roles and permissions", () => {
   it("lets a Cloud Application Administrator read and act, a Global Reader only read, and refuses a Security Administrator alone with the role it needs", async () => {
-    const job = await jobOf(NORTHWIND.servicePrincipalId);
+    const job = await jobOf(FABRIKAM.servicePrincipalId);
     expect(job).toMatchObject({ templateId: "Azure2Azure", schedule: { interval: "PT40M", state: "Active" }, status: { code: "Active", quarantine: null } });
-    const path = await jobPath(NORTHWIND.servicePrincipalId);
+    const path = await jobPath(FABRIKAM.servicePrincipalId);
 
     const reader = await token("reader@contoso.example");
     expect((await call(emu, path, { token: reader })).status).toBe(200);
@@ -122,37 +122,37 @@ describe("jobs: roles and permissions", () => {
 
 describe("cycles", () => {
   it("runs every 40 minutes of the emulator clock; a paused job does not", async () => {
-    const before = (await jobOf(NORTHWIND.servicePrincipalId)).status.lastExecution.timeBegan;
+    const before = (await jobOf(FABRIKAM.servicePrincipalId)).status.lastExecution.timeBegan;
     const paused = (await jobOf(FOURTH.servicePrincipalId)).status.lastExecution.timeBegan;
     await advance(SYNC_INTERVAL_MS);
-    const after = await jobOf(NORTHWIND.servicePrincipalId);
+    const after = await jobOf(FABRIKAM.servicePrincipalId);
     expect(after.status.lastExecution.timeBegan > before).toBe(true);
     expect(after.status.steadyStateLastAchievedTime).toBe(after.status.lastExecution.timeBegan);
     expect((await jobOf(FOURTH.servicePrincipalId)).status.lastExecution.timeBegan).toBe(paused);
   });
 
   it("quarantines a job when the target stops allowing sync in, audits it, and releases it after a good cycle", async () => {
-    const set = await call(emu, `/_emulator/sync/partners/${NORTHWIND_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: false } });
-    expect(set.body).toEqual({ tenantId: NORTHWIND_TENANT_ID, isSyncAllowed: false, inboundAllowed: true });
+    const set = await call(emu, `/_emulator/sync/partners/${FABRIKAM_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: false } });
+    expect(set.body).toEqual({ tenantId: FABRIKAM_TENANT_ID, isSyncAllowed: false, inboundAllowed: true });
     await advance(SYNC_INTERVAL_MS);
-    let job = await jobOf(NORTHWIND.servicePrincipalId);
+    let job = await jobOf(FABRIKAM.servicePrincipalId);
     expect(job.status).toMatchObject({ code: "Quarantine", countSuccessiveCompleteFailures: 1, quarantine: { reason: "EncounteredQuarantineException", seriesCount: 1, error: { code: "AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure" } } });
     expect(Date.parse(job.status.quarantine.nextAttempt) - Date.parse(job.status.quarantine.currentBegan)).toBe(6 * 3600_000);
-    const validate = await call(emu, `${await jobPath(NORTHWIND.servicePrincipalId)}/validateCredentials`, { method: "POST", token: await admin(), body: { useSavedCredentials: true } });
+    const validate = await call(emu, `${await jobPath(FABRIKAM.servicePrincipalId)}/validateCredentials`, { method: "POST", token: await admin(), body: { useSavedCredentials: true } });
     expect(validate.status).toBe(400);
     expect(validate.body.error.code).toBe("AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure");
 
-    await call(emu, `/_emulator/sync/partners/${NORTHWIND_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: true } });
+    await call(emu, `/_emulator/sync/partners/${FABRIKAM_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: true } });
     await advance(6 * 3600_000);
-    job = await jobOf(NORTHWIND.servicePrincipalId);
+    job = await jobOf(FABRIKAM.servicePrincipalId);
     expect(job.status).toMatchObject({ code: "Active", quarantine: null, countSuccessiveCompleteFailures: 0 });
     const audit = await call(emu, `/beta/auditLogs/directoryAudits?$filter=${encodeURIComponent("loggedByService eq 'Account Provisioning'")}`, { token: await appToken(emu) });
-    const names = audit.body.value.filter((e: { targetResources: { id: string }[] }) => e.targetResources[0]?.id === NORTHWIND.servicePrincipalId).map((e: { activityDisplayName: string }) => e.activityDisplayName);
+    const names = audit.body.value.filter((e: { targetResources: { id: string }[] }) => e.targetResources[0]?.id === FABRIKAM.servicePrincipalId).map((e: { activityDisplayName: string }) => e.activityDisplayName);
     expect(names).toEqual(["Release from quarantine", "Quarantine"]);
   });
 
   it("backs off +6 h, +12 h, +24 h, then daily, and disables the job after four weeks", async () => {
-    const q = async () => (await jobOf(FABRIKAM.servicePrincipalId)).status;
+    const q = async () => (await jobOf(NORTHWIND.servicePrincipalId)).status;
     const start = await q();
     expect(start.quarantine.seriesCount).toBe(5);
     await advance(Date.parse(start.quarantine.nextAttempt) - emu.clock.now());
@@ -160,7 +160,7 @@ describe("cycles", () => {
     expect(next.quarantine.seriesCount).toBe(6);
     expect(Date.parse(next.quarantine.nextAttempt) - Date.parse(next.quarantine.currentBegan)).toBe(DAY_MS);
     await advance(26 * DAY_MS);
-    const disabled = await jobOf(FABRIKAM.servicePrincipalId);
+    const disabled = await jobOf(NORTHWIND.servicePrincipalId);
     expect(disabled.schedule.state).toBe("Disabled");
     expect(disabled.status.code).toBe("Quarantine");
     const count = disabled.status.quarantine.seriesCount;
@@ -168,17 +168,17 @@ describe("cycles", () => {
     expect((await q()).quarantine.seriesCount).toBe(count);
   });
 
-  it("fixing our outbound redemption and restarting with QuarantineState makes the Fabrikam configuration healthy", async () => {
+  it("fixing our outbound redemption and restarting with QuarantineState makes the Northwind Traders configuration healthy", async () => {
     const t = await admin();
-    const path = await jobPath(FABRIKAM.servicePrincipalId);
+    const path = await jobPath(NORTHWIND.servicePrincipalId);
     expect((await call(emu, `${path}/validateCredentials`, { method: "POST", token: t, body: { useSavedCredentials: true } })).body.error.code).toBe("AzureDirectoryB2BManagementPolicyCheckFailure");
-    const patch = await call(emu, `${PARTNERS}/${FABRIKAM_TENANT_ID}`, { method: "PATCH", token: t, body: { automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true } } });
+    const patch = await call(emu, `${PARTNERS}/${NORTHWIND_TENANT_ID}`, { method: "PATCH", token: t, body: { automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true } } });
     expect(patch.status).toBe(204);
     expect((await call(emu, `${path}/validateCredentials`, { method: "POST", token: t, body: { useSavedCredentials: true } })).status).toBe(204);
     expect((await call(emu, `${path}/restart`, { method: "POST", token: t, body: { criteria: { resetScope: "Watermark, Escrows, QuarantineState" } } })).status).toBe(204);
-    const job = await jobOf(FABRIKAM.servicePrincipalId);
+    const job = await jobOf(NORTHWIND.servicePrincipalId);
     expect(job.status).toMatchObject({ code: "Active", quarantine: null, lastExecution: { state: "Succeeded", countExported: 25 } });
-    const created = await logs(`servicePrincipal/id eq '${FABRIKAM.servicePrincipalId}' and provisioningAction eq 'create'`);
+    const created = await logs(`servicePrincipal/id eq '${NORTHWIND.servicePrincipalId}' and provisioningAction eq 'create'`);
     expect(created).toHaveLength(25);
     expect(created.every((e) => e.provisioningStatusInfo.status === "success")).toBe(true);
   });
@@ -201,14 +201,14 @@ describe("cycles", () => {
 
   it("takes every documented resetScope flag, comma-separated, and refuses others", async () => {
     const t = await admin();
-    const path = await jobPath(NORTHWIND.servicePrincipalId);
+    const path = await jobPath(FABRIKAM.servicePrincipalId);
     for (const scope of ["Escrows", "Watermark", "QuarantineState", "ConnectorDataStore", "Full", "ForceDeletes", "Watermark,Escrows"]) {
       expect((await call(emu, `${path}/restart`, { method: "POST", token: t, body: { criteria: { resetScope: scope } } })).status, scope).toBe(204);
     }
     expect((await call(emu, `${path}/restart`, { method: "POST", token: t })).status).toBe(204);
     expect((await call(emu, `${path}/restart`, { method: "POST", token: t, body: { criteria: { resetScope: "Everything" } } })).status).toBe(400);
     // Watermark re-evaluates everyone: one skipped entry per user already in sync.
-    const skipped = await logs(`servicePrincipal/id eq '${NORTHWIND.servicePrincipalId}' and provisioningStatusInfo/status eq 'Skipped'`);
+    const skipped = await logs(`servicePrincipal/id eq '${FABRIKAM.servicePrincipalId}' and provisioningStatusInfo/status eq 'Skipped'`);
     expect(skipped.length).toBeGreaterThanOrEqual(300);
   });
 
@@ -232,8 +232,8 @@ describe("validateCredentials, provision on demand, schema", () => {
     const t = await admin();
     const path = `${sp(ADATUM.servicePrincipalId)}/synchronization/jobs/validateCredentials`;
     const body = (target: string) => ({ templateId: "Azure2Azure", credentials: [{ key: "CompanyId", value: target }, { key: "AuthenticationType", value: "SyncPolicy" }] });
-    expect((await call(emu, path, { method: "POST", token: t, body: body(NORTHWIND_TENANT_ID) })).status).toBe(204);
-    const failed = await call(emu, path, { method: "POST", token: t, body: body(FABRIKAM_TENANT_ID) });
+    expect((await call(emu, path, { method: "POST", token: t, body: body(FABRIKAM_TENANT_ID) })).status).toBe(204);
+    const failed = await call(emu, path, { method: "POST", token: t, body: body(NORTHWIND_TENANT_ID) });
     expect(failed.status).toBe(400);
     expect(failed.body.error.code).toBe("AzureDirectoryB2BManagementPolicyCheckFailure");
   });
@@ -339,7 +339,7 @@ describe("provisioning log", () => {
 
 describe("control API for sync", () => {
   it("adds and removes users in scope, sets entry errors, and runs a cycle now", async () => {
-    const base = `/_emulator/sync/configurations/${NORTHWIND.servicePrincipalId}`;
+    const base = `/_emulator/sync/configurations/${FABRIKAM.servicePrincipalId}`;
     const added = await call(emu, `${base}/scope`, { method: "POST", body: { add: [userId(400), userId(401)], remove: [userId(0)], entryErrors: { [userId(401)]: "AzureActiveDirectoryQuotaLimitExceeded" } } });
     expect(added.status).toBe(200);
     expect(added.body.inScope).toContain(userId(400));
@@ -347,14 +347,14 @@ describe("control API for sync", () => {
     const cycle = await call(emu, `${base}/cycle`, { method: "POST" });
     expect(cycle.status).toBe(200);
     expect(cycle.body).toMatchObject({ code: "Active", lastExecution: { state: "EntryLevelErrors", countEscrowed: 1 } });
-    const entries = await logs(`servicePrincipal/id eq '${NORTHWIND.servicePrincipalId}' and activityDateTime gt ${new Date(emu.clock.now() - 60_000).toISOString()}`);
+    const entries = await logs(`servicePrincipal/id eq '${FABRIKAM.servicePrincipalId}' and activityDateTime gt ${new Date(emu.clock.now() - 60_000).toISOString()}`);
     expect(entries.map((e) => [e.provisioningAction, e.provisioningStatusInfo.status, e.sourceIdentity.id]).sort()).toEqual(
       [["create", "failure", userId(401)], ["create", "success", userId(400)], ["delete", "success", userId(0)]].sort(),
     );
     expect((await call(emu, `${base}/scope`, { method: "POST", body: { add: ["nobody"] } })).status).toBe(400);
     expect((await call(emu, `${base}/scope`, { method: "POST", body: { entryErrors: { [userId(1)]: "MadeUp" } } })).status).toBe(400);
     expect((await call(emu, `/_emulator/sync/configurations/${ADATUM.servicePrincipalId}/cycle`, { method: "POST" })).status).toBe(409);
-    expect((await call(emu, `/_emulator/sync/partners/${NORTHWIND_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: "yes" } })).status).toBe(400);
+    expect((await call(emu, `/_emulator/sync/partners/${FABRIKAM_TENANT_ID}`, { method: "PUT", body: { isSyncAllowed: "yes" } })).status).toBe(400);
   });
 });
 

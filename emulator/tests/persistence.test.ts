@@ -94,20 +94,21 @@ describe("what the state file keeps", () => {
 describe("sync configurations in the state file", () => {
   it("jobs, scope, partners' inbound settings and the provisioning log survive a restart; an older file gets the seeded ones", async () => {
     const emu = await start({ stateFile: file });
-    const northwind = "2b7e4f10-6c3a-4d8e-9f21-5a6b7c8d9e01";
+    // The first seeded configuration is the healthy one to Fabrikam.
+    const fabrikam = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
     let configId = "";
     let logCount = 0;
     try {
       const state = (await call(emu, "/_emulator/sync")).body;
       configId = state.configurations[0].servicePrincipalId;
-      expect((await call(emu, `/_emulator/sync/partners/${northwind}`, { method: "PUT", body: { inboundAllowed: false } })).status).toBe(200);
+      expect((await call(emu, `/_emulator/sync/partners/${fabrikam}`, { method: "PUT", body: { inboundAllowed: false } })).status).toBe(200);
       expect((await call(emu, `/_emulator/sync/configurations/${configId}/cycle`, { method: "POST" })).body.code).toBe("Quarantine");
       logCount = emu.store.outbound.state.logs.length;
     } finally {
       await emu.close();
     }
     const again = newStore();
-    expect(again.outbound.inbound(northwind)).toEqual({ isSyncAllowed: true, inboundAllowed: false });
+    expect(again.outbound.inbound(fabrikam)).toEqual({ isSyncAllowed: true, inboundAllowed: false });
     expect(again.outbound.configuration(configId)?.job?.status.quarantine?.reason).toBe("EncounteredQuarantineException");
     expect(again.outbound.state.logs).toHaveLength(logCount);
 

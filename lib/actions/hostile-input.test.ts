@@ -4,10 +4,13 @@ import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
 import {
   ACTION_ARGUMENTS,
+  FINGERPRINT,
   hostileValues,
+  JOB,
   LITWARE_SP,
   ONE_MB,
   PROVISIONING_NEXT_LINK,
+  SERVICE_PRINCIPAL,
   SINCE,
   type ActionArguments,
   type ActionName,
@@ -20,6 +23,8 @@ import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
 import { getSyncConfigurationName, listProvisioningEvents } from "./provisioning-logs";
+import { getSyncConfiguration, listSyncConfigurations, searchUsers } from "./sync-configurations";
+import { pauseSyncJob, provisionOnDemand, restartSyncJob, startSyncJob, testSyncConnection } from "./sync-job-writes";
 import { ARGUMENT_LIMITS } from "./validate";
 
 /**
@@ -264,6 +269,45 @@ function tenantIdCases(rest: unknown[]): Case[] {
   ];
 }
 
+const HOSTILE_JOB_IDS: unknown[] = [
+  "../../servicePrincipals",
+  `${JOB}/../../restart`,
+  `${JOB}%2F..%2Fstart`,
+  `${JOB}?$select=*`,
+  `${JOB}#x`,
+  `${JOB} `,
+  "Azure2Azure x",
+  "Azure2Azure'),jobs(",
+  `${JOB}\u0000`,
+  "Azure2Azure.\u0661\u0662",
+  `${"a".repeat(129)}`,
+  "",
+];
+const HOSTILE_FINGERPRINTS: unknown[] = ["Active Active", "Active|Active|-|-' or '1", "../x", "Active|Active|\u0000", `${"A|".repeat(101)}`, "", "Active;Paused", "<script>"];
+const HOSTILE_SCOPES: unknown[] = [
+  "QuarantineState",
+  ["Everything"],
+  ["quarantinestate"],
+  ["QuarantineState,ForceDeletes"],
+  ["Full"],
+  ["ConnectorDataStore"],
+  ["QuarantineState", "Watermark", "Escrows", "ForceDeletes", "QuarantineState"],
+  [null],
+  [["QuarantineState"]],
+  { resetScope: "QuarantineState" },
+  [{ flag: "QuarantineState" }],
+];
+const HOSTILE_SEARCHES: unknown[] = ["", "   ", "a".repeat(101), "meg\u0000", "meg\r\nX-Injected: yes", "\u0007bell", null, 42, ["meg"], { text: "meg" }];
+
+/** A token, a service principal id, a job id, then `rest` (valid): hostile values in each place. */
+function jobCases(rest: unknown[]): Case[] {
+  return [
+    ...tenantIdCases([JOB, ...rest]),
+    ...caseList("hostile job id", HOSTILE_JOB_IDS, (id) => [TOKEN, SERVICE_PRINCIPAL, id, ...rest]),
+    ...caseList("wrong type as job id", WRONG_TYPES, (id) => [TOKEN, SERVICE_PRINCIPAL, id, ...rest]),
+  ];
+}
+
 /** A list read takes the token alone: every token attack, and paging links sent along as if it took one. */
 function listCases(links: readonly unknown[]): Case[] {
   return [
@@ -460,6 +504,52 @@ const ROWS: Row[] = [
   },
 ];
 
+ROWS.push(
+  { action: "listSyncConfigurations", call: listSyncConfigurations, ...ACTION_ARGUMENTS.listSyncConfigurations, cases: tokenOnlyCases() },
+  { action: "getSyncConfiguration", call: getSyncConfiguration, ...ACTION_ARGUMENTS.getSyncConfiguration, cases: tenantIdCases([]) },
+  {
+    action: "searchUsers",
+    call: searchUsers,
+    ...ACTION_ARGUMENTS.searchUsers,
+    cases: [
+      ...caseList("hostile search", HOSTILE_SEARCHES, (text) => [TOKEN, text]),
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, "meg"]),
+      ...caseList("__proto__ object as search", PROTO_OBJECTS, (text) => [TOKEN, text]),
+      { name: "no arguments", args: [] },
+      { name: "an extra argument", args: [TOKEN, "meg", TENANT] },
+    ],
+  },
+  {
+    action: "startSyncJob",
+    call: startSyncJob,
+    ...ACTION_ARGUMENTS.startSyncJob,
+    cases: [...jobCases([FINGERPRINT]), ...caseList("hostile expected state", HOSTILE_FINGERPRINTS, (fp) => [TOKEN, SERVICE_PRINCIPAL, JOB, fp])],
+  },
+  {
+    action: "pauseSyncJob",
+    call: pauseSyncJob,
+    ...ACTION_ARGUMENTS.pauseSyncJob,
+    cases: [...jobCases([FINGERPRINT]), ...caseList("hostile expected state", HOSTILE_FINGERPRINTS, (fp) => [TOKEN, SERVICE_PRINCIPAL, JOB, fp])],
+  },
+  {
+    action: "restartSyncJob",
+    call: restartSyncJob,
+    ...ACTION_ARGUMENTS.restartSyncJob,
+    cases: [
+      ...jobCases([FINGERPRINT, ["QuarantineState"]]),
+      ...caseList("hostile scopes", HOSTILE_SCOPES, (scopes) => [TOKEN, SERVICE_PRINCIPAL, JOB, FINGERPRINT, scopes]),
+      ...caseList("wrong type as scopes", WRONG_TYPES.filter((value) => !(Array.isArray(value) && value.length === 0)), (scopes) => [TOKEN, SERVICE_PRINCIPAL, JOB, FINGERPRINT, scopes]),
+    ],
+  },
+  { action: "testSyncConnection", call: testSyncConnection, ...ACTION_ARGUMENTS.testSyncConnection, cases: jobCases([]) },
+  {
+    action: "provisionOnDemand",
+    call: provisionOnDemand,
+    ...ACTION_ARGUMENTS.provisionOnDemand,
+    cases: [...jobCases([SERVICE_PRINCIPAL]), ...caseList("hostile user id", TRAVERSAL_IDS, (id) => [TOKEN, SERVICE_PRINCIPAL, JOB, id])],
+  },
+);
+
 /** Each row with its size cases: every string field at 1 MB and as long runs of every pivot character. */
 const TABLE = ROWS.map((row) => ({ ...row, cases: [...row.cases, ...sizeCases(row.fields)] }));
 
@@ -468,6 +558,7 @@ const DECLARED_KEYS = new Set([
   ...["token", "tenantId", "tenantIds", "route", "nextLink", "displayName", "enableAutomaticRedemption", "withSyncPolicy", "settings", "domain", "cursor"],
   ...["query", "since", "until", "partnerTenantId", "initiatedByUpn", "kind", "userSyncAllowed", "groupSyncAllowed"],
   ...["read", "servicePrincipalId", "status", "action", "pages"],
+  ...["jobId", "expected", "scopes", "text", "userId"],
 ]);
 
 /** Every string the caller sent, however deep, and every key it chose, that is long enough to be recognised if echoed. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getRuntimeConfig } from "@/lib/config/runtime";
 import { DOMAIN_NAME_PATTERN, TENANT_ID_PATTERN } from "@/lib/core/tenant-id";
 import { MAX_TENANT_IDS_PER_CALL, RESTORE_ROUTES } from "@/lib/writes/outcome";
+import { RESTART_SCOPES } from "@/lib/outbound/models";
 import { invalidArgument, ok, type AppError, type Result } from "@/lib/core/result";
 
 /*
@@ -84,6 +85,32 @@ export const tenantIdsSchema = z
   .max(MAX_TENANT_IDS_PER_CALL, { error: `must hold at most ${MAX_TENANT_IDS_PER_CALL} tenant ids` });
 
 export const flagSchema = z.boolean({ error: "must be a boolean" });
+
+const OBJECT_ID_MESSAGE = "must be an object id GUID";
+/** A directory object's id (service principal, user): a GUID like a tenant id. */
+export const objectIdSchema = boundedString(MAX_TENANT_ID_LENGTH, OBJECT_ID_MESSAGE)
+  .trim()
+  .regex(TENANT_ID_PATTERN, { error: OBJECT_ID_MESSAGE })
+  .transform((id) => id.toLowerCase());
+
+const JOB_ID_MESSAGE = "must be a synchronization job id";
+/** Job ids are a template id and two ids without dashes, joined by dots (Azure2Azure.<tid>.<sp>). */
+export const jobIdSchema = boundedString(128, JOB_ID_MESSAGE).regex(/^[A-Za-z0-9.]+$/, { error: JOB_ID_MESSAGE });
+
+const FINGERPRINT_MESSAGE = "must be the job state the page showed";
+/** jobFingerprint: status code, schedule, quarantine reason and held deletions joined by bars. */
+export const fingerprintSchema = boundedString(200, FINGERPRINT_MESSAGE).regex(/^[A-Za-z0-9|-]+$/, { error: FINGERPRINT_MESSAGE });
+
+export const restartScopesSchema = z
+  // The message names no value: a refusal quotes nothing, not even the valid flags sent beside a bad one.
+  .array(z.enum(RESTART_SCOPES, { error: "must each be a documented restart scope" }), { error: "must be a list of restart scopes" })
+  .max(RESTART_SCOPES.length, { error: `must hold at most ${RESTART_SCOPES.length} scopes` });
+
+const SEARCH_MESSAGE = "must be a search of 1 to 100 characters, without control characters";
+export const searchTextSchema = boundedString(100, SEARCH_MESSAGE)
+  .trim()
+  .min(1, { error: SEARCH_MESSAGE })
+  .regex(/^\P{Cc}+$/u, { error: SEARCH_MESSAGE });
 
 const NAME_MESSAGE = "must be a name of at most 256 characters, without control characters";
 export const displayNameSchema = boundedString(256, NAME_MESSAGE)

@@ -11,7 +11,7 @@ import "server-only";
  */
 import type { SyncPolicy } from "@/lib/core/models";
 import type { AppError } from "@/lib/core/result";
-import { classifyWriteStatus, isSettledOutcome, RESEND_STATUSES, settleWrite, type Observed, type StatusRules, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
+import { classifyWriteStatus, isSettledOutcome, RESEND_STATUSES, settleWrite, type Observed, type StatusRules, type WriteDetail, type WriteKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { sendGraphRequest, DEFAULT_MAX_RETRIES, type GraphMethod, type GraphOptions } from "./client";
 import { batchItemError, mapWithConcurrency, sendBatch, splitIntoBatches, type BatchOptions, type BatchRequest, type BatchResponse } from "./batch";
 import { defaultSleep, planItemRetry, retryDelayMs, type ThrottledItem } from "./retry";
@@ -39,6 +39,8 @@ export interface GraphWrite {
   policyFrom?: (body: unknown) => SyncPolicy | null;
   /** After a 2xx without a policy in its body, read back to show what Graph holds now. */
   readBackDone?: boolean;
+  /** What a 2xx answer's body says that the outcome carries back (provision on demand's steps). */
+  detailFrom?: (body: unknown) => WriteDetail | null;
 }
 
 interface Sent {
@@ -165,7 +167,8 @@ export async function runWrites(token: string, writes: readonly GraphWrite[], op
     const answer = sent[index] as Sent;
     const seen = observed.get(index);
     const policy = policies[index] ?? (answer.error === null && seen && (seen.kind === "reached" || seen.kind === "not-reached") ? (seen.policy ?? null) : null);
-    return settleWrite({ write: write.write, tenantId: write.tenantId, status: answer.status, policy, error: answer.error, attempts: answer.attempts, observed: seen }, write.rules);
+    const detail = answer.error === null && write.detailFrom ? write.detailFrom(answer.body) : null;
+    return settleWrite({ write: write.write, tenantId: write.tenantId, status: answer.status, policy, error: answer.error, attempts: answer.attempts, observed: seen, detail }, write.rules);
   });
 }
 

@@ -5,4 +5,7 @@ export const graphKeys = {
   partnerDetail: (accountId: string, tenantId: string) => ["graph", accountId, "partner-detail", tenantId.toLowerCase()] as const,
   deletedSyncPolicies: (accountId: string) => ["graph", accountId, "deleted-sync-policies"] as const,
   tenantByDomain: (accountId: string, domain: string) => ["graph", accountId, "tenant-by-domain", domain.toLowerCase()] as const,
+  outboundList: (accountId: string) => ["graph", accountId, "outbound-list"] as const,
+  outboundDetail: (accountId: string, servicePrincipalId: string) => ["graph", accountId, "outbound-detail", servicePrincipalId.toLowerCase()] as const,
+  outboundUsers: (accountId: string, servicePrincipalId: string, text: string) => ["graph", accountId, "outbound-users", servicePrincipalId.toLowerCase(), text] as const,
 };

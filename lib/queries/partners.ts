@@ -83,11 +83,11 @@ export function usePartnersList() {
   return { ...query, ...state };
 }
 
-export function usePartnerDetail(tenantId: string) {
+export function usePartnerDetail(tenantId: string, enabled = true) {
   const { account, getToken } = useGraphToken();
   const queryClient = useQueryClient();
   const accountId = account?.homeAccountId ?? "signed-out";
-  return useQuery({ ...partnerDetailQuery(accountId, tenantId, getToken, queryClient), enabled: account !== null });
+  return useQuery({ ...partnerDetailQuery(accountId, tenantId, getToken, queryClient), enabled: account !== null && enabled });
 }
 
 /**

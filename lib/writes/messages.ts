@@ -82,6 +82,18 @@ function describeDone(outcome: WriteOutcome, subject?: ToastSubject): string {
       return "The partner configuration is in deleted items for 30 days.";
     case "restore-partner":
       return "The partner configuration is back.";
+    case "start-sync-job":
+      return "The job runs a cycle now and every 40 minutes after it.";
+    case "pause-sync-job":
+      return "No cycle runs until the job is started again. Users already in the target stay there.";
+    case "restart-sync-job":
+      return "The job runs a cycle now with what you chose; the page shows its result once the cycle is done.";
+    case "test-sync-connection":
+      return "Both tenants allow this sync: automatic redemption is on both ways and the partner allows sync into its tenant.";
+    case "provision-on-demand": {
+      const result = outcome.detail?.provisioning?.result;
+      return result ? `The service answered: ${result.toLowerCase()}. Each step is shown below.` : "Each step is shown below.";
+    }
   }
 }
 
@@ -131,7 +143,9 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
       return {
         tone,
         label: "Not permitted",
-        detail: context.writeBlockedReason
+        detail: words.needs
+          ? `Graph refused: this needs ${words.needs}. If you activated a role in PIM, sign in again; otherwise ask a Privileged Role Administrator.${requestId}`
+          : context.writeBlockedReason
           ? `Graph refused. ${context.writeBlockedReason}${requestId}`
           : context.roleConfirmed
             ? `Graph refused although your sign-in shows the Security Administrator (or Global Administrator) role: the role may have expired (for example a PIM activation) or the Policy.ReadWrite.CrossTenantAccess permission lacks admin consent. Sign in again; if it persists, ask a Privileged Role Administrator.${requestId}`

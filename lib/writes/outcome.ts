@@ -9,6 +9,7 @@
  */
 import type { SyncPolicy } from "@/lib/core/models";
 import type { AppError } from "@/lib/core/result";
+import type { ProvisionOnDemandResult } from "@/lib/outbound/models";
 import type { WriteKind } from "./words";
 
 /** A write's name; each has its words (and so its entry) in lib/writes/words.ts. */
@@ -35,8 +36,14 @@ export const OUTCOME_KINDS = [
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
+/** What a done write answered besides its status, for writes whose answer is the point (provision on demand). */
+export interface WriteDetail {
+  provisioning?: ProvisionOnDemandResult;
+}
+
 export interface WriteOutcome {
   write: WriteKind;
+  /** The row the write acts on: a tenant id, or a sync configuration's service principal id. */
   tenantId: string;
   kind: OutcomeKind;
   /** The sync policy as Graph returned it or a re-read found it (restore, create, update, 409 on create); else null. */
@@ -55,6 +62,8 @@ export interface WriteOutcome {
    * outcome is what a read of Graph found afterwards, or (kind "checking") what is still being read.
    */
   answerLost?: boolean;
+  /** What a done write answered, when its declaration keeps it (`detailFrom`). */
+  detail?: WriteDetail | null;
 }
 
 /**
@@ -181,6 +190,8 @@ export interface WriteAnswer {
   attempts: number;
   /** Required when the classification says check; treated as unreadable when missing. */
   observed?: Observed;
+  /** What a 2xx answer carried that the declaration keeps. */
+  detail?: WriteDetail | null;
 }
 
 function unverified(answer: { status: number; error: AppError | null }): AppError {
@@ -215,7 +226,7 @@ export function settleWrite(answer: WriteAnswer, rules: StatusRules): WriteOutco
   });
   const step = classifyWriteStatus(answer.status, rules);
   if (step.next === "done") {
-    if (step.kind === "done") return at("done", answer.policy, null, false);
+    if (step.kind === "done") return answer.detail ? { ...at("done", answer.policy, null, false), detail: answer.detail } : at("done", answer.policy, null, false);
     if (step.kind === "already-done") return at("already-done", null, answer.error, false);
     return at(step.kind, null, answer.error, null);
   }

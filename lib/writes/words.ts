@@ -33,7 +33,15 @@ export interface WriteWords {
   stillThere: string;
   conflict: string;
   notFound: string;
+  /** What the write needs when Graph refuses it (403), when it is not the cross-tenant access roles. */
+  needs?: string;
 }
+
+/** Sync jobs: what Graph checks for each action on them (graph-api.md, "Permissions"). */
+export const SYNC_JOB_NEEDS = "the Application Administrator or Cloud Application Administrator role and the Synchronization.ReadWrite.All permission";
+
+const JOB_CHANGED = "The job changed since this page read it, so nothing was sent. The page now shows it as it is: check it before trying again.";
+const JOB_GONE = "The sync configuration or its job no longer exists: someone deleted it.";
 
 export const WORDS = {
   "restore-sync-policy": {
@@ -178,6 +186,76 @@ export const WORDS = {
     stillThere: "the partner is still in deleted items",
     conflict: "Graph refused to purge it because of a conflicting state.",
     notFound: "It is no longer in deleted items.",
+  },
+  "start-sync-job": {
+    title: ({ name }) => `Started sync to ${name}`,
+    past: "started",
+    verb: "Start",
+    noun: "start",
+    done: "Started",
+    alreadyDone: "Already running",
+    alreadyDoneDetail: "The job was already running.",
+    subject: "sync job",
+    stillThere: "the job is still stopped",
+    conflict: JOB_CHANGED,
+    notFound: JOB_GONE,
+    needs: SYNC_JOB_NEEDS,
+  },
+  "pause-sync-job": {
+    title: ({ name }) => `Paused sync to ${name}`,
+    past: "paused",
+    verb: "Pause",
+    noun: "pause",
+    done: "Paused",
+    alreadyDone: "Already paused",
+    alreadyDoneDetail: "The job was already paused.",
+    subject: "sync job",
+    stillThere: "the job is still running",
+    conflict: JOB_CHANGED,
+    notFound: JOB_GONE,
+    needs: SYNC_JOB_NEEDS,
+  },
+  "restart-sync-job": {
+    title: ({ name, setting }) => `Restarted sync to ${name}${setting ? ` (${setting})` : ""}`,
+    past: "restarted",
+    verb: "Restart",
+    noun: "restart",
+    done: "Restarted",
+    alreadyDone: "Already restarted",
+    alreadyDoneDetail: "The job had already run again.",
+    subject: "sync job",
+    stillThere: "the job has not run again",
+    conflict: JOB_CHANGED,
+    notFound: JOB_GONE,
+    needs: SYNC_JOB_NEEDS,
+  },
+  "test-sync-connection": {
+    title: ({ name }) => `The connection to ${name} works`,
+    past: "tested",
+    verb: "Test",
+    noun: "connection test",
+    done: "Connection works",
+    alreadyDone: "Connection works",
+    alreadyDoneDetail: "The connection works.",
+    subject: "connection",
+    stillThere: "the connection was not tested",
+    conflict: JOB_CHANGED,
+    notFound: JOB_GONE,
+    needs: SYNC_JOB_NEEDS,
+  },
+  "provision-on-demand": {
+    title: ({ name }) => `Provisioned ${name} on demand`,
+    past: "provisioned",
+    verb: "Provision",
+    noun: "provisioning on demand",
+    done: "Provisioned",
+    alreadyDone: "Already provisioned",
+    alreadyDoneDetail: "The user was already provisioned.",
+    subject: "user",
+    stillThere: "the user was not provisioned",
+    conflict: JOB_CHANGED,
+    notFound: JOB_GONE,
+    needs: SYNC_JOB_NEEDS,
   },
 } satisfies Record<string, WriteWords>;
 

@@ -1,0 +1,66 @@
+/**
+ * The Outbound sync page's read at 200 configurations and 50 ms of Graph latency: the one
+ * streamed call (lib/graph/sync-configurations) from its start to the first configurations
+ * (target: one round trip) and to every configuration's status (target: within 1.2x the floor of
+ * the reads it needs: the pages of configurations one after another, then one $batch round trip
+ * for the last page's jobs, the earlier pages' $batches running meanwhile).
+ */
+import { listSyncConfigurations } from "../lib/graph/sync-configurations";
+import { startEmulatorProcess } from "./emulator-process";
+import { median } from "./median";
+
+export const OUTBOUND_CONFIGURATIONS = 200;
+export const OUTBOUND_LATENCY_MS = 50;
+const PAGE_SIZE = 100;
+const RUNS = 5;
+
+export interface OutboundResult {
+  configurations: number;
+  latencyMs: number;
+  firstRowMs: number;
+  allStatusesMs: number;
+  /** One Graph round trip. */
+  firstRowFloorMs: number;
+  /** Pages x latency + one $batch round trip. */
+  allStatusesFloorMs: number;
+}
+
+export async function benchOutbound(log: (line: string) => void): Promise<OutboundResult> {
+  const emulator = await startEmulatorProcess({ partners: 0, env: { EMULATOR_SYNC_CONFIGURATIONS: String(OUTBOUND_CONFIGURATIONS) } });
+  try {
+    await emulator.setLatency(OUTBOUND_LATENCY_MS);
+    const token = await emulator.automationToken();
+    const first: number[] = [];
+    const all: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const started = performance.now();
+      let firstAt = 0;
+      const statuses = new Set<string>();
+      let configurations = 0;
+      for await (const part of listSyncConfigurations(token, { graphRoot: emulator.url })) {
+        if (!part.ok) throw new Error(part.error.message);
+        if (part.data.kind === "configurations") {
+          if (configurations === 0) firstAt = performance.now() - started;
+          configurations += part.data.items.length;
+        } else {
+          for (const item of part.data.items) if (item.job) statuses.add(item.servicePrincipalId);
+        }
+      }
+      if (statuses.size !== configurations) throw new Error(`${configurations - statuses.size} configurations without a status`);
+      first.push(firstAt);
+      all.push(performance.now() - started);
+      log(`  outbound run ${run + 1}: first row ${Math.round(firstAt)} ms, all ${Math.round(all.at(-1)!)} ms`);
+    }
+    const pages = Math.ceil(OUTBOUND_CONFIGURATIONS / PAGE_SIZE);
+    return {
+      configurations: OUTBOUND_CONFIGURATIONS,
+      latencyMs: OUTBOUND_LATENCY_MS,
+      firstRowMs: median(first),
+      allStatusesMs: median(all),
+      firstRowFloorMs: OUTBOUND_LATENCY_MS,
+      allStatusesFloorMs: (pages + 1) * OUTBOUND_LATENCY_MS,
+    };
+  } finally {
+    await emulator.stop();
+  }
+}

@@ -1,0 +1,162 @@
+import "server-only";
+/**
+ * Reads of the source side of cross-tenant sync: the configurations (service principals made from
+ * the cross-tenant sync template), each one's job and secrets ($batch), one configuration whole,
+ * and users to provision on demand. The list streams: a page of configurations goes to the browser
+ * as Graph answers it, and its jobs follow $batch by $batch while the next page is read.
+ */
+import { fail, ok, type AppError, type Result } from "@/lib/core/result";
+import { CROSS_TENANT_SYNC_TEMPLATE_ID, type DirectoryUser, type OutboundListPart, type SyncConfiguration, type SyncConfigurationDetail, type SyncConfigurationJob } from "@/lib/outbound/models";
+import { batchItemError, sendBatch, splitIntoBatches, type BatchResponse } from "./batch";
+import { graphRequest, type GraphOptions } from "./client";
+import { isRecordValue } from "./errors";
+import { graphPages, PAGE_LINK_OPTIONS } from "./paging";
+import { toDirectoryUser, toFirstJob, toSyncConfiguration, toTargetTenantId } from "./sync-mappers";
+
+export const SERVICE_PRINCIPALS_PATH = "/servicePrincipals";
+const id = (value: string) => encodeURIComponent(value);
+export const servicePrincipalPath = (servicePrincipalId: string) => `${SERVICE_PRINCIPALS_PATH}/${id(servicePrincipalId)}`;
+export const syncJobsPath = (servicePrincipalId: string) => `${servicePrincipalPath(servicePrincipalId)}/synchronization/jobs`;
+export const syncJobPath = (servicePrincipalId: string, jobId: string) => `${syncJobsPath(servicePrincipalId)}/${id(jobId)}`;
+export const syncSecretsPath = (servicePrincipalId: string) => `${servicePrincipalPath(servicePrincipalId)}/synchronization/secrets`;
+export const USERS_PATH = "/users";
+
+export const CONFIGURATION_FILTER = `applicationTemplateId eq '${CROSS_TENANT_SYNC_TEMPLATE_ID}'`;
+const CONFIGURATION_SELECT = "id,displayName";
+/** Configurations per $batch: a job and the secrets each, 20 requests. */
+export const CONFIGURATIONS_PER_BATCH = 10;
+/** The filter comes back in every nextLink of the list. */
+const LINK_OPTIONS: ReadonlySet<string> = new Set([...PAGE_LINK_OPTIONS, "$filter"]);
+
+function toConfigurations(wire: unknown[]): SyncConfiguration[] {
+  return wire.map(toSyncConfiguration).filter((c): c is SyncConfiguration => c !== null);
+}
+
+function jobOf(servicePrincipalId: string, jobs: BatchResponse | undefined, secrets: BatchResponse | undefined): SyncConfigurationJob {
+  const failed = [jobs, secrets].find((item) => !item || item.status < 200 || item.status >= 300);
+  const readError: AppError | null = failed ? batchItemError(failed) : null;
+  return {
+    servicePrincipalId,
+    job: jobs && jobs.status === 200 ? toFirstJob(jobs.body) : null,
+    targetTenantId: secrets && secrets.status === 200 ? toTargetTenantId(secrets.body) : null,
+    readError,
+  };
+}
+
+/** The job and secrets of up to ten configurations in one $batch. A failed envelope fails the read (a 401 is renewed and read again). */
+export async function readConfigurationJobs(token: string, servicePrincipalIds: readonly string[], options?: GraphOptions): Promise<Result<OutboundListPart>> {
+  const requests = servicePrincipalIds.flatMap((sp, index) => [
+    { id: `${index}-job`, method: "GET" as const, url: syncJobsPath(sp) },
+    { id: `${index}-secrets`, method: "GET" as const, url: syncSecretsPath(sp) },
+  ]);
+  const answer = await sendBatch(token, requests, options);
+  if (!answer.ok) return answer;
+  const byId = new Map(answer.data.map((item) => [item.id, item]));
+  return ok({ kind: "jobs", items: servicePrincipalIds.map((sp, index) => jobOf(sp, byId.get(`${index}-job`), byId.get(`${index}-secrets`))) });
+}
+
+/**
+ * Every configuration, then every one's job: a page of configurations is yielded as it arrives,
+ * its jobs are asked for at once ($batches in parallel) while the next page is read, and each
+ * $batch's answer is yielded as it comes. A failure is yielded and ends the read; closing the
+ * generator (the browser left) starts nothing more.
+ */
+export async function* listSyncConfigurations(token: string, options?: GraphOptions): AsyncGenerator<Result<OutboundListPart>, void, undefined> {
+  const ready: Result<OutboundListPart>[] = [];
+  let wake: (() => void) | null = null;
+  let finished = false;
+  let stopped = false;
+  const push = (part: Result<OutboundListPart>) => {
+    if (stopped) return;
+    ready.push(part);
+    wake?.();
+  };
+  const produce = async () => {
+    const jobReads: Promise<void>[] = [];
+    try {
+      const pages = graphPages<unknown, SyncConfiguration>(
+        { token, path: SERVICE_PRINCIPALS_PATH, query: { $filter: CONFIGURATION_FILTER, $select: CONFIGURATION_SELECT }, linkOptions: LINK_OPTIONS },
+        toConfigurations,
+        options,
+      );
+      for await (const page of pages) {
+        if (stopped) return;
+        push(page.ok ? ok({ kind: "configurations", items: page.data }) : page);
+        if (!page.ok) return;
+        for (const batch of splitIntoBatches(page.data.map((c) => c.servicePrincipalId), CONFIGURATIONS_PER_BATCH)) {
+          jobReads.push(readConfigurationJobs(token, batch, options).then(push));
+        }
+      }
+      await Promise.all(jobReads);
+    } catch {
+      push(fail({ status: 0, code: "UnexpectedError", message: "Reading the sync configurations stopped unexpectedly.", requestId: null, retryAfterSeconds: null }));
+    } finally {
+      finished = true;
+      wake?.();
+    }
+  };
+  void produce();
+  try {
+    for (;;) {
+      const next = ready.shift();
+      if (next) {
+        yield next;
+        if (!next.ok) return;
+        continue;
+      }
+      if (finished) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    stopped = true;
+  }
+}
+
+/** One configuration whole: the service principal, its job and its secrets in one $batch. */
+export async function getSyncConfiguration(token: string, servicePrincipalId: string, options?: GraphOptions): Promise<Result<SyncConfigurationDetail>> {
+  const answer = await sendBatch(
+    token,
+    [
+      { id: "sp", method: "GET", url: `${servicePrincipalPath(servicePrincipalId)}?$select=${CONFIGURATION_SELECT},applicationTemplateId` },
+      { id: "job", method: "GET", url: syncJobsPath(servicePrincipalId) },
+      { id: "secrets", method: "GET", url: syncSecretsPath(servicePrincipalId) },
+    ],
+    options,
+  );
+  if (!answer.ok) return answer;
+  const [sp, jobs, secrets] = answer.data;
+  if (!sp || sp.status === 404) return ok({ configuration: null, servicePrincipalId, job: null, targetTenantId: null, readError: null });
+  if (sp.status !== 200) return fail(batchItemError(sp));
+  const isSync = isRecordValue(sp.body) && String(sp.body.applicationTemplateId ?? "").toLowerCase() === CROSS_TENANT_SYNC_TEMPLATE_ID;
+  // Another kind of service principal is not a sync configuration: shown as not found.
+  if (!isSync) return ok({ configuration: null, servicePrincipalId, job: null, targetTenantId: null, readError: null });
+  return ok({ configuration: toSyncConfiguration(sp.body), ...jobOf(servicePrincipalId, jobs, secrets) });
+}
+
+/** One job read alone: what an action checks before it is sent. */
+export async function getSyncJob(token: string, servicePrincipalId: string, jobId: string, options?: GraphOptions) {
+  const answer = await graphRequest({ token, method: "GET", path: `${servicePrincipalPath(servicePrincipalId)}/synchronization/jobs/${id(jobId)}` }, options);
+  if (!answer.ok) return answer;
+  return ok(answer.data.body);
+}
+
+// OData string literals double a quote inside.
+const literal = (value: string) => value.replace(/'/g, "''");
+
+/** Users of the tenant whose name or sign-in name starts with `text` (at most ten). */
+export async function searchUsers(token: string, text: string, options?: GraphOptions): Promise<Result<DirectoryUser[]>> {
+  const term = literal(text);
+  const answer = await graphRequest<{ value?: unknown[] }>(
+    {
+      token,
+      method: "GET",
+      path: USERS_PATH,
+      query: { $filter: `startswith(displayName,'${term}') or startswith(userPrincipalName,'${term}')`, $select: "id,displayName,userPrincipalName", $top: 10 },
+    },
+    options,
+  );
+  if (!answer.ok) return answer;
+  const value = Array.isArray(answer.data.body?.value) ? answer.data.body.value : [];
+  return ok(value.map(toDirectoryUser).filter((u): u is DirectoryUser => u !== null));
+}
