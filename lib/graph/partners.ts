@@ -44,3 +44,12 @@ export async function getPartner(token: string, tenantId: string, options?: Grap
   if (!result.ok) return result.error.status === 404 ? ok(null) : result;
   return ok(toPartner(result.data.body, tenantId));
 }
+
+/** Every partner configuration whole, with its whole sync policy (snapshots), page by page as Graph answers. */
+export function listPartnerConfigurations(token: string, options: GraphOptions = {}): AsyncGenerator<Result<Partner[]>, void, undefined> {
+  return graphPages<WirePartner, Partner>(
+    { token, path: PARTNERS_PATH, query: EXPAND_SYNC },
+    (wire) => wire.map((partner) => toPartner(partner)).filter((partner) => partner.tenantId !== ""),
+    options,
+  );
+}
