@@ -57,6 +57,18 @@ const tokenArguments: ActionArguments = { valid: [TOKEN], fields: [tokenField([]
 export const SINCE = "2026-11-01T00:00:00Z";
 const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, ...query } }];
 
+/** A put-back row that sends something: re-create a sync policy. */
+export const PUT_BACK_ROW = {
+  tenantId: TENANT,
+  partner: "keep",
+  syncPolicy: "create",
+  policyName: "Fabrikam",
+  userSyncAllowed: true,
+  groupSyncAllowed: null,
+  inboundRedemption: null,
+  outboundRedemption: null,
+};
+
 /** Every server action by name. */
 export const ACTION_ARGUMENTS = {
   listPartners: tokenArguments,
@@ -90,6 +102,19 @@ export const ACTION_ARGUMENTS = {
   findTenantInformation: tenantListArguments,
   findTenantByDomain: { valid: [TOKEN, "Fabrikam.example"], fields: [tokenField(["fabrikam.example"]), { field: "domain", at: (domain) => [TOKEN, domain] }] },
   getDefaultPolicy: tokenArguments,
+  listPartnerConfigurations: tokenArguments,
+  getAccessPolicyRoot: tokenArguments,
+  putBackSnapshotRows: {
+    valid: [TOKEN, [PUT_BACK_ROW]],
+    fields: [
+      tokenField([[PUT_BACK_ROW]]),
+      { field: "rows[0].tenantId", at: (tenantId) => [TOKEN, [{ ...PUT_BACK_ROW, tenantId }]] },
+      { field: "rows[0].partner", at: (partner) => [TOKEN, [{ ...PUT_BACK_ROW, partner }]] },
+      { field: "rows[0].syncPolicy", at: (syncPolicy) => [TOKEN, [{ ...PUT_BACK_ROW, syncPolicy }]] },
+      { field: "rows[0].policyName", at: (policyName) => [TOKEN, [{ ...PUT_BACK_ROW, policyName }]] },
+      { field: "a key of rows[0]", at: (key) => [TOKEN, [{ ...PUT_BACK_ROW, [key]: true }]] },
+    ],
+  },
   listAuditEntries: {
     valid: [TOKEN, { query: { since: SINCE } }],
     fields: [

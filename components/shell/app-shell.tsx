@@ -11,6 +11,7 @@ const NAV_ITEMS = [
   { href: "/partners", label: "Partners" },
   { href: "/deleted", label: "Deleted sync policies" },
   { href: "/activity", label: "Activity" },
+  { href: "/snapshots", label: "Snapshots" },
 ];
 
 export function AppShell({ children }: { children: React.ReactNode }) {

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type FakeFetch } from "@/tests/fake-fetch";
 import { pinEmulatorEnv, TENANT, TOKEN } from "@/tests/action-env";
-import { ACTION_ARGUMENTS, hostileValues, ONE_MB, SINCE, type ActionArguments, type ActionName, type StringField } from "@/tests/hostile-arguments";
+import { ACTION_ARGUMENTS, hostileValues, ONE_MB, PUT_BACK_ROW, SINCE, type ActionArguments, type ActionName, type StringField } from "@/tests/hostile-arguments";
 import { getPartnerDetail, listPartners } from "./partners";
 import { listDeletedSyncPolicies, restoreSyncPolicies, restoreSyncPolicy } from "./deleted-sync-policies";
 import { addPartner, deletePartner, listDeletedPartners, purgePartners, restorePartners, setOutboundRedemption } from "./partner-writes";
 import { deleteSyncPolicy, purgeSyncPolicies, setUpSync, updateSyncPolicy } from "./sync-policy-writes";
 import { findTenantByDomain, findTenantInformation, getDefaultPolicy } from "./tenant-information";
 import { listAuditEntries } from "./audit";
+import { getAccessPolicyRoot, listPartnerConfigurations, putBackSnapshotRows } from "./snapshots";
 import { ARGUMENT_LIMITS } from "./validate";
 
 /**
@@ -385,6 +386,31 @@ const ROWS: Row[] = [
     ],
   },
   { action: "getDefaultPolicy", call: getDefaultPolicy, ...ACTION_ARGUMENTS.getDefaultPolicy, cases: tokenOnlyCases() },
+  { action: "listPartnerConfigurations", call: listPartnerConfigurations, ...ACTION_ARGUMENTS.listPartnerConfigurations, cases: listCases(HOSTILE_PAGE_LINKS) },
+  { action: "getAccessPolicyRoot", call: getAccessPolicyRoot, ...ACTION_ARGUMENTS.getAccessPolicyRoot, cases: tokenOnlyCases() },
+  {
+    action: "putBackSnapshotRows",
+    call: putBackSnapshotRows,
+    ...ACTION_ARGUMENTS.putBackSnapshotRows,
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, [PUT_BACK_ROW]]),
+      ...caseList("hostile tenant id in a row", TRAVERSAL_IDS, (tenantId) => [TOKEN, [{ ...PUT_BACK_ROW, tenantId }]]),
+      ...caseList("wrong type as rows", WRONG_TYPES.filter((value) => !Array.isArray(value)), (rows) => [TOKEN, rows]),
+      ...caseList("wrong type as a row", WRONG_TYPES, (row) => [TOKEN, [row]]),
+      ...caseList("__proto__ object as rows", PROTO_OBJECTS, (rows) => [TOKEN, rows]),
+      ...caseList("an unknown step", ["purge", "DELETE /policies", "restore'),partners(", "", "Restore"], (partner) => [TOKEN, [{ ...PUT_BACK_ROW, partner }]]),
+      ...caseList("a hostile policy name", ["", " ", "a\u0000b", "x".repeat(300), "line\nbreak"], (policyName) => [TOKEN, [{ ...PUT_BACK_ROW, policyName }]]),
+      { name: "a row missing a field", args: [TOKEN, [{ ...PUT_BACK_ROW, outboundRedemption: undefined }]] },
+      { name: "an update that names no setting", args: [TOKEN, [{ ...PUT_BACK_ROW, syncPolicy: "update", userSyncAllowed: null }]] },
+      { name: "a string as a flag", args: [TOKEN, [{ ...PUT_BACK_ROW, userSyncAllowed: "true" }]] },
+      { name: "an empty list", args: [TOKEN, []] },
+      { name: "51 rows", args: [TOKEN, Array.from({ length: 51 }, () => PUT_BACK_ROW)] },
+      { name: "a 10,000-element list", args: [TOKEN, TEN_THOUSAND_GUIDS] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, [PUT_BACK_ROW], TENANT] },
+    ],
+  },
   {
     action: "listAuditEntries",
     call: listAuditEntries,
@@ -420,6 +446,7 @@ const TABLE = ROWS.map((row) => ({ ...row, cases: [...row.cases, ...sizeCases(ro
 const DECLARED_KEYS = new Set([
   ...["token", "tenantId", "tenantIds", "route", "nextLink", "displayName", "enableAutomaticRedemption", "withSyncPolicy", "settings", "domain", "cursor"],
   ...["query", "since", "until", "partnerTenantId", "initiatedByUpn", "kind", "userSyncAllowed", "groupSyncAllowed"],
+  ...["rows", "partner", "syncPolicy", "policyName", "inboundRedemption", "outboundRedemption"],
 ]);
 
 /** Every string the caller sent, however deep, and every key it chose, that is long enough to be recognised if echoed. */

@@ -173,6 +173,17 @@ const WORDS = {
     conflict: "Graph refused to purge it because of a conflicting state.",
     notFound: "It is no longer in deleted items.",
   },
+  "put-back-snapshot": {
+    title: ({ name }) => `Put ${name} back as the snapshot has it`,
+    past: "put back",
+    done: "Put back",
+    alreadyDone: "Already as in the snapshot",
+    alreadyDoneDetail: "Graph already holds this as the snapshot has it: nothing was sent.",
+    subject: "partner",
+    stillThere: "the partner still differs from the snapshot",
+    conflict: "Graph refused because of a conflicting state.",
+    notFound: "What this row puts back no longer exists.",
+  },
 } satisfies Record<string, WriteWords>;
 
 /** Every write the engine runs, named by its words. */
@@ -206,6 +217,8 @@ function describeDone(outcome: WriteOutcome): string {
       return "The partner configuration is in deleted items for 30 days.";
     case "restore-partner":
       return "The partner configuration is back.";
+    case "put-back-snapshot":
+      return "It is as the snapshot has it.";
   }
 }
 
