@@ -124,3 +124,26 @@ test("a reader sees the differences and the plan but no put-back button; a damag
   await expect(plan.getByRole("button", { name: /Put back/ })).toHaveCount(0);
   await expect(plan.getByRole("note")).toBeVisible();
 });
+
+test("a put-back Graph throttles is counted down and sent once more, and lands once", async ({ page, signIn, emulator }) => {
+  test.setTimeout(90_000);
+  await signIn("/partners", "admin");
+  const snapshot = await exportSnapshot(page);
+  await emulator.graph("PATCH", `${PARTNERS}/${ADATUM}/identitySynchronization`, { userSyncInbound: { isSyncAllowed: false } });
+
+  await page.goto("/snapshots");
+  await page.getByLabel("Snapshot", { exact: true }).setInputFiles(snapshot.path);
+  const differences = page.getByRole("region", { name: "Differences" });
+  await expect(differences.getByRole("heading", { name: "1 difference" })).toBeVisible({ timeout: 30_000 });
+  await differences.getByRole("checkbox", { name: "Select all differences shown" }).check();
+  await emulator.failNext({ count: 1, path: "/identitySynchronization", method: "PATCH", status: 429, retryAfterSeconds: 3 });
+  await page.getByRole("region", { name: "Put back" }).getByRole("button", { name: "Put back 1 partner" }).click();
+
+  const results = page.getByRole("region", { name: "Put-back results" });
+  await expect(results.getByRole("timer")).toContainText(/retrying automatically in \d s \(round 1 of 3\)/);
+  await expect(results.locator('[data-outcome="done"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(differences.getByRole("heading", { name: "No differences" })).toBeVisible({ timeout: 30_000 });
+  expect((await emulator.liveSyncPolicy(ADATUM))?.userSyncInbound).toEqual({ isSyncAllowed: true });
+  // The automation client's PATCH, the throttled one, the one resent: nothing more.
+  expect((await emulator.answers("PATCH", `${PARTNERS}/${ADATUM}/identitySynchronization`)).map((answer) => answer.status)).toEqual([204, 429, 204]);
+});

@@ -35,7 +35,7 @@ export function SnapshotsView() {
   const [reading, setReading] = useState<SnapshotProgress | null>(null);
   const [readError, setReadError] = useState<unknown>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  /** Rows sent this visit, by tenant id: never offered again until a fresh read shows them still different. */
+  /** Rows on their way (sent, or throttled and waiting for their resend), by tenant id: not offered for selection meanwhile. */
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const takeSnapshot = useTakeSnapshot();
   const abort = useRef<AbortController | null>(null);
@@ -48,10 +48,7 @@ export function SnapshotsView() {
     setReading({ partners: 0, deletedPartners: 0, deletedSyncPolicies: 0, names: 0 });
     try {
       const document = await takeSnapshot((progress) => !controller.signal.aborted && setReading(progress), controller.signal);
-      if (!controller.signal.aborted) {
-        setLive(document);
-        setSent(new Set());
-      }
+      if (!controller.signal.aborted) setLive(document);
       return document;
     } catch (error) {
       if (!controller.signal.aborted) setReadError(error);
@@ -93,7 +90,12 @@ export function SnapshotsView() {
       const now = await readNow();
       return new Set(first ? compareSnapshots(first.document, now).map((difference) => difference.tenantId) : []);
     },
-    onSettled: () => void readNow().catch(() => undefined),
+    onSettled: (outcomes) => {
+      // A throttled row waits for its resend: it is not offered again meanwhile.
+      const answered = new Set(outcomes.filter((outcome) => outcome.kind !== "throttled").map((outcome) => outcome.tenantId.toLowerCase()));
+      setSent((previous) => new Set([...previous].filter((tenantId) => !answered.has(tenantId))));
+      void readNow().catch(() => undefined);
+    },
   });
 
   const apply = (rows: PutBackRow[]) => {
