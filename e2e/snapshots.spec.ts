@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { EMULATOR_URL } from "./emulator-client";
 import { expect, test } from "./fixtures";
@@ -50,10 +51,10 @@ test("export, change through Graph, compare with now: exactly three differences;
   await expect(rows.filter({ hasText: PROSEWARE })).toContainText("Sync policy: Live → Purged");
 
   // The filter lives in the URL; the file does not.
-  await differences.getByRole("button", { name: "Changed: 1" }).click();
+  await differences.getByRole("button", { name: "Changed 1" }).click();
   await expect(rows).toHaveCount(2);
   await expect(page).toHaveURL(/\/snapshots\?show=changed$/);
-  await differences.getByRole("button", { name: "Changed: 1" }).click();
+  await differences.getByRole("button", { name: "Changed 1" }).click();
   await expect(rows).toHaveCount(4);
 
   await differences.getByRole("checkbox", { name: "Select all differences shown" }).check();
@@ -123,6 +124,8 @@ test("a reader sees the differences and the plan but no put-back button; a damag
   await expect(plan).toContainText(`PATCH ${PARTNERS}/${ADATUM}/identitySynchronization`);
   await expect(plan.getByRole("button", { name: /Put back/ })).toHaveCount(0);
   await expect(plan.getByRole("note")).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 });
 
 test("a put-back Graph throttles is counted down and sent once more, and lands once", async ({ page, signIn, emulator }) => {

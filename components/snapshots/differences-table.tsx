@@ -40,7 +40,7 @@ export function DifferencesTable({
   const allOn = choosable.length > 0 && choosable.every((difference) => selected.has(difference.id));
   return (
     <div className="overflow-auto rounded-lg border border-border bg-surface">
-      <table className="w-full border-collapse text-[13px]">
+      <table aria-label="Differences" className="w-full border-collapse text-[13px]">
         <thead className="border-b border-border bg-surface-muted text-muted">
           <tr>
             {selectable ? (

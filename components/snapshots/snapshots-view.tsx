@@ -5,7 +5,7 @@ import { CheckCircle2, Loader2 } from "lucide-react";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { usePutBack, useTakeSnapshot } from "@/lib/queries/snapshots";
 import type { SnapshotProgress } from "@/lib/snapshots/collect";
-import { CHANGE_KINDS, compareSnapshots, countByKind, KIND_LABELS, type Difference } from "@/lib/snapshots/compare";
+import { CHANGE_KINDS, compareSnapshots, countByKind, type Difference } from "@/lib/snapshots/compare";
 import { planPutBack, type PutBackRow } from "@/lib/snapshots/plan";
 import type { SnapshotDocument } from "@/lib/snapshots/schema";
 import { filterDifferences, parseSnapshotView, toSnapshotViewParams, type SnapshotView } from "@/lib/snapshots/view";
@@ -180,7 +180,6 @@ export function SnapshotsView() {
                     key={kind}
                     type="button"
                     aria-pressed={on}
-                    aria-label={`${KIND_LABELS[kind]}: ${counts[kind]}`}
                     onClick={() => updateView({ kinds: on ? view.kinds.filter((k) => k !== kind) : [...view.kinds, kind] })}
                     className={cn("inline-flex h-7 items-center gap-1.5 rounded-md border px-2.5 text-[13px]", on ? "border-accent bg-surface-muted font-medium" : "border-border-strong bg-surface")}
                   >
