@@ -47,14 +47,17 @@ export async function collectSnapshot(source: SnapshotSource, onProgress: (progr
   const unanswered = new Set<string>();
   const lookups: Promise<void>[] = [];
   let waiting: string[] = [];
+  // Names are looked up, not configuration: a lookup that fails leaves its ids unanswered instead of failing the export.
   const lookUp = (ids: string[]) => {
     lookups.push(
-      source.tenants(ids, (part) => {
-        for (const info of part.found) names.set(info.tenantId.toLowerCase(), info);
-        progress.names += part.found.length + part.unknown.length;
-        for (const id of [...part.found.map((info) => info.tenantId), ...part.unknown]) unanswered.delete(id.toLowerCase());
-        report();
-      }),
+      source
+        .tenants(ids, (part) => {
+          for (const info of part.found) names.set(info.tenantId.toLowerCase(), info);
+          progress.names += part.found.length + part.unknown.length;
+          for (const id of [...part.found.map((info) => info.tenantId), ...part.unknown]) unanswered.delete(id.toLowerCase());
+          report();
+        })
+        .catch(() => undefined),
     );
   };
   const ask = (tenantIds: string[], flush: boolean) => {
