@@ -70,6 +70,17 @@ const auditQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since:
 export const LITWARE_SP = "51867b8f-6242-4348-8599-c2975b1029d6";
 const provisioningQuery = (query: Record<string, unknown>) => [TOKEN, { query: { since: SINCE, servicePrincipalId: LITWARE_SP, ...query }, pages: 1 }];
 export const PROVISIONING_NEXT_LINK = "http://localhost:4010/beta/auditLogs/provisioning?$skiptoken=2";
+/** A put-back row that sends something: re-create a sync policy. */
+export const PUT_BACK_ROW = {
+  tenantId: TENANT,
+  partner: "keep",
+  syncPolicy: "create",
+  policyName: "Fabrikam",
+  userSyncAllowed: true,
+  groupSyncAllowed: null,
+  inboundRedemption: null,
+  outboundRedemption: null,
+};
 
 /** Every server action by name. */
 export const ACTION_ARGUMENTS = {
@@ -105,6 +116,19 @@ export const ACTION_ARGUMENTS = {
   findTenantInformation: tenantListArguments,
   findTenantByDomain: { valid: [TOKEN, "Fabrikam.example"], fields: [tokenField(["fabrikam.example"]), { field: "domain", at: (domain) => [TOKEN, domain] }] },
   getDefaultPolicy: tokenArguments,
+  listPartnerConfigurations: tokenArguments,
+  getAccessPolicyRoot: tokenArguments,
+  putBackSnapshotRows: {
+    valid: [TOKEN, [PUT_BACK_ROW]],
+    fields: [
+      tokenField([[PUT_BACK_ROW]]),
+      { field: "rows[0].tenantId", at: (tenantId) => [TOKEN, [{ ...PUT_BACK_ROW, tenantId }]] },
+      { field: "rows[0].partner", at: (partner) => [TOKEN, [{ ...PUT_BACK_ROW, partner }]] },
+      { field: "rows[0].syncPolicy", at: (syncPolicy) => [TOKEN, [{ ...PUT_BACK_ROW, syncPolicy }]] },
+      { field: "rows[0].policyName", at: (policyName) => [TOKEN, [{ ...PUT_BACK_ROW, policyName }]] },
+      { field: "a key of rows[0]", at: (key) => [TOKEN, [{ ...PUT_BACK_ROW, [key]: true }]] },
+    ],
+  },
   listAuditEntries: {
     valid: [TOKEN, { query: { since: SINCE } }],
     fields: [

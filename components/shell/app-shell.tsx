@@ -12,6 +12,7 @@ const NAV_ITEMS = [
   { href: "/outbound", label: "Outbound sync" },
   { href: "/deleted", label: "Deleted sync policies" },
   { href: "/activity", label: "Activity" },
+  { href: "/snapshots", label: "Snapshots" },
 ];
 
 export function AppShell({ children }: { children: React.ReactNode }) {

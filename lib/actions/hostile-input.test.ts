@@ -10,6 +10,7 @@ import {
   LITWARE_SP,
   ONE_MB,
   PROVISIONING_NEXT_LINK,
+  PUT_BACK_ROW,
   SERVICE_PRINCIPAL,
   SINCE,
   type ActionArguments,
@@ -25,6 +26,7 @@ import { listAuditEntries } from "./audit";
 import { getSyncConfigurationName, listProvisioningEvents } from "./provisioning-logs";
 import { getSyncConfiguration, listSyncConfigurations, searchUsers } from "./sync-configurations";
 import { pauseSyncJob, provisionOnDemand, restartSyncJob, startSyncJob, testSyncConnection } from "./sync-job-writes";
+import { getAccessPolicyRoot, listPartnerConfigurations, putBackSnapshotRows } from "./snapshots";
 import { ARGUMENT_LIMITS } from "./validate";
 
 /**
@@ -446,6 +448,31 @@ const ROWS: Row[] = [
     ],
   },
   { action: "getDefaultPolicy", call: getDefaultPolicy, ...ACTION_ARGUMENTS.getDefaultPolicy, cases: tokenOnlyCases() },
+  { action: "listPartnerConfigurations", call: listPartnerConfigurations, ...ACTION_ARGUMENTS.listPartnerConfigurations, cases: listCases(HOSTILE_PAGE_LINKS) },
+  { action: "getAccessPolicyRoot", call: getAccessPolicyRoot, ...ACTION_ARGUMENTS.getAccessPolicyRoot, cases: tokenOnlyCases() },
+  {
+    action: "putBackSnapshotRows",
+    call: putBackSnapshotRows,
+    ...ACTION_ARGUMENTS.putBackSnapshotRows,
+    cases: [
+      ...caseList("bad token", BAD_TOKENS, (token) => [token, [PUT_BACK_ROW]]),
+      ...caseList("hostile tenant id in a row", TRAVERSAL_IDS, (tenantId) => [TOKEN, [{ ...PUT_BACK_ROW, tenantId }]]),
+      ...caseList("wrong type as rows", WRONG_TYPES.filter((value) => !Array.isArray(value)), (rows) => [TOKEN, rows]),
+      ...caseList("wrong type as a row", WRONG_TYPES, (row) => [TOKEN, [row]]),
+      ...caseList("__proto__ object as rows", PROTO_OBJECTS, (rows) => [TOKEN, rows]),
+      ...caseList("an unknown step", ["purge", "DELETE /policies", "restore'),partners(", "", "Restore"], (partner) => [TOKEN, [{ ...PUT_BACK_ROW, partner }]]),
+      ...caseList("a hostile policy name", ["", " ", "a\u0000b", "x".repeat(300), "line\nbreak"], (policyName) => [TOKEN, [{ ...PUT_BACK_ROW, policyName }]]),
+      { name: "a row missing a field", args: [TOKEN, [{ ...PUT_BACK_ROW, outboundRedemption: undefined }]] },
+      { name: "an update that names no setting", args: [TOKEN, [{ ...PUT_BACK_ROW, syncPolicy: "update", userSyncAllowed: null }]] },
+      { name: "a string as a flag", args: [TOKEN, [{ ...PUT_BACK_ROW, userSyncAllowed: "true" }]] },
+      { name: "an empty list", args: [TOKEN, []] },
+      { name: "51 rows", args: [TOKEN, Array.from({ length: 51 }, () => PUT_BACK_ROW)] },
+      { name: "a 10,000-element list", args: [TOKEN, TEN_THOUSAND_GUIDS] },
+      { name: "no arguments", args: [] },
+      { name: "token only", args: [TOKEN] },
+      { name: "an extra argument", args: [TOKEN, [PUT_BACK_ROW], TENANT] },
+    ],
+  },
   {
     action: "listAuditEntries",
     call: listAuditEntries,
@@ -559,6 +586,7 @@ const DECLARED_KEYS = new Set([
   ...["query", "since", "until", "partnerTenantId", "initiatedByUpn", "kind", "userSyncAllowed", "groupSyncAllowed"],
   ...["read", "servicePrincipalId", "status", "action", "pages"],
   ...["jobId", "expected", "scopes", "text", "userId"],
+  ...["rows", "partner", "syncPolicy", "policyName", "inboundRedemption", "outboundRedemption"],
 ]);
 
 /** Every string the caller sent, however deep, and every key it chose, that is long enough to be recognised if echoed. */

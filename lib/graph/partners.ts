@@ -40,3 +40,12 @@ export function listDeletedPartners(token: string, options: GraphOptions = {}): 
     options,
   );
 }
+
+/** Every partner configuration whole, with its whole sync policy (snapshots), page by page as Graph answers. */
+export function listPartnerConfigurations(token: string, options: GraphOptions = {}): AsyncGenerator<Result<Partner[]>, void, undefined> {
+  return graphPages<WirePartner, Partner>(
+    { token, path: PARTNERS_PATH, query: EXPAND_SYNC },
+    (wire) => wire.map((partner) => toPartner(partner)).filter((partner) => partner.tenantId !== ""),
+    options,
+  );
+}

@@ -28,13 +28,13 @@ const policyOf = (tenantId: string) => (body: unknown) => {
 };
 
 /** PUT identitySynchronization: creates only (409 when one exists: read back to show it). No tenantId in the body: it is read-only. */
-export function createSyncPolicyWrite(tenantId: string, displayName: string, settings: SyncSettings): GraphWrite {
+export function createSyncPolicyWrite(tenantId: string, displayName: string | null, settings: SyncSettings): GraphWrite {
   return {
     write: "create-sync-policy",
     tenantId,
     method: "PUT",
     path: syncPolicyPath(tenantId),
-    body: { displayName, ...settingsBody(settings) },
+    body: displayName === null ? settingsBody(settings) : { displayName, ...settingsBody(settings) },
     rules: { notFound: "not-found", conflict: "check" },
     reads: [syncPolicyPath(tenantId)],
     observe: presence(true, policyOf(tenantId)),

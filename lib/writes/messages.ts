@@ -94,6 +94,8 @@ function describeDone(outcome: WriteOutcome, subject?: ToastSubject): string {
       const result = outcome.detail?.provisioning?.result;
       return result ? `The service answered: ${result.toLowerCase()}. Each step is shown below.` : "Each step is shown below.";
     }
+    case "put-back-snapshot":
+      return "It is as the snapshot has it.";
   }
 }
 

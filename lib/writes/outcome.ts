@@ -209,6 +209,11 @@ export function notSent(write: WriteKind, tenantId: string, error: AppError): Wr
   return { write, tenantId, kind: "failed", policy: null, error, attempts: 0, retrySafe: null };
 }
 
+/** A write not sent because a read just before it found its effect already there (a put-back row run again). */
+export function foundAlreadyDone(write: WriteKind, tenantId: string): WriteOutcome {
+  return { write, tenantId, kind: "already-done", policy: null, error: null, attempts: 0, retrySafe: false };
+}
+
 /**
  * The one settle function: a write's final answer plus, where the status alone
  * cannot tell, what its read-back found. A lost answer is settled by what exists

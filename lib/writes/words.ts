@@ -257,6 +257,19 @@ export const WORDS = {
     notFound: JOB_GONE,
     needs: SYNC_JOB_NEEDS,
   },
+  "put-back-snapshot": {
+    title: ({ name }) => `Put ${name} back as the snapshot has it`,
+    past: "put back",
+    verb: "Put back",
+    noun: "put-back",
+    done: "Put back",
+    alreadyDone: "Already as in the snapshot",
+    alreadyDoneDetail: "Graph already holds this as the snapshot has it: nothing was sent.",
+    subject: "partner",
+    stillThere: "the partner still differs from the snapshot",
+    conflict: "Graph refused because of a conflicting state.",
+    notFound: "What this row puts back no longer exists.",
+  },
 } satisfies Record<string, WriteWords>;
 
 /** Every write the engine runs, named by its words. */
