@@ -30,7 +30,7 @@ test("an admin restores a policy and the partner's change history names the admi
   await expect(page.getByRole("region", { name: "Identity synchronization" })).not.toContainText("in deleted items");
 
   const newest = changes.getByRole("listitem").first();
-  await expect(newest).toContainText("Adele Admin restored the sync policy from deleted items");
+  await expect(newest).toContainText("Adele Admin (admin@contoso.example) restored the sync policy from deleted items");
   await newest.getByText("Raw entry").click();
   await expect(newest.locator("pre")).toContainText(ACCOUNTS.admin);
 
@@ -64,7 +64,9 @@ test("a reader sees partner timelines and who deleted each policy", async ({ pag
   await expect(changes.getByRole("listitem").first()).toBeVisible();
   const created = (await emulator.auditEntries(FABRIKAM.tenantId)).filter((entry) => entry.activityDisplayName === "Create a partner cross-tenant identity sync setting");
   expect(created.length).toBeGreaterThan(0);
-  await expect(changes).toContainText(`${created[0]!.initiatedBy.user?.displayName ?? created[0]!.initiatedBy.app?.displayName} set up sync`);
+  const creator = created[0]!.initiatedBy;
+  // A person is named with their sign-in name beside it; an app by its name.
+  await expect(changes).toContainText(`${creator.user ? `${creator.user.displayName} (${creator.user.userPrincipalName})` : creator.app?.displayName} set up sync`);
   await expect(history(page)).toContainText("Entra keeps changes for 30 days.");
 });
 
@@ -138,7 +140,7 @@ test("activity filters live in the URL and a shared link opens the same view", a
   );
   expect(expected.length).toBeGreaterThan(0);
   await expect(changes.getByRole("listitem")).toHaveCount(expected.length);
-  for (const item of await changes.getByRole("listitem").all()) await expect(item).toContainText("Adele Admin deleted the sync policy");
+  for (const item of await changes.getByRole("listitem").all()) await expect(item).toContainText("Adele Admin (admin@contoso.example) deleted the sync policy");
 
   // The link is the view: a fresh tab opens with the same filters applied.
   const shared = page.url();

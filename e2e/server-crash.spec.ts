@@ -165,8 +165,9 @@ test("the server killed during a single toggle: the control says Checking…, th
   // Slow enough that the PATCH is in Graph's hands when the server dies.
   await emulator.control("PUT", "faults", { latencyMs: 3_000 });
   await page.getByRole("dialog", { name: "Turn off inbound user sync" }).getByRole("button", { name: "Turn off", exact: true }).click();
-  // The edit shows at once: the control already offers the way back while the write is on its way.
-  await expect(section.getByRole("button", { name: "Turn on inbound user sync" })).toContainText("Saving…");
+  // While the write is on its way the control waits, and the value says it is not confirmed yet.
+  await expect(section.getByRole("button", { name: "Turn on inbound user sync" })).toBeDisabled();
+  await expect(section.getByRole("status").filter({ hasText: "not confirmed by Microsoft Graph yet" })).toBeVisible();
   await page.waitForTimeout(1_500);
   await killServer();
 

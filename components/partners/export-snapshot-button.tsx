@@ -4,7 +4,6 @@ import { useState } from "react";
 import { AlertTriangle, FileJson } from "lucide-react";
 import { useTakeSnapshot } from "@/lib/queries/snapshots";
 import type { SnapshotProgress } from "@/lib/snapshots/collect";
-import { snapshotFileName, snapshotText } from "@/lib/snapshots/build";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/components/feedback/graph-error-panel";
 import { toAppError } from "@/lib/queries/graph-action";
@@ -31,6 +30,7 @@ export function ExportSnapshotButton() {
     setProgress({ partners: 0, deletedPartners: 0, deletedSyncPolicies: 0, names: 0 });
     try {
       const document = await takeSnapshot(setProgress);
+      const { snapshotFileName, snapshotText } = await import("@/lib/snapshots/build");
       saveJson(snapshotFileName(document), snapshotText(document));
     } catch (error) {
       const appError = toAppError(error);

@@ -40,22 +40,32 @@ export function rememberFocus(element: Element | null = typeof document === "und
   return { opener: element, ancestors, before };
 }
 
+/** Where focus goes and how far from the opener: 0 the opener itself, n its n-th ancestor, Infinity the main region. */
+interface Place {
+  target: HTMLElement | null;
+  distance: number;
+}
+
 /**
  * The control focus belongs on: the opener while it can take focus; null while it
  * is still on the page but waits (disabled during its write); else the first
  * control after its old place in its nearest surviving ancestor, else the last
  * one before it, else the page's main region.
  */
-export function focusPlace(memory: FocusMemory): HTMLElement | null {
-  if (canTakeFocus(memory.opener)) return memory.opener;
-  if (memory.opener.isConnected && memory.opener.getClientRects().length > 0) return null;
-  for (const ancestor of memory.ancestors) {
+function findPlace(memory: FocusMemory): Place {
+  if (canTakeFocus(memory.opener)) return { target: memory.opener, distance: 0 };
+  if (memory.opener.isConnected && memory.opener.getClientRects().length > 0) return { target: null, distance: 0 };
+  for (const [index, ancestor] of memory.ancestors.entries()) {
     if (!ancestor.isConnected) continue;
     const controls = [...ancestor.querySelectorAll<HTMLElement>(TABBABLE)].filter(canTakeFocus);
     const next = controls.find((control) => !memory.before.has(control)) ?? controls.at(-1);
-    if (next) return next;
+    if (next) return { target: next, distance: index + 1 };
   }
-  return document.getElementById("main");
+  return { target: document.getElementById("main"), distance: Infinity };
+}
+
+export function focusPlace(memory: FocusMemory): HTMLElement | null {
+  return findPlace(memory).target;
 }
 
 /** The control after `element` in Tab order, skipping anything inside `outside` (a notification area); null at the end. */
@@ -82,17 +92,22 @@ export function watchedFocus(): HTMLElement | null {
 
 /**
  * Puts focus back (see focusPlace) and keeps it there while the page settles:
- * whenever focus falls to the page itself, it goes to the place again. Stops once
- * the admin moves focus or clicks elsewhere, or after FOCUS_WATCH_MS.
+ * whenever focus falls to the page itself, it goes to the place again; and when
+ * it stands on a stand-in (the opener was gone) and the opener's own section
+ * then offers a control of its own (a section re-drawn after a delete shows
+ * "Restore"), it moves there. Stops once the admin moves focus or clicks
+ * elsewhere, or after FOCUS_WATCH_MS.
  */
 export function returnFocus(memory: FocusMemory | null, watchMs = FOCUS_WATCH_MS): void {
   stopWatching?.();
   if (!memory || typeof document === "undefined") return;
   let frame = 0;
-  const place = () => {
-    const target = focusPlace(memory);
+  let distance = Infinity;
+  const place = (found = findPlace(memory)) => {
+    const { target } = found;
     if (!target) return;
     placed = target;
+    distance = found.distance;
     if (target.id === "main" && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
     target.focus();
   };
@@ -101,7 +116,14 @@ export function returnFocus(memory: FocusMemory | null, watchMs = FOCUS_WATCH_MS
     const active = document.activeElement;
     const lost = active === null || active === document.body || !active.isConnected;
     if (!lost && active !== placed) return stop();
-    if (!lost && canTakeFocus(active)) return;
+    if (!lost && canTakeFocus(active)) {
+      if (distance === 0) return;
+      // On a stand-in: a nearer control, or the first one of the same section now drawn before it, takes over.
+      const better = findPlace(memory);
+      const earlier = better.target !== null && active.compareDocumentPosition(better.target) & Node.DOCUMENT_POSITION_PRECEDING;
+      if (better.target && better.target !== active && (better.distance < distance || (better.distance === distance && earlier))) place(better);
+      return;
+    }
     place();
   };
   const schedule = () => {

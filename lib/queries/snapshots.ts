@@ -7,7 +7,7 @@ import { listDeletedSyncPolicies } from "@/lib/actions/deleted-sync-policies";
 import { findTenantInformation, getDefaultPolicy } from "@/lib/actions/tenant-information";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { useGraphToken, type GetGraphToken } from "@/lib/auth/use-graph-token";
-import { collectSnapshot, type SnapshotProgress, type SnapshotSource } from "@/lib/snapshots/collect";
+import type { SnapshotProgress, SnapshotSource } from "@/lib/snapshots/collect";
 import type { PutBackRow } from "@/lib/snapshots/plan";
 import type { SnapshotDocument } from "@/lib/snapshots/schema";
 import type { WriteOutcome } from "@/lib/writes/outcome";
@@ -34,7 +34,14 @@ function actionSource(getToken: GetGraphToken, tenantId: string, signal?: AbortS
 export function useTakeSnapshot(): (onProgress: (progress: SnapshotProgress) => void, signal?: AbortSignal) => Promise<SnapshotDocument> {
   const { getToken } = useGraphToken();
   const { tenantId } = useAuthConfig();
-  return useCallback((onProgress, signal) => collectSnapshot(actionSource(getToken, tenantId, signal), onProgress), [getToken, tenantId]);
+  return useCallback(
+    async (onProgress, signal) => {
+      // The builder and its schema load on the first export, not with the Partners page.
+      const { collectSnapshot } = await import("@/lib/snapshots/collect");
+      return collectSnapshot(actionSource(getToken, tenantId, signal), onProgress);
+    },
+    [getToken, tenantId],
+  );
 }
 
 const MAX_ROWS_PER_CALL = 50;
