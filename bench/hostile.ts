@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import { ACTION_ARGUMENTS, hostileRun, PIVOTS, RUN_SHAPES, type ActionName } from "../tests/hostile-arguments";
 import { freePort, waitForHttp } from "./emulator-process";
 import { median } from "./median";
+import { table } from "./report";
 
 /** next.config.ts's serverActions.bodySizeLimit ("128kb"): larger bodies are refused while they arrive, before any action runs. */
 export const BODY_LIMIT_BYTES = 128 * 1024;
@@ -283,10 +284,6 @@ export async function benchHostile(log: (line: string) => void): Promise<Hostile
   } finally {
     if (dashboard.pid) process.kill(-dashboard.pid, "SIGTERM");
   }
-}
-
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
 const ms = (value: number) => `${value < 1 ? value.toFixed(2) : value < 10 ? value.toFixed(1) : Math.round(value)} ms`;

@@ -8,6 +8,7 @@
 import { listSyncConfigurations } from "../lib/graph/sync-configurations";
 import { startEmulatorProcess } from "./emulator-process";
 import { median } from "./median";
+import { ms, ratio, table } from "./report";
 
 export const OUTBOUND_CONFIGURATIONS = 200;
 export const OUTBOUND_LATENCY_MS = 50;
@@ -63,4 +64,24 @@ export async function benchOutbound(log: (line: string) => void): Promise<Outbou
   } finally {
     await emulator.stop();
   }
+}
+
+/** The "Outbound sync page" section of bench/results.md. */
+export function outboundSection(result: OutboundResult | string): string {
+  const heading = "## Outbound sync page";
+  if (typeof result === "string") return `${heading}\n\nOutbound sync measurement failed: ${result}`;
+  const within = (value: number, floor: number) => (value <= floor * 1.2 ? "yes" : "no");
+  return [
+    heading,
+    "",
+    `${result.configurations} configurations, ${result.latencyMs} ms latency: the page's one streamed read (configurations page by page, each page's jobs and secrets in \$batches of 10 while the next page is read).`,
+    "",
+    table(
+      ["measure", "value", "floor", "ratio", "within 1.2x"],
+      [
+        ["first row (first page of configurations)", ms(result.firstRowMs), `${ms(result.firstRowFloorMs)} (one round trip)`, ratio(result.firstRowMs, result.firstRowFloorMs), within(result.firstRowMs, result.firstRowFloorMs)],
+        ["every status", ms(result.allStatusesMs), `${ms(result.allStatusesFloorMs)} (pages + one \$batch)`, ratio(result.allStatusesMs, result.allStatusesFloorMs), within(result.allStatusesMs, result.allStatusesFloorMs)],
+      ],
+    ),
+  ].join("\n");
 }

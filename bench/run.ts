@@ -6,25 +6,14 @@
  * action refuses a hostile 1 MB POST (bench/hostile.ts). Prints the tables and
  * writes them to bench/results.md. Asserts nothing.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { benchLists, benchRestores, type ListRow, type RestoreRow } from "./graph";
 import { benchBrowser, type BrowserResult } from "./browser";
 import { benchHostile, hostileSection } from "./hostile";
-import { benchOutbound, type OutboundResult } from "./outbound";
+import { benchOutbound, outboundSection } from "./outbound";
+import { ms, ratio, RESULTS_FILE, sectionOf, SNAPSHOT_HEADING, table } from "./report";
 
 const log = (line: string) => console.error(line);
-
-function ms(value: number): string {
-  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
-}
-
-function ratio(value: number, base: number): string {
-  return base > 0 ? `${(value / base).toFixed(2)}x` : "–";
-}
-
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
-}
 
 function listTable(rows: ListRow[]): string {
   return table(
@@ -80,21 +69,6 @@ function browserSection(result: BrowserResult | string): string {
   ].join("\n");
 }
 
-function outboundSection(result: OutboundResult | string): string {
-  if (typeof result === "string") return `Outbound sync measurement failed: ${result}`;
-  const within = (value: number, floor: number) => (value <= floor * 1.2 ? "yes" : "no");
-  return [
-    `${result.configurations} configurations, ${result.latencyMs} ms latency: the page's one streamed read (configurations page by page, each page's jobs and secrets in \$batches of 10 while the next page is read).`,
-    "",
-    table(
-      ["measure", "value", "floor", "ratio", "within 1.2x"],
-      [
-        ["first row (first page of configurations)", ms(result.firstRowMs), `${ms(result.firstRowFloorMs)} (one round trip)`, ratio(result.firstRowMs, result.firstRowFloorMs), within(result.firstRowMs, result.firstRowFloorMs)],
-        ["every status", ms(result.allStatusesMs), `${ms(result.allStatusesFloorMs)} (pages + one \$batch)`, ratio(result.allStatusesMs, result.allStatusesFloorMs), within(result.allStatusesMs, result.allStatusesFloorMs)],
-      ],
-    ),
-  ].join("\n");
-}
 
 log("Graph: partners list");
 const lists = await benchLists(log);
@@ -124,8 +98,6 @@ const report = [
   "",
   restoreTable(restores),
   "",
-  "## Outbound sync page",
-  "",
   outboundSection(outbound),
   "",
   "## In the browser",
@@ -134,7 +106,9 @@ const report = [
   "",
   hostileSection(hostile),
   "",
+  // The snapshot export is measured by its own script (`npm run bench:snapshot`): its last figures are kept.
+  ...[sectionOf(readFileSync(RESULTS_FILE, "utf8"), SNAPSHOT_HEADING)].filter((section): section is string => section !== null).flatMap((section) => [section, ""]),
 ].join("\n");
 
-writeFileSync(new URL("./results.md", import.meta.url), report);
+writeFileSync(RESULTS_FILE, report);
 console.log(report);
