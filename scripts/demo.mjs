@@ -23,7 +23,8 @@ await waitFor(`http://localhost:${DASHBOARD_PORT}/signed-out`, "The dashboard");
 console.log(`
   Dashboard:  http://localhost:${DASHBOARD_PORT}
   Sign in on the emulator's page with one of:
-    admin@contoso.example     Security Administrator (can change and restore)
+    admin@contoso.example     Security Administrator and Cloud Application Administrator (can change everything)
+    secadmin@contoso.example  Security Administrator only (sync jobs need an application role)
     reader@contoso.example    Global Reader (read only)
     helpdesk@contoso.example  no directory role (sees the permission message)
   Password: ${process.env.EMULATOR_USER_PASSWORD ?? "demo-password"}
