@@ -89,7 +89,7 @@ test("the Litware configuration's errors, grouped: consent asked on demand, the 
   await expect(other.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 20_000 });
   await expect(other.getByLabel("Period")).toHaveValue("30");
   await expect(other.getByRole("searchbox", { name: "User", exact: true })).toHaveValue("megan");
-  await expect(other.getByRole("region", { name: AMBIGUOUS })).toContainText(`${month.length.toLocaleString("en-US")} entries · 1 user`);
+  await expect(other.getByRole("region", { name: AMBIGUOUS })).toContainText(`${month.length.toLocaleString("en-US")} entries · 1 user`, { timeout: 30_000 });
   await expect(other.getByRole("region", { name: "A property of the user is not valid" })).toHaveCount(0);
   await other.close();
 

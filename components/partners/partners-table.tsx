@@ -78,10 +78,11 @@ export const PartnersTable = memo(function PartnersTable({
         <colgroup>
           <col />
           <col className="xl:w-[310px]" />
-          <col className="xl:w-[360px]" />
-          <col className="xl:w-[118px]" />
-          <col className="xl:w-[150px]" />
-          <col className="xl:w-[142px]" />
+          <col className="xl:w-[320px]" />
+          <col className="xl:w-[110px]" />
+          <col className="xl:w-[120px]" />
+          <col className="xl:w-[132px]" />
+          <col className="xl:w-[120px]" />
         </colgroup>
         <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
           <tr aria-rowindex={1}>

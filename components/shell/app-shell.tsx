@@ -29,7 +29,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <span>Cross-tenant sync</span>
           </Link>
           <EmulatorBadge />
-          <nav aria-label="Main" className="order-last flex h-10 w-full items-stretch gap-1 sm:order-none sm:h-12 sm:w-auto">
+          <nav aria-label="Main" className="order-last flex w-full flex-wrap items-stretch gap-x-1 sm:order-none sm:h-12 sm:w-auto sm:flex-nowrap">
             {NAV_ITEMS.map((item) => {
               const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
@@ -38,7 +38,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                   href={item.href}
                   aria-current={current ? "page" : undefined}
                   className={cn(
-                    "flex items-center border-b-2 px-2 text-sm",
+                    "flex h-10 items-center border-b-2 px-2 text-sm whitespace-nowrap sm:h-auto",
                     current ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg",
                   )}
                 >
