@@ -77,12 +77,12 @@ export const PartnersTable = memo(function PartnersTable({
         {/* Fixed widths on a wide screen: every row stays one line (the name's domain gives way first). */}
         <colgroup>
           <col />
-          <col className="xl:w-[310px]" />
-          <col className="xl:w-[320px]" />
-          <col className="xl:w-[110px]" />
-          <col className="xl:w-[120px]" />
-          <col className="xl:w-[132px]" />
-          <col className="xl:w-[120px]" />
+          <col className="xl:w-[300px]" />
+          <col className="xl:w-[360px]" />
+          <col className="xl:w-[104px]" />
+          <col className="xl:w-[104px]" />
+          <col className="xl:w-[124px]" />
+          <col className="xl:w-[160px]" />
         </colgroup>
         <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:hidden">
           <tr aria-rowindex={1}>

@@ -90,6 +90,11 @@ export function watchedFocus(): HTMLElement | null {
   return stopWatching ? placed : null;
 }
 
+/** Where focus was put back last, watched or not, while it is on the page. */
+export function lastPlacedFocus(): HTMLElement | null {
+  return placed?.isConnected ? placed : null;
+}
+
 /**
  * Puts focus back (see focusPlace) and keeps it there while the page settles:
  * whenever focus falls to the page itself, it goes to the place again; and when

@@ -17,7 +17,7 @@ import { X } from "lucide-react";
 import type { OutcomeTone } from "@/lib/writes/messages";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { nextControlAfter, rememberFocus, returnFocus, watchedFocus, type FocusMemory } from "@/components/ui/focus-return";
+import { lastPlacedFocus, nextControlAfter, rememberFocus, returnFocus, watchedFocus, type FocusMemory } from "@/components/ui/focus-return";
 import { OutcomeIcon } from "./outcome-icon";
 
 /** How long a card that is not an error stays, unless it is hovered or focused. */
@@ -87,8 +87,9 @@ function makeReachable(id: string | number, memory: FocusMemory | null) {
   const at = reachable.findIndex((card) => card.id === id);
   if (at >= 0) reachable.splice(at, 1);
   if (!memory) return;
-  // Focus may still move to the opener's neighbour after the card appears: follow it.
-  reachable.push({ id, anchor: () => watchedFocus() ?? (memory.opener.isConnected ? memory.opener : null), pinned: null });
+  // Focus may still move to the opener's neighbour after the card appears: follow it, also once the watch is over.
+  const followsPlace = watchedFocus() !== null;
+  reachable.push({ id, anchor: () => watchedFocus() ?? (followsPlace ? lastPlacedFocus() : null) ?? (memory.opener.isConnected ? memory.opener : null), pinned: null });
   if (reachable.length === 1) document.addEventListener("keydown", onKeyDown, true);
 }
 
