@@ -1,9 +1,10 @@
 "use client";
 
+import { PeriodSelect, REPORT_SELECT } from "@/components/shared/period-select";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Download } from "lucide-react";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, type ChangeKind } from "@/lib/audit/activities";
-import { isValidPerson, isValidPersonStart, parseActivityFilters, serializeActivityFilters, type ActivityFilters, type PeriodDays } from "@/lib/audit/activity-filters";
+import { isValidPerson, isValidPersonStart, parseActivityFilters, serializeActivityFilters, type ActivityFilters } from "@/lib/audit/activity-filters";
 import { toAuditCsv } from "@/lib/audit/csv";
 import { describeAuditEntry } from "@/lib/audit/describe";
 import type { AuditEntry } from "@/lib/audit/types";
@@ -20,7 +21,7 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { AuditEntryList } from "./audit-entry-list";
 import { RETENTION_NOTE } from "@/components/shared/audit-status";
 
-const SELECT = "h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg";
+const SELECT = REPORT_SELECT;
 
 const SUGGESTIONS = 8;
 
@@ -218,13 +219,7 @@ export function ActivityView() {
         }
       />
       <div role="search" aria-label="Filter changes" className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <label className="flex items-center gap-2 text-sm text-muted">
-          Period
-          <select value={filters.days} onChange={(event) => update({ days: Number(event.target.value) as PeriodDays })} className={SELECT}>
-            <option value={7}>Last 7 days</option>
-            <option value={30}>Last 30 days</option>
-          </select>
-        </label>
+        <PeriodSelect days={filters.days} onChange={(days) => update({ days })} />
         <PartnerFilter value={filters.partner} options={partnerOptions} onApply={(partner) => update({ partner })} />
         <PersonFilter person={filters.person} personStart={filters.personStart} people={people} onApply={applyPerson} />
         <label className="flex items-center gap-2 text-sm text-muted">

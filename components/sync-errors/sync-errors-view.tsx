@@ -1,5 +1,6 @@
 "use client";
 
+import { PeriodSelect, REPORT_SELECT } from "@/components/shared/period-select";
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { ChevronLeft, Download, ListChecks } from "lucide-react";
@@ -28,7 +29,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { ErrorGroupCard } from "./error-group-card";
 
-const SELECT = "h-8 rounded-md border border-border-strong bg-surface px-2 text-sm text-fg";
+const SELECT = REPORT_SELECT;
 const STATUS_OPTIONS: (ProvisioningStatus | "all")[] = ["failure", "warning", "skipped", "success", "all"];
 
 function UserFilter({ value, onApply }: { value: string | null; onApply: (user: string | null) => void }) {
@@ -171,13 +172,7 @@ export function SyncErrorsView({ servicePrincipalId }: { servicePrincipalId: str
         }
       />
       <div role="search" aria-label="Filter the provisioning log" className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <label className="flex items-center gap-2 text-sm text-muted">
-          Period
-          <select value={filters.days} onChange={(event) => update({ days: Number(event.target.value) as PeriodDays })} className={SELECT}>
-            <option value={7}>Last 7 days</option>
-            <option value={30}>Last 30 days</option>
-          </select>
-        </label>
+        <PeriodSelect days={filters.days} onChange={(days) => update({ days })} />
         <label className="flex items-center gap-2 text-sm text-muted">
           Status
           <select value={filters.status} onChange={(event) => update({ status: event.target.value as ProvisioningStatus | "all" })} className={SELECT}>
