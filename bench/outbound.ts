@@ -74,7 +74,7 @@ export function outboundSection(result: OutboundResult | string): string {
   return [
     heading,
     "",
-    `${result.configurations} configurations, ${result.latencyMs} ms latency: the page's one streamed read (configurations page by page, each page's jobs and secrets in \$batches of 10 while the next page is read).`,
+    `${result.configurations} configurations, ${result.latencyMs} ms latency: the page's one streamed read (configurations page by page, each page's jobs and secrets in \$batches of 10, sent once the next page has been asked for, so that page's round trip starts first).`,
     "",
     table(
       ["measure", "value", "floor", "ratio", "within 1.2x"],
@@ -83,5 +83,11 @@ export function outboundSection(result: OutboundResult | string): string {
         ["every status", ms(result.allStatusesMs), `${ms(result.allStatusesFloorMs)} (pages + one \$batch)`, ratio(result.allStatusesMs, result.allStatusesFloorMs), within(result.allStatusesMs, result.allStatusesFloorMs)],
       ],
     ),
+    ...(result.allStatusesMs > result.allStatusesFloorMs * 1.2
+      ? [
+          "",
+          "Where the goal is missed, and why: the floor counts only waiting. The last page's ten \$batches (200 Graph requests, about 27 KB of JSON each) are answered by the emulator and parsed here on the same two cores, one after another; that work (about 2 ms a \$batch) lands after the last round trip, and the first page's \$batches arrive while the next page is read.",
+        ]
+      : []),
   ].join("\n");
 }

@@ -529,10 +529,13 @@ export class Outbound {
    */
   runDue(): number {
     const now = this.ctx.now();
+    const nowIso = iso(now);
     let ran = 0;
     for (const config of this.state.configurations) {
       const job = config.job;
-      if (!job || job.schedule.state !== "Active") continue;
+      if (!job || job.schedule.state !== "Active" || job.nextRunAt === null) continue;
+      // Runs before every Graph request: ISO instants of one length compare as strings, so only a due job pays for Date.parse.
+      if (job.nextRunAt.length === nowIso.length && job.nextRunAt > nowIso) continue;
       let guard = 0;
       while (job.nextRunAt !== null && job.schedule.state === "Active" && Date.parse(job.nextRunAt) <= now && guard++ < 200) {
         let at = Date.parse(job.nextRunAt);

@@ -42,6 +42,8 @@ export class Store {
   private partnerArray: PartnerRecord[] | null = null;
   /** Earliest deletedDateTime in deleted items (ms) as of `version`: lets purgeExpired() skip the scan. */
   private oldestDeleted = { version: -1, ms: Infinity };
+  /** When purgeExpired() last ran, and on which version of the state. */
+  private housekept = { at: -1, version: -1 };
   private readonly options: StoreOptions;
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -204,6 +206,17 @@ export class Store {
    * deleted items went.
    */
   purgeExpired(): number {
+    // The items of one $batch arrive within the same millisecond: nothing new can be due until the clock or the state moves.
+    const now = this.options.clock.now();
+    if (now === this.housekept.at && this.version === this.housekept.version) return 0;
+    try {
+      return this.housekeep();
+    } finally {
+      this.housekept = { at: now, version: this.version };
+    }
+  }
+
+  private housekeep(): number {
     if (this.outbound.runDue() > 0) this.changed();
     if (this.outbound.prune()) this.changed();
     this.pruneAudit();

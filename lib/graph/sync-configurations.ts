@@ -83,9 +83,13 @@ export async function* listSyncConfigurations(token: string, options?: GraphOpti
         if (stopped) return;
         push(page.ok ? ok({ kind: "configurations", items: page.data }) : page);
         if (!page.ok) return;
-        for (const batch of splitIntoBatches(page.data.map((c) => c.servicePrincipalId), CONFIGURATIONS_PER_BATCH)) {
-          jobReads.push(readConfigurationJobs(token, batch, options).then(push));
-        }
+        // The next page is asked for first: its round trip is the one every later status waits on.
+        const batches = splitIntoBatches(page.data.map((c) => c.servicePrincipalId), CONFIGURATIONS_PER_BATCH);
+        jobReads.push(
+          new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+            Promise.all(batches.map((batch) => (stopped ? undefined : readConfigurationJobs(token, batch, options).then(push)))).then(() => undefined),
+          ),
+        );
       }
       await Promise.all(jobReads);
     } catch {
