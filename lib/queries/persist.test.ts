@@ -42,6 +42,24 @@ describe("persisted query cache", () => {
     expect(await persist.persistOptions(READER).persister.restoreClient()).toBeUndefined();
   });
 
+  it("turns the cache into text only when the tab is idle, not in the frame of the change", async () => {
+    const { accounts, persist, cacheKey } = await load();
+    accounts.settleSignedInAccount(ADMIN);
+    const idle: (() => void)[] = [];
+    Object.assign(window, { requestIdleCallback: (callback: () => void) => idle.push(callback) });
+    const { persister } = persist.persistOptions(ADMIN);
+    const stored = client("Fabrikam");
+    let serialized = 0;
+    Object.assign(stored, { toJSON: () => (serialized++, { ...stored, toJSON: undefined }) });
+    void persister.persistClient(stored);
+    await vi.waitFor(() => expect(idle).toHaveLength(1));
+    expect(serialized).toBe(0);
+
+    idle.forEach((run) => run());
+    await vi.waitFor(() => expect(window.sessionStorage.getItem(cacheKey(ADMIN))).toContain("Fabrikam"));
+    expect(serialized).toBe(1);
+  });
+
   it("a write still waiting when the account signs out is dropped", async () => {
     const { accounts, persist, cacheKey } = await load();
     accounts.settleSignedInAccount(ADMIN);
@@ -68,5 +86,19 @@ describe("the stored query cache", () => {
     };
     expect(stored({ pages: [[]], complete: false })).toBe(false);
     expect(stored({ pages: [[]], complete: true })).toBe(true);
+  });
+
+  it("leaves out a list too large to write without holding the page up; it is read again on reload", async () => {
+    const { persist } = await load();
+    const stored = (rows: number) => {
+      const queryClient = new QueryClient();
+      const row = { tenantId: "t", displayName: "Partner", syncPolicy: null } as unknown as PartnersList["pages"][number][number];
+      const half = Math.floor(rows / 2);
+      queryClient.setQueryData(graphKeys.partnersList(ADMIN), { pages: [Array(half).fill(row), Array(rows - half).fill(row)], complete: true });
+      const query = queryClient.getQueryCache().find({ queryKey: graphKeys.partnersList(ADMIN) })!;
+      return persist.persistOptions(ADMIN).dehydrateOptions?.shouldDehydrateQuery?.(query) ?? false;
+    };
+    expect(stored(persist.MAX_STORED_ROWS)).toBe(true);
+    expect(stored(persist.MAX_STORED_ROWS + 1)).toBe(false);
   });
 });
