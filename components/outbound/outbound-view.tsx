@@ -12,6 +12,7 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { SearchInput } from "@/components/ui/search-input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { SortableHeader } from "@/components/ui/sortable-header";
+import { STACKED_CELL } from "@/components/ui/virtual-rows";
 import { OutboundStatusLabel } from "@/components/shared/outbound-status";
 import { SyncReadProblem, SyncRoleNeeded } from "./sync-read-problem";
 
@@ -171,7 +172,7 @@ export function OutboundView() {
                           {row.displayName ?? "Unnamed configuration"}
                         </Link>
                       </td>
-                      <td data-label="Target" className={`${CELL} max-md:block max-md:py-1`}>
+                      <td data-label="Target" className={`${CELL} ${STACKED_CELL}`}>
                         {row.targetTenantId ? (
                           <div className="min-w-0">
                             <span>{row.targetName ?? <span className="font-mono text-xs">{row.targetTenantId}</span>}</span>
@@ -183,13 +184,13 @@ export function OutboundView() {
                           <Skeleton className="h-4 w-32" />
                         )}
                       </td>
-                      <td data-label="Status" className={`${CELL} max-md:block max-md:py-1`}>
+                      <td data-label="Status" className={`${CELL} ${STACKED_CELL}`}>
                         <StatusCell row={row} now={now} />
                       </td>
-                      <td data-label="Last cycle" className={`${CELL} max-md:block max-md:py-1`}>
+                      <td data-label="Last cycle" className={`${CELL} ${STACKED_CELL}`}>
                         {row.jobRead ? <LastCycle row={row} now={now} /> : <Skeleton className="h-4 w-20" />}
                       </td>
-                      <td data-label="Users in sync" className={`${CELL} tabular-nums max-md:block max-md:py-1`}>
+                      <td data-label="Users in sync" className={`${CELL} ${STACKED_CELL} tabular-nums`}>
                         {row.jobRead ? (row.job?.usersInSync ?? 0).toLocaleString("en-US") : <Skeleton className="h-4 w-10" />}
                       </td>
                     </tr>

@@ -79,7 +79,7 @@ export function ProvisionOnDemand({ context }: { context: JobContext }) {
             setPicked(null);
           }}
           placeholder="Name or sign-in name, at least 2 characters"
-          className="mt-1 block h-8 w-80 max-w-full rounded-md border border-border-strong bg-surface px-2 text-sm placeholder:text-muted"
+          className="mt-1 block h-8 w-96 max-w-full rounded-md border border-border-strong bg-surface px-2 text-sm placeholder:text-muted"
         />
       </label>
       {users.data && users.data.length > 0 ? (
