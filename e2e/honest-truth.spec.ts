@@ -55,31 +55,37 @@ test("a bulk restore under throttling keeps its rows in the list, marked, and ev
     text: "Restored: 8",
   });
 
-  // Every restore of the batch is throttled once; each Graph answer takes a moment, so the write is seen on its way.
-  await emulator.failNext({ count: 8, path: "/restore", status: 429, retryAfterSeconds: 4 });
-  await emulator.control("PUT", "faults", { latencyMs: 1_500 });
+  // Each restore is throttled twice: first with a short Retry-After the server waits out itself (the
+  // write stays on its way), then with one longer than it holds a request, counted down in the browser.
+  await emulator.failNext({ count: 8, path: "/restore", status: 429, retryAfterSeconds: 3 });
+  await emulator.failNext({ count: 8, path: "/restore", status: 429, retryAfterSeconds: 12 });
+  await emulator.control("PUT", "faults", { latencyMs: 1_000 });
   await table.getByRole("checkbox", { name: "Select all shown policies" }).check();
   await page.getByRole("button", { name: "Restore selected (8)" }).click();
   await page.getByRole("dialog", { name: "Restore 8 sync policies" }).getByRole("button", { name: "Restore 8" }).click();
 
   // On its way: the rows stay, each marked as not confirmed yet, and the count is still theirs.
-  await expect(table.getByRole("status").filter({ hasText: RESTORING }).first()).toBeVisible();
+  const pending = table.getByRole("status").filter({ hasText: RESTORING });
+  await expect(pending.first()).toBeVisible();
   await expect(table).toHaveAttribute("aria-rowcount", "9");
   await expect(page.getByText("Showing 8 of")).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: ids[0]! })).toContainText(RESTORING);
+  await expect(page.getByRole("button", { name: "Restore Bulk Partner 01" })).toBeDisabled();
 
-  // Throttled: the header counts down to the automatic resend, and every row says the same.
-  await expect(results.getByRole("timer")).toContainText(/retrying automatically in [1-4] s/);
+  // Throttled past what the server waits: the header counts down to the automatic resend, and every row says the same.
+  await expect(results.getByRole("timer")).toContainText(/retrying automatically in \d+ s/, { timeout: 20_000 });
   await emulator.control("PUT", "faults", { latencyMs: 0 });
   await expect(table).toHaveAttribute("aria-rowcount", "9");
   const throttledRows = table.getByRole("alert").filter({ hasText: "Throttled" });
   await expect(throttledRows.first()).toContainText("it is sent again automatically when the countdown ends");
   for (const alert of await throttledRows.all()) await expect(alert).not.toContainText("retry shortly");
+  await expect(results).toContainText("it is sent again automatically when the countdown ends");
   await expect(results).not.toContainText("retry shortly");
   // The results panel is part of the page: the page scrolls, not a box inside it.
   expect(await scrollsInsideThePage(results)).toBe(false);
 
   await expect(results.getByRole("status")).toHaveText("Restored: 8", { timeout: 30_000 });
-  await expect(results).toContainText("after 2 attempts");
+  await expect(results).toContainText(/after \d+ attempts/);
   expect(await seen()).toEqual([]);
 
   const stillDeleted = new Set((await emulator.deletedSyncPolicies()).map((policy) => policy.tenantId));
@@ -208,7 +214,6 @@ test("during a slow write the value is marked as not confirmed and the partner's
   const group = section.getByRole("button", { name: /inbound group sync/ });
   await expect(group).toBeDisabled();
   await expect(section.getByRole("button", { name: "Delete sync policy" })).toBeDisabled();
-  expect((await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(true);
 
   await expect(page.getByText("Turned off inbound user sync for Fabrikam")).toBeVisible({ timeout: 20_000 });
   await emulator.control("PUT", "faults", { latencyMs: 0 });

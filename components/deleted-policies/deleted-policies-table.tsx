@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { RotateCcw } from "lucide-react";
+import { Loader2, RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/core/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partners/display";
 import { formatDate, purgeDate } from "@/lib/deleted/retention";
-import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { PurgeRowButton } from "./purge-flow";
@@ -29,6 +29,7 @@ export function DeletedPoliciesTable({
   onRestore,
   canRestore,
   restoring,
+  onTheirWay,
   outcomes,
   messageContext,
 }: {
@@ -40,6 +41,8 @@ export function DeletedPoliciesTable({
   canRestore: boolean;
   /** A restore is on its way: every Restore button waits for it. */
   restoring: boolean;
+  /** Rows a restore is taking out of the list (lower-case tenant ids): marked until Graph answers. */
+  onTheirWay: ReadonlySet<string>;
   outcomes: Map<string, WriteOutcome>;
   messageContext: OutcomeContext;
 }) {
@@ -99,7 +102,10 @@ export function DeletedPoliciesTable({
             const policy = policies[item.index]!;
             const name = policyDisplayName(policy);
             const label = name ?? policy.tenantId;
-            const outcome = outcomes.get(policy.tenantId.toLowerCase());
+            // A row on its way says so; an earlier outcome (throttled before this resend) no longer holds. One being checked says that.
+            const pending = onTheirWay.has(policy.tenantId.toLowerCase());
+            const found = outcomes.get(policy.tenantId.toLowerCase());
+            const outcome = pending && found?.kind !== "checking" ? undefined : found;
             const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
             return (
               <VirtualRow key={policy.tenantId} index={item.index} measureElement={measureElement}>
@@ -116,6 +122,12 @@ export function DeletedPoliciesTable({
                   <Link href={`/partners/${policy.tenantId}`} className="font-medium text-accent hover:underline">
                     {name ?? <span className="italic">Unnamed policy</span>}
                   </Link>
+                  {pending && !outcome ? (
+                    <p role="status" className="mt-0.5 flex items-center gap-1 text-xs text-muted">
+                      <Loader2 aria-hidden className="size-3.5 animate-spin motion-reduce:animate-none" />
+                      {WRITE_NOTICES.pendingRestoring}
+                    </p>
+                  ) : null}
                   {message && outcome ? (
                     <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
                       <OutcomeIcon tone={message.tone} />

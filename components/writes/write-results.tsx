@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { RotateCcw, X } from "lucide-react";
-import { describeWriteOutcome, finishRestLabel, lostContactSummary, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, finishRestLabel, lostContactSummary, retryCountdownText, WRITE_NOTICES } from "@/lib/writes/messages";
 import { AUTO_RETRY_ROUNDS, isSettledOutcome, type OutcomeKind } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-icon";
@@ -21,21 +21,18 @@ export function WriteResults<TItem>({
   title,
   flow,
   canRetry,
-  messageContext,
   linkToPartner = false,
 }: {
   /** "Restore results": the panel's heading and its region name. */
   title: string;
   flow: WriteRunState<TItem>;
   canRetry: boolean;
-  messageContext?: OutcomeContext;
   linkToPartner?: boolean;
 }) {
   const { run } = flow;
   if (!run) return null;
-  // While a resend is counted down, a throttled row says it goes again automatically, as the header does.
-  const base = messageContext ?? flow.messageContext;
-  const context = run.retryAt !== null ? { ...base, resendScheduled: true } : base;
+  // The run's words: while a resend is counted down, a throttled row says it goes again automatically.
+  const context = flow.messageContext;
   const counts = new Map<string, number>();
   for (const outcome of run.outcomes) {
     const label = describeWriteOutcome(outcome, context).label;

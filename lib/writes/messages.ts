@@ -230,6 +230,8 @@ export const WRITE_NOTICES = {
   throttledPanel: (countdown: string) => `Graph is throttling: ${countdown.toLowerCase()}`,
   /** Beside a value a write changes, until Graph answers. */
   pendingSaving: "Saving: not confirmed by Microsoft Graph yet",
+  /** On a row a restore is taking out of a deleted list, until Graph answers. */
+  pendingRestoring: "Restoring: not confirmed by Microsoft Graph yet",
   pendingThrottled: (countdown: string) => `Not changed yet: Microsoft Graph is throttling. ${countdown}.`,
   answerLostTitle: UNREACHABLE.server,
   answerLostDetail: "Its answer was lost, so whether the change went through is not known from it. The views were re-read from Microsoft Graph: check what they show before trying again.",
