@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { Loader2, RotateCcw } from "lucide-react";
+import { RotateCcw } from "lucide-react";
 import type { DeletedSyncPolicy } from "@/lib/core/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partners/display";
 import { formatDate, purgeDate } from "@/lib/deleted/retention";
-import { describeWriteOutcome, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, sendingMessage, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { PurgeRowButton } from "./purge-flow";
@@ -106,7 +106,7 @@ export function DeletedPoliciesTable({
             const pending = onTheirWay.has(policy.tenantId.toLowerCase());
             const found = outcomes.get(policy.tenantId.toLowerCase());
             const outcome = pending && found?.kind !== "checking" ? undefined : found;
-            const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
+            const message = outcome ? describeWriteOutcome(outcome, messageContext) : pending ? sendingMessage("restore-sync-policy") : null;
             return (
               <VirtualRow key={policy.tenantId} index={item.index} measureElement={measureElement}>
                 <td className={`${CELL} max-md:float-left max-md:pr-0`}>
@@ -122,18 +122,12 @@ export function DeletedPoliciesTable({
                   <Link href={`/partners/${policy.tenantId}`} className="font-medium text-accent hover:underline">
                     {name ?? <span className="italic">Unnamed policy</span>}
                   </Link>
-                  {pending && !outcome ? (
-                    <p role="status" className="mt-0.5 flex items-center gap-1 text-xs text-muted">
-                      <Loader2 aria-hidden className="size-3.5 animate-spin motion-reduce:animate-none" />
-                      {WRITE_NOTICES.pendingRestoring}
-                    </p>
-                  ) : null}
-                  {message && outcome ? (
-                    <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
+                  {message ? (
+                    <p role={outcome ? "alert" : "status"} className="mt-0.5 flex items-start gap-1 text-xs text-muted">
                       <OutcomeIcon tone={message.tone} />
                       <span>
                         <strong className="text-fg">{message.label}.</strong> {message.detail}
-                        {outcome.kind === "conflict" ? (
+                        {outcome?.kind === "conflict" ? (
                           <>
                             {" "}
                             <Link href={`/partners/${policy.tenantId}`} className="text-accent hover:underline">

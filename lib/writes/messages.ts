@@ -180,6 +180,11 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
   }
 }
 
+/** A row a run is sending now, until Graph answers: in its list and in the results panel ("Restore sent. Not confirmed by Microsoft Graph yet."). */
+export function sendingMessage(write: WriteKind): OutcomeMessage {
+  return { tone: "pending", label: `${WORDS[write].verb} sent`, detail: "Not confirmed by Microsoft Graph yet." };
+}
+
 /** The toast for one write's outcome: its title, tone and detail, all from the words above. */
 export interface WriteToast {
   tone: OutcomeTone;
@@ -230,8 +235,6 @@ export const WRITE_NOTICES = {
   throttledPanel: (countdown: string) => `Graph is throttling: ${countdown.toLowerCase()}`,
   /** Beside a value a write changes, until Graph answers. */
   pendingSaving: "Saving: not confirmed by Microsoft Graph yet",
-  /** On a row a restore is taking out of a deleted list, until Graph answers. */
-  pendingRestoring: "Restoring: not confirmed by Microsoft Graph yet",
   pendingThrottled: (countdown: string) => `Not changed yet: Microsoft Graph is throttling. ${countdown}.`,
   answerLostTitle: UNREACHABLE.server,
   answerLostDetail: "Its answer was lost, so whether the change went through is not known from it. The views were re-read from Microsoft Graph: check what they show before trying again.",
