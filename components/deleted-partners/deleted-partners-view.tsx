@@ -10,7 +10,7 @@ import { useUrlState } from "@/lib/browser/use-url-state";
 import { useDeletedPartners, useRereadDeletedPartnerIds } from "@/lib/queries/deleted-partners";
 import { usePurgePartners, useRestorePartners } from "@/lib/queries/partner-writes";
 import { useTenantInformationLookup } from "@/lib/queries/tenant-information";
-import { describeWriteOutcome } from "@/lib/writes/messages";
+import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
@@ -45,6 +45,7 @@ function Row({
   partner,
   now,
   outcome,
+  context,
   canWrite,
   busy,
   selected,
@@ -55,6 +56,8 @@ function Row({
   partner: NamedDeletedPartner;
   now: Date;
   outcome: WriteOutcome | undefined;
+  /** The words of the run the outcome belongs to (a throttled row waiting for the automatic resend says so). */
+  context: OutcomeContext;
   canWrite: boolean;
   busy: boolean;
   selected: boolean;
@@ -64,7 +67,7 @@ function Row({
 }) {
   const { name } = partner;
   const label = name ?? partner.tenantId;
-  const message = outcome ? describeWriteOutcome(outcome) : null;
+  const message = outcome ? describeWriteOutcome(outcome, context) : null;
   return (
     <tr className="border-b border-border last:border-0 hover:bg-surface-muted/60 max-md:block max-md:py-1.5">
       <td className={`${CELL} w-8 max-md:float-left max-md:pr-0`}>
@@ -337,6 +340,7 @@ export function DeletedPartnersView() {
                         partner={partner}
                         now={now}
                         outcome={outcomes.get(partner.tenantId.toLowerCase())}
+                        context={outcomes.get(partner.tenantId.toLowerCase())?.write === "purge-partner" ? purges.messageContext : restores.messageContext}
                         canWrite={permission.allowed}
                         busy={busy}
                         selected={selected.has(partner.tenantId)}

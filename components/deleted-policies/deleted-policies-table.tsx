@@ -6,7 +6,7 @@ import type { DeletedSyncPolicy } from "@/lib/core/models";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { policyDisplayName } from "@/lib/partners/display";
 import { formatDate, purgeDate } from "@/lib/deleted/retention";
-import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, sendingMessage, type OutcomeContext } from "@/lib/writes/messages";
 import { TenantId } from "@/components/ui/tenant-id";
 import { Button } from "@/components/ui/button";
 import { PurgeRowButton } from "./purge-flow";
@@ -29,6 +29,7 @@ export function DeletedPoliciesTable({
   onRestore,
   canRestore,
   restoring,
+  onTheirWay,
   outcomes,
   messageContext,
 }: {
@@ -40,6 +41,8 @@ export function DeletedPoliciesTable({
   canRestore: boolean;
   /** A restore is on its way: every Restore button waits for it. */
   restoring: boolean;
+  /** Rows a restore is taking out of the list (lower-case tenant ids): marked until Graph answers. */
+  onTheirWay: ReadonlySet<string>;
   outcomes: Map<string, WriteOutcome>;
   messageContext: OutcomeContext;
 }) {
@@ -99,8 +102,11 @@ export function DeletedPoliciesTable({
             const policy = policies[item.index]!;
             const name = policyDisplayName(policy);
             const label = name ?? policy.tenantId;
-            const outcome = outcomes.get(policy.tenantId.toLowerCase());
-            const message = outcome ? describeWriteOutcome(outcome, messageContext) : null;
+            // A row on its way says so; an earlier outcome (throttled before this resend) no longer holds. One being checked says that.
+            const pending = onTheirWay.has(policy.tenantId.toLowerCase());
+            const found = outcomes.get(policy.tenantId.toLowerCase());
+            const outcome = pending && found?.kind !== "checking" ? undefined : found;
+            const message = outcome ? describeWriteOutcome(outcome, messageContext) : pending ? sendingMessage("restore-sync-policy") : null;
             return (
               <VirtualRow key={policy.tenantId} index={item.index} measureElement={measureElement}>
                 <td className={`${CELL} max-md:float-left max-md:pr-0`}>
@@ -116,12 +122,12 @@ export function DeletedPoliciesTable({
                   <Link href={`/partners/${policy.tenantId}`} className="font-medium text-accent hover:underline">
                     {name ?? <span className="italic">Unnamed policy</span>}
                   </Link>
-                  {message && outcome ? (
-                    <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
+                  {message ? (
+                    <p role={outcome ? "alert" : "status"} className="mt-0.5 flex items-start gap-1 text-xs text-muted">
                       <OutcomeIcon tone={message.tone} />
                       <span>
                         <strong className="text-fg">{message.label}.</strong> {message.detail}
-                        {outcome.kind === "conflict" ? (
+                        {outcome?.kind === "conflict" ? (
                           <>
                             {" "}
                             <Link href={`/partners/${policy.tenantId}`} className="text-accent hover:underline">

@@ -52,7 +52,16 @@ export function DeletedPoliciesView() {
   const deselectSettled = useCallback((settled: WriteOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ route: "deleted-items", onOpenPartner: openPartner, onSettled: deselectSettled });
 
-  const all = useNamedDeletedPolicies(deleted.data);
+  const named = useNamedDeletedPolicies(deleted.data);
+  // A restore takes its rows out of the cache at once; the list keeps them, marked, until Graph answers.
+  const { sending } = flow;
+  const onTheirWay = useMemo(() => new Set(Object.keys(sending)), [sending]);
+  const all = useMemo(() => {
+    if (!named) return named;
+    const listed = new Set(named.map((policy) => policy.tenantId.toLowerCase()));
+    const gone = Object.entries(sending).filter(([id]) => !listed.has(id)).map(([, policy]) => policy);
+    return gone.length > 0 ? [...named, ...gone] : named;
+  }, [named, sending]);
   // Filtered in the keystroke's own render: a deferred one would wait for the tab's pending server action.
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
   // Only rows the user can see are restored; selected rows hidden by the filter are counted, not sent.
@@ -108,7 +117,7 @@ export function DeletedPoliciesView() {
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
                 {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}
-                {writing && visible.length === 0 ? "Restoring…" : `Showing ${visible.length} of ${deleted.data.length} deleted policies`}
+                {writing && visible.length === 0 ? "Restoring…" : `Showing ${visible.length} of ${all?.length ?? deleted.data.length} deleted policies`}
               </p>
               <Button
                 size="sm"
@@ -125,7 +134,7 @@ export function DeletedPoliciesView() {
             </div>
           </div>
           {visible.length > 0 ? (
-            <DeletedByProvider policies={deleted.data}>
+            <DeletedByProvider policies={all ?? deleted.data}>
             <DeletedPoliciesTable
               policies={visible}
               now={now}
@@ -134,6 +143,7 @@ export function DeletedPoliciesView() {
               onRestore={(policy) => setConfirming([policy])}
               canRestore={permission.allowed}
               restoring={flow.pending}
+              onTheirWay={onTheirWay}
               messageContext={flow.messageContext}
               outcomes={outcomes}
             />

@@ -44,7 +44,7 @@ function DeletedPolicyHint({ policy }: { policy: DeletedSyncPolicy }) {
   return (
     <Link
       href={`/partners/${policy.tenantId}`}
-      className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-warn hover:underline"
+      className="inline-flex items-center gap-1 text-xs text-warn hover:underline md:whitespace-nowrap"
       title="This partner's sync policy is in deleted items and can still be restored"
     >
       <Trash2 aria-hidden className="size-3.5" />

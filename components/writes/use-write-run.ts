@@ -60,7 +60,8 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
   });
   const [run, setRun] = useState<WriteRun<TItem> | null>(null);
   const [pending, setPending] = useState(0);
-  // Rows on their way, and those of them whose answer was lost: shown as checking until their outcome lands.
+  // Rows on their way (by lower-case tenant id; a view keeps them listed, marked, until Graph answers),
+  // and those of them whose answer was lost: shown as checking until their outcome lands.
   const [sending, setSending] = useState<ByKey<TItem>>({});
   const [lost, setLost] = useState<ByKey<{ item: TItem; outcome: WriteOutcome; name: string }>>({});
   const checkingNow = useCheckingIds(options.write);
@@ -166,10 +167,13 @@ export function useWriteRun<TItem>(options: WriteRunOptions<TItem>) {
   const retryable = useMemo(() => shown?.outcomes.filter(isRetryableOutcome) ?? [], [shown]);
   const busy = pending > 0;
   const { write } = options;
+  // While a resend is counted down, a throttled row says it goes again automatically, as the countdown does.
+  const retryAt = shown?.retryAt ?? null;
+  const messageContext = useMemo(() => (retryAt !== null ? { ...context, resendScheduled: true } : context), [context, retryAt]);
 
   return useMemo(
-    () => ({ write, start, run: shown, dismiss, retryFailed, pending: busy, retryable, messageContext: context }),
-    [write, start, shown, dismiss, retryFailed, busy, retryable, context],
+    () => ({ write, start, run: shown, sending, dismiss, retryFailed, pending: busy, retryable, messageContext }),
+    [write, start, shown, sending, dismiss, retryFailed, busy, retryable, messageContext],
   );
 }
 

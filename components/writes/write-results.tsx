@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { RotateCcw, X } from "lucide-react";
-import { describeWriteOutcome, finishRestLabel, lostContactSummary, retryCountdownText, WRITE_NOTICES, type OutcomeContext } from "@/lib/writes/messages";
-import { AUTO_RETRY_ROUNDS, isSettledOutcome, type OutcomeKind } from "@/lib/writes/outcome";
+import { describeWriteOutcome, finishRestLabel, sendingMessage, lostContactSummary, retryCountdownText, WRITE_NOTICES } from "@/lib/writes/messages";
+import { AUTO_RETRY_ROUNDS, isSettledOutcome, type OutcomeKind, type WriteOutcome } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "./outcome-icon";
 import { RetryCountdown } from "./retry-countdown";
@@ -21,24 +21,24 @@ export function WriteResults<TItem>({
   title,
   flow,
   canRetry,
-  messageContext,
   linkToPartner = false,
 }: {
   /** "Restore results": the panel's heading and its region name. */
   title: string;
   flow: WriteRunState<TItem>;
   canRetry: boolean;
-  messageContext?: OutcomeContext;
   linkToPartner?: boolean;
 }) {
   const { run } = flow;
   if (!run) return null;
-  // While a resend is counted down, a throttled row says it goes again automatically, as the header does.
-  const base = messageContext ?? flow.messageContext;
-  const context = run.retryAt !== null ? { ...base, resendScheduled: true } : base;
+  // The run's words: while a resend is counted down, a throttled row says it goes again automatically.
+  const context = flow.messageContext;
+  // A row sent again is on its way: what Graph said to the earlier try no longer holds. One being checked says that.
+  const describe = (outcome: WriteOutcome) =>
+    outcome.tenantId.toLowerCase() in flow.sending && outcome.kind !== "checking" ? sendingMessage(outcome.write) : describeWriteOutcome(outcome, context);
   const counts = new Map<string, number>();
   for (const outcome of run.outcomes) {
-    const label = describeWriteOutcome(outcome, context).label;
+    const label = describe(outcome).label;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   const checking = run.outcomes.filter((outcome) => outcome.kind === "checking").length;
@@ -72,7 +72,7 @@ export function WriteResults<TItem>({
       </div>
       <ul className="divide-y divide-border">
         {run.outcomes.map((outcome) => {
-          const message = describeWriteOutcome(outcome, context);
+          const message = describe(outcome);
           return (
             <li key={outcome.tenantId} className="flex items-start gap-2 px-4 py-2 text-[13px]" data-outcome={outcome.kind}>
               <OutcomeIcon tone={message.tone} />

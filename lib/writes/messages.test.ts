@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WriteOutcome } from "./outcome";
-import { asClause, describeWriteOutcome, describeWriteToast, finishRestLabel, lostContactSummary, nothingDone, retryCountdownText, UNREACHABLE } from "./messages";
+import { asClause, describeWriteOutcome, describeWriteToast, finishRestLabel, lostContactSummary, nothingDone, retryCountdownText, sendingMessage, UNREACHABLE } from "./messages";
 
 const base: WriteOutcome = { write: "restore-sync-policy", tenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", kind: "done", policy: null, error: null, attempts: 1 };
 const error = { status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "req-1", retryAfterSeconds: null };
@@ -10,6 +10,17 @@ describe("describeWriteOutcome", () => {
     expect(describeWriteOutcome(base).detail).toMatch(/without inbound user sync settings/);
     const allowed = { ...base, policy: { tenantId: base.tenantId, displayName: null, userSyncAllowed: true, groupSyncAllowed: null, externalCloudAuthorizedApplicationId: null, deletedDateTime: null } };
     expect(describeWriteOutcome(allowed).detail).toMatch(/allowed/);
+  });
+
+  it("a throttled row says it is sent again automatically only while a resend is counted down", () => {
+    const throttled = { ...base, kind: "throttled" as const, error: { ...error, status: 429, code: "TooManyRequests", retryAfterSeconds: 12 } };
+    expect(describeWriteOutcome(throttled, { resendScheduled: true }).detail).toMatch(/sent again automatically when the countdown ends/);
+    expect(describeWriteOutcome(throttled, { resendScheduled: true }).detail).not.toMatch(/retry shortly/);
+    expect(describeWriteOutcome(throttled).detail).toMatch(/retry shortly/);
+  });
+
+  it("a row on its way is pending, named by what was sent, and claims nothing done", () => {
+    expect(sendingMessage("restore-sync-policy")).toEqual({ tone: "pending", label: "Restore sent", detail: "Not confirmed by Microsoft Graph yet." });
   });
 
   it("reports a restore someone else did as information, not an error", () => {

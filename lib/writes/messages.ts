@@ -180,6 +180,11 @@ export function describeWriteOutcome(outcome: WriteOutcome, context: OutcomeCont
   }
 }
 
+/** A row a run is sending now, until Graph answers: in its list and in the results panel ("Restore sent. Not confirmed by Microsoft Graph yet."). */
+export function sendingMessage(write: WriteKind): OutcomeMessage {
+  return { tone: "pending", label: `${WORDS[write].verb} sent`, detail: "Not confirmed by Microsoft Graph yet." };
+}
+
 /** The toast for one write's outcome: its title, tone and detail, all from the words above. */
 export interface WriteToast {
   tone: OutcomeTone;
