@@ -91,23 +91,33 @@ const WATCH_TYPING = `
 `;
 
 /**
- * Times a confirmed restore from the click on the dialog's Restore button to the frame painted
- * once the policy's row has left the deleted list. `window.__restore.tenantId` names the row.
+ * Times a confirmed restore from the click on the dialog's Restore button to two painted frames:
+ * the policy's row marked as on its way (or already gone), and the row gone from the deleted list
+ * once Graph answered. `window.__restore.tenantId` names the row.
  */
 const WATCH_RESTORE = `
   (() => {
-    const state = { tenantId: "", clickAt: 0, delays: [] };
+    const state = { tenantId: "", clickAt: 0, marked: [], gone: [], markedDone: false };
     window.__restore = state;
-    const rowShown = () => [...document.querySelectorAll("table tbody tr")].some((row) => row.textContent.includes(state.tenantId));
+    const rowOf = () => [...document.querySelectorAll("table tbody tr")].find((row) => row.textContent.includes(state.tenantId));
     document.addEventListener("click", (event) => {
       const button = event.target instanceof Element ? event.target.closest("[role=dialog] button") : null;
-      if (button && button.textContent.trim() === "Restore" && state.tenantId) state.clickAt = performance.now();
+      if (button && button.textContent.trim() === "Restore" && state.tenantId) {
+        state.clickAt = performance.now();
+        state.markedDone = false;
+      }
     }, { capture: true });
     new MutationObserver(() => {
-      if (!state.clickAt || rowShown()) return;
+      if (!state.clickAt) return;
       const startedAt = state.clickAt;
+      const row = rowOf();
+      if (!state.markedDone && (!row || row.textContent.includes("Not confirmed by Microsoft Graph yet"))) {
+        state.markedDone = true;
+        requestAnimationFrame(() => state.marked.push(performance.now() - startedAt));
+      }
+      if (row) return;
       state.clickAt = 0;
-      requestAnimationFrame(() => state.delays.push(performance.now() - startedAt));
+      requestAnimationFrame(() => state.gone.push(performance.now() - startedAt));
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   })();
 `;
@@ -129,7 +139,7 @@ async function typeAndTime(page: Page, keys: string[]): Promise<{ delays: number
 }
 
 /** Restores `count` policies one at a time from the deleted list, each through its dialog, and times each row leaving. */
-async function restoreAndTime(page: Page, base: string, count: number): Promise<number[]> {
+async function restoreAndTime(page: Page, base: string, count: number): Promise<{ marked: number[]; gone: number[] }> {
   await page.goto(`${base}/deleted`);
   const table = page.getByRole("table", { name: /deleted/i });
   await table.locator("tbody tr[data-index]").first().waitFor({ timeout: 60_000 });
@@ -141,13 +151,13 @@ async function restoreAndTime(page: Page, base: string, count: number): Promise<
     await row.getByRole("button", { name: /^Restore / }).click();
     const dialog = page.getByRole("dialog", { name: "Restore sync policy" });
     await dialog.getByRole("button", { name: "Restore", exact: true }).click();
-    await page.waitForFunction(`window.__restore.delays.length === ${run + 1}`, null, { timeout: 30_000 });
+    await page.waitForFunction(`window.__restore.gone.length === ${run + 1}`, null, { timeout: 30_000 });
     // The write settles (Graph's answer, the re-read) before the next one starts.
     await page.getByText(/^Restored the sync policy of /).first().waitFor({ timeout: 30_000 });
     for (const dismiss of await page.getByRole("button", { name: "Dismiss notification" }).all()) await dismiss.click().catch(() => undefined);
     await page.waitForTimeout(300);
   }
-  return (await page.evaluate("window.__restore.delays")) as number[];
+  return (await page.evaluate("({ marked: window.__restore.marked, gone: window.__restore.gone })")) as { marked: number[]; gone: number[] };
 }
 
 function row(measure: string, value: number, target: number | null, targetText: string): BrowserRow {
@@ -248,8 +258,9 @@ export async function benchBrowser(log: (line: string) => void): Promise<Browser
         row(`reload: longest task while every page is read again (${refreshTasks.length} over 50 ms)`, Math.max(0, ...refreshTasks), null, "–"),
         row(`keystroke to updated rows, median of ${typing.delays.length} (a digit, then Backspace, ten times)`, median(typing.delays), 50, "50 ms"),
         row("keystroke to updated rows, slowest", Math.max(0, ...typing.delays), 50, "50 ms"),
-        row(`restore click (in the dialog) to the row gone, painted, median of ${restores.length}`, median(restores), 100, "100 ms"),
-        row("restore click to the row gone, slowest", Math.max(0, ...restores), 100, "100 ms"),
+        row(`restore click (in the dialog) to its row marked "Restore sent", painted, median of ${restores.marked.length}`, median(restores.marked), 100, "100 ms"),
+        row("restore click to its row marked, slowest", Math.max(0, ...restores.marked), 100, "100 ms"),
+        row(`restore click to the row gone (Graph answered), painted, median of ${restores.gone.length}`, median(restores.gone), 100, "100 ms"),
         row(`longest task while typing (${typing.longTasks.length} over 50 ms)`, longest, 100, "100 ms"),
       ],
     };
@@ -269,6 +280,9 @@ const MISS_REASONS: Record<string, string> = {
     "Names are looked up in streamed calls of up to 500 tenants, six $batches of 20 in flight, as each page's rows arrive; " +
     "they share the server and the emulator with the list, so whatever slows the list slows them more.",
   "first row": "The first row needs one server action call on top of one Graph round trip; on a busy machine that call alone can take longer than 200 ms.",
+  "restore click to the row gone":
+    "A restored row stays in the list, marked \"Restore sent. Not confirmed by Microsoft Graph yet.\", until Graph has answered (the list never shows a change Graph has not made); " +
+    "what answers the click at once is that mark. The row leaves after one server action call and Graph's round trip.",
   "keystroke to updated rows, slowest": "The slowest keystroke is usually the first, or one that brings all 10,000 rows back; the median is the steady state.",
 };
 
