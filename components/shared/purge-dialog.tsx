@@ -4,14 +4,8 @@ import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { DeletedItemList, type DeletedItem } from "./deleted-items";
 
-const LISTED = 8;
-
-export interface PurgeItem {
-  tenantId: string;
-  /** The partner's name; null for an unnamed one. */
-  name: string | null;
-}
 
 const WORDS = {
   "sync-policy": {
@@ -31,7 +25,7 @@ const WORDS = {
 export type PurgeNoun = keyof typeof WORDS;
 
 /** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
-function purgeConfirmationText(items: PurgeItem[]): string {
+function purgeConfirmationText(items: DeletedItem[]): string {
   const [single] = items;
   if (items.length === 1 && single) return single.name ?? single.tenantId;
   return `purge ${items.length}`;
@@ -47,7 +41,7 @@ export function PurgeDialog({
   onOpenChange,
   onConfirm,
 }: {
-  items: PurgeItem[];
+  items: DeletedItem[];
   noun?: PurgeNoun;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;
@@ -79,17 +73,7 @@ export function PurgeDialog({
           )
         }
       >
-        {!single ? (
-          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
-            {items.slice(0, LISTED).map((item) => (
-              <li key={item.tenantId} className="flex justify-between gap-3">
-                <span className="truncate">{item.name ?? "Unnamed partner"}</span>
-                <span className="font-mono text-muted">{item.tenantId}</span>
-              </li>
-            ))}
-            {items.length > LISTED ? <li className="text-muted">and {items.length - LISTED} more</li> : null}
-          </ul>
-        ) : null}
+        {!single ? <DeletedItemList items={items} unnamed="Unnamed partner" /> : null}
         <p className="rounded-md border border-danger/40 bg-surface-muted p-3 text-[13px]">
           <strong>This cannot be undone.</strong> {words.gone}
         </p>
