@@ -7,6 +7,14 @@ import { policyDisplayName } from "@/lib/partners/display";
 
 const LISTED = 8;
 
+/** What a confirmation calls each kind of deleted item. */
+export const DELETED_NOUNS = {
+  "sync-policy": { one: "sync policy", many: "sync policies", what: "identity synchronization policy" },
+  partner: { one: "partner", many: "partners", what: "cross-tenant access configuration" },
+} as const;
+
+export type DeletedNoun = keyof typeof DELETED_NOUNS;
+
 /** A deleted item as a dialog names it. */
 export interface DeletedItem {
   tenantId: string;

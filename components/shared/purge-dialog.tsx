@@ -4,25 +4,18 @@ import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { DeletedItemList, type DeletedItem } from "./deleted-items";
-
+import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {
   "sync-policy": {
-    one: "sync policy",
-    many: "sync policies",
-    what: "identity synchronization policy",
+    ...DELETED_NOUNS["sync-policy"],
     gone: "A purged policy can no longer be restored; setting up sync again creates a new, empty policy. Users already synchronized stay in your tenant.",
   },
   partner: {
-    one: "partner",
-    many: "partners",
-    what: "cross-tenant access configuration",
+    ...DELETED_NOUNS.partner,
     gone: "A purged partner configuration can no longer be restored; adding the organization again starts from your default settings.",
   },
-} as const;
-
-export type PurgeNoun = keyof typeof WORDS;
+} as const satisfies Record<DeletedNoun, unknown>;
 
 /** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
 function purgeConfirmationText(items: DeletedItem[]): string {
@@ -42,7 +35,7 @@ export function PurgeDialog({
   onConfirm,
 }: {
   items: DeletedItem[];
-  noun?: PurgeNoun;
+  noun?: DeletedNoun;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;
 }) {

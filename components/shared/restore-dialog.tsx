@@ -3,29 +3,23 @@
 import { RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-import { DeletedItemList, type DeletedItem } from "./deleted-items";
+import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {
   "sync-policy": {
-    one: "sync policy",
-    many: "sync policies",
-    what: "identity synchronization policy",
+    ...DELETED_NOUNS["sync-policy"],
     several: "These identity synchronization policies come back from deleted items, in batches of up to 20.",
     unnamed: "Unnamed policy",
   },
   partner: {
-    one: "partner",
-    many: "partners",
-    what: "cross-tenant access configuration",
+    ...DELETED_NOUNS.partner,
     several: "These partners' cross-tenant access configurations come back from deleted items.",
     unnamed: "Unnamed partner",
   },
-} as const;
-
-export type RestoreNoun = keyof typeof WORDS;
+} as const satisfies Record<DeletedNoun, unknown>;
 
 /** What comes back, and what may not, as each kind of item says it. */
-function WhatComesBack({ noun, single }: { noun: RestoreNoun; single: boolean }) {
+function WhatComesBack({ noun, single }: { noun: DeletedNoun; single: boolean }) {
   if (noun === "partner") {
     return (
       <p className="rounded-md bg-surface-muted p-3 text-[13px]">
@@ -57,7 +51,7 @@ export function RestoreDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   items: DeletedItem[];
-  noun?: RestoreNoun;
+  noun?: DeletedNoun;
   onConfirm: () => void;
 }) {
   const words = WORDS[noun];
