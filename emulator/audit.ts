@@ -21,24 +21,41 @@ const ACCESS = "CrossTenantAccessSettings";
 const PROVISIONING = "ProvisioningManagement";
 export const ACCOUNT_PROVISIONING = "Account Provisioning";
 
+interface Activity {
+  name: string;
+  category: string;
+  operationType: string;
+  /** The service that logs it; "Core Directory" unless said. */
+  service?: string;
+}
+
+/** The activities of one category (and of one service, where not "Core Directory"): name and operation type. */
+function activitiesOf(category: string, service?: string): (name: string, operationType: string) => Activity {
+  return (name, operationType) => (service === undefined ? { name, category, operationType } : { name, category, operationType, service });
+}
+
+const sync = activitiesOf(SYNC);
+const access = activitiesOf(ACCESS);
+const provisioning = activitiesOf(PROVISIONING, ACCOUNT_PROVISIONING);
+
 /** Documented names where the docs have them; restore and hard delete follow the documented pattern (see README). */
-export const ACTIVITIES: Record<AuditActivity, { name: string; category: string; operationType: string; service?: string }> = {
-  syncCreate: { name: "Create a partner cross-tenant identity sync setting", category: SYNC, operationType: "Add" },
-  syncUpdate: { name: "Update a partner cross-tenant identity sync setting", category: SYNC, operationType: "Update" },
-  syncDelete: { name: "Delete a partner cross-tenant identity sync setting", category: SYNC, operationType: "Delete" },
-  syncRestore: { name: "Restore a partner cross-tenant identity sync setting", category: SYNC, operationType: "Restore" },
-  syncPurge: { name: "Hard delete a partner cross-tenant identity sync setting", category: SYNC, operationType: "Delete" },
-  partnerAdd: { name: "Add a partner to cross-tenant access setting", category: ACCESS, operationType: "Add" },
-  partnerUpdate: { name: "Update a partner cross-tenant access setting", category: ACCESS, operationType: "Update" },
-  partnerDelete: { name: "Delete partner specific cross-tenant access setting", category: ACCESS, operationType: "Delete" },
-  partnerRestore: { name: "Restore partner specific cross-tenant access setting", category: ACCESS, operationType: "Restore" },
-  partnerPurge: { name: "Hard delete partner specific cross-tenant access setting", category: ACCESS, operationType: "Delete" },
-  defaultUpdate: { name: "Update the company default cross-tenant access setting", category: ACCESS, operationType: "Update" },
-  defaultReset: { name: "Reset the cross-tenant access default setting", category: ACCESS, operationType: "Update" },
-  policyUpdate: { name: "Update the cross-tenant access policy", category: ACCESS, operationType: "Update" },
+export const ACTIVITIES: Record<AuditActivity, Activity> = {
+  syncCreate: sync("Create a partner cross-tenant identity sync setting", "Add"),
+  syncUpdate: sync("Update a partner cross-tenant identity sync setting", "Update"),
+  syncDelete: sync("Delete a partner cross-tenant identity sync setting", "Delete"),
+  syncRestore: sync("Restore a partner cross-tenant identity sync setting", "Restore"),
+  syncPurge: sync("Hard delete a partner cross-tenant identity sync setting", "Delete"),
+  partnerAdd: access("Add a partner to cross-tenant access setting", "Add"),
+  partnerUpdate: access("Update a partner cross-tenant access setting", "Update"),
+  partnerDelete: access("Delete partner specific cross-tenant access setting", "Delete"),
+  partnerRestore: access("Restore partner specific cross-tenant access setting", "Restore"),
+  partnerPurge: access("Hard delete partner specific cross-tenant access setting", "Delete"),
+  defaultUpdate: access("Update the company default cross-tenant access setting", "Update"),
+  defaultReset: access("Reset the cross-tenant access default setting", "Update"),
+  policyUpdate: access("Update the cross-tenant access policy", "Update"),
   // The provisioning service's own entries for a sync job (see README, "Directory audit log").
-  jobQuarantine: { name: "Quarantine", category: PROVISIONING, operationType: "Update", service: ACCOUNT_PROVISIONING },
-  jobUnquarantine: { name: "Release from quarantine", category: PROVISIONING, operationType: "Update", service: ACCOUNT_PROVISIONING },
+  jobQuarantine: provisioning("Quarantine", "Update"),
+  jobUnquarantine: provisioning("Release from quarantine", "Update"),
 };
 
 export interface AuditUser {

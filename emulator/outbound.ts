@@ -30,38 +30,47 @@ export const PROVISIONING_SERVICE = "Azure AD Provisioning Service";
 /** Secret keys answered in clear by GET .../synchronization/secrets; every other value reads "*". */
 export const READABLE_SECRETS = ["CompanyId", "AuthenticationType", "SyncNotificationSettings", "SyncAll"];
 
+export interface DocumentedSyncError {
+  reason: string;
+  fix: string;
+  /** Graph files every documented code as a failure the tenant fixes, not the service's own. */
+  category: "NonServiceFailure";
+}
+
 /** The documented error codes of cross-tenant sync (graph-api.md), with what they mean and the fix. */
-export const SYNC_ERROR_CODES: Record<string, { reason: string; fix: string; category: "NonServiceFailure" | "TransientServiceFailure" }> = {
+const SYNC_ERROR_CODES: Readonly<Record<string, Omit<DocumentedSyncError, "category">>> = {
   AzureDirectoryB2BManagementPolicyCheckFailure: {
     reason: "Automatic user consent (automatic redemption) is not enabled on both sides: the source's outbound setting and the target's inbound setting must both be on.",
     fix: "Turn on outbound automatic redemption for the target in the source tenant, and inbound automatic redemption for the source in the target tenant.",
-    category: "NonServiceFailure",
   },
   AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure: {
     reason: "The target tenant does not allow users to be synchronized in from this tenant.",
     fix: "In the target tenant, allow user synchronization into the tenant (userSyncInbound.isSyncAllowed) for the source.",
-    category: "NonServiceFailure",
   },
-  ExternalTenantNotFound: { reason: "The target tenant could not be found.", fix: "Check the tenant id (CompanyId) of the configuration.", category: "NonServiceFailure" },
-  AzureActiveDirectoryTokenExpired: { reason: "Cross-cloud synchronization is not enabled.", fix: "Enable it in the target's Microsoft cloud settings.", category: "NonServiceFailure" },
-  AzureActiveDirectoryQuotaLimitExceeded: { reason: "The target directory has reached its object quota.", fix: "Raise the target's directory quota.", category: "NonServiceFailure" },
+  ExternalTenantNotFound: { reason: "The target tenant could not be found.", fix: "Check the tenant id (CompanyId) of the configuration." },
+  AzureActiveDirectoryTokenExpired: { reason: "Cross-cloud synchronization is not enabled.", fix: "Enable it in the target's Microsoft cloud settings." },
+  AzureActiveDirectoryQuotaLimitExceeded: { reason: "The target directory has reached its object quota.", fix: "Raise the target's directory quota." },
   InvitationCreationFailureAmbiguousUser: {
     reason: "A proxy address of the user matches an internal user of the target tenant.",
     fix: "Remove the clashing address in the target, or remove the user from the configuration's scope.",
-    category: "NonServiceFailure",
   },
   InvitationCreationFailureInvalidPropertyValue: {
     reason: "The user's primary SMTP address is invalid, userType is neither Guest nor Member, or the mail collides with a group in the target.",
     fix: "Fix the attribute mapping or the user's address.",
-    category: "NonServiceFailure",
   },
-  InvitationCreationFailureUserAccountDisabled: { reason: "The user is disabled in the target tenant with a pending invitation.", fix: "Enable the user in the target, then provision again.", category: "NonServiceFailure" },
-  AzureActiveDirectoryForbidden: { reason: "The target tenant does not let anyone invite guests.", fix: "Relax the target's external collaboration settings.", category: "NonServiceFailure" },
-  AzureActiveDirectoryInsufficientRights: { reason: "The B2B user in the target holds an administrator role and cannot be deleted.", fix: "Remove the role from the user in the target.", category: "NonServiceFailure" },
-  AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService: { reason: "The attribute is mastered by another service (Exchange).", fix: "Change it where it is mastered.", category: "NonServiceFailure" },
-  AzureActiveDirectoryCannotUpdateObjectsMasteredOnPremises: { reason: "The target user is mastered on-premises.", fix: "This cannot be fixed through synchronization.", category: "NonServiceFailure" },
-  EntityTypeNotSupported: { reason: "Groups only define the scope; they are not provisioned.", fix: "None needed.", category: "NonServiceFailure" },
+  InvitationCreationFailureUserAccountDisabled: { reason: "The user is disabled in the target tenant with a pending invitation.", fix: "Enable the user in the target, then provision again." },
+  AzureActiveDirectoryForbidden: { reason: "The target tenant does not let anyone invite guests.", fix: "Relax the target's external collaboration settings." },
+  AzureActiveDirectoryInsufficientRights: { reason: "The B2B user in the target holds an administrator role and cannot be deleted.", fix: "Remove the role from the user in the target." },
+  AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService: { reason: "The attribute is mastered by another service (Exchange).", fix: "Change it where it is mastered." },
+  AzureActiveDirectoryCannotUpdateObjectsMasteredOnPremises: { reason: "The target user is mastered on-premises.", fix: "This cannot be fixed through synchronization." },
+  EntityTypeNotSupported: { reason: "Groups only define the scope; they are not provisioned.", fix: "None needed." },
 };
+
+/** A documented code's words and category; undefined for any other code (own entries only, so "constructor" is no code). */
+export function documentedSyncError(code: string | null | undefined): DocumentedSyncError | undefined {
+  const words = code && Object.hasOwn(SYNC_ERROR_CODES, code) ? SYNC_ERROR_CODES[code] : undefined;
+  return words ? { ...words, category: "NonServiceFailure" } : undefined;
+}
 
 /** Codes a single user can fail with, every cycle, until fixed (the control API sets them). */
 export const ENTRY_ERROR_CODES = [
@@ -280,7 +289,7 @@ export function quarantineBackoffMs(seriesCount: number): number {
 }
 
 export function syncError(code: string, extra = ""): SyncError {
-  const known = SYNC_ERROR_CODES[code];
+  const known = documentedSyncError(code);
   return { code, message: `${known?.reason ?? code}${extra ? ` ${extra}` : ""}`, tenantActionable: true };
 }
 
@@ -584,7 +593,7 @@ export class Outbound {
       if (user) {
         this.log({ servicePrincipalId: config.id, jobId: job.id, cycleId: randomUUID(), targetTenantId: target, activityDateTime: at, action, status, errorCode, userId, targetUserId: config.synced[userId] ?? null, durationInMilliseconds: 1500, initiatedBy });
       }
-      const known = errorCode ? SYNC_ERROR_CODES[errorCode] : undefined;
+      const known = documentedSyncError(errorCode);
       return {
         key: JSON.stringify({ result, details }),
         value: JSON.stringify({
@@ -625,9 +634,10 @@ export class Outbound {
     step("EntryImport", "Matching", "Success", synced ? `Retrieved '${upn}' from ${TARGET_SYSTEM}` : `No matching User was found in ${TARGET_SYSTEM}`, synced ? { id: synced } : {});
     const entryError = config.entryErrors[userId];
     if (entryError) {
+      const reason = documentedSyncError(entryError)?.reason ?? entryError;
       step(synced ? "EntrySynchronizationUpdate" : "EntrySynchronizationAdd", "Processing", "Success", synced ? `User '${upn}' will be updated in ${TARGET_SYSTEM}` : `User '${upn}' will be created in ${TARGET_SYSTEM}`);
-      step(synced ? "EntryExportUpdate" : "EntryExportAdd", "Export", "Failure", SYNC_ERROR_CODES[entryError]?.reason ?? entryError, { ReportableIdentifier: upn });
-      return answer("Failure", synced ? "update" : "create", "failure", entryError, { errorCode: entryError, errorMessage: SYNC_ERROR_CODES[entryError]?.reason ?? entryError });
+      step(synced ? "EntryExportUpdate" : "EntryExportAdd", "Export", "Failure", reason, { ReportableIdentifier: upn });
+      return answer("Failure", synced ? "update" : "create", "failure", entryError, { errorCode: entryError, errorMessage: reason });
     }
     if (synced) {
       step("EntrySynchronizationSkip", "Processing", "Skipped", `The state of the user in both the source and target systems already match. No change to the User '${upn}' currently needs to be made.`, { SkipReason: "RedundantExport" });

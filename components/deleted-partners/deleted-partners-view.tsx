@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import Link from "next/link";
 import { ChevronLeft, RotateCcw, Trash2 } from "lucide-react";
 import type { DeletedPartner } from "@/lib/core/models";
@@ -14,7 +14,6 @@ import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { SearchInput } from "@/components/ui/search-input";
@@ -22,8 +21,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { DaysLeft } from "@/components/shared/days-left";
 import { DeletedByCell, DeletedByProvider } from "@/components/shared/deleted-by";
-import { PurgeDialog, type PurgeItem } from "@/components/shared/purge-dialog";
-import { usePersistentSelection } from "@/components/shared/use-persistent-selection";
+import { ExpiringOnlyFilter, SelectAllShown, type DeletedItem } from "@/components/shared/deleted-items";
+import { PurgeDialog } from "@/components/shared/purge-dialog";
+import { RestoreDialog } from "@/components/shared/restore-dialog";
+import { toggleAllShown, toggleSelected, usePersistentSelection } from "@/components/shared/use-persistent-selection";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { useWriteRun } from "@/components/writes/use-write-run";
 import { WriteResults } from "@/components/writes/write-results";
@@ -34,7 +35,6 @@ import { WriteButton } from "@/components/writes/write-button";
 const CELL = "px-3 py-2 text-left align-middle";
 const STACKED = "max-md:flex max-md:gap-3 max-md:py-0.5 max-md:before:w-28 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-muted max-md:before:content-[attr(data-label)]";
 const REASON_ID = "deleted-partners-reason";
-const LISTED = 8;
 
 /** A deleted partner with the name and domain its tenant gives, as the rows and the search see it. */
 interface NamedDeletedPartner extends DeletedPartner {
@@ -111,75 +111,15 @@ function Row({
   );
 }
 
-function RestorePartnersDialog({ partners, onOpenChange, onConfirm }: { partners: NamedDeletedPartner[]; onOpenChange: (open: boolean) => void; onConfirm: () => void }) {
-  const single = partners.length === 1 ? partners[0] : undefined;
-  return (
-    <Dialog open={partners.length > 0} onOpenChange={onOpenChange}>
-      <DialogContent
-        title={single ? "Restore partner" : `Restore ${partners.length} partners`}
-        description={
-          single ? (
-            <p>
-              Restore the cross-tenant access configuration of <strong className="text-fg">{single.name ?? "an unnamed partner"}</strong> (tenant{" "}
-              <span className="font-mono text-xs text-fg">{single.tenantId}</span>) from deleted items.
-            </p>
-          ) : (
-            <p>These partners&apos; cross-tenant access configurations come back from deleted items.</p>
-          )
-        }
-      >
-        {!single ? (
-          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
-            {partners.slice(0, LISTED).map((partner) => (
-              <li key={partner.tenantId} className="flex justify-between gap-3">
-                <span className="truncate">{partner.name ?? "Unnamed partner"}</span>
-                <span className="font-mono text-muted">{partner.tenantId}</span>
-              </li>
-            ))}
-            {partners.length > LISTED ? <li className="text-muted">and {partners.length - LISTED} more</li> : null}
-          </ul>
-        ) : null}
-        <p className="rounded-md bg-surface-muted p-3 text-[13px]">
-          {single ? "The partner comes" : "Each partner comes"} back with the settings Microsoft Entra kept. A sync policy is restored separately, from deleted
-          sync policies.
-        </p>
-        <DialogActions>
-          <Button
-            variant="primary"
-            onClick={() => {
-              onOpenChange(false);
-              onConfirm();
-            }}
-          >
-            <RotateCcw aria-hidden className="size-3.5" />
-            {single ? "Restore" : `Restore ${partners.length}`}
-          </Button>
-        </DialogActions>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
 export function DeletedPartnersView() {
   const [filter, updateFilter] = useUrlState<DeletedFilter>(parseDeletedFilter, toDeletedSearchParams);
   const deleted = useDeletedPartners();
   const permission = useWritePermission();
   const [now] = useState(() => new Date());
-  const [selected, setSelected] = usePersistentSelection("deleted-partner-selection");
-  // Writes resolve after later selection changes; deselect against the latest selection.
-  const selectedRef = useRef(selected);
-  useEffect(() => {
-    selectedRef.current = selected;
-  }, [selected]);
-  const deselect = useCallback(
-    (outcomes: WriteOutcome[]) => {
-      const gone = new Set(outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId.toLowerCase()));
-      if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
-    },
-    [setSelected],
-  );
+  const [selected, setSelected, deselectIds] = usePersistentSelection("deleted-partner-selection");
+  const deselect = useCallback((outcomes: WriteOutcome[]) => deselectIds(outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId)), [deselectIds]);
   const [confirming, setConfirming] = useState<NamedDeletedPartner[]>([]);
-  const [purging, setPurging] = useState<PurgeItem[]>([]);
+  const [purging, setPurging] = useState<DeletedItem[]>([]);
   const restore = useRestorePartners();
   const purge = usePurgePartners();
   const stillDeleted = useRereadDeletedPartnerIds();
@@ -198,9 +138,8 @@ export function DeletedPartnersView() {
   const visible = useMemo(() => filterDeletedItems(all, filter, now, (partner) => `${partner.name ?? ""} ${partner.defaultDomainName ?? ""}`), [all, filter, now]);
   const selectedPartners = useMemo(() => visible.filter((partner) => selected.has(partner.tenantId)), [visible, selected]);
   const hiddenSelected = all.filter((partner) => selected.has(partner.tenantId)).length - selectedPartners.length;
-  const allSelected = visible.length > 0 && selectedPartners.length === visible.length;
 
-  const restores = useWriteRun<PurgeItem>({
+  const restores = useWriteRun<DeletedItem>({
     write: "restore-partner",
     send: (items) => restore.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
@@ -208,7 +147,7 @@ export function DeletedPartnersView() {
     stillToDo: stillDeleted,
     onSettled: deselect,
   });
-  const purges = useWriteRun<PurgeItem>({
+  const purges = useWriteRun<DeletedItem>({
     write: "purge-partner",
     send: (items) => purge.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
@@ -218,23 +157,7 @@ export function DeletedPartnersView() {
   });
   const busy = restores.pending || purges.pending;
   const outcomes = new Map([...(restores.run?.outcomes ?? []), ...(purges.run?.outcomes ?? [])].map((outcome) => [outcome.tenantId.toLowerCase(), outcome]));
-  const toItem = (partner: NamedDeletedPartner): PurgeItem => ({ tenantId: partner.tenantId, name: partner.name });
-
-  function toggle(tenantId: string) {
-    const next = new Set(selected);
-    if (next.has(tenantId)) next.delete(tenantId);
-    else next.add(tenantId);
-    setSelected(next);
-  }
-
-  function toggleAll() {
-    const next = new Set(selected);
-    for (const partner of visible) {
-      if (allSelected) next.delete(partner.tenantId);
-      else next.add(partner.tenantId);
-    }
-    setSelected(next);
-  }
+  const toItem = (partner: NamedDeletedPartner): DeletedItem => ({ tenantId: partner.tenantId, name: partner.name });
 
   return (
     <div>
@@ -271,10 +194,7 @@ export function DeletedPartnersView() {
         <div className="space-y-3">
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted partners" placeholder="Search by name, domain or tenant ID" value={filter.query} onChange={(query) => updateFilter({ query })} />
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
-              Purge within 7 days
-            </label>
+            <ExpiringOnlyFilter checked={filter.expiringOnly} onChange={(expiringOnly) => updateFilter({ expiringOnly })} />
             <div className="ml-auto flex flex-wrap items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPartners.length > 0 ? `${selectedPartners.length} selected · ` : ""}
@@ -312,16 +232,7 @@ export function DeletedPartnersView() {
                   <thead className="border-b border-border bg-surface-muted text-xs text-muted max-md:block">
                     <tr className="max-md:flex max-md:items-center">
                       <th scope="col" className={`${CELL} w-8 py-1.5 max-md:w-auto`}>
-                        <input
-                          type="checkbox"
-                          aria-label="Select all shown partners"
-                          checked={allSelected}
-                          ref={(input) => {
-                            if (input) input.indeterminate = selectedPartners.length > 0 && !allSelected;
-                          }}
-                          onChange={toggleAll}
-                          className="size-4 accent-[var(--accent)]"
-                        />
+                        <SelectAllShown label="Select all shown partners" shown={visible.length} selected={selectedPartners.length} onToggle={() => setSelected(toggleAllShown(selected, visible.map((partner) => partner.tenantId)))} />
                       </th>
                       <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Name</th>
                       <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Tenant ID</th>
@@ -344,7 +255,7 @@ export function DeletedPartnersView() {
                         canWrite={permission.allowed}
                         busy={busy}
                         selected={selected.has(partner.tenantId)}
-                        onToggle={() => toggle(partner.tenantId)}
+                        onToggle={() => setSelected(toggleSelected(selected, partner.tenantId))}
                         onRestore={() => setConfirming([partner])}
                         onPurge={() => setPurging([toItem(partner)])}
                       />
@@ -373,7 +284,13 @@ export function DeletedPartnersView() {
           setPurging([]);
         }}
       />
-      <RestorePartnersDialog partners={confirming} onOpenChange={(open) => !open && setConfirming([])} onConfirm={() => void restores.start(confirming.map(toItem))} />
+      <RestoreDialog
+        open={confirming.length > 0}
+        noun="partner"
+        items={confirming.map(toItem)}
+        onOpenChange={(open) => !open && setConfirming([])}
+        onConfirm={() => void restores.start(confirming.map(toItem))}
+      />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { PurgeRowButton } from "./purge-flow";
 import { TriStateValue } from "@/components/shared/sync-state";
 import { DeletedByCell } from "@/components/shared/deleted-by";
 import { DaysLeft } from "@/components/shared/days-left";
+import { SelectAllShown } from "@/components/shared/deleted-items";
+import { toggleAllShown, toggleSelected } from "@/components/shared/use-persistent-selection";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { SpacerRow, STACKED_CELL, STACKED_TABLE, useVirtualRows, VirtualRow } from "@/components/ui/virtual-rows";
 import { PERMISSION_REASON_ID } from "@/components/writes/use-write-permission";
@@ -48,21 +50,6 @@ export function DeletedPoliciesTable({
 }) {
   const visibleIds = policies.map((policy) => policy.tenantId);
   const selectedVisible = visibleIds.filter((id) => selected.has(id)).length;
-  const allSelected = policies.length > 0 && selectedVisible === policies.length;
-
-  function toggleAll() {
-    const next = new Set(selected);
-    if (allSelected) visibleIds.forEach((id) => next.delete(id));
-    else visibleIds.forEach((id) => next.add(id));
-    onSelectionChange(next);
-  }
-
-  function toggle(id: string) {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelectionChange(next);
-  }
 
   const { setListElement, onFocusCapture, items, paddingTop, paddingBottom, measureElement } = useVirtualRows({ count: policies.length, estimateSize: 45 });
   const cell = `${CELL} ${STACKED_CELL}`;
@@ -74,16 +61,7 @@ export function DeletedPoliciesTable({
         <thead className="sticky top-12 z-10 border-b border-border bg-surface-muted text-xs text-muted shadow-[0_1px_0_var(--border)] max-md:static max-md:block max-md:border-b">
           <tr aria-rowindex={1} className="max-md:flex max-md:items-center">
             <th scope="col" className={`${CELL} w-8 py-1.5 max-md:w-auto`}>
-              <input
-                type="checkbox"
-                aria-label="Select all shown policies"
-                checked={allSelected}
-                ref={(input) => {
-                  if (input) input.indeterminate = selectedVisible > 0 && !allSelected;
-                }}
-                onChange={toggleAll}
-                className="size-4 accent-[var(--accent)]"
-              />
+              <SelectAllShown label="Select all shown policies" shown={policies.length} selected={selectedVisible} onToggle={() => onSelectionChange(toggleAllShown(selected, visibleIds))} />
             </th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Name</th>
             <th scope="col" className={`${CELL} py-1.5 font-medium max-md:sr-only`}>Tenant ID</th>
@@ -114,7 +92,7 @@ export function DeletedPoliciesTable({
                     type="checkbox"
                     aria-label={`Select ${label}`}
                     checked={selected.has(policy.tenantId)}
-                    onChange={() => toggle(policy.tenantId)}
+                    onChange={() => onSelectionChange(toggleSelected(selected, policy.tenantId))}
                     className="size-4 accent-[var(--accent)]"
                   />
                 </td>

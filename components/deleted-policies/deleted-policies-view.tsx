@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Info, Loader2, Lock, RotateCcw, Trash2 } from "lucide-react";
 import { useDeletedSyncPolicies } from "@/lib/queries/deleted-sync-policies";
@@ -20,6 +20,7 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
 import { DeletedByProvider } from "@/components/shared/deleted-by";
+import { deletedPolicyItem, ExpiringOnlyFilter } from "@/components/shared/deleted-items";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
 import { WriteResults } from "@/components/writes/write-results";
 import { usePersistentSelection } from "@/components/shared/use-persistent-selection";
@@ -32,23 +33,11 @@ export function DeletedPoliciesView() {
   const [filter, updateFilter] = useUrlState<DeletedFilter>(parseDeletedFilter, toDeletedSearchParams);
   const deleted = useDeletedSyncPolicies();
   const [now] = useState(() => new Date());
-  const [selected, setSelected] = usePersistentSelection();
-  // The restore resolves after later selection changes; deselect against the latest selection.
-  const selectedRef = useRef(selected);
-  useEffect(() => {
-    selectedRef.current = selected;
-  }, [selected]);
+  // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
+  const [selected, setSelected, deselect] = usePersistentSelection();
   const [confirming, setConfirming] = useState<DeletedSyncPolicy[]>([]);
   const permission = useWritePermission();
   const openPartner = useCallback((tenantId: string) => router.push(`/partners/${tenantId}`), [router]);
-  // Rows leave the selection once they left deleted items; failures (and a sign-in round trip) keep them selected.
-  const deselect = useCallback(
-    (tenantIds: string[]) => {
-      const gone = new Set(tenantIds.map((id) => id.toLowerCase()));
-      if (gone.size > 0) setSelected(new Set([...selectedRef.current].filter((id) => !gone.has(id.toLowerCase()))));
-    },
-    [setSelected],
-  );
   const deselectSettled = useCallback((settled: WriteOutcome[]) => deselect(settled.filter(leavesDeletedItems).map((outcome) => outcome.tenantId)), [deselect]);
   const flow = useRestoreFlow({ route: "deleted-items", onOpenPartner: openPartner, onSettled: deselectSettled });
 
@@ -109,10 +98,7 @@ export function DeletedPoliciesView() {
           {deleted.isError ? <RefreshFailed error={deleted.error} updatedAt={deleted.dataUpdatedAt} failedAt={deleted.errorUpdatedAt} onRetry={() => void deleted.refetch()} retrying={deleted.isFetching} /> : null}
           <div role="search" className="flex flex-wrap items-center gap-3">
             <SearchInput label="Search deleted sync policies" value={filter.query} onChange={(query) => updateFilter({ query })} />
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={filter.expiringOnly} onChange={(event) => updateFilter({ expiringOnly: event.target.checked })} className="size-4 accent-[var(--accent)]" />
-              Purge within 7 days
-            </label>
+            <ExpiringOnlyFilter checked={filter.expiringOnly} onChange={(expiringOnly) => updateFilter({ expiringOnly })} />
             <div className="ml-auto flex flex-wrap items-center gap-3">
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPolicies.length > 0 ? `${selectedPolicies.length} selected · ` : ""}
@@ -163,7 +149,7 @@ export function DeletedPoliciesView() {
           )}
         </div>
       )}
-      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} policies={confirming} onConfirm={() => void flow.start(confirming)} />
+      <RestoreDialog open={confirming.length > 0} onOpenChange={(open) => !open && setConfirming([])} items={confirming.map(deletedPolicyItem)} onConfirm={() => void flow.start(confirming)} />
     </PurgeFlowProvider>
   );
 }

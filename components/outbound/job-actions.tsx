@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CheckCircle2, XCircle } from "lucide-react";
 import type { RestartScope, SyncJob } from "@/lib/outbound/models";
-import { syncErrorWords } from "@/lib/outbound/error-codes";
+import { configurationErrorWords } from "@/lib/sync-errors/codes";
 import { jobFingerprint, jobStatus, RESTART_SCOPE_WORDS } from "@/lib/outbound/status";
 import { usePauseSyncJob, useRestartSyncJob, useStartSyncJob, useTestSyncConnection } from "@/lib/queries/outbound";
 import type { WriteOutcome } from "@/lib/writes/outcome";
@@ -92,7 +92,7 @@ function ConnectionResult({ outcome }: { outcome: WriteOutcome }) {
       </p>
     );
   }
-  const words = syncErrorWords(outcome.error?.code);
+  const words = configurationErrorWords(outcome.error?.code);
   return (
     <div role="status" className="flex items-start gap-1.5 text-sm">
       <XCircle aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />

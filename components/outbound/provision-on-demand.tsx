@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CheckCircle2, CircleMinus, XCircle } from "lucide-react";
 import type { DirectoryUser, ProvisionOnDemandResult } from "@/lib/outbound/models";
-import { syncErrorWords } from "@/lib/outbound/error-codes";
+import { configurationErrorWords } from "@/lib/sync-errors/codes";
 import { useProvisionOnDemand, useUserSearch } from "@/lib/queries/outbound";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -23,7 +23,7 @@ function StepIcon({ status }: { status: string }) {
 }
 
 function Steps({ result }: { result: ProvisionOnDemandResult }) {
-  const words = syncErrorWords(result.errorCode);
+  const words = configurationErrorWords(result.errorCode);
   return (
     <div className="space-y-2" aria-label="Provisioning steps" role="region">
       <p className="font-medium">

@@ -4,8 +4,6 @@ import { useState } from "react";
 import type { DefaultPolicy, Partner } from "@/lib/core/models";
 import { useDefaultPolicy } from "@/lib/queries/default-policy";
 import { useSetOutboundRedemption } from "@/lib/queries/partner-writes";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -16,7 +14,7 @@ import { Section } from "@/components/ui/detail-section";
 import { usePartnerName } from "./partner-name";
 import { AccessSettingRows, Inherited, SettingRow } from "./setting-list";
 import { TriStateValue } from "@/components/shared/sync-state";
-import { ChangeSummary } from "./sync-toggle";
+import { SettingChangeDialog } from "./setting-change-dialog";
 
 function word(value: boolean | null | undefined, trueLabel: string, falseLabel: string): string | null {
   return value === true ? trueLabel.toLowerCase() : value === false ? falseLabel.toLowerCase() : null;
@@ -71,30 +69,21 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
       </WriteButton>
       <PendingMark write={wait.find("set-outbound-redemption")} />
       {!permission.allowed ? <UnavailableReason id={OUTBOUND_REASON_ID} reason={permission.reason} /> : null}
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent
-          title={title}
-          description={
-            <p>
-              {verb} outbound automatic redemption for <strong className="text-fg">{name}</strong> (tenant <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
-            </p>
-          }
-        >
-          <ChangeSummary
-            changes={
-              turnOn
-                ? `Your users invited to ${name} are no longer asked to accept a consent prompt, once ${name} turns inbound automatic redemption on too. Cross-tenant sync from your tenant to ${name} needs it.`
-                : `Your users invited to ${name} are asked to accept a consent prompt again. Cross-tenant sync from your tenant to ${name} stops working until it is turned back on.`
-            }
-            stays="inbound automatic redemption and the partner's other settings stay as they are."
-          />
-          <DialogActions>
-            <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
-              {verb}
-            </Button>
-          </DialogActions>
-        </DialogContent>
-      </Dialog>
+      <SettingChangeDialog
+        open={open}
+        onOpenChange={setOpen}
+        turnOn={turnOn}
+        setting="outbound automatic redemption"
+        name={name}
+        tenantId={partner.tenantId}
+        changes={
+          turnOn
+            ? `Your users invited to ${name} are no longer asked to accept a consent prompt, once ${name} turns inbound automatic redemption on too. Cross-tenant sync from your tenant to ${name} needs it.`
+            : `Your users invited to ${name} are asked to accept a consent prompt again. Cross-tenant sync from your tenant to ${name} stops working until it is turned back on.`
+        }
+        stays="inbound automatic redemption and the partner's other settings stay as they are."
+        onConfirm={confirm}
+      />
     </>
   );
 }

@@ -17,9 +17,9 @@ import {
   SORT_COLUMNS,
   type PartnersFilter,
   type SortColumn,
-  type SortDirection,
   type SyncFilter,
 } from "@/lib/partners/filter";
+import type { SortDirection } from "@/lib/core/url-state";
 import { isExpiringSoon } from "@/lib/deleted/retention";
 import { isDomainName } from "@/lib/core/tenant-id";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";

@@ -4,13 +4,11 @@ import { useState } from "react";
 import { AlertTriangle } from "lucide-react";
 import type { Partner } from "@/lib/core/models";
 import { useSetInboundRedemption } from "@/lib/queries/partner-writes";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
-import { ChangeSummary } from "./sync-toggle";
+import { SettingChangeDialog } from "./setting-change-dialog";
 import { usePartnerWriteWait } from "./write-wait";
 
 const REASON_ID = "inbound-redemption-reason";
@@ -60,26 +58,17 @@ export function RedemptionFlag({ partner, name }: { partner: Partner; name: stri
         </div>
         {!permission.allowed ? <UnavailableReason id={REASON_ID} reason={permission.reason} /> : null}
       </div>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent
-          title="Turn on inbound automatic redemption"
-          description={
-            <p>
-              Turn on inbound automatic redemption for <strong className="text-fg">{name}</strong> (tenant <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
-            </p>
-          }
-        >
-          <ChangeSummary
-            changes={`Users from ${name} are no longer asked to accept a consent prompt when invited or synchronized, so cross-tenant sync can bring them into your tenant.`}
-            stays="outbound automatic redemption, the sync policy and the partner's other settings stay as they are."
-          />
-          <DialogActions>
-            <Button variant="primary" onClick={confirm}>
-              Turn on
-            </Button>
-          </DialogActions>
-        </DialogContent>
-      </Dialog>
+      <SettingChangeDialog
+        open={open}
+        onOpenChange={setOpen}
+        turnOn
+        setting="inbound automatic redemption"
+        name={name}
+        tenantId={partner.tenantId}
+        changes={`Users from ${name} are no longer asked to accept a consent prompt when invited or synchronized, so cross-tenant sync can bring them into your tenant.`}
+        stays="outbound automatic redemption, the sync policy and the partner's other settings stay as they are."
+        onConfirm={confirm}
+      />
     </div>
   );
 }

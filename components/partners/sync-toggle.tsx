@@ -5,12 +5,11 @@ import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
 import { WRITE_NOTICES } from "@/lib/writes/messages";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
 import { WriteButton } from "@/components/writes/write-button";
+import { SettingChangeDialog } from "./setting-change-dialog";
 import { usePartnerWriteWait } from "./write-wait";
 
 export const SYNC_WRITE_REASON_ID = "sync-write-reason";
@@ -19,20 +18,6 @@ const WHAT = {
   user: { setting: "inbound user sync", field: "userSyncAllowed", objects: "users" },
   group: { setting: "inbound group sync", field: "groupSyncAllowed", objects: "groups" },
 } as const;
-
-/** What a confirmation says changes and what stays, in every toggle's dialog. */
-export function ChangeSummary({ changes, stays }: { changes: string; stays: string }) {
-  return (
-    <div className="space-y-2 rounded-md bg-surface-muted p-3 text-[13px]">
-      <p>
-        <strong>What changes:</strong> {changes}
-      </p>
-      <p>
-        <strong>What does not:</strong> {stays}
-      </p>
-    </div>
-  );
-}
 
 function consequences(kind: keyof typeof WHAT, turnOn: boolean, name: string) {
   const { objects } = WHAT[kind];
@@ -90,23 +75,17 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
           </>
         )}
       </WriteButton>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent
-          title={`${verb} ${setting}`}
-          description={
-            <p>
-              {verb} {setting} for <strong className="text-fg">{name}</strong> (tenant <span className="font-mono text-xs text-fg">{partner.tenantId}</span>).
-            </p>
-          }
-        >
-          <ChangeSummary changes={words.changes} stays={words.stays} />
-          <DialogActions>
-            <Button variant={turnOn ? "primary" : "danger"} onClick={confirm}>
-              {verb}
-            </Button>
-          </DialogActions>
-        </DialogContent>
-      </Dialog>
+      <SettingChangeDialog
+        open={open}
+        onOpenChange={setOpen}
+        turnOn={turnOn}
+        setting={setting}
+        name={name}
+        tenantId={partner.tenantId}
+        changes={words.changes}
+        stays={words.stays}
+        onConfirm={confirm}
+      />
     </>
   );
 }

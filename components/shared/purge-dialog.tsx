@@ -4,34 +4,21 @@ import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
-
-const LISTED = 8;
-
-export interface PurgeItem {
-  tenantId: string;
-  /** The partner's name; null for an unnamed one. */
-  name: string | null;
-}
+import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {
   "sync-policy": {
-    one: "sync policy",
-    many: "sync policies",
-    what: "identity synchronization policy",
+    ...DELETED_NOUNS["sync-policy"],
     gone: "A purged policy can no longer be restored; setting up sync again creates a new, empty policy. Users already synchronized stay in your tenant.",
   },
   partner: {
-    one: "partner",
-    many: "partners",
-    what: "cross-tenant access configuration",
+    ...DELETED_NOUNS.partner,
     gone: "A purged partner configuration can no longer be restored; adding the organization again starts from your default settings.",
   },
-} as const;
-
-export type PurgeNoun = keyof typeof WORDS;
+} as const satisfies Record<DeletedNoun, unknown>;
 
 /** What must be typed before a purge: the partner's name, its tenant id when unnamed, or "purge N" for several. */
-function purgeConfirmationText(items: PurgeItem[]): string {
+function purgeConfirmationText(items: DeletedItem[]): string {
   const [single] = items;
   if (items.length === 1 && single) return single.name ?? single.tenantId;
   return `purge ${items.length}`;
@@ -47,8 +34,8 @@ export function PurgeDialog({
   onOpenChange,
   onConfirm,
 }: {
-  items: PurgeItem[];
-  noun?: PurgeNoun;
+  items: DeletedItem[];
+  noun?: DeletedNoun;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;
 }) {
@@ -79,17 +66,7 @@ export function PurgeDialog({
           )
         }
       >
-        {!single ? (
-          <ul className="mb-3 max-h-40 space-y-0.5 overflow-auto rounded border border-border p-2 text-xs">
-            {items.slice(0, LISTED).map((item) => (
-              <li key={item.tenantId} className="flex justify-between gap-3">
-                <span className="truncate">{item.name ?? "Unnamed partner"}</span>
-                <span className="font-mono text-muted">{item.tenantId}</span>
-              </li>
-            ))}
-            {items.length > LISTED ? <li className="text-muted">and {items.length - LISTED} more</li> : null}
-          </ul>
-        ) : null}
+        {!single ? <DeletedItemList items={items} unnamed="Unnamed partner" /> : null}
         <p className="rounded-md border border-danger/40 bg-surface-muted p-3 text-[13px]">
           <strong>This cannot be undone.</strong> {words.gone}
         </p>

@@ -8,6 +8,7 @@ import { AUTO_RETRY_ROUNDS } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
 import { RetryCountdown } from "@/components/writes/retry-countdown";
+import { deletedPolicyItem } from "./deleted-items";
 import { RestoreDialog } from "./restore-dialog";
 import { useRestoreFlow } from "./use-restore-flow";
 import { PERMISSION_REASON_ID, useWritePermission } from "@/components/writes/use-write-permission";
@@ -58,7 +59,7 @@ export function RestoreFromDetail({ policy: deleted, name }: { policy: DeletedSy
           </span>
         </span>
       ) : null}
-      <RestoreDialog open={confirming} onOpenChange={setConfirming} policies={[policy]} onConfirm={() => void flow.start([policy])} />
+      <RestoreDialog open={confirming} onOpenChange={setConfirming} items={[deletedPolicyItem(policy)]} onConfirm={() => void flow.start([policy])} />
     </>
   );
 }

@@ -49,3 +49,21 @@ describe("deleted policies selection", () => {
     expect(selection.storedSelection(ADMIN).size).toBe(0);
   });
 });
+
+describe("ticking rows", () => {
+  it("ticks a row, and unticks it when it was ticked, leaving the rest", async () => {
+    const { selection } = await load();
+    const [a, b] = TICKED as [string, string];
+    expect([...selection.toggleSelected(new Set([a]), b)]).toEqual([a, b]);
+    expect([...selection.toggleSelected(new Set([a, b]), a)]).toEqual([b]);
+  });
+
+  it("ticks every shown row, unticks them when all were, and keeps rows the filter hides", async () => {
+    const { selection } = await load();
+    const [a, b] = TICKED as [string, string];
+    const hidden = "11111111-2222-4333-8444-555555555555";
+    expect([...selection.toggleAllShown(new Set([hidden, a]), [a, b])].sort()).toEqual([hidden, a, b].sort());
+    expect([...selection.toggleAllShown(new Set([hidden, a, b]), [a, b])]).toEqual([hidden]);
+    expect([...selection.toggleAllShown(new Set([hidden]), [])]).toEqual([hidden]);
+  });
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { readAccountItem, writeAccountItem } from "@/lib/auth/account-storage";
 import { useSignedInAccount } from "@/lib/auth/use-graph-token";
 
@@ -22,11 +22,32 @@ export function storeSelection(accountId: string, selected: ReadonlySet<string>,
   writeAccountItem("session", accountId, name, JSON.stringify([...selected]));
 }
 
+/** The selection with one id ticked, or unticked when it was. */
+export function toggleSelected(selected: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(selected);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
+/** The selection with every shown id ticked, or every shown id unticked when all of them were. */
+export function toggleAllShown(selected: ReadonlySet<string>, shown: readonly string[]): Set<string> {
+  const next = new Set(selected);
+  const allShown = shown.length > 0 && shown.every((id) => selected.has(id));
+  for (const id of shown) {
+    if (allShown) next.delete(id);
+    else next.add(id);
+  }
+  return next;
+}
+
 /**
  * Selection survives a sign-in round trip of the same account in this tab (sessionStorage holds
  * ids only, under the account: another account never sees it, and sign-out forgets it).
  */
-export function usePersistentSelection(name: SelectionName = "deleted-selection"): [Set<string>, (next: Set<string>) => void] {
+export function usePersistentSelection(
+  name: SelectionName = "deleted-selection",
+): [selected: Set<string>, update: (next: Set<string>) => void, deselect: (tenantIds: readonly string[]) => void] {
   const accountId = useSignedInAccount()?.homeAccountId ?? null;
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
 
@@ -43,5 +64,18 @@ export function usePersistentSelection(name: SelectionName = "deleted-selection"
     [accountId, name],
   );
 
-  return [selected, update];
+  // Writes resolve after later selection changes: what left deleted items is taken out of the latest selection.
+  const latest = useRef(selected);
+  useEffect(() => {
+    latest.current = selected;
+  }, [selected]);
+  const deselect = useCallback(
+    (tenantIds: readonly string[]) => {
+      const gone = new Set(tenantIds.map((id) => id.toLowerCase()));
+      if (gone.size > 0) update(new Set([...latest.current].filter((id) => !gone.has(id.toLowerCase()))));
+    },
+    [update],
+  );
+
+  return [selected, update, deselect];
 }

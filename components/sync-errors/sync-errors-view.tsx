@@ -12,9 +12,9 @@ import {
   parseSyncErrorFilters,
   serializeSyncErrorFilters,
   STATUS_LABELS,
-  type PeriodDays,
   type SyncErrorFilters,
 } from "@/lib/sync-errors/filters";
+import type { PeriodDays } from "@/lib/core/period";
 import { PROVISIONING_ACTIONS, type ProvisioningAction, type ProvisioningStatus } from "@/lib/sync-errors/types";
 import { AUTO_READS, useProvisioningEvents, useSyncConfigurationName } from "@/lib/queries/provisioning-logs";
 import { GraphActionError } from "@/lib/queries/graph-action";

@@ -4,7 +4,7 @@
  * contains, gt, lt; case-sensitive except status), $orderby=activityDateTime,
  * $top and keyset paging. The reports throttle and 30-day retention apply.
  */
-import { PROVISIONING_SERVICE, SOURCE_SYSTEM, SYNC_ERROR_CODES, TARGET_SYSTEM, type ProvisioningRecord } from "../outbound";
+import { documentedSyncError, PROVISIONING_SERVICE, SOURCE_SYSTEM, TARGET_SYSTEM, type ProvisioningRecord } from "../outbound";
 import type { Store } from "../store";
 import { keyOf, splitAnd, startIndex } from "./audit-logs";
 import { graphError } from "./errors";
@@ -187,7 +187,7 @@ function steps(r: ProvisioningRecord, upn: string, errorReason: string | null) {
 
 export function provisioningOnWire(store: Store, homeTenantId: string, r: ProvisioningRecord): Record<string, unknown> {
   const n = names(store, r);
-  const known = r.errorCode ? SYNC_ERROR_CODES[r.errorCode] : undefined;
+  const known = documentedSyncError(r.errorCode);
   const reason = known?.reason ?? (r.errorCode === "RedundantExport" ? "The state of the user in both the source and target systems already match." : r.errorCode);
   const errorInformation = r.errorCode
     ? { errorCode: r.errorCode, reason, additionalDetails: null, errorCategory: known?.category ?? null, recommendedAction: known?.fix ?? null }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../clock";
-import { CROSS_TENANT_SYNC_TEMPLATE_ID, SYNC_INTERVAL_MS, USER_INBOUND_USER_RULE_ID } from "../outbound";
+import { CROSS_TENANT_SYNC_TEMPLATE_ID, documentedSyncError, SYNC_INTERVAL_MS, USER_INBOUND_USER_RULE_ID } from "../outbound";
 import { CLASHING_USER, NORTHWIND_TENANT_ID, SEED_CONFIGURATIONS, userId } from "../outbound-seed";
 import { FABRIKAM_TENANT_ID } from "../seed";
 import { account, appToken, call, PARTNERS, setupEmulator, start, type Emulator } from "./helpers";
@@ -24,6 +24,17 @@ const LITWARE = config("entry-errors");
 const FOURTH = config("paused");
 const ALPINE = config("too-many-deletes");
 const ADATUM = config("not-run");
+
+describe("documented sync error codes", () => {
+  it("answers a documented code's reason, fix and category, and nothing for any other code", () => {
+    expect(documentedSyncError("AzureActiveDirectoryQuotaLimitExceeded")).toEqual({
+      reason: "The target directory has reached its object quota.",
+      fix: "Raise the target's directory quota.",
+      category: "NonServiceFailure",
+    });
+    for (const code of ["SomethingNew", "constructor", "__proto__", "", null, undefined]) expect(documentedSyncError(code)).toBeUndefined();
+  });
+});
 
 const sp = (id: string, version = "beta") => `/${version}/servicePrincipals/${id}`;
 async function jobOf(id: string, t?: string) {

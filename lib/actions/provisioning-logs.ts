@@ -3,7 +3,8 @@ import "server-only";
 import { z } from "zod";
 import { ok, type Result, type Streamed } from "@/lib/core/result";
 import { TENANT_ID_PATTERN } from "@/lib/core/tenant-id";
-import { getSyncConfigurationSummary, MAX_PROVISIONING_PAGES_PER_READ, provisioningPages, type ProvisioningCursor } from "@/lib/graph/provisioning-logs";
+import { MAX_PROVISIONING_PAGES_PER_READ, provisioningPages, type ProvisioningCursor } from "@/lib/graph/provisioning-logs";
+import { getSyncConfigurationSummary } from "@/lib/graph/sync-configurations";
 import { PROVISIONING_ACTIONS, PROVISIONING_STATUSES, type ProvisioningPage, type SyncConfigurationSummary } from "@/lib/sync-errors/types";
 import { actionArguments, boundedString, MAX_PAGE_LINK_LENGTH, tokenSchema } from "./validate";
 

@@ -1,8 +1,6 @@
 import { isTenantId } from "@/lib/core/tenant-id";
+import { DEFAULT_PERIOD_DAYS, parsePeriodDays, type PeriodDays } from "@/lib/core/period";
 import { isChangeKind, type ChangeKind } from "./activities";
-
-export const PERIOD_DAYS = [7, 30] as const;
-export type PeriodDays = (typeof PERIOD_DAYS)[number];
 
 /** The activity page's filters, as kept in its URL. */
 export interface ActivityFilters {
@@ -28,14 +26,13 @@ export const PERSON_START_PATTERN = /^[^\s'"\\]+$/;
 
 /** Anything the URL holds that is not a valid filter is dropped, never sent to Graph. */
 export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
-  const days = Number(params.get("days"));
   const partner = params.get("partner")?.trim() ?? "";
   const person = params.get("person")?.trim() ?? "";
   const personStart = params.get("by")?.trim() ?? "";
   const kind = params.get("kind") ?? "";
   const exact = isValidPerson(person) ? person : null;
   return {
-    days: days === 30 ? 30 : 7,
+    days: parsePeriodDays(params.get("days")),
     partner: isTenantId(partner) ? partner.toLowerCase() : null,
     person: exact,
     personStart: exact === null && isValidPersonStart(personStart) ? personStart : null,
@@ -45,7 +42,7 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
 
 export function serializeActivityFilters(filters: ActivityFilters): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.days !== 7) params.set("days", String(filters.days));
+  if (filters.days !== DEFAULT_PERIOD_DAYS) params.set("days", String(filters.days));
   if (filters.partner) params.set("partner", filters.partner);
   if (filters.person) params.set("person", filters.person);
   else if (filters.personStart) params.set("by", filters.personStart);

@@ -1,4 +1,5 @@
 import type { DeletedSyncPolicy } from "@/lib/core/models";
+import { flagParam, textParam, urlStateCodec } from "@/lib/core/url-state";
 import { policyDisplayName } from "@/lib/partners/display";
 import { isExpiringSoon } from "./retention";
 
@@ -7,16 +8,10 @@ export interface DeletedFilter {
   expiringOnly: boolean;
 }
 
-export function parseDeletedFilter(params: URLSearchParams): DeletedFilter {
-  return { query: (params.get("q") ?? "").slice(0, 200), expiringOnly: params.get("expiring") === "1" };
-}
+const deletedFilterCodec = urlStateCodec<DeletedFilter>({ query: textParam("q"), expiringOnly: flagParam("expiring") });
 
-export function toDeletedSearchParams(filter: DeletedFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.query) params.set("q", filter.query);
-  if (filter.expiringOnly) params.set("expiring", "1");
-  return params;
-}
+export const parseDeletedFilter = deletedFilterCodec.parse;
+export const toDeletedSearchParams = deletedFilterCodec.serialize;
 
 /**
  * Soonest purge first: that is the order an admin has to act in. Search matches

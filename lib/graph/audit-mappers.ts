@@ -3,7 +3,7 @@ import type { AuditActor, AuditEntry, AuditPropertyChange, AuditTarget } from "@
 import { isTenantWide } from "@/lib/audit/activities";
 import { isTenantId } from "@/lib/core/tenant-id";
 import { parseAuditValue } from "@/lib/audit/values";
-import { isRecordValue } from "./errors";
+import { isRecordValue, nonEmptyString as text } from "./errors";
 
 type Maybe<T> = T | null | undefined;
 
@@ -33,8 +33,6 @@ export interface WireDirectoryAudit {
 }
 
 const NOT_A_PARTNER_TYPE = /^(user|group|application|serviceprincipal|device)$/i;
-
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 
 function toActor(wire: WireDirectoryAudit["initiatedBy"]): AuditActor {
   const user = wire?.user;

@@ -23,7 +23,8 @@ function readEnvelope(body: unknown): WireErrorEnvelope["error"] | null {
   return body.error;
 }
 
-function nonEmptyString(value: unknown): string | null {
+/** A string with something besides white space in it; null for anything else. */
+export function nonEmptyString(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }
 

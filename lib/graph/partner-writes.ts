@@ -8,7 +8,7 @@ import { toPartner } from "./mappers";
 import { getPartner } from "./partners";
 import { deletedPartnerPath, PARTNERS_PATH, partnerPath, restoreDeletedPartnerPath } from "./paths";
 import type { WirePartner } from "./wire-types";
-import { presence, runWrites, type GraphWrite, type ReadAnswer, type WriteRunOptions, type WriteStepSpec } from "./writes";
+import { presence, removalWrite, runWrites, type GraphWrite, type ReadAnswer, type WriteRunOptions, type WriteStepSpec } from "./writes";
 import { createSyncPolicyWrite, deleteSyncPolicyWrite } from "./sync-policy-writes";
 
 /** POST partners {tenantId}: every other setting stays null, inherited from the default policy. */
@@ -27,15 +27,7 @@ export function addPartnerWrite(tenantId: string): GraphWrite {
 
 /** Soft delete; Graph refuses (400) while the partner has a sync policy. */
 export function deletePartnerWrite(tenantId: string): GraphWrite {
-  return {
-    write: "delete-partner",
-    tenantId,
-    method: "DELETE",
-    path: partnerPath(tenantId),
-    rules: { notFound: "already-done", conflict: "conflict", badRequest: "conflict" },
-    reads: [partnerPath(tenantId)],
-    observe: presence(false),
-  };
+  return removalWrite("delete-partner", tenantId, partnerPath(tenantId), { badRequest: "conflict" });
 }
 
 export function restorePartnerWrite(tenantId: string): GraphWrite {
@@ -51,15 +43,7 @@ export function restorePartnerWrite(tenantId: string): GraphWrite {
 }
 
 export function purgePartnerWrite(tenantId: string): GraphWrite {
-  return {
-    write: "purge-partner",
-    tenantId,
-    method: "DELETE",
-    path: deletedPartnerPath(tenantId),
-    rules: { notFound: "already-done", conflict: "conflict" },
-    reads: [deletedPartnerPath(tenantId)],
-    observe: presence(false),
-  };
+  return removalWrite("purge-partner", tenantId, deletedPartnerPath(tenantId));
 }
 
 /** One direction of automatic redemption: the write that changes it, and its words. */

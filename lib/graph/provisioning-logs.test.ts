@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN } from "@/tests/fake-fetch";
 import { partsOf } from "@/tests/streams";
-import { buildProvisioningFilter, getSyncConfigurationSummary, provisioningPages, toProvisioningEvent, PROVISIONING_PAGE_SIZE } from "./provisioning-logs";
+import { buildProvisioningFilter, provisioningPages, toProvisioningEvent, PROVISIONING_PAGE_SIZE } from "./provisioning-logs";
 
 const LITWARE_SP = "51867b8f-6242-4348-8599-c2975b1029d6";
 const LOG = `${TEST_ROOT}/beta/auditLogs/provisioning`;
@@ -103,21 +103,5 @@ describe("provisioningPages", () => {
     const parts = await partsOf(provisioningPages(TEST_TOKEN, { query }, 5, options(graph.fetch)));
     expect(parts).toHaveLength(1);
     expect(parts[0]).toMatchObject({ ok: true, data: { nextLink: null } });
-  });
-});
-
-describe("getSyncConfigurationSummary", () => {
-  it("reads the service principal's name and whether it is a cross-tenant sync configuration", async () => {
-    const graph = fakeFetch(() => json(200, { id: LITWARE_SP, displayName: "Contoso to Litware", applicationTemplateId: "518E5F48-1FC8-4C48-9387-9FDF28B0DFE7" }));
-    expect(await getSyncConfigurationSummary(TEST_TOKEN, LITWARE_SP, options(graph.fetch))).toEqual({
-      ok: true,
-      data: { id: LITWARE_SP, displayName: "Contoso to Litware", isCrossTenantSync: true },
-    });
-    expect(graph.calls[0]!.url.pathname).toBe(`/beta/servicePrincipals/${LITWARE_SP}`);
-  });
-
-  it("answers null for an unknown id", async () => {
-    const graph = fakeFetch(() => graphError(404, "Request_ResourceNotFound", "Not found", "r-404"));
-    expect(await getSyncConfigurationSummary(TEST_TOKEN, LITWARE_SP, options(graph.fetch))).toEqual({ ok: true, data: null });
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 /**
- * Reads the provisioning log (GET /auditLogs/provisioning) of a cross-tenant sync configuration,
- * and the configuration's service principal for its name. The log shares the reports throttle of
+ * Reads the provisioning log (GET /auditLogs/provisioning) of a cross-tenant sync configuration
+ * (the configuration's name is read in `sync-configurations.ts`). The log shares the reports throttle of
  * the audit log (about 5 requests per 10 s), so no request here is retried: a 429 goes back with
  * Retry-After for the browser to count down, and a streamed read stops at it.
  */
@@ -13,19 +13,16 @@ import {
   type ProvisioningEvent,
   type ProvisioningPage,
   type ProvisioningStatus,
-  type SyncConfigurationSummary,
 } from "@/lib/sync-errors/types";
-import { graphRequest, type GraphOptions, type GraphQuery } from "./client";
+import type { GraphOptions, GraphQuery } from "./client";
 import { AUDIT_GRAPH_OPTIONS } from "./audit";
-import { isRecordValue } from "./errors";
+import { isRecordValue, nonEmptyString as text } from "./errors";
 import { graphListPage } from "./paging";
 
 export const PROVISIONING_PATH = "/auditLogs/provisioning";
 export const PROVISIONING_PAGE_SIZE = 500;
 /** The most pages one streamed read asks for: the reports budget's whole window. */
 export const MAX_PROVISIONING_PAGES_PER_READ = 5;
-/** The application template every cross-tenant sync configuration is made from. */
-export const CROSS_TENANT_SYNC_TEMPLATE_ID = "518e5f48-1fc8-4c48-9387-9fdf28b0dfe7";
 
 export interface ProvisioningQuery {
   /** ISO date-time: entries after it. */
@@ -73,7 +70,6 @@ export interface WireProvisioningObjectSummary {
   targetSystem?: Maybe<{ id?: Maybe<string> }>;
 }
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null => {
   const lower = typeof value === "string" ? value.toLowerCase() : "";
   return (values as readonly string[]).includes(lower) ? (lower as T) : null;
@@ -138,23 +134,3 @@ export async function* provisioningPages(
   }
 }
 
-interface WireServicePrincipal {
-  id?: Maybe<string>;
-  displayName?: Maybe<string>;
-  applicationTemplateId?: Maybe<string>;
-}
-
-/** A configuration's service principal, for its name; null when there is none with that id. */
-export async function getSyncConfigurationSummary(token: string, servicePrincipalId: string, options?: GraphOptions): Promise<Result<SyncConfigurationSummary | null>> {
-  const result = await graphRequest<WireServicePrincipal>(
-    { token, method: "GET", path: `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}`, query: { $select: "id,displayName,applicationTemplateId" } },
-    options,
-  );
-  if (!result.ok) return result.error.status === 404 ? ok(null) : result;
-  const body = isRecordValue(result.data.body) ? result.data.body : {};
-  return ok({
-    id: text(body.id) ?? servicePrincipalId,
-    displayName: text(body.displayName) ?? "Unnamed configuration",
-    isCrossTenantSync: text(body.applicationTemplateId)?.toLowerCase() === CROSS_TENANT_SYNC_TEMPLATE_ID,
-  });
-}

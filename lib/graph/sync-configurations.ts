@@ -1,15 +1,16 @@
 import "server-only";
 /**
  * Reads of the source side of cross-tenant sync: the configurations (service principals made from
- * the cross-tenant sync template), each one's job and secrets ($batch), one configuration whole,
- * and users to provision on demand. The list streams: a page of configurations goes to the browser
+ * the cross-tenant sync template), each one's job and secrets ($batch), one configuration whole or
+ * by its service principal alone (a name for the errors page), and users to provision on demand. The list streams: a page of configurations goes to the browser
  * as Graph answers it, and its jobs follow $batch by $batch while the next page is read.
  */
 import { fail, ok, type AppError, type Result } from "@/lib/core/result";
+import type { SyncConfigurationSummary } from "@/lib/sync-errors/types";
 import { CROSS_TENANT_SYNC_TEMPLATE_ID, type DirectoryUser, type OutboundListPart, type SyncConfiguration, type SyncConfigurationDetail, type SyncConfigurationJob } from "@/lib/outbound/models";
 import { batchItemError, sendBatch, splitIntoBatches, type BatchResponse } from "./batch";
 import { graphRequest, type GraphOptions } from "./client";
-import { isRecordValue } from "./errors";
+import { isRecordValue, nonEmptyString } from "./errors";
 import { graphPages, PAGE_LINK_OPTIONS } from "./paging";
 import { toDirectoryUser, toFirstJob, toSyncConfiguration, toTargetTenantId } from "./sync-mappers";
 
@@ -118,11 +119,21 @@ export async function* listSyncConfigurations(token: string, options?: GraphOpti
 }
 
 /** One configuration whole: the service principal, its job and its secrets in one $batch. */
+/** The one request for a configuration's own service principal (id, name, template): sent alone, or as an item of the configuration's $batch. */
+function servicePrincipalRequest(servicePrincipalId: string): { method: "GET"; url: string } {
+  return { method: "GET", url: `${servicePrincipalPath(servicePrincipalId)}?$select=${CONFIGURATION_SELECT},applicationTemplateId` };
+}
+
+/** Another kind of service principal than one made from the cross-tenant sync template is no sync configuration. */
+function isCrossTenantSync(servicePrincipal: unknown): boolean {
+  return isRecordValue(servicePrincipal) && String(servicePrincipal.applicationTemplateId ?? "").toLowerCase() === CROSS_TENANT_SYNC_TEMPLATE_ID;
+}
+
 export async function getSyncConfiguration(token: string, servicePrincipalId: string, options?: GraphOptions): Promise<Result<SyncConfigurationDetail>> {
   const answer = await sendBatch(
     token,
     [
-      { id: "sp", method: "GET", url: `${servicePrincipalPath(servicePrincipalId)}?$select=${CONFIGURATION_SELECT},applicationTemplateId` },
+      { id: "sp", ...servicePrincipalRequest(servicePrincipalId) },
       { id: "job", method: "GET", url: syncJobsPath(servicePrincipalId) },
       { id: "secrets", method: "GET", url: syncSecretsPath(servicePrincipalId) },
     ],
@@ -132,10 +143,25 @@ export async function getSyncConfiguration(token: string, servicePrincipalId: st
   const [sp, jobs, secrets] = answer.data;
   if (!sp || sp.status === 404) return ok({ configuration: null, servicePrincipalId, job: null, targetTenantId: null, readError: null });
   if (sp.status !== 200) return fail(batchItemError(sp));
-  const isSync = isRecordValue(sp.body) && String(sp.body.applicationTemplateId ?? "").toLowerCase() === CROSS_TENANT_SYNC_TEMPLATE_ID;
   // Another kind of service principal is not a sync configuration: shown as not found.
-  if (!isSync) return ok({ configuration: null, servicePrincipalId, job: null, targetTenantId: null, readError: null });
+  if (!isCrossTenantSync(sp.body)) return ok({ configuration: null, servicePrincipalId, job: null, targetTenantId: null, readError: null });
   return ok({ configuration: toSyncConfiguration(sp.body), ...jobOf(servicePrincipalId, jobs, secrets) });
+}
+
+/**
+ * A configuration by its service principal alone, for the errors page's header (read with the
+ * token the caller holds, the provisioning log's); null when no service principal has that id.
+ */
+export async function getSyncConfigurationSummary(token: string, servicePrincipalId: string, options?: GraphOptions): Promise<Result<SyncConfigurationSummary | null>> {
+  const { method, url } = servicePrincipalRequest(servicePrincipalId);
+  const result = await graphRequest({ token, method, path: url }, options);
+  if (!result.ok) return result.error.status === 404 ? ok(null) : result;
+  const body = isRecordValue(result.data.body) ? result.data.body : {};
+  return ok({
+    id: nonEmptyString(body.id) ?? servicePrincipalId,
+    displayName: nonEmptyString(body.displayName) ?? "Unnamed configuration",
+    isCrossTenantSync: isCrossTenantSync(body),
+  });
 }
 
 /** One job read alone: what an action checks before it is sent. */

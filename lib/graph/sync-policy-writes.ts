@@ -8,7 +8,7 @@ import { uniqueTenantIds } from "./batch";
 import type { GraphOptions } from "./client";
 import { toSyncPolicy, unwrapRestoreBody } from "./mappers";
 import { deletedSyncPolicyPath, restorePath, syncPolicyPath } from "./paths";
-import { missingRead, presence, runWrites, type GraphWrite, type ReadAnswer } from "./writes";
+import { missingRead, presence, removalWrite, runWrites, type GraphWrite, type ReadAnswer } from "./writes";
 
 export interface SyncSettings {
   userSyncAllowed?: boolean;
@@ -70,27 +70,11 @@ export function updateSyncPolicyWrite(tenantId: string, settings: SyncSettings):
 
 /** Soft delete: the policy lands in deleted items for 30 days. */
 export function deleteSyncPolicyWrite(tenantId: string): GraphWrite {
-  return {
-    write: "delete-sync-policy",
-    tenantId,
-    method: "DELETE",
-    path: syncPolicyPath(tenantId),
-    rules: { notFound: "already-done", conflict: "conflict" },
-    reads: [syncPolicyPath(tenantId)],
-    observe: presence(false),
-  };
+  return removalWrite("delete-sync-policy", tenantId, syncPolicyPath(tenantId));
 }
 
 export function purgeSyncPolicyWrite(tenantId: string): GraphWrite {
-  return {
-    write: "purge-sync-policy",
-    tenantId,
-    method: "DELETE",
-    path: deletedSyncPolicyPath(tenantId),
-    rules: { notFound: "already-done", conflict: "conflict" },
-    reads: [deletedSyncPolicyPath(tenantId)],
-    observe: presence(false),
-  };
+  return removalWrite("purge-sync-policy", tenantId, deletedSyncPolicyPath(tenantId));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { batchHandler, fakeFetch, graphError, json, noSleep, TEST_ROOT, TEST_TOKEN, type FakeHandler, type RecordedCall } from "@/tests/fake-fetch";
-import { createSyncPolicy, deleteSyncPolicy, purgeSyncPolicies, updateSyncPolicy } from "./sync-policy-writes";
-import { addPartner, deletePartner, restorePartner } from "./partner-writes";
+import { createSyncPolicy, deleteSyncPolicy, deleteSyncPolicyWrite, purgeSyncPolicies, purgeSyncPolicyWrite, updateSyncPolicy } from "./sync-policy-writes";
+import { addPartner, deletePartner, deletePartnerWrite, purgePartnerWrite, restorePartner } from "./partner-writes";
 import { partsOf } from "@/tests/streams";
 import { findTenantByDomain, findTenantInformation, findTenantInformationInBatches, LOOKUP_CONCURRENCY } from "./tenant-information";
 
@@ -121,6 +121,24 @@ describe("partner writes", () => {
   it("restoring a partner no longer in deleted items is 'not found'", async () => {
     const { options } = setup(on("POST", `/beta/policies/deletedItems/crossTenantPartners/${ID}/restore`, () => graphError(404, "Request_ResourceNotFound", "gone", "r")));
     expect(await restorePartner(TEST_TOKEN, ID, options)).toMatchObject({ write: "restore-partner", kind: "not-found" });
+  });
+});
+
+describe("removals", () => {
+  it("delete and purge what their path names, read that path back, and take a 404 for already done", () => {
+    const removals = [
+      [deleteSyncPolicyWrite(ID), "delete-sync-policy", `/policies/crossTenantAccessPolicy/partners/${ID}/identitySynchronization`],
+      [purgeSyncPolicyWrite(ID), "purge-sync-policy", `/policies/deletedItems/crossTenantSyncPolicyPartners/${ID}`],
+      [deletePartnerWrite(ID), "delete-partner", `/policies/crossTenantAccessPolicy/partners/${ID}`],
+      [purgePartnerWrite(ID), "purge-partner", `/policies/deletedItems/crossTenantPartners/${ID}`],
+    ] as const;
+    for (const [write, kind, path] of removals) {
+      expect(write).toMatchObject({ write: kind, tenantId: ID, method: "DELETE", path, reads: [path], rules: { notFound: "already-done", conflict: "conflict" } });
+      expect(write.observe([{ status: 404, error: null, body: null }])).toEqual({ kind: "reached", policy: null });
+      expect(write.observe([{ status: 200, error: null, body: {} }])).toEqual({ kind: "not-reached", policy: null });
+    }
+    expect(deletePartnerWrite(ID).rules.badRequest).toBe("conflict");
+    expect(purgePartnerWrite(ID).rules.badRequest).toBeUndefined();
   });
 });
 

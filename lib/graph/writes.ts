@@ -204,6 +204,22 @@ export function presence(wantPresent: boolean, policyOf?: (body: unknown) => Syn
   };
 }
 
+/**
+ * A DELETE of what `path` names (soft delete, or purge from deleted items): done once `path` reads
+ * 404, so a 404 answer means someone did it already. `badRequest` for a delete Graph refuses by state.
+ */
+export function removalWrite(write: WriteKind, tenantId: string, path: string, refusal: Pick<StatusRules, "badRequest"> = {}): GraphWrite {
+  return {
+    write,
+    tenantId,
+    method: "DELETE",
+    path,
+    rules: { notFound: "already-done", conflict: "conflict", ...refusal },
+    reads: [path],
+    observe: presence(false),
+  };
+}
+
 export function missingRead(): AppError {
   return { status: 0, code: "MissingBatchItem", message: "Microsoft Graph did not answer the read-back.", requestId: null, retryAfterSeconds: null };
 }

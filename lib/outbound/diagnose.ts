@@ -3,7 +3,7 @@
  * with its fix: a button where the fix is ours to make, words where it is the partner's.
  */
 import type { SyncJob } from "./models";
-import { syncErrorWords } from "./error-codes";
+import { configurationErrorWords } from "@/lib/sync-errors/codes";
 import { heldDeletions, jobStatus } from "./status";
 
 export type FixAction = "turn-on-outbound" | "clear-quarantine" | "allow-deletes" | "start";
@@ -72,7 +72,7 @@ export function diagnose(input: DiagnoseInput): Cause[] {
   } else if (code === SYNC_POLICY) {
     causes.push({ id: "partner-sync-policy", problem: `${name} does not allow users to be synchronized into its tenant from yours.`, fixWords: `${name} must allow inbound user sync for you in its cross-tenant access settings.` });
   } else if (code && code !== "TooManyDeletes") {
-    const words = syncErrorWords(code);
+    const words = configurationErrorWords(code);
     causes.push({ id: "error-code", problem: words?.meaning ?? `The last cycle failed with ${code}.`, fixWords: words?.fix ?? "Read the provisioning log for what the service said." });
   }
 

@@ -2,6 +2,7 @@
  * The Outbound sync page's search, status filter and sort, kept in the URL (`?q=`, `?status=`,
  * `?sort=`, `?dir=`) so a filtered view is a shareable link; and the time words its rows use.
  */
+import { choiceParam, directionParam, textParam, urlStateCodec, type SortDirection } from "@/lib/core/url-state";
 import { STATUS_ORDER, type OutboundStatus } from "./status";
 import type { SyncJob } from "./models";
 
@@ -12,30 +13,19 @@ export interface OutboundFilter {
   query: string;
   status: OutboundStatus | null;
   sort: OutboundSort;
-  direction: "asc" | "desc";
+  direction: SortDirection;
 }
 
-export const DEFAULT_OUTBOUND_FILTER: OutboundFilter = { query: "", status: null, sort: "status", direction: "asc" };
+const outboundFilterCodec = urlStateCodec<OutboundFilter>({
+  query: textParam("q"),
+  status: choiceParam("status", STATUS_ORDER, null),
+  sort: choiceParam("sort", OUTBOUND_SORTS, "status"),
+  direction: directionParam(),
+});
 
-export function parseOutboundFilter(params: URLSearchParams): OutboundFilter {
-  const status = params.get("status");
-  const sort = params.get("sort");
-  return {
-    query: (params.get("q") ?? "").slice(0, 200),
-    status: STATUS_ORDER.includes(status as OutboundStatus) ? (status as OutboundStatus) : null,
-    sort: OUTBOUND_SORTS.includes(sort as OutboundSort) ? (sort as OutboundSort) : DEFAULT_OUTBOUND_FILTER.sort,
-    direction: params.get("dir") === "desc" ? "desc" : "asc",
-  };
-}
-
-export function toOutboundSearchParams(filter: OutboundFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.query) params.set("q", filter.query);
-  if (filter.status) params.set("status", filter.status);
-  if (filter.sort !== DEFAULT_OUTBOUND_FILTER.sort) params.set("sort", filter.sort);
-  if (filter.direction !== "asc") params.set("dir", filter.direction);
-  return params;
-}
+export const DEFAULT_OUTBOUND_FILTER: OutboundFilter = outboundFilterCodec.defaults;
+export const parseOutboundFilter = outboundFilterCodec.parse;
+export const toOutboundSearchParams = outboundFilterCodec.serialize;
 
 export interface OutboundSortable {
   servicePrincipalId: string;

@@ -1,9 +1,9 @@
 import type { PartnerRow, SyncState } from "@/lib/core/models";
+import { choiceParam, directionParam, textParam, urlStateCodec, type SortDirection } from "@/lib/core/url-state";
 import { partnerDisplayName, syncCannotWork, syncStateOf, wellKnownTenantLabel } from "@/lib/partners/display";
 
 export const SORT_COLUMNS = ["name", "tenantId", "userSync", "groupSync", "serviceProvider", "multiTenantOrg"] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export type SortDirection = "asc" | "desc";
 
 /** A sync state, or "cannot-work": inbound user sync allowed while inbound automatic redemption is off. */
 export type SyncFilter = SyncState | "cannot-work";
@@ -15,32 +15,21 @@ export interface PartnersFilter {
   direction: SortDirection;
 }
 
-export const DEFAULT_FILTER: PartnersFilter = { query: "", sync: null, sort: "name", direction: "asc" };
-
 const SYNC_FILTERS: readonly SyncFilter[] = ["allowed", "blocked", "no-policy", "cannot-work"];
+
+const partnersFilterCodec = urlStateCodec<PartnersFilter>({
+  query: textParam("q"),
+  sync: choiceParam("sync", SYNC_FILTERS, null),
+  sort: choiceParam("sort", SORT_COLUMNS, "name"),
+  direction: directionParam(),
+});
+
+export const DEFAULT_FILTER: PartnersFilter = partnersFilterCodec.defaults;
+export const parsePartnersFilter = partnersFilterCodec.parse;
+export const toSearchParams = partnersFilterCodec.serialize;
 
 function matchesSync(partner: PartnerRow, sync: SyncFilter): boolean {
   return sync === "cannot-work" ? syncCannotWork(partner) : syncStateOf(partner) === sync;
-}
-
-export function parsePartnersFilter(params: URLSearchParams): PartnersFilter {
-  const sync = params.get("sync");
-  const sort = params.get("sort");
-  return {
-    query: (params.get("q") ?? "").slice(0, 200),
-    sync: SYNC_FILTERS.includes(sync as SyncFilter) ? (sync as SyncFilter) : null,
-    sort: SORT_COLUMNS.includes(sort as SortColumn) ? (sort as SortColumn) : DEFAULT_FILTER.sort,
-    direction: params.get("dir") === "desc" ? "desc" : "asc",
-  };
-}
-
-export function toSearchParams(filter: PartnersFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.query) params.set("q", filter.query);
-  if (filter.sync) params.set("sync", filter.sync);
-  if (filter.sort !== DEFAULT_FILTER.sort) params.set("sort", filter.sort);
-  if (filter.direction !== DEFAULT_FILTER.direction) params.set("dir", filter.direction);
-  return params;
 }
 
 function groupSyncRank(partner: PartnerRow): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSyncError, fixOwnerWords, isDocumentedSyncError, SYNC_ERROR_CODE_IDS, SYNC_ERROR_CODES } from "./codes";
+import { configurationErrorWords, describeSyncError, fixOwnerWords, isDocumentedSyncError, SYNC_ERROR_CODE_IDS, SYNC_ERROR_CODES } from "./codes";
 
 describe("the documented sync error codes", () => {
   it("holds every code of the cross-tenant sync troubleshooting table", () => {
@@ -48,6 +48,20 @@ describe("the documented sync error codes", () => {
     expect(isDocumentedSyncError("constructor")).toBe(false);
     expect(isDocumentedSyncError("toString")).toBe(false);
     expect(describeSyncError("__proto__").documented).toBe(false);
+  });
+
+  it("gives the Outbound sync pages' words for every documented code and for held deletions, and none for others", () => {
+    for (const code of [...SYNC_ERROR_CODE_IDS, "TooManyDeletes"]) {
+      const words = configurationErrorWords(code);
+      expect(words?.meaning, code).toMatch(/^[A-Z].*\.$/);
+      expect(words?.fix, code).toMatch(/^[A-Z].*\.$/);
+    }
+    expect(configurationErrorWords("AzureActiveDirectoryQuotaLimitExceeded")).toEqual({ meaning: "The target's directory quota is full.", fix: "The target raises its directory quota." });
+    expect(configurationErrorWords("SomethingNew")).toBeNull();
+    expect(configurationErrorWords(null)).toBeNull();
+    expect(configurationErrorWords("")).toBeNull();
+    expect(configurationErrorWords("constructor")).toBeNull();
+    expect(configurationErrorWords("__proto__")).toBeNull();
   });
 
   it("names who fixes it, with the partner's name", () => {

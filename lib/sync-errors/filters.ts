@@ -1,8 +1,5 @@
+import { DEFAULT_PERIOD_DAYS, parsePeriodDays, type PeriodDays } from "@/lib/core/period";
 import { PROVISIONING_ACTIONS, PROVISIONING_STATUSES, type ProvisioningAction, type ProvisioningStatus } from "./types";
-
-/** Entra keeps the provisioning log for 30 days: the page reads the last 7 or 30. */
-export const PERIOD_DAYS = [7, 30] as const;
-export type PeriodDays = (typeof PERIOD_DAYS)[number];
 
 /** The errors page's filters, as kept in its URL. Status "all" reads every entry; the default reads failures. */
 export interface SyncErrorFilters {
@@ -41,7 +38,7 @@ export function parseSyncErrorFilters(params: URLSearchParams): SyncErrorFilters
   const action = params.get("action") ?? "";
   const user = (params.get("user") ?? "").slice(0, MAX_USER_FILTER_LENGTH).trim();
   return {
-    days: Number(params.get("days")) === 30 ? 30 : 7,
+    days: parsePeriodDays(params.get("days")),
     status: status === "all" || isStatus(status) ? status : "failure",
     action: isAction(action) ? action : null,
     user: user === "" ? null : user,
@@ -50,7 +47,7 @@ export function parseSyncErrorFilters(params: URLSearchParams): SyncErrorFilters
 
 export function serializeSyncErrorFilters(filters: SyncErrorFilters): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.days !== 7) params.set("days", String(filters.days));
+  if (filters.days !== DEFAULT_PERIOD_DAYS) params.set("days", String(filters.days));
   if (filters.status !== "failure") params.set("status", filters.status);
   if (filters.action) params.set("action", filters.action);
   if (filters.user) params.set("user", filters.user);

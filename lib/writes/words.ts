@@ -40,17 +40,32 @@ export interface WriteWords {
 /** Sync jobs: what Graph checks for each action on them (graph-api.md, "Permissions"). */
 export const SYNC_JOB_NEEDS = "the Application Administrator or Cloud Application Administrator role and the Synchronization.ReadWrite.All permission";
 
-const JOB_CHANGED = "The job changed since this page read it, so nothing was sent. The page now shows it as it is: check it before trying again.";
-const JOB_GONE = "The sync configuration or its job no longer exists: someone deleted it.";
+/** Words several writes share: said once here, spread into each entry. */
+const RESTORE = { past: "restored", verb: "Restore", noun: "restore", done: "Restored", alreadyDone: "Already restored" } as const;
+const DELETE = { past: "deleted", verb: "Delete", noun: "deletion", done: "Deleted", alreadyDone: "Already deleted" } as const;
+const PURGE = {
+  past: "purged",
+  verb: "Purge",
+  noun: "purge",
+  done: "Purged",
+  alreadyDone: "Already gone",
+  alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
+  conflict: "Graph refused to purge it because of a conflicting state.",
+  notFound: "It is no longer in deleted items.",
+} as const;
+/** A setting switched on or off. */
+const SETTING_CHANGE = { past: "changed", verb: "Change", noun: "change", done: "Saved", alreadyDone: "Already set", conflict: "Graph refused the change because of a conflicting state." } as const;
+/** Every action on a sync job: it refuses a job changed meanwhile, and Graph checks the same roles for each. */
+const SYNC_JOB = {
+  conflict: "The job changed since this page read it, so nothing was sent. The page now shows it as it is: check it before trying again.",
+  notFound: "The sync configuration or its job no longer exists: someone deleted it.",
+  needs: SYNC_JOB_NEEDS,
+} as const;
 
 export const WORDS = {
   "restore-sync-policy": {
     title: ({ name }) => `Restored the sync policy of ${name}`,
-    past: "restored",
-    verb: "Restore",
-    noun: "restore",
-    done: "Restored",
-    alreadyDone: "Already restored",
+    ...RESTORE,
     alreadyDoneDetail: "Someone restored this policy before you; it is live now.",
     subject: "policy",
     stillThere: "the policy is still in deleted items",
@@ -72,24 +87,15 @@ export const WORDS = {
   },
   "update-sync-policy": {
     title: ({ name, on, setting }) => `${turned(on)} ${setting ?? "the setting"} for ${name}`,
-    past: "changed",
-    verb: "Change",
-    noun: "change",
-    done: "Saved",
-    alreadyDone: "Already set",
+    ...SETTING_CHANGE,
     alreadyDoneDetail: "The setting already had this value.",
     subject: "sync policy",
     stillThere: "the setting still has its old value",
-    conflict: "Graph refused the change because of a conflicting state.",
     notFound: "This partner no longer has a sync policy: someone deleted it. Refresh to see what exists now.",
   },
   "delete-sync-policy": {
     title: ({ name }) => `Deleted the sync policy of ${name}`,
-    past: "deleted",
-    verb: "Delete",
-    noun: "deletion",
-    done: "Deleted",
-    alreadyDone: "Already deleted",
+    ...DELETE,
     alreadyDoneDetail: "Someone deleted this sync policy before you.",
     subject: "sync policy",
     stillThere: "the sync policy is still live",
@@ -98,16 +104,9 @@ export const WORDS = {
   },
   "purge-sync-policy": {
     title: ({ name }) => `Purged the sync policy of ${name}`,
-    past: "purged",
-    verb: "Purge",
-    noun: "purge",
-    done: "Purged",
-    alreadyDone: "Already gone",
-    alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
+    ...PURGE,
     subject: "deleted policy",
     stillThere: "the policy is still in deleted items",
-    conflict: "Graph refused to purge it because of a conflicting state.",
-    notFound: "It is no longer in deleted items.",
   },
   "add-partner": {
     title: ({ name }) => `Added ${name} as a partner`,
@@ -124,37 +123,23 @@ export const WORDS = {
   },
   "set-inbound-redemption": {
     title: ({ name, on }) => `${turned(on)} inbound automatic redemption for ${name}`,
-    past: "changed",
-    verb: "Change",
-    noun: "change",
-    done: "Saved",
-    alreadyDone: "Already set",
+    ...SETTING_CHANGE,
     alreadyDoneDetail: "The setting already had this value.",
     subject: "partner configuration",
     stillThere: "the setting still has its old value",
-    conflict: "Graph refused the change because of a conflicting state.",
     notFound: "The partner configuration no longer exists.",
   },
   "set-outbound-redemption": {
     title: ({ name, on }) => `${turned(on)} outbound automatic redemption for ${name}`,
-    past: "changed",
-    verb: "Change",
-    noun: "change",
-    done: "Saved",
-    alreadyDone: "Already set",
+    ...SETTING_CHANGE,
     alreadyDoneDetail: "Outbound automatic redemption already had this value.",
     subject: "partner configuration",
     stillThere: "outbound automatic redemption still has its old value",
-    conflict: "Graph refused the change because of a conflicting state.",
     notFound: "The partner configuration no longer exists: someone deleted it. Refresh to see what exists now.",
   },
   "delete-partner": {
     title: ({ name }) => `Deleted the partner ${name}`,
-    past: "deleted",
-    verb: "Delete",
-    noun: "deletion",
-    done: "Deleted",
-    alreadyDone: "Already deleted",
+    ...DELETE,
     alreadyDoneDetail: "Someone deleted this partner before you.",
     subject: "partner",
     stillThere: "the partner still exists",
@@ -163,11 +148,7 @@ export const WORDS = {
   },
   "restore-partner": {
     title: ({ name }) => `Restored the partner ${name}`,
-    past: "restored",
-    verb: "Restore",
-    noun: "restore",
-    done: "Restored",
-    alreadyDone: "Already restored",
+    ...RESTORE,
     alreadyDoneDetail: "Someone restored this partner before you.",
     subject: "partner",
     stillThere: "the partner is still in deleted items",
@@ -176,16 +157,9 @@ export const WORDS = {
   },
   "purge-partner": {
     title: ({ name }) => `Purged the partner ${name}`,
-    past: "purged",
-    verb: "Purge",
-    noun: "purge",
-    done: "Purged",
-    alreadyDone: "Already gone",
-    alreadyDoneDetail: "It was no longer in deleted items: someone restored or purged it before you.",
+    ...PURGE,
     subject: "deleted partner",
     stillThere: "the partner is still in deleted items",
-    conflict: "Graph refused to purge it because of a conflicting state.",
-    notFound: "It is no longer in deleted items.",
   },
   "start-sync-job": {
     title: ({ name }) => `Started sync to ${name}`,
@@ -197,9 +171,7 @@ export const WORDS = {
     alreadyDoneDetail: "The job was already running.",
     subject: "sync job",
     stillThere: "the job is still stopped",
-    conflict: JOB_CHANGED,
-    notFound: JOB_GONE,
-    needs: SYNC_JOB_NEEDS,
+    ...SYNC_JOB,
   },
   "pause-sync-job": {
     title: ({ name }) => `Paused sync to ${name}`,
@@ -211,9 +183,7 @@ export const WORDS = {
     alreadyDoneDetail: "The job was already paused.",
     subject: "sync job",
     stillThere: "the job is still running",
-    conflict: JOB_CHANGED,
-    notFound: JOB_GONE,
-    needs: SYNC_JOB_NEEDS,
+    ...SYNC_JOB,
   },
   "restart-sync-job": {
     title: ({ name, setting }) => `Restarted sync to ${name}${setting ? ` (${setting})` : ""}`,
@@ -225,9 +195,7 @@ export const WORDS = {
     alreadyDoneDetail: "The job had already run again.",
     subject: "sync job",
     stillThere: "the job has not run again",
-    conflict: JOB_CHANGED,
-    notFound: JOB_GONE,
-    needs: SYNC_JOB_NEEDS,
+    ...SYNC_JOB,
   },
   "test-sync-connection": {
     title: ({ name }) => `The connection to ${name} works`,
@@ -239,9 +207,7 @@ export const WORDS = {
     alreadyDoneDetail: "The connection works.",
     subject: "connection",
     stillThere: "the connection was not tested",
-    conflict: JOB_CHANGED,
-    notFound: JOB_GONE,
-    needs: SYNC_JOB_NEEDS,
+    ...SYNC_JOB,
   },
   "provision-on-demand": {
     title: ({ name }) => `Provisioned ${name} on demand`,
@@ -253,9 +219,7 @@ export const WORDS = {
     alreadyDoneDetail: "The user was already provisioned.",
     subject: "user",
     stillThere: "the user was not provisioned",
-    conflict: JOB_CHANGED,
-    notFound: JOB_GONE,
-    needs: SYNC_JOB_NEEDS,
+    ...SYNC_JOB,
   },
   "put-back-snapshot": {
     title: ({ name }) => `Put ${name} back as the snapshot has it`,
