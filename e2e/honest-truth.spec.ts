@@ -3,6 +3,7 @@ import { ACCOUNTS, AUDIT_SCOPES, expect, test } from "./fixtures";
 
 const FABRIKAM = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
 const LITWARE = { tenantId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", name: "Litware, Inc." };
+const GRAPHIC_DESIGN = { tenantId: "9b0c1d2e-3f4a-4b5c-9d6e-7f8a9b0c1d2e", name: "Graphic Design Institute" };
 const WINGTIP = { tenantId: "a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607", name: "Wingtip Toys" };
 const LUCERNE = "24680ace-1357-4bdf-8ace-24680ace1357";
 const PARTNERS = "/policies/crossTenantAccessPolicy/partners";
@@ -165,6 +166,32 @@ test("deleting Litware from its own page and restoring it names Litware, Inc. th
   await page.getByRole("dialog", { name: "Restore sync policy" }).getByRole("button", { name: "Restore", exact: true }).click();
   await expect(page.getByText(`Restored the sync policy of ${LITWARE.name}`)).toBeVisible();
   await expect.poll(() => emulator.liveSyncPolicy(LITWARE.tenantId)).not.toBeNull();
+});
+
+test("restoring the only deleted partner keeps its row, marked as sent, until Graph answers: the list never calls itself empty", async ({ page, signIn, emulator }) => {
+  await signIn("/partners/deleted", "admin");
+  const table = page.getByRole("table", { name: /deleted partners/i });
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  const row = table.getByRole("row").filter({ hasText: GRAPHIC_DESIGN.tenantId });
+  await row.getByRole("button", { name: `Restore ${GRAPHIC_DESIGN.name}` }).click();
+  // Graph takes its time: the row must say what is happening meanwhile.
+  await emulator.control("PUT", "faults", { latencyMs: 2_000 });
+  await page.getByRole("dialog", { name: "Restore partner" }).getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(row).toContainText(RESTORING);
+  await expect(row.getByRole("button", { name: `Restore ${GRAPHIC_DESIGN.name}` })).toBeDisabled();
+  await expect(page.getByText(/Showing 1 of 1 deleted partners/)).toBeVisible();
+  // Graph has not answered yet (2 s): the row is still there, and nothing says the list is empty.
+  for (let look = 0; look < 3; look += 1) {
+    await expect(row).toContainText(RESTORING);
+    await expect(page.getByText("No deleted partners", { exact: true })).toHaveCount(0);
+    await page.waitForTimeout(300);
+  }
+
+  await expect(page.getByText(`Restored the partner ${GRAPHIC_DESIGN.name}`)).toBeVisible({ timeout: 15_000 });
+  await emulator.control("PUT", "faults", { latencyMs: 0 });
+  expect((await emulator.partners()).map((partner) => partner.tenantId)).toContain(GRAPHIC_DESIGN.tenantId);
+  // Once Graph has answered the row leaves, and only then may the list say it is empty.
+  await expect(page.getByText("No deleted partners", { exact: true })).toBeVisible();
 });
 
 test("adding a partner someone else added meanwhile ends in a toast that leads to it", async ({ page, signIn, emulator }) => {

@@ -10,7 +10,7 @@ import { useUrlState } from "@/lib/browser/use-url-state";
 import { useDeletedPartners, useRereadDeletedPartnerIds } from "@/lib/queries/deleted-partners";
 import { usePurgePartners, useRestorePartners } from "@/lib/queries/partner-writes";
 import { useTenantInformationLookup } from "@/lib/queries/tenant-information";
-import { describeWriteOutcome, type OutcomeContext } from "@/lib/writes/messages";
+import { describeWriteOutcome, sendingMessage, type OutcomeContext } from "@/lib/writes/messages";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Button } from "@/components/ui/button";
@@ -45,6 +45,7 @@ function Row({
   partner,
   now,
   outcome,
+  sending,
   context,
   canWrite,
   busy,
@@ -56,6 +57,8 @@ function Row({
   partner: NamedDeletedPartner;
   now: Date;
   outcome: WriteOutcome | undefined;
+  /** The write taking this row out of deleted items, on its way: the row stays, marked, until Graph answers. */
+  sending: "restore-partner" | "purge-partner" | null;
   /** The words of the run the outcome belongs to (a throttled row waiting for the automatic resend says so). */
   context: OutcomeContext;
   canWrite: boolean;
@@ -67,7 +70,9 @@ function Row({
 }) {
   const { name } = partner;
   const label = name ?? partner.tenantId;
-  const message = outcome ? describeWriteOutcome(outcome, context) : null;
+  // A row on its way says so; an earlier outcome (throttled before this resend) no longer holds. One being checked says that.
+  const shown = sending && outcome?.kind !== "checking" ? undefined : outcome;
+  const message = shown ? describeWriteOutcome(shown, context) : sending ? sendingMessage(sending) : null;
   return (
     <tr className="border-b border-border last:border-0 hover:bg-surface-muted/60 max-md:block max-md:py-1.5">
       <td className={`${CELL} w-8 max-md:float-left max-md:pr-0`}>
@@ -77,7 +82,7 @@ function Row({
         <span className="font-medium">{name ?? <span className="italic text-muted">Unnamed partner</span>}</span>
         {partner.defaultDomainName ? <span className="block truncate text-xs text-muted">{partner.defaultDomainName}</span> : null}
         {message ? (
-          <p role="alert" className="mt-0.5 flex items-start gap-1 text-xs text-muted">
+          <p role={shown ? "alert" : "status"} className="mt-0.5 flex items-start gap-1 text-xs text-muted">
             <OutcomeIcon tone={message.tone} />
             <span>
               <strong className="text-fg">{message.label}.</strong> {message.detail}
@@ -119,14 +124,14 @@ export function DeletedPartnersView() {
   const [selected, setSelected, deselectIds] = usePersistentSelection("deleted-partner-selection");
   const deselect = useCallback((outcomes: WriteOutcome[]) => deselectIds(outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId)), [deselectIds]);
   const [confirming, setConfirming] = useState<NamedDeletedPartner[]>([]);
-  const [purging, setPurging] = useState<DeletedItem[]>([]);
+  const [purging, setPurging] = useState<NamedDeletedPartner[]>([]);
   const restore = useRestorePartners();
   const purge = usePurgePartners();
   const stillDeleted = useRereadDeletedPartnerIds();
 
   const ids = useMemo(() => deleted.data?.map((partner) => partner.tenantId), [deleted.data]);
   const lookup = useTenantInformationLookup(ids);
-  const all = useMemo<NamedDeletedPartner[]>(
+  const named = useMemo<NamedDeletedPartner[]>(
     () =>
       (deleted.data ?? []).map((partner) => {
         const info = lookup(partner.tenantId);
@@ -134,12 +139,9 @@ export function DeletedPartnersView() {
       }),
     [deleted.data, lookup],
   );
-  const nameOf = useCallback((tenantId: string) => all.find((partner) => partner.tenantId === tenantId)?.name ?? null, [all]);
-  const visible = useMemo(() => filterDeletedItems(all, filter, now, (partner) => `${partner.name ?? ""} ${partner.defaultDomainName ?? ""}`), [all, filter, now]);
-  const selectedPartners = useMemo(() => visible.filter((partner) => selected.has(partner.tenantId)), [visible, selected]);
-  const hiddenSelected = all.filter((partner) => selected.has(partner.tenantId)).length - selectedPartners.length;
+  const nameOf = useCallback((tenantId: string) => named.find((partner) => partner.tenantId === tenantId)?.name ?? null, [named]);
 
-  const restores = useWriteRun<DeletedItem>({
+  const restores = useWriteRun<NamedDeletedPartner>({
     write: "restore-partner",
     send: (items) => restore.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
@@ -147,7 +149,7 @@ export function DeletedPartnersView() {
     stillToDo: stillDeleted,
     onSettled: deselect,
   });
-  const purges = useWriteRun<DeletedItem>({
+  const purges = useWriteRun<NamedDeletedPartner>({
     write: "purge-partner",
     send: (items) => purge.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
     tenantIdOf: (item) => item.tenantId,
@@ -155,6 +157,22 @@ export function DeletedPartnersView() {
     stillToDo: stillDeleted,
     onSettled: deselect,
   });
+  // A restore or purge takes its rows out of the cache at once; the list keeps them, marked, until Graph answers.
+  const onTheirWay = useMemo(() => {
+    const byId = new Map<string, { partner: NamedDeletedPartner; write: "restore-partner" | "purge-partner" }>();
+    for (const [id, partner] of Object.entries(restores.sending)) byId.set(id, { partner, write: "restore-partner" });
+    for (const [id, partner] of Object.entries(purges.sending)) byId.set(id, { partner, write: "purge-partner" });
+    return byId;
+  }, [restores.sending, purges.sending]);
+  const all = useMemo(() => {
+    const listed = new Set(named.map((partner) => partner.tenantId.toLowerCase()));
+    const gone = [...onTheirWay].filter(([id]) => !listed.has(id)).map(([, { partner }]) => partner);
+    return gone.length > 0 ? [...named, ...gone] : named;
+  }, [named, onTheirWay]);
+  const visible = useMemo(() => filterDeletedItems(all, filter, now, (partner) => `${partner.name ?? ""} ${partner.defaultDomainName ?? ""}`), [all, filter, now]);
+  const selectedPartners = useMemo(() => visible.filter((partner) => selected.has(partner.tenantId)), [visible, selected]);
+  const hiddenSelected = all.filter((partner) => selected.has(partner.tenantId)).length - selectedPartners.length;
+
   const busy = restores.pending || purges.pending;
   const outcomes = new Map([...(restores.run?.outcomes ?? []), ...(purges.run?.outcomes ?? [])].map((outcome) => [outcome.tenantId.toLowerCase(), outcome]));
   const toItem = (partner: NamedDeletedPartner): DeletedItem => ({ tenantId: partner.tenantId, name: partner.name });
@@ -184,7 +202,7 @@ export function DeletedPartnersView() {
         </div>
       ) : deleted.isError ? (
         <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="Deleted partners could not be loaded." />
-      ) : deleted.data.length === 0 ? (
+      ) : all.length === 0 ? (
         <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
           <Trash2 aria-hidden className="size-6 text-muted" />
           <p className="font-medium">No deleted partners</p>
@@ -199,7 +217,7 @@ export function DeletedPartnersView() {
               <p className="text-xs text-muted" aria-live="polite">
                 {selectedPartners.length > 0 ? `${selectedPartners.length} selected · ` : ""}
                 {hiddenSelected > 0 ? `${hiddenSelected} more selected but hidden by the filter (not included) · ` : ""}
-                Showing {visible.length} of {deleted.data.length} deleted partners
+                Showing {visible.length} of {all.length} deleted partners
               </p>
               <WriteButton
                 size="sm"
@@ -217,7 +235,7 @@ export function DeletedPartnersView() {
                 allowed={permission.allowed}
                 reasonId={REASON_ID}
                 disabled={selectedPartners.length === 0 || busy}
-                onClick={() => setPurging(selectedPartners.map(toItem))}
+                onClick={() => setPurging(selectedPartners)}
               >
                 <Trash2 aria-hidden className="size-3.5" />
                 {purges.pending ? "Purging…" : `Purge selected${selectedPartners.length > 0 ? ` (${selectedPartners.length})` : ""}`}
@@ -225,7 +243,7 @@ export function DeletedPartnersView() {
             </div>
           </div>
           {visible.length > 0 ? (
-            <DeletedByProvider policies={deleted.data} kind="partner-deleted">
+            <DeletedByProvider policies={all} kind="partner-deleted">
               <div className="rounded-lg border border-border bg-surface">
                 <table className="w-full border-collapse text-sm max-md:block">
                   <caption className="sr-only">Deleted partners, soonest purge first</caption>
@@ -251,13 +269,14 @@ export function DeletedPartnersView() {
                         partner={partner}
                         now={now}
                         outcome={outcomes.get(partner.tenantId.toLowerCase())}
+                        sending={onTheirWay.get(partner.tenantId.toLowerCase())?.write ?? null}
                         context={outcomes.get(partner.tenantId.toLowerCase())?.write === "purge-partner" ? purges.messageContext : restores.messageContext}
                         canWrite={permission.allowed}
                         busy={busy}
                         selected={selected.has(partner.tenantId)}
                         onToggle={() => setSelected(toggleSelected(selected, partner.tenantId))}
                         onRestore={() => setConfirming([partner])}
-                        onPurge={() => setPurging([toItem(partner)])}
+                        onPurge={() => setPurging([partner])}
                       />
                     ))}
                   </tbody>
@@ -277,7 +296,7 @@ export function DeletedPartnersView() {
       )}
       <PurgeDialog
         noun="partner"
-        items={purging}
+        items={purging.map(toItem)}
         onOpenChange={(open) => !open && setPurging([])}
         onConfirm={() => {
           void purges.start(purging);
@@ -289,7 +308,7 @@ export function DeletedPartnersView() {
         noun="partner"
         items={confirming.map(toItem)}
         onOpenChange={(open) => !open && setConfirming([])}
-        onConfirm={() => void restores.start(confirming.map(toItem))}
+        onConfirm={() => void restores.start(confirming)}
       />
     </div>
   );
