@@ -194,6 +194,35 @@ test("restoring the only deleted partner keeps its row, marked as sent, until Gr
   await expect(page.getByText("No deleted partners", { exact: true })).toBeVisible();
 });
 
+test("a shared link to a deleted partner says it is in deleted items, names it, and restores it there", async ({ page, signIn, emulator }) => {
+  await signIn(`/partners/${LITWARE.tenantId}`, "admin");
+  await page.getByRole("button", { name: "Delete partner" }).click();
+  await page.getByRole("dialog", { name: "Delete partner" }).getByRole("button", { name: "Delete both" }).click();
+  await expect(page.getByText(`Deleted the partner ${LITWARE.name}`)).toBeVisible();
+  expect((await emulator.partners()).map((partner) => partner.tenantId)).not.toContain(LITWARE.tenantId);
+
+  // A colleague opens the link that was shared before the delete.
+  await page.goto(`/partners/${LITWARE.tenantId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(LITWARE.name);
+  await expect(page.getByRole("status").filter({ hasText: "In deleted items." })).toContainText(/days? left|Less than a day left/);
+  await expect(page.getByText("Partner not found")).toHaveCount(0);
+  await page.getByRole("button", { name: "Restore partner" }).click();
+  const dialog = page.getByRole("dialog", { name: "Restore partner" });
+  await expect(dialog).toContainText(`Restore the cross-tenant access configuration of ${LITWARE.name}`);
+  await dialog.getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(page.getByText(`Restored the partner ${LITWARE.name}`)).toBeVisible();
+  // The page becomes the live partner's page again, with its controls.
+  await expect(page.getByRole("button", { name: "Delete partner" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(LITWARE.name);
+  expect((await emulator.partners()).map((partner) => partner.tenantId)).toContain(LITWARE.tenantId);
+});
+
+test("a link to a tenant that is neither a partner nor in deleted items says the partner is not found", async ({ page, signIn }) => {
+  await signIn(`/partners/${WINGTIP.tenantId}`, "admin");
+  await expect(page.getByRole("heading", { name: "Partner not found" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Restore partner" })).toHaveCount(0);
+});
+
 test("adding a partner someone else added meanwhile ends in a toast that leads to it", async ({ page, signIn, emulator }) => {
   await signIn("/partners", "admin");
   await page.getByRole("button", { name: "Add organization" }).click();

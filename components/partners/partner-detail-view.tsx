@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { ChevronLeft, SearchX } from "lucide-react";
+import { ChevronLeft } from "lucide-react";
 import { usePartnerDetail } from "@/lib/queries/partners";
 import type { Partner } from "@/lib/core/models";
 import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
@@ -13,6 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ConfigurationSection } from "./partner-configuration-section";
 import { PartnerName, usePartnerName } from "./partner-name";
 import { DeletePartner } from "./delete-partner";
+import { DeletedPartnerNotice } from "./deleted-partner-notice";
 import { SyncPolicySection } from "./sync-policy-section";
 
 function DetailSkeleton() {
@@ -48,13 +49,7 @@ export function PartnerDetailView({ tenantId, timeline, outbound }: { tenantId: 
       ) : detail.isError && !detail.data ? (
         <GraphErrorPanel error={detail.error} onRetry={() => void detail.refetch()} context="This partner could not be loaded." />
       ) : !partner ? (
-        <div role="alert" className="flex flex-col items-center gap-2 rounded-lg border border-border bg-surface px-6 py-12 text-center">
-          <SearchX aria-hidden className="size-6 text-muted" />
-          <h1 className="text-lg font-semibold">Partner not found</h1>
-          <p className="text-muted">
-            No cross-tenant access partner exists for tenant <span className="font-mono">{tenantId}</span>. It may have been removed.
-          </p>
-        </div>
+        <DeletedPartnerNotice tenantId={tenantId} onRestored={() => void detail.refetch()} />
       ) : (
         <>
           <div className="flex flex-wrap items-start justify-between gap-3">
