@@ -7,8 +7,7 @@ import type { DeletedPartner } from "@/lib/core/models";
 import { formatDate, RETENTION_DAYS } from "@/lib/deleted/retention";
 import { filterDeletedItems, parseDeletedFilter, toDeletedSearchParams, type DeletedFilter } from "@/lib/deleted/filter";
 import { useUrlState } from "@/lib/browser/use-url-state";
-import { useDeletedPartners, useRereadDeletedPartnerIds } from "@/lib/queries/deleted-partners";
-import { usePurgePartners, useRestorePartners } from "@/lib/queries/partner-writes";
+import { useDeletedPartners } from "@/lib/queries/deleted-partners";
 import { useTenantInformationLookup } from "@/lib/queries/tenant-information";
 import { describeWriteOutcome, sendingMessage, type OutcomeContext } from "@/lib/writes/messages";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
@@ -24,9 +23,9 @@ import { DeletedByCell, DeletedByProvider } from "@/components/shared/deleted-by
 import { ExpiringOnlyFilter, SelectAllShown, type DeletedItem } from "@/components/shared/deleted-items";
 import { PurgeDialog } from "@/components/shared/purge-dialog";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
+import { useDeletedPartnerRun, type DeletedPartnerWrite } from "@/components/shared/use-deleted-partner-runs";
 import { toggleAllShown, toggleSelected, usePersistentSelection } from "@/components/shared/use-persistent-selection";
 import { OutcomeIcon } from "@/components/writes/outcome-icon";
-import { useWriteRun } from "@/components/writes/use-write-run";
 import { WriteResults } from "@/components/writes/write-results";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -58,7 +57,7 @@ function Row({
   now: Date;
   outcome: WriteOutcome | undefined;
   /** The write taking this row out of deleted items, on its way: the row stays, marked, until Graph answers. */
-  sending: "restore-partner" | "purge-partner" | null;
+  sending: DeletedPartnerWrite | null;
   /** The words of the run the outcome belongs to (a throttled row waiting for the automatic resend says so). */
   context: OutcomeContext;
   canWrite: boolean;
@@ -125,9 +124,6 @@ export function DeletedPartnersView() {
   const deselect = useCallback((outcomes: WriteOutcome[]) => deselectIds(outcomes.filter(isSettledOutcome).map((outcome) => outcome.tenantId)), [deselectIds]);
   const [confirming, setConfirming] = useState<NamedDeletedPartner[]>([]);
   const [purging, setPurging] = useState<NamedDeletedPartner[]>([]);
-  const restore = useRestorePartners();
-  const purge = usePurgePartners();
-  const stillDeleted = useRereadDeletedPartnerIds();
 
   const ids = useMemo(() => deleted.data?.map((partner) => partner.tenantId), [deleted.data]);
   const lookup = useTenantInformationLookup(ids);
@@ -141,25 +137,11 @@ export function DeletedPartnersView() {
   );
   const nameOf = useCallback((tenantId: string) => named.find((partner) => partner.tenantId === tenantId)?.name ?? null, [named]);
 
-  const restores = useWriteRun<NamedDeletedPartner>({
-    write: "restore-partner",
-    send: (items) => restore.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
-    tenantIdOf: (item) => item.tenantId,
-    nameOf: (item) => nameOf(item.tenantId) ?? item.name ?? item.tenantId,
-    stillToDo: stillDeleted,
-    onSettled: deselect,
-  });
-  const purges = useWriteRun<NamedDeletedPartner>({
-    write: "purge-partner",
-    send: (items) => purge.mutateAsync({ tenantIds: items.map((item) => item.tenantId) }),
-    tenantIdOf: (item) => item.tenantId,
-    nameOf: (item) => item.name ?? item.tenantId,
-    stillToDo: stillDeleted,
-    onSettled: deselect,
-  });
+  const restores = useDeletedPartnerRun<NamedDeletedPartner>("restore-partner", { nameOf: (item) => nameOf(item.tenantId), onSettled: deselect });
+  const purges = useDeletedPartnerRun<NamedDeletedPartner>("purge-partner", { onSettled: deselect });
   // A restore or purge takes its rows out of the cache at once; the list keeps them, marked, until Graph answers.
   const onTheirWay = useMemo(() => {
-    const byId = new Map<string, { partner: NamedDeletedPartner; write: "restore-partner" | "purge-partner" }>();
+    const byId = new Map<string, { partner: NamedDeletedPartner; write: DeletedPartnerWrite }>();
     for (const [id, partner] of Object.entries(restores.sending)) byId.set(id, { partner, write: "restore-partner" });
     for (const [id, partner] of Object.entries(purges.sending)) byId.set(id, { partner, write: "purge-partner" });
     return byId;

@@ -4,16 +4,15 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { RotateCcw, SearchX, Trash2 } from "lucide-react";
 import { formatDate } from "@/lib/deleted/retention";
-import { useDeletedPartners, useRereadDeletedPartnerIds } from "@/lib/queries/deleted-partners";
-import { useRestorePartners } from "@/lib/queries/partner-writes";
+import { useDeletedPartners } from "@/lib/queries/deleted-partners";
 import { useTenantInformationLookup } from "@/lib/queries/tenant-information";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DaysLeft } from "@/components/shared/days-left";
 import type { DeletedItem } from "@/components/shared/deleted-items";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
+import { useDeletedPartnerRun } from "@/components/shared/use-deleted-partner-runs";
 import { useWritePermission } from "@/components/writes/use-write-permission";
-import { useWriteRun } from "@/components/writes/use-write-run";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 import { WriteButton } from "@/components/writes/write-button";
 
@@ -39,8 +38,6 @@ function NotFound({ tenantId }: { tenantId: string }) {
 export function DeletedPartnerNotice({ tenantId, onRestored }: { tenantId: string; onRestored: () => void }) {
   const deleted = useDeletedPartners();
   const permission = useWritePermission();
-  const restore = useRestorePartners();
-  const stillDeleted = useRereadDeletedPartnerIds();
   const [confirming, setConfirming] = useState(false);
   const [now] = useState(() => new Date());
   const found = useMemo(() => deleted.data?.find((partner) => partner.tenantId.toLowerCase() === tenantId.toLowerCase()) ?? null, [deleted.data, tenantId]);
@@ -48,12 +45,7 @@ export function DeletedPartnerNotice({ tenantId, onRestored }: { tenantId: strin
   const info = found ? lookup(found.tenantId) : null;
   const item: DeletedItem | null = found ? { tenantId: found.tenantId, name: info?.displayName ?? found.displayName ?? null } : null;
 
-  const restores = useWriteRun<DeletedItem>({
-    write: "restore-partner",
-    send: (items) => restore.mutateAsync({ tenantIds: items.map((entry) => entry.tenantId) }),
-    tenantIdOf: (entry) => entry.tenantId,
-    nameOf: (entry) => entry.name ?? entry.tenantId,
-    stillToDo: stillDeleted,
+  const restores = useDeletedPartnerRun<DeletedItem>("restore-partner", {
     onSettled: (outcomes: WriteOutcome[]) => {
       if (outcomes.some(isSettledOutcome)) onRestored();
     },
