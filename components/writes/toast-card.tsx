@@ -59,11 +59,13 @@ function onKeyDown(event: KeyboardEvent) {
     const buttons = buttonsOf(card.id);
     const first = buttons[0];
     if (!anchor || !first) continue;
-    // The card sits between the anchor and the anchor's next control in Tab order.
-    if (!event.shiftKey && active === anchor) {
+    // The card sits between the anchor and the anchor's next control in Tab order. The newest card is
+    // also reached from wherever focus was last put back, should that place have settled after the card came.
+    const newest = index === reachable.length - 1;
+    if (!event.shiftKey && active instanceof HTMLElement && (active === anchor || (newest && !card.pinned && active === lastPlacedFocus()))) {
       event.preventDefault();
       // Once used, the way back stays where it was, even after focus stops being watched.
-      card.pinned = anchor;
+      card.pinned = active;
       first.focus();
       return;
     }
