@@ -9,10 +9,10 @@ function isServerAction(route: Route): boolean {
 }
 
 test("the first partners show while later pages are still loading, and the counts say so", async ({ page, signIn, emulator }) => {
-  await emulator.seedDeleted(400);
+  await emulator.seedDeleted(900);
   const total = (await emulator.partners()).length;
-  expect(total).toBeGreaterThan(400);
-  // Slow enough that the last of its pages cannot arrive before the first is drawn, however busy the machine.
+  expect(total).toBeGreaterThan(900);
+  // Slow enough that the last of its ten pages cannot arrive before the first is drawn, however busy the machine.
   await emulator.control("PUT", "faults", { latencyMs: 1_000 });
 
   await signIn("/partners", "admin");
