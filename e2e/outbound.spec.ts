@@ -64,7 +64,7 @@ test("test connection succeeds on the healthy configuration; provision on demand
   const steps = page.getByRole("region", { name: "Provisioning steps" });
   await expect(steps).toContainText("Megan Bowen: failed (InvitationCreationFailureAmbiguousUser)");
   for (const step of ["Import: done", "Scoping: done", "Matching: done", "Action: done", "Export: failure"]) await expect(steps).toContainText(step);
-  await expect(steps).toContainText("Fix: Remove the clash in the target, or take the user out of scope.");
+  await expect(steps).toContainText("Fix: Remove the clashing address from the user in the target tenant, or take the user out of this configuration's scope.");
 });
 
 test("Allow deletes needs the typed confirmation, then the held deletions are applied", async ({ page, signIn, emulator }) => {

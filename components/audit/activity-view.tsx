@@ -1,6 +1,5 @@
 "use client";
 
-import { PeriodSelect, REPORT_SELECT } from "@/components/shared/period-select";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Download } from "lucide-react";
 import { CHANGE_KIND_IDS, CHANGE_KINDS, type ChangeKind } from "@/lib/audit/activities";
@@ -20,8 +19,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { AuditEntryList } from "./audit-entry-list";
 import { RETENTION_NOTE } from "@/components/shared/audit-status";
-
-const SELECT = REPORT_SELECT;
+import { PeriodSelect, REPORT_SELECT } from "@/components/shared/period-select";
 
 const SUGGESTIONS = 8;
 
@@ -224,7 +222,7 @@ export function ActivityView() {
         <PersonFilter person={filters.person} personStart={filters.personStart} people={people} onApply={applyPerson} />
         <label className="flex items-center gap-2 text-sm text-muted">
           Kind of change
-          <select value={filters.kind ?? ""} onChange={(event) => update({ kind: (event.target.value || null) as ChangeKind | null })} className={SELECT}>
+          <select value={filters.kind ?? ""} onChange={(event) => update({ kind: (event.target.value || null) as ChangeKind | null })} className={REPORT_SELECT}>
             <option value="">All changes</option>
             {CHANGE_KIND_IDS.map((kind) => (
               <option key={kind} value={kind}>

@@ -20,7 +20,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { DaysLeft } from "@/components/shared/days-left";
 import { DeletedByCell, DeletedByProvider } from "@/components/shared/deleted-by";
-import { ExpiringOnlyFilter, SelectAllShown, type DeletedItem } from "@/components/shared/deleted-items";
+import { ExpiringOnlyFilter, SelectAllShown, withItemsOnTheirWay, type DeletedItem } from "@/components/shared/deleted-items";
 import { PurgeDialog } from "@/components/shared/purge-dialog";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
 import { useDeletedPartnerRun, type DeletedPartnerWrite } from "@/components/shared/use-deleted-partner-runs";
@@ -140,17 +140,11 @@ export function DeletedPartnersView() {
   const restores = useDeletedPartnerRun<NamedDeletedPartner>("restore-partner", { nameOf: (item) => nameOf(item.tenantId), onSettled: deselect });
   const purges = useDeletedPartnerRun<NamedDeletedPartner>("purge-partner", { onSettled: deselect });
   // A restore or purge takes its rows out of the cache at once; the list keeps them, marked, until Graph answers.
-  const onTheirWay = useMemo(() => {
-    const byId = new Map<string, { partner: NamedDeletedPartner; write: DeletedPartnerWrite }>();
-    for (const [id, partner] of Object.entries(restores.sending)) byId.set(id, { partner, write: "restore-partner" });
-    for (const [id, partner] of Object.entries(purges.sending)) byId.set(id, { partner, write: "purge-partner" });
-    return byId;
-  }, [restores.sending, purges.sending]);
-  const all = useMemo(() => {
-    const listed = new Set(named.map((partner) => partner.tenantId.toLowerCase()));
-    const gone = [...onTheirWay].filter(([id]) => !listed.has(id)).map(([, { partner }]) => partner);
-    return gone.length > 0 ? [...named, ...gone] : named;
-  }, [named, onTheirWay]);
+  const sendingWrite = (tenantId: string): DeletedPartnerWrite | null => {
+    const id = tenantId.toLowerCase();
+    return id in purges.sending ? "purge-partner" : id in restores.sending ? "restore-partner" : null;
+  };
+  const all = useMemo(() => withItemsOnTheirWay(named, restores.sending, purges.sending), [named, restores.sending, purges.sending]);
   const visible = useMemo(() => filterDeletedItems(all, filter, now, (partner) => `${partner.name ?? ""} ${partner.defaultDomainName ?? ""}`), [all, filter, now]);
   const selectedPartners = useMemo(() => visible.filter((partner) => selected.has(partner.tenantId)), [visible, selected]);
   const hiddenSelected = all.filter((partner) => selected.has(partner.tenantId)).length - selectedPartners.length;
@@ -251,7 +245,7 @@ export function DeletedPartnersView() {
                         partner={partner}
                         now={now}
                         outcome={outcomes.get(partner.tenantId.toLowerCase())}
-                        sending={onTheirWay.get(partner.tenantId.toLowerCase())?.write ?? null}
+                        sending={sendingWrite(partner.tenantId)}
                         context={outcomes.get(partner.tenantId.toLowerCase())?.write === "purge-partner" ? purges.messageContext : restores.messageContext}
                         canWrite={permission.allowed}
                         busy={busy}

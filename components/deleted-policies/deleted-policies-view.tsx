@@ -20,7 +20,7 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { DeletedPoliciesSkeleton } from "./deleted-policies-skeleton";
 import { DeletedPoliciesTable } from "./deleted-policies-table";
 import { DeletedByProvider } from "@/components/shared/deleted-by";
-import { deletedPolicyItem, ExpiringOnlyFilter } from "@/components/shared/deleted-items";
+import { deletedPolicyItem, ExpiringOnlyFilter, withItemsOnTheirWay } from "@/components/shared/deleted-items";
 import { RestoreDialog } from "@/components/shared/restore-dialog";
 import { WriteResults } from "@/components/writes/write-results";
 import { usePersistentSelection } from "@/components/shared/use-persistent-selection";
@@ -45,12 +45,7 @@ export function DeletedPoliciesView() {
   // A restore takes its rows out of the cache at once; the list keeps them, marked, until Graph answers.
   const { sending } = flow;
   const onTheirWay = useMemo(() => new Set(Object.keys(sending)), [sending]);
-  const all = useMemo(() => {
-    if (!named) return named;
-    const listed = new Set(named.map((policy) => policy.tenantId.toLowerCase()));
-    const gone = Object.entries(sending).filter(([id]) => !listed.has(id)).map(([, policy]) => policy);
-    return gone.length > 0 ? [...named, ...gone] : named;
-  }, [named, sending]);
+  const all = useMemo(() => (named ? withItemsOnTheirWay(named, sending) : named), [named, sending]);
   // Filtered in the keystroke's own render: a deferred one would wait for the tab's pending server action.
   const visible = useMemo(() => (all ? applyDeletedFilter([...all], filter, now) : []), [all, filter, now]);
   // Only rows the user can see are restored; selected rows hidden by the filter are counted, not sent.

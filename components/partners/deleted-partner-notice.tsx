@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/deleted/retention";
 import { useDeletedPartners } from "@/lib/queries/deleted-partners";
 import { useTenantInformationLookup } from "@/lib/queries/tenant-information";
 import { isSettledOutcome, type WriteOutcome } from "@/lib/writes/outcome";
+import { GraphErrorPanel } from "@/components/feedback/graph-error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DaysLeft } from "@/components/shared/days-left";
 import type { DeletedItem } from "@/components/shared/deleted-items";
@@ -52,6 +53,8 @@ export function DeletedPartnerNotice({ tenantId, onRestored }: { tenantId: strin
   });
 
   if (deleted.isPending) return <Skeleton className="h-40 w-full rounded-lg" />;
+  // Not live, and deleted items could not be read: "not found" would be a guess.
+  if (deleted.isError && !deleted.data) return <GraphErrorPanel error={deleted.error} onRetry={() => void deleted.refetch()} context="This partner is not live, and deleted items could not be read to check for it." />;
   if (!found || !item) return <NotFound tenantId={tenantId} />;
   const domain = info?.defaultDomainName ?? found.defaultDomainName ?? null;
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { DeletedSyncPolicy } from "@/lib/core/models";
-import { DeletedItemList, deletedPolicyItem, ExpiringOnlyFilter, SelectAllShown } from "./deleted-items";
+import { DeletedItemList, deletedPolicyItem, ExpiringOnlyFilter, SelectAllShown, withItemsOnTheirWay } from "./deleted-items";
 
 const tenant = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
@@ -38,5 +38,20 @@ describe("what the deleted pages share", () => {
     expect(all).toContain("checked");
     expect(renderToStaticMarkup(<SelectAllShown label="Select all shown partners" shown={2} selected={1} onToggle={() => {}} />)).not.toContain("checked");
     expect(renderToStaticMarkup(<SelectAllShown label="Select all shown partners" shown={0} selected={0} onToggle={() => {}} />)).not.toContain("checked");
+  });
+});
+
+describe("a deleted list while a write takes rows out of it", () => {
+  const a = { tenantId: "AAA", name: "A" };
+  const b = { tenantId: "bbb", name: "B" };
+  const c = { tenantId: "ccc", name: "C" };
+  it("keeps the rows on their way that already left the cache, after the listed ones, once each", () => {
+    expect(withItemsOnTheirWay([a], { bbb: b }, { ccc: c })).toEqual([a, b, c]);
+    // A row still listed (its id in any case) is not added twice.
+    expect(withItemsOnTheirWay([a, b], { aaa: a, bbb: b })).toEqual([a, b]);
+  });
+  it("returns the list itself when nothing is on its way", () => {
+    const listed = [a, b];
+    expect(withItemsOnTheirWay(listed, {})).toBe(listed);
   });
 });

@@ -22,6 +22,16 @@ export interface DeletedItem {
   name: string | null;
 }
 
+/**
+ * The listed items, and after them those a write is sending (keyed by lower-case tenant id) that have
+ * already left the cache: a list being written to keeps its rows, marked, until Graph answers.
+ */
+export function withItemsOnTheirWay<T extends { tenantId: string }>(listed: readonly T[], ...sending: readonly Readonly<Record<string, T>>[]): readonly T[] {
+  const here = new Set(listed.map((item) => item.tenantId.toLowerCase()));
+  const gone = sending.flatMap((items) => Object.entries(items).filter(([id]) => !here.has(id)).map(([, item]) => item));
+  return gone.length > 0 ? [...listed, ...gone] : listed;
+}
+
 /** The first few items of a several-item confirmation, by name and tenant id, and how many more. */
 export function DeletedItemList({ items, unnamed }: { items: readonly DeletedItem[]; unnamed: string }) {
   return (

@@ -29,7 +29,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TenantId } from "@/components/ui/tenant-id";
 import { ErrorGroupCard } from "./error-group-card";
 
-const SELECT = REPORT_SELECT;
 const STATUS_OPTIONS: (ProvisioningStatus | "all")[] = ["failure", "warning", "skipped", "success", "all"];
 
 function UserFilter({ value, onApply }: { value: string | null; onApply: (user: string | null) => void }) {
@@ -175,7 +174,7 @@ export function SyncErrorsView({ servicePrincipalId }: { servicePrincipalId: str
         <PeriodSelect days={filters.days} onChange={(days) => update({ days })} />
         <label className="flex items-center gap-2 text-sm text-muted">
           Status
-          <select value={filters.status} onChange={(event) => update({ status: event.target.value as ProvisioningStatus | "all" })} className={SELECT}>
+          <select value={filters.status} onChange={(event) => update({ status: event.target.value as ProvisioningStatus | "all" })} className={REPORT_SELECT}>
             {STATUS_OPTIONS.map((status) => (
               <option key={status} value={status}>
                 {STATUS_LABELS[status]}
@@ -185,7 +184,7 @@ export function SyncErrorsView({ servicePrincipalId }: { servicePrincipalId: str
         </label>
         <label className="flex items-center gap-2 text-sm text-muted">
           Action
-          <select value={filters.action ?? ""} onChange={(event) => update({ action: (event.target.value || null) as ProvisioningAction | null })} className={SELECT}>
+          <select value={filters.action ?? ""} onChange={(event) => update({ action: (event.target.value || null) as ProvisioningAction | null })} className={REPORT_SELECT}>
             <option value="">All actions</option>
             {PROVISIONING_ACTIONS.map((action) => (
               <option key={action} value={action}>

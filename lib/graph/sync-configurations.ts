@@ -2,8 +2,9 @@ import "server-only";
 /**
  * Reads of the source side of cross-tenant sync: the configurations (service principals made from
  * the cross-tenant sync template), each one's job and secrets ($batch), one configuration whole or
- * by its service principal alone (a name for the errors page), and users to provision on demand. The list streams: a page of configurations goes to the browser
- * as Graph answers it, and its jobs follow $batch by $batch while the next page is read.
+ * by its service principal alone (a name for the errors page), and users to provision on demand.
+ * The list streams: a page of configurations goes to the browser as Graph answers it, and its jobs
+ * follow $batch by $batch while the next page is read.
  */
 import { fail, ok, type AppError, type Result } from "@/lib/core/result";
 import type { SyncConfigurationSummary } from "@/lib/sync-errors/types";
@@ -118,7 +119,6 @@ export async function* listSyncConfigurations(token: string, options?: GraphOpti
   }
 }
 
-/** One configuration whole: the service principal, its job and its secrets in one $batch. */
 /** The one request for a configuration's own service principal (id, name, template): sent alone, or as an item of the configuration's $batch. */
 function servicePrincipalRequest(servicePrincipalId: string): { method: "GET"; url: string } {
   return { method: "GET", url: `${servicePrincipalPath(servicePrincipalId)}?$select=${CONFIGURATION_SELECT},applicationTemplateId` };
@@ -129,6 +129,7 @@ function isCrossTenantSync(servicePrincipal: unknown): boolean {
   return isRecordValue(servicePrincipal) && String(servicePrincipal.applicationTemplateId ?? "").toLowerCase() === CROSS_TENANT_SYNC_TEMPLATE_ID;
 }
 
+/** One configuration whole: the service principal, its job and its secrets in one $batch. */
 export async function getSyncConfiguration(token: string, servicePrincipalId: string, options?: GraphOptions): Promise<Result<SyncConfigurationDetail>> {
   const answer = await sendBatch(
     token,

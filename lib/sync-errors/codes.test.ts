@@ -56,7 +56,9 @@ describe("the documented sync error codes", () => {
       expect(words?.meaning, code).toMatch(/^[A-Z].*\.$/);
       expect(words?.fix, code).toMatch(/^[A-Z].*\.$/);
     }
-    expect(configurationErrorWords("AzureActiveDirectoryQuotaLimitExceeded")).toEqual({ meaning: "The target's directory quota is full.", fix: "The target raises its directory quota." });
+    // One set of words per code: the Outbound sync pages say what the report says.
+    for (const code of SYNC_ERROR_CODE_IDS) expect(configurationErrorWords(code)).toMatchObject({ meaning: SYNC_ERROR_CODES[code].meaning, fix: SYNC_ERROR_CODES[code].fix });
+    expect(configurationErrorWords("TooManyDeletes")?.fix).toBe("Allow the deletions, or put the users back in scope.");
     expect(configurationErrorWords("SomethingNew")).toBeNull();
     expect(configurationErrorWords(null)).toBeNull();
     expect(configurationErrorWords("")).toBeNull();
