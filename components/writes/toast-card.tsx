@@ -88,10 +88,11 @@ function onKeyDown(event: KeyboardEvent) {
 function makeReachable(id: string | number, memory: FocusMemory | null) {
   const at = reachable.findIndex((card) => card.id === id);
   if (at >= 0) reachable.splice(at, 1);
-  if (!memory) return;
   // Focus may still move to the opener's neighbour after the card appears: follow it, also once the watch is over.
-  const followsPlace = watchedFocus() !== null;
-  reachable.push({ id, anchor: () => watchedFocus() ?? (followsPlace ? lastPlacedFocus() : null) ?? (memory.opener.isConnected ? memory.opener : null), pinned: null });
+  // With no focus anywhere when the card came (a dialog just closed, its opener waiting disabled), the card
+  // follows where focus is put back next.
+  const followsPlace = memory === null || watchedFocus() !== null;
+  reachable.push({ id, anchor: () => watchedFocus() ?? (followsPlace ? lastPlacedFocus() : null) ?? (memory?.opener.isConnected ? memory.opener : null), pinned: null });
   if (reachable.length === 1) document.addEventListener("keydown", onKeyDown, true);
 }
 
