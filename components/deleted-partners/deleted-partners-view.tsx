@@ -274,10 +274,7 @@ export function DeletedPartnersView() {
         noun="partner"
         items={purging.map(toItem)}
         onOpenChange={(open) => !open && setPurging([])}
-        onConfirm={() => {
-          void purges.start(purging);
-          setPurging([]);
-        }}
+        onConfirm={() => void purges.start(purging)}
       />
       <RestoreDialog
         open={confirming.length > 0}

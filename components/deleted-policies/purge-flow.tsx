@@ -39,10 +39,7 @@ export function PurgeFlowProvider({ children, onPurged }: { children: React.Reac
     },
   });
   const { start } = writes;
-  const confirm = useCallback(() => {
-    setConfirming([]);
-    void start(confirming);
-  }, [start, confirming]);
+  const confirm = useCallback(() => void start(confirming), [start, confirming]);
 
   const value = useMemo<PurgeFlow>(() => ({ ask: setConfirming, writes }), [writes]);
   return (

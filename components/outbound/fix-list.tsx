@@ -7,7 +7,7 @@ import type { Cause, FixAction } from "@/lib/outbound/diagnose";
 import { heldDeletions } from "@/lib/outbound/status";
 import { useSetOutboundRedemption } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 import { useWritePermission } from "@/components/writes/use-write-permission";
@@ -55,11 +55,15 @@ function AllowDeletesDialog({ context, open, onOpenChange }: { context: JobConte
           <Button
             variant="danger"
             disabled={typed.trim().toLowerCase() !== phrase}
-            onClick={() => {
-              onOpenChange(false);
-              setTyped("");
-              void actions.restart(context, ["ForceDeletes"], "deletions allowed");
-            }}
+            onClick={() =>
+              sendThenClose(
+                () => void actions.restart(context, ["ForceDeletes"], "deletions allowed"),
+                () => {
+                  onOpenChange(false);
+                  setTyped("");
+                },
+              )
+            }
           >
             Delete {held} users
           </Button>

@@ -8,7 +8,7 @@ import { jobFingerprint, jobStatus, RESTART_SCOPE_WORDS } from "@/lib/outbound/s
 import { usePauseSyncJob, useRestartSyncJob, useStartSyncJob, useTestSyncConnection } from "@/lib/queries/outbound";
 import type { WriteOutcome } from "@/lib/writes/outcome";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
 import { useSendWrite } from "@/components/writes/write-toast";
@@ -70,10 +70,12 @@ function RestartDialog({ context, open, onOpenChange }: { context: JobContext; o
         <DialogActions>
           <Button
             variant="primary"
-            onClick={() => {
-              onOpenChange(false);
-              void actions.restart(context, scopes, scopes.map((scope) => RESTART_SCOPE_WORDS[scope].toLowerCase()).join(", ") || undefined);
-            }}
+            onClick={() =>
+              sendThenClose(
+                () => void actions.restart(context, scopes, scopes.map((scope) => RESTART_SCOPE_WORDS[scope].toLowerCase()).join(", ") || undefined),
+                () => onOpenChange(false),
+              )
+            }
           >
             Restart
           </Button>

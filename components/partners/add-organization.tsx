@@ -1,5 +1,6 @@
 "use client";
 
+import { sendThenClose } from "@/components/ui/dialog";
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
@@ -25,17 +26,20 @@ export function AddOrganization() {
   const add = useAddPartner();
   const sendWrite = useSendWrite();
 
-  const confirm = (tenant: TenantInformation) => {
-    setOpen(false);
-    void sendWrite(() => add.mutateAsync({ tenantId: tenant.tenantId }), {
-      write: "add-partner",
-      tenantId: tenant.tenantId,
-      subject: { name: tenant.displayName ?? tenant.tenantId },
-      // A conflict means it is a partner already (someone added it meanwhile): the toast leads there too.
-      actionFor: (outcome) =>
-        outcome.kind === "done" || outcome.kind === "conflict" ? { label: WRITE_NOTICES.openPartner, onClick: () => router.push(`/partners/${tenant.tenantId}`) } : undefined,
-    });
-  };
+  const confirm = (tenant: TenantInformation) =>
+    sendThenClose(
+      () => {
+        void sendWrite(() => add.mutateAsync({ tenantId: tenant.tenantId }), {
+          write: "add-partner",
+          tenantId: tenant.tenantId,
+          subject: { name: tenant.displayName ?? tenant.tenantId },
+          // A conflict means it is a partner already (someone added it meanwhile): the toast leads there too.
+          actionFor: (outcome) =>
+            outcome.kind === "done" || outcome.kind === "conflict" ? { label: WRITE_NOTICES.openPartner, onClick: () => router.push(`/partners/${tenant.tenantId}`) } : undefined,
+        });
+      },
+      () => setOpen(false),
+    );
 
   return (
     <>

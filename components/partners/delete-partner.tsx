@@ -8,7 +8,7 @@ import type { Partner } from "@/lib/core/models";
 import { RETENTION_DAYS } from "@/lib/deleted/retention";
 import { useDeletePartner } from "@/lib/queries/partner-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
@@ -28,19 +28,22 @@ export function DeletePartner({ partner, name }: { partner: Partner; name: strin
   const wait = usePartnerWriteWait(partner.tenantId);
   const hasPolicy = partner.syncPolicy !== null;
 
-  const confirm = () => {
-    setOpen(false);
-    const args = { tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy };
-    void sendWrite(() => remove.mutateAsync(args), {
-      write: "delete-partner",
-      tenantId: partner.tenantId,
-      subject: { name: name ?? partner.tenantId },
-      actionFor: (outcome) => (outcome.write === "delete-partner" && outcome.kind === "done" ? { label: WRITE_NOTICES.deletedPartners, onClick: () => router.push("/partners/deleted") } : undefined),
-      onSent: (outcomes) => {
-        if (outcomes.some((outcome) => outcome.write === "delete-partner" && outcome.kind === "done")) router.push("/partners");
+  const confirm = () =>
+    sendThenClose(
+      () => {
+        const args = { tenantId: partner.tenantId, withSyncPolicy: hasPolicy && withPolicy };
+        void sendWrite(() => remove.mutateAsync(args), {
+          write: "delete-partner",
+          tenantId: partner.tenantId,
+          subject: { name: name ?? partner.tenantId },
+          actionFor: (outcome) => (outcome.write === "delete-partner" && outcome.kind === "done" ? { label: WRITE_NOTICES.deletedPartners, onClick: () => router.push("/partners/deleted") } : undefined),
+          onSent: (outcomes) => {
+            if (outcomes.some((outcome) => outcome.write === "delete-partner" && outcome.kind === "done")) router.push("/partners");
+          },
+        });
       },
-    });
-  };
+      () => setOpen(false),
+    );
 
   return (
     <div className="flex flex-col items-end gap-1">

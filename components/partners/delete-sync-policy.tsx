@@ -8,7 +8,7 @@ import { WRITE_NOTICES } from "@/lib/writes/messages";
 import { useDeleteSyncPolicy } from "@/lib/queries/sync-policy-writes";
 import { useRestoreSyncPolicies } from "@/lib/queries/restore";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
@@ -41,10 +41,11 @@ export function DeleteSyncPolicy({ partner, policy, name }: { partner: Partner; 
       durationMs: UNDO_SECONDS * 1000,
     });
 
-  const confirm = () => {
-    setOpen(false);
-    void send();
-  };
+  const confirm = () =>
+    sendThenClose(
+      () => void send(),
+      () => setOpen(false),
+    );
 
   return (
     <>

@@ -1,5 +1,6 @@
 "use client";
 
+import { sendThenClose } from "@/components/ui/dialog";
 import { useState } from "react";
 import type { DefaultPolicy, Partner } from "@/lib/core/models";
 import { useDefaultPolicy } from "@/lib/queries/default-policy";
@@ -45,14 +46,17 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
   const verb = turnOn ? "Turn on" : "Turn off";
   const title = `${verb} outbound automatic redemption`;
 
-  const confirm = () => {
-    setOpen(false);
-    void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: turnOn }), {
-      write: "set-outbound-redemption",
-      tenantId: partner.tenantId,
-      subject: { name, on: turnOn },
-    });
-  };
+  const confirm = () =>
+    sendThenClose(
+      () => {
+        void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: turnOn }), {
+          write: "set-outbound-redemption",
+          tenantId: partner.tenantId,
+          subject: { name, on: turnOn },
+        });
+      },
+      () => setOpen(false),
+    );
 
   return (
     <>

@@ -1,5 +1,6 @@
 "use client";
 
+import { sendThenClose } from "@/components/ui/dialog";
 import { useState } from "react";
 import { AlertTriangle } from "lucide-react";
 import type { Partner } from "@/lib/core/models";
@@ -25,14 +26,17 @@ export function RedemptionFlag({ partner, name }: { partner: Partner; name: stri
   const wait = usePartnerWriteWait(partner.tenantId);
   const inherited = partner.automaticUserConsentSettings?.inboundAllowed == null;
 
-  const confirm = () => {
-    setOpen(false);
-    void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: true }), {
-      write: "set-inbound-redemption",
-      tenantId: partner.tenantId,
-      subject: { name, on: true },
-    });
-  };
+  const confirm = () =>
+    sendThenClose(
+      () => {
+        void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: true }), {
+          write: "set-inbound-redemption",
+          tenantId: partner.tenantId,
+          subject: { name, on: true },
+        });
+      },
+      () => setOpen(false),
+    );
 
   return (
     <div role="note" aria-label="Sync cannot work" className="flex items-start gap-3 rounded-md border border-border bg-surface-muted px-3 py-2.5 text-sm">

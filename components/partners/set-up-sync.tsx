@@ -5,7 +5,7 @@ import { AlertTriangle, RefreshCcw } from "lucide-react";
 import type { Partner } from "@/lib/core/models";
 import { useSetUpSync } from "@/lib/queries/sync-policy-writes";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
@@ -27,17 +27,20 @@ export function SetUpSync({ partner, name }: { partner: Partner; name: string | 
   const [redeem, setRedeem] = useState(true);
   const nameId = useId();
 
-  const confirm = () => {
-    setOpen(false);
-    const enableAutomaticRedemption = !redemptionOn && redeem;
-    const args = { tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption };
-    // The loop lives with the toast: this control unmounts once the policy exists.
-    void sendWrite(() => setUp.mutateAsync(args), {
-      write: "create-sync-policy",
-      tenantId: partner.tenantId,
-      subject: { name: name ?? partner.tenantId, on: true, redemptionOff: !redemptionOn && !enableAutomaticRedemption },
-    });
-  };
+  const confirm = () =>
+    sendThenClose(
+      () => {
+        const enableAutomaticRedemption = !redemptionOn && redeem;
+        const args = { tenantId: partner.tenantId, displayName: policyName.trim(), enableAutomaticRedemption };
+        // The loop lives with the toast: this control unmounts once the policy exists.
+        void sendWrite(() => setUp.mutateAsync(args), {
+          write: "create-sync-policy",
+          tenantId: partner.tenantId,
+          subject: { name: name ?? partner.tenantId, on: true, redemptionOff: !redemptionOn && !enableAutomaticRedemption },
+        });
+      },
+      () => setOpen(false),
+    );
 
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -1,5 +1,6 @@
 "use client";
 
+import { sendThenClose } from "@/components/ui/dialog";
 import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/core/models";
@@ -45,15 +46,18 @@ export function SyncToggle({ partner, policy, kind, name }: { partner: Partner; 
   const setting = WHAT[kind].setting;
   const words = consequences(kind, turnOn, name);
 
-  const confirm = () => {
-    setOpen(false);
-    const settings: SyncSettings = { [WHAT[kind].field]: turnOn };
-    void sendWrite(() => update.mutateAsync({ tenantId: partner.tenantId, settings }), {
-      write: "update-sync-policy",
-      tenantId: partner.tenantId,
-      subject: { name, on: turnOn, setting },
-    });
-  };
+  const confirm = () =>
+    sendThenClose(
+      () => {
+        const settings: SyncSettings = { [WHAT[kind].field]: turnOn };
+        void sendWrite(() => update.mutateAsync({ tenantId: partner.tenantId, settings }), {
+          write: "update-sync-policy",
+          tenantId: partner.tenantId,
+          subject: { name, on: turnOn, setting },
+        });
+      },
+      () => setOpen(false),
+    );
 
   return (
     <>

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {
@@ -75,8 +75,10 @@ export function PurgeDialog({
           onSubmit={(event) => {
             event.preventDefault();
             if (!ok) return;
-            setTyped("");
-            onConfirm();
+            sendThenClose(onConfirm, () => {
+              setTyped("");
+              onOpenChange(false);
+            });
           }}
         >
           <label htmlFor={inputId} className="text-[13px]">

@@ -2,7 +2,7 @@
 
 import { RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
 import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {
@@ -76,10 +76,7 @@ export function RestoreDialog({
         <DialogActions>
           <Button
             variant="primary"
-            onClick={() => {
-              onOpenChange(false);
-              onConfirm();
-            }}
+            onClick={() => sendThenClose(onConfirm, () => onOpenChange(false))}
           >
             <RotateCcw aria-hidden className="size-3.5" />
             {single ? "Restore" : `Restore ${items.length}`}

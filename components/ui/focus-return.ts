@@ -57,8 +57,9 @@ function findPlace(memory: FocusMemory): Place {
   if (memory.opener.isConnected && memory.opener.getClientRects().length > 0) return { target: null, distance: 0 };
   for (const [index, ancestor] of memory.ancestors.entries()) {
     if (!ancestor.isConnected) continue;
-    const controls = [...ancestor.querySelectorAll<HTMLElement>(TABBABLE)].filter(canTakeFocus);
-    const next = controls.find((control) => !memory.before.has(control)) ?? controls.at(-1);
+    // Measured lazily (canTakeFocus lays out): the first that is new and can take focus, else the last that can.
+    const controls = [...ancestor.querySelectorAll<HTMLElement>(TABBABLE)];
+    const next = controls.find((control) => !memory.before.has(control) && canTakeFocus(control)) ?? controls.findLast(canTakeFocus);
     if (next) return { target: next, distance: index + 1 };
   }
   return { target: document.getElementById("main"), distance: Infinity };

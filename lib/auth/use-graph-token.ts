@@ -8,6 +8,7 @@ import { useCallback, useMemo } from "react";
 import { useMsal } from "@azure/msal-react";
 import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
 import type { PublicAuthConfig } from "@/lib/config/runtime";
+import { activeAccount } from "./active-account";
 import { useAuthConfig } from "./auth-config-context";
 import { clearSignInLoopGuard, redirectToSignIn } from "./interactive-sign-in";
 
@@ -20,9 +21,9 @@ export class SignInRequiredError extends Error {
 
 export function useSignedInAccount(): AccountInfo | null {
   const { instance, accounts } = useMsal();
-  const active = instance.getActiveAccount() ?? accounts[0] ?? null;
+  const active = activeAccount(instance, accounts);
   const homeAccountId = active?.homeAccountId ?? null;
-  // getActiveAccount() returns a new object each render; key the memo on the id.
+  // A new read after any MSAL event is a new object; key the memo on the id.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => active, [homeAccountId]);
 }
