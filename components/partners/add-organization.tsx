@@ -1,6 +1,6 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/dialog";
+import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";

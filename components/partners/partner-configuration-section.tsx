@@ -1,6 +1,6 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/dialog";
+import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import type { DefaultPolicy, Partner } from "@/lib/core/models";
 import { useDefaultPolicy } from "@/lib/queries/default-policy";

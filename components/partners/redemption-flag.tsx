@@ -1,6 +1,6 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/dialog";
+import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import { AlertTriangle } from "lucide-react";
 import type { Partner } from "@/lib/core/models";

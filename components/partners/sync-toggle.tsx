@@ -1,6 +1,6 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/dialog";
+import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/core/models";

@@ -2,8 +2,8 @@
 
 import { useId, useState } from "react";
 import { Trash2 } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
+import { Button, sendThenClose } from "@/components/ui/button";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {

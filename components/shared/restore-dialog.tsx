@@ -1,8 +1,8 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions, DialogContent, sendThenClose } from "@/components/ui/dialog";
+import { Button, sendThenClose } from "@/components/ui/button";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { DELETED_NOUNS, DeletedItemList, type DeletedItem, type DeletedNoun } from "./deleted-items";
 
 const WORDS = {

@@ -1,4 +1,4 @@
-import { forwardRef } from "react";
+import { forwardRef, startTransition } from "react";
 import { cn } from "@/components/ui/cn";
 
 const VARIANTS = {
@@ -46,3 +46,16 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     />
   );
 });
+
+/**
+ * A confirming click: `send` first, so a write's request leaves before anything is drawn; the
+ * dialog then closes as a transition, drawn while the request is on its way. Taking down the
+ * full-page overlay (and putting focus back) is the costliest frame of the click, and drawn first
+ * it held every request back by that long. A second click meanwhile finds the write already
+ * claimed (lib/queries/writes.ts) and sends nothing. Beside Button, not in dialog.tsx: a control whose
+ * dialog loads lazily (Add organization) must not pull the dialog into its page.
+ */
+export function sendThenClose(send: () => void, close: () => void): void {
+  send();
+  startTransition(close);
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useRef } from "react";
+import { useRef } from "react";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
@@ -57,16 +57,4 @@ export function DialogActions({ children, className }: { children: React.ReactNo
       {children}
     </div>
   );
-}
-
-/**
- * A confirming click: `send` first, so a write's request leaves before anything is drawn; the
- * dialog then closes as a transition, drawn while the request is on its way. Taking down the
- * full-page overlay (and putting focus back) is the costliest frame of the click, and drawn first
- * it held every request back by that long. A second click meanwhile finds the write already
- * claimed (lib/queries/writes.ts) and sends nothing.
- */
-export function sendThenClose(send: () => void, close: () => void): void {
-  send();
-  startTransition(close);
 }
