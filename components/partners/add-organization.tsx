@@ -1,6 +1,5 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
@@ -8,6 +7,7 @@ import { Plus } from "lucide-react";
 import type { TenantInformation } from "@/lib/core/models";
 import { useAddPartner } from "@/lib/queries/partner-writes";
 import { WRITE_NOTICES } from "@/lib/writes/messages";
+import { sendThenClose } from "@/components/ui/button";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
@@ -28,7 +28,7 @@ export function AddOrganization() {
 
   const confirm = (tenant: TenantInformation) =>
     sendThenClose(
-      () => {
+      () =>
         void sendWrite(() => add.mutateAsync({ tenantId: tenant.tenantId }), {
           write: "add-partner",
           tenantId: tenant.tenantId,
@@ -36,8 +36,7 @@ export function AddOrganization() {
           // A conflict means it is a partner already (someone added it meanwhile): the toast leads there too.
           actionFor: (outcome) =>
             outcome.kind === "done" || outcome.kind === "conflict" ? { label: WRITE_NOTICES.openPartner, onClick: () => router.push(`/partners/${tenant.tenantId}`) } : undefined,
-        });
-      },
+        }),
       () => setOpen(false),
     );
 

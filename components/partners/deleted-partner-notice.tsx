@@ -42,7 +42,9 @@ export function DeletedPartnerNotice({ tenantId, onRestored }: { tenantId: strin
   const [confirming, setConfirming] = useState(false);
   const [now] = useState(() => new Date());
   const found = useMemo(() => deleted.data?.find((partner) => partner.tenantId.toLowerCase() === tenantId.toLowerCase()) ?? null, [deleted.data, tenantId]);
-  const lookup = useTenantInformationLookup(found ? [found.tenantId] : undefined);
+  // One array per partner found, not per render: the lookup asks again whenever its ids change.
+  const ids = useMemo(() => (found ? [found.tenantId] : undefined), [found]);
+  const lookup = useTenantInformationLookup(ids);
   const info = found ? lookup(found.tenantId) : null;
   const item: DeletedItem | null = found ? { tenantId: found.tenantId, name: info?.displayName ?? found.displayName ?? null } : null;
 

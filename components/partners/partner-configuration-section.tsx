@@ -1,10 +1,10 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import type { DefaultPolicy, Partner } from "@/lib/core/models";
 import { useDefaultPolicy } from "@/lib/queries/default-policy";
 import { useSetOutboundRedemption } from "@/lib/queries/partner-writes";
+import { sendThenClose } from "@/components/ui/button";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
 import { UnavailableReason } from "@/components/writes/unavailable-reason";
@@ -48,13 +48,12 @@ function OutboundRedemptionToggle({ partner, name }: { partner: Partner; name: s
 
   const confirm = () =>
     sendThenClose(
-      () => {
+      () =>
         void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: turnOn }), {
           write: "set-outbound-redemption",
           tenantId: partner.tenantId,
           subject: { name, on: turnOn },
-        });
-      },
+        }),
       () => setOpen(false),
     );
 

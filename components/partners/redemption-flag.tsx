@@ -1,10 +1,10 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import { AlertTriangle } from "lucide-react";
 import type { Partner } from "@/lib/core/models";
 import { useSetInboundRedemption } from "@/lib/queries/partner-writes";
+import { sendThenClose } from "@/components/ui/button";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { WriteButton } from "@/components/writes/write-button";
@@ -28,13 +28,12 @@ export function RedemptionFlag({ partner, name }: { partner: Partner; name: stri
 
   const confirm = () =>
     sendThenClose(
-      () => {
+      () =>
         void sendWrite(() => change.mutateAsync({ tenantId: partner.tenantId, allowed: true }), {
           write: "set-inbound-redemption",
           tenantId: partner.tenantId,
           subject: { name, on: true },
-        });
-      },
+        }),
       () => setOpen(false),
     );
 

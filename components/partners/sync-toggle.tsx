@@ -1,11 +1,11 @@
 "use client";
 
-import { sendThenClose } from "@/components/ui/button";
 import { useState } from "react";
 import { Power, PowerOff } from "lucide-react";
 import type { Partner, SyncPolicy } from "@/lib/core/models";
 import { useUpdateSyncPolicy, type SyncSettings } from "@/lib/queries/sync-policy-writes";
 import { WRITE_NOTICES } from "@/lib/writes/messages";
+import { sendThenClose } from "@/components/ui/button";
 import { useSendWrite } from "@/components/writes/write-toast";
 import { useWritePermission } from "@/components/writes/use-write-permission";
 import { CheckingLabel } from "@/components/writes/checking-label";
