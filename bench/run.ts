@@ -55,7 +55,7 @@ const hostile = await benchHostile(log).catch((error: unknown) => (error instanc
 const report = [
   "# Benchmark results",
   "",
-  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, \`npm run bench\`. Medians; the emulator runs as its own process with injected latency before every Graph request.`,
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, \`npm run bench\`. Medians; the emulator runs as its own process, and every Graph request takes the injected latency (a read is answered from the state it found on arrival, a write applied once the latency has passed: emulator/README.md).`,
   "",
   "## Partners list",
   "",

@@ -3,11 +3,17 @@
  * into a GraphRequest (body parsed once), applies latency, sends $batch to the
  * batch runner and everything else to the dispatcher, and writes the answer
  * with Graph's headers (request-id, client-request-id, CORS, OData).
+ *
+ * Latency: a read is answered from the state it finds on arrival and held until the latency has
+ * passed, so this one thread does its work while the read waits, as Graph's many servers do; a write
+ * (or a $batch holding one) waits out the latency first and only then changes anything, so a client
+ * can be watched while its write is on its way and not yet applied.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { corsHeaders, preflightHeaders, readBody, send } from "../http";
 import { authenticate } from "./auth";
 import { executeBatch } from "./batch";
+import { isPlainObject } from "./bodies";
 import { executeGraph, faultPaths, unauthorized, type GraphEnv } from "./dispatch";
 import { badRequest, faultResponse, graphError } from "./errors";
 import type { GraphRequest, GraphResponse, GraphVersion } from "./types";
@@ -26,6 +32,23 @@ async function runTopLevel(env: GraphEnv, request: GraphRequest): Promise<GraphR
   if (!auth.ok) return unauthorized(request, auth.message);
   if (request.bodyError) return badRequest(request, request.bodyError);
   return executeBatch(env, request);
+}
+
+/** A GET, or a $batch of GETs only: answering it changes nothing a client asked for. */
+function isRead(request: GraphRequest): boolean {
+  if (request.method === "GET") return true;
+  if (request.method !== "POST" || request.path.toLowerCase() !== "/$batch") return false;
+  const items = isPlainObject(request.body) ? request.body.requests : undefined;
+  return Array.isArray(items) && items.length > 0 && items.every((item) => isPlainObject(item) && typeof item.method === "string" && item.method.toUpperCase() === "GET");
+}
+
+async function answerAfterLatency(env: GraphEnv, request: GraphRequest): Promise<GraphResponse> {
+  if (!isRead(request)) {
+    await env.faults.applyLatency();
+    return runTopLevel(env, request);
+  }
+  const [response] = await Promise.all([runTopLevel(env, request), env.faults.applyLatency()]);
+  return response;
 }
 
 export async function handleGraphHttp(
@@ -66,9 +89,7 @@ export async function handleGraphHttp(
     ...ids,
   };
 
-  await env.faults.applyLatency();
-
-  const response = await runTopLevel(env, request);
+  const response = await answerAfterLatency(env, request);
   const headers: Record<string, string> = {
     ...corsHeaders(req),
     "Cache-Control": "no-cache",

@@ -86,6 +86,57 @@ describe("control API", () => {
     expect(waits).toEqual([120]);
   });
 
+  it("latency: a read answers the state it found on arrival; a write changes nothing until the latency has passed", async () => {
+    const token = await adminToken(emu);
+    let release = () => {};
+    const held: string[] = [];
+    emu.faults.sleep = (ms) => {
+      held.push(String(ms));
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    await call(emu, "/_emulator/faults", { method: "PUT", body: { latencyMs: 200 } });
+    const until = async (count: number) => {
+      while (held.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+
+    // A GET on its way while a write lands: its answer is what it found, from before the write.
+    const reading = call(emu, sync(FABRIKAM), { token });
+    await until(1);
+    emu.faults.update({ latencyMs: 0 });
+    expect((await call(emu, sync(FABRIKAM), { method: "PATCH", token, body: { userSyncInbound: { isSyncAllowed: false } } })).status).toBe(204);
+    release();
+    expect((await reading).body.userSyncInbound.isSyncAllowed).toBe(true);
+
+    // A PATCH on its way has changed nothing until the latency has passed.
+    emu.faults.update({ latencyMs: 200 });
+    const writing = call(emu, sync(FABRIKAM), { method: "PATCH", token, body: { userSyncInbound: { isSyncAllowed: true } } });
+    await until(2);
+    emu.faults.update({ latencyMs: 0 });
+    expect((await call(emu, sync(FABRIKAM), { token })).body.userSyncInbound.isSyncAllowed).toBe(false);
+    release();
+    expect((await writing).status).toBe(204);
+    expect((await call(emu, sync(FABRIKAM), { token })).body.userSyncInbound.isSyncAllowed).toBe(true);
+
+    // A $batch of GETs is a read; one holding a write is a write.
+    emu.faults.update({ latencyMs: 200 });
+    const item = { id: "1", url: `/policies/crossTenantAccessPolicy/partners/${FABRIKAM}/identitySynchronization` };
+    const batchRead = call(emu, "/beta/$batch", { method: "POST", token, body: { requests: [{ ...item, method: "GET" }] } });
+    await until(3);
+    emu.faults.update({ latencyMs: 0 });
+    expect((await call(emu, sync(FABRIKAM), { method: "PATCH", token, body: { userSyncInbound: { isSyncAllowed: false } } })).status).toBe(204);
+    release();
+    expect((await batchRead).body.responses[0].body.userSyncInbound.isSyncAllowed).toBe(true);
+    emu.faults.update({ latencyMs: 200 });
+    const batchWrite = call(emu, "/beta/$batch", { method: "POST", token, body: { requests: [{ ...item, method: "PATCH", headers: { "Content-Type": "application/json" }, body: { userSyncInbound: { isSyncAllowed: true } } }] } });
+    await until(4);
+    emu.faults.update({ latencyMs: 0 });
+    expect((await call(emu, sync(FABRIKAM), { token })).body.userSyncInbound.isSyncAllowed).toBe(false);
+    release();
+    expect((await batchWrite).body.responses[0].status).toBe(204);
+    expect((await call(emu, sync(FABRIKAM), { token })).body.userSyncInbound.isSyncAllowed).toBe(true);
+    expect(held).toEqual(["200", "200", "200", "200"]);
+  });
+
   it("fail-next: matching path and method, Retry-After for 429/503, then back to normal", async () => {
     const token = await appToken(emu);
     const rule = await call(emu, "/_emulator/faults/fail-next", { method: "POST", body: { count: 2, path: "/identitySynchronization", status: 503, method: "GET" } });
