@@ -178,7 +178,7 @@ export function OutboundView() {
                             <span>{row.targetName ?? <span className="font-mono text-xs">{row.targetTenantId}</span>}</span>
                             {row.targetDomain ? <span className="block truncate text-xs text-muted">{row.targetDomain}</span> : null}
                           </div>
-                        ) : row.jobRead ? (
+                        ) : row.targetRead ? (
                           <span className="text-muted">Not set</span>
                         ) : (
                           <Skeleton className="h-4 w-32" />

@@ -5,12 +5,12 @@ import { CONFIGURATION_FILTER, getSyncConfiguration, getSyncConfigurationSummary
 const sp = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 
 describe("the outbound list read", () => {
-  it("yields a page of configurations first, then their jobs $batch by $batch, following nextLinks with the filter", async () => {
+  it("yields a page of configurations first, then their jobs and then their targets $batch by $batch, following nextLinks with the filter", async () => {
     const fake = fakeFetch((call) => {
       if (call.url.pathname === "/beta/servicePrincipals") {
         const second = call.url.searchParams.has("$skiptoken");
         if (!second) expect(call.url.searchParams.get("$filter")).toBe(CONFIGURATION_FILTER);
-        const ids = second ? [12] : Array.from({ length: 12 }, (_, i) => i);
+        const ids = second ? [22] : Array.from({ length: 22 }, (_, i) => i);
         const next = second ? {} : { "@odata.nextLink": `${TEST_ROOT}/beta/servicePrincipals?$filter=${encodeURIComponent(CONFIGURATION_FILTER)}&$skiptoken=2` };
         return json(200, { value: ids.map((i) => ({ id: sp(i), displayName: `Config ${i}` })), ...next });
       }
@@ -20,7 +20,7 @@ describe("the outbound list read", () => {
           responses: requests.map((r) =>
             r.url.endsWith("/jobs")
               ? { id: r.id, status: 200, body: { value: [{ id: "job", schedule: { state: "Active" }, status: { code: "Active" } }] } }
-              : r.id === "0-secrets"
+              : r.url.includes(sp(0))
                 ? { id: r.id, status: 403, body: { error: { code: "Authorization_RequestDenied", message: "no" } } }
                 : { id: r.id, status: 200, body: { value: [{ key: "CompanyId", value: "9C5D131D-B1C3-4FC4-9E3F-C6557947D551" }, { key: "SecretToken", value: "*" }] } },
           ),
@@ -33,13 +33,23 @@ describe("the outbound list read", () => {
     expect(parts.every((p) => p.ok)).toBe(true);
     const data = parts.map((p) => (p.ok ? p.data : null));
     expect(data[0]).toMatchObject({ kind: "configurations" });
-    expect(data.filter((d) => d?.kind === "configurations").flatMap((d) => d!.items)).toHaveLength(13);
-    const jobs = data.filter((d) => d?.kind === "jobs").flatMap((d) => (d!.kind === "jobs" ? d!.items : []));
-    expect(jobs).toHaveLength(13);
-    expect(jobs.find((j) => j.servicePrincipalId === sp(1))).toMatchObject({ targetTenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", readError: null, job: { scheduleState: "Active" } });
-    expect(jobs.find((j) => j.servicePrincipalId === sp(0))).toMatchObject({ targetTenantId: null, readError: { status: 403 } });
-    // 13 configurations: two batches for the first page, one for the second.
-    expect(fake.calls.filter((c) => c.url.pathname === "/beta/$batch")).toHaveLength(3);
+    expect(data.filter((d) => d?.kind === "configurations").flatMap((d) => d!.items)).toHaveLength(23);
+    const jobs = data.flatMap((d) => (d?.kind === "jobs" ? d.items : []));
+    const targets = data.flatMap((d) => (d?.kind === "targets" ? d.items : []));
+    expect(jobs).toHaveLength(23);
+    expect(targets).toHaveLength(23);
+    expect(jobs.find((j) => j.servicePrincipalId === sp(1))).toMatchObject({ readError: null, job: { scheduleState: "Active" } });
+    expect(targets.find((t) => t.servicePrincipalId === sp(1))).toEqual({ servicePrincipalId: sp(1), targetTenantId: "9c5d131d-b1c3-4fc4-9e3f-c6557947d551", readError: null });
+    // A refused secrets read leaves the status readable and says why the target is missing.
+    expect(jobs.find((j) => j.servicePrincipalId === sp(0))).toMatchObject({ readError: null, job: { scheduleState: "Active" } });
+    expect(targets.find((t) => t.servicePrincipalId === sp(0))).toMatchObject({ targetTenantId: null, readError: { status: 403 } });
+    // 23 configurations, 20 a $batch: jobs then secrets, two each for the first page, one each for the second.
+    const batches = fake.calls.filter((c) => c.url.pathname === "/beta/$batch").map((c) => (c.body as { requests: { url: string }[] }).requests);
+    expect(batches.map((requests) => requests.length)).toEqual([20, 2, 20, 2, 1, 1]);
+    expect(batches.map((requests) => (requests.every((r) => r.url.endsWith("/jobs")) ? "jobs" : requests.every((r) => r.url.endsWith("/secrets")) ? "secrets" : "mixed"))).toEqual(["jobs", "jobs", "secrets", "secrets", "jobs", "secrets"]);
+    // Within a page, every status is asked for before any target.
+    const firstTarget = data.findIndex((d) => d?.kind === "targets");
+    expect(data.slice(firstTarget).some((d) => d?.kind === "jobs" && d.items.some((j) => Number(j.servicePrincipalId.slice(-12)) < 22))).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import "server-only";
  * the cross-tenant sync template), each one's job and secrets ($batch), one configuration whole or
  * by its service principal alone (a name for the errors page), and users to provision on demand.
  * The list streams: a page of configurations goes to the browser as Graph answers it, and its jobs
- * follow $batch by $batch while the next page is read.
+ * (the statuses) follow $batch by $batch while the next page is read, then their secrets (the targets).
  */
 import { fail, ok, type AppError, type Result } from "@/lib/core/result";
 import type { SyncConfigurationSummary } from "@/lib/sync-errors/types";
@@ -25,8 +25,8 @@ export const USERS_PATH = "/users";
 
 export const CONFIGURATION_FILTER = `applicationTemplateId eq '${CROSS_TENANT_SYNC_TEMPLATE_ID}'`;
 const CONFIGURATION_SELECT = "id,displayName";
-/** Configurations per $batch: a job and the secrets each, 20 requests. */
-export const CONFIGURATIONS_PER_BATCH = 10;
+/** Configurations per $batch of the list: one request each (the job, or the secrets), Graph's 20. */
+export const CONFIGURATIONS_PER_BATCH = 20;
 /** The filter comes back in every nextLink of the list. */
 const LINK_OPTIONS: ReadonlySet<string> = new Set([...PAGE_LINK_OPTIONS, "$filter"]);
 
@@ -45,22 +45,34 @@ function jobOf(servicePrincipalId: string, jobs: BatchResponse | undefined, secr
   };
 }
 
-/** The job and secrets of up to ten configurations in one $batch. A failed envelope fails the read (a 401 is renewed and read again). */
-export async function readConfigurationJobs(token: string, servicePrincipalIds: readonly string[], options?: GraphOptions): Promise<Result<OutboundListPart>> {
-  const requests = servicePrincipalIds.flatMap((sp, index) => [
-    { id: `${index}-job`, method: "GET" as const, url: syncJobsPath(sp) },
-    { id: `${index}-secrets`, method: "GET" as const, url: syncSecretsPath(sp) },
-  ]);
-  const answer = await sendBatch(token, requests, options);
+/**
+ * The jobs (kind "jobs") or the secrets (kind "targets") of up to 20 configurations in one $batch.
+ * A failed envelope fails the read (a 401 is renewed and read again); a failed item is that row's readError.
+ */
+export async function readConfigurationParts(token: string, kind: "jobs" | "targets", servicePrincipalIds: readonly string[], options?: GraphOptions): Promise<Result<OutboundListPart>> {
+  const path = kind === "jobs" ? syncJobsPath : syncSecretsPath;
+  const answer = await sendBatch(token, servicePrincipalIds.map((sp, index) => ({ id: String(index), method: "GET" as const, url: path(sp) })), options);
   if (!answer.ok) return answer;
-  const byId = new Map(answer.data.map((item) => [item.id, item]));
-  return ok({ kind: "jobs", items: servicePrincipalIds.map((sp, index) => jobOf(sp, byId.get(`${index}-job`), byId.get(`${index}-secrets`))) });
+  // sendBatch answers every request, in order; an item Graph left out comes back with status 0.
+  const read = (item: BatchResponse | undefined) =>
+    item?.status === 200 ? { body: item.body, readError: null } : { body: null, readError: batchItemError(item ?? { id: "", status: 0, headers: {}, body: null }) };
+  if (kind === "jobs") {
+    return ok({ kind, items: servicePrincipalIds.map((servicePrincipalId, index) => {
+      const { body, readError } = read(answer.data[index]);
+      return { servicePrincipalId, job: body === null ? null : toFirstJob(body), readError };
+    }) });
+  }
+  return ok({ kind, items: servicePrincipalIds.map((servicePrincipalId, index) => {
+    const { body, readError } = read(answer.data[index]);
+    return { servicePrincipalId, targetTenantId: body === null ? null : toTargetTenantId(body), readError };
+  }) });
 }
 
 /**
- * Every configuration, then every one's job: a page of configurations is yielded as it arrives,
- * its jobs are asked for at once ($batches in parallel) while the next page is read, and each
- * $batch's answer is yielded as it comes. A failure is yielded and ends the read; closing the
+ * Every configuration, then every one's job and target: a page of configurations is yielded as it
+ * arrives, its jobs and then its secrets are asked for at once ($batches in parallel, the jobs'
+ * first: the status is what the page is for) while the next page is read, and each $batch's
+ * answer is yielded as it comes. A failure is yielded and ends the read; closing the
  * generator (the browser left) starts nothing more.
  */
 export async function* listSyncConfigurations(token: string, options?: GraphOptions): AsyncGenerator<Result<OutboundListPart>, void, undefined> {
@@ -87,9 +99,10 @@ export async function* listSyncConfigurations(token: string, options?: GraphOpti
         if (!page.ok) return;
         // The next page is asked for first: its round trip is the one every later status waits on.
         const batches = splitIntoBatches(page.data.map((c) => c.servicePrincipalId), CONFIGURATIONS_PER_BATCH);
+        const reads = (["jobs", "targets"] as const).flatMap((kind) => batches.map((batch) => ({ kind, batch })));
         jobReads.push(
           new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-            Promise.all(batches.map((batch) => (stopped ? undefined : readConfigurationJobs(token, batch, options).then(push)))).then(() => undefined),
+            Promise.all(reads.map(({ kind, batch }) => (stopped ? undefined : readConfigurationParts(token, kind, batch, options).then(push)))).then(() => undefined),
           ),
         );
       }

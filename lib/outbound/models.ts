@@ -67,7 +67,16 @@ export interface SyncConfigurationJob {
 }
 
 /** A part of the streamed outbound list: configurations as their page arrives, then their jobs batch by batch. */
-export type OutboundListPart = { kind: "configurations"; items: SyncConfiguration[] } | { kind: "jobs"; items: SyncConfigurationJob[] };
+/** The list's read of one configuration's job (its status), apart from its secrets: readError is this read's own. */
+export type ConfigurationJobRead = Pick<SyncConfigurationJob, "servicePrincipalId" | "job" | "readError">;
+/** The list's read of one configuration's secrets (its target), apart from its job: readError is this read's own. */
+export type ConfigurationTargetRead = Pick<SyncConfigurationJob, "servicePrincipalId" | "targetTenantId" | "readError">;
+
+/** The Outbound list streams: a page of configurations, then their jobs (statuses), then their secrets (targets). */
+export type OutboundListPart =
+  | { kind: "configurations"; items: SyncConfiguration[] }
+  | { kind: "jobs"; items: ConfigurationJobRead[] }
+  | { kind: "targets"; items: ConfigurationTargetRead[] };
 
 export interface SyncConfigurationDetail extends SyncConfigurationJob {
   configuration: SyncConfiguration | null;

@@ -13,7 +13,7 @@ import { pauseSyncJob, provisionOnDemand, restartSyncJob, startSyncJob, testSync
 import { useSyncToken } from "@/lib/auth/use-sync-token";
 import type { GetGraphToken } from "@/lib/auth/use-graph-token";
 import type { AppError } from "@/lib/core/result";
-import type { OutboundListPart, RestartScope, SyncConfiguration, SyncConfigurationJob, SyncJob } from "@/lib/outbound/models";
+import type { ConfigurationJobRead, ConfigurationTargetRead, OutboundListPart, RestartScope, SyncConfiguration, SyncJob } from "@/lib/outbound/models";
 import { jobStatus, worstStatus, type OutboundStatus } from "@/lib/outbound/status";
 import { callGraphAction } from "./graph-action";
 import { graphKeys } from "./keys";
@@ -23,7 +23,10 @@ import { callWrite, useGraphWrite } from "./writes";
 
 export interface OutboundList {
   configurations: SyncConfiguration[];
-  jobs: Record<string, SyncConfigurationJob>;
+  /** Each configuration's job read (its status), once its $batch answered. */
+  jobs: Record<string, ConfigurationJobRead>;
+  /** Each configuration's secrets read (its target), once its $batch answered. */
+  targets: Record<string, ConfigurationTargetRead>;
   /** False while parts are still arriving. */
   complete: boolean;
 }
@@ -35,31 +38,35 @@ export interface OutboundRow {
   job: SyncJob | null;
   /** null until the job is read (or when it could not be). */
   status: OutboundStatus | null;
-  /** False until this configuration's $batch answered. */
+  /** False until this configuration's job $batch answered. */
   jobRead: boolean;
+  /** False until this configuration's secrets $batch answered. */
+  targetRead: boolean;
   readError: AppError | null;
 }
 
-function addPart(list: OutboundList, part: OutboundListPart): OutboundList {
+/** One streamed part joined to the list: rows come with their page, statuses with their jobs, targets with their secrets. */
+export function addOutboundPart(list: OutboundList, part: OutboundListPart): OutboundList {
   if (part.kind === "configurations") return { ...list, configurations: [...list.configurations, ...part.items] };
-  const jobs = { ...list.jobs };
-  for (const item of part.items) jobs[item.servicePrincipalId] = item;
-  return { ...list, jobs };
+  if (part.kind === "jobs") return { ...list, jobs: { ...list.jobs, ...Object.fromEntries(part.items.map((item) => [item.servicePrincipalId, item])) } };
+  return { ...list, targets: { ...list.targets, ...Object.fromEntries(part.items.map((item) => [item.servicePrincipalId, item])) } };
 }
 
 export function toOutboundRows(list: OutboundList | undefined): OutboundRow[] {
   if (!list) return [];
   return list.configurations.map((configuration) => {
     const read = list.jobs[configuration.servicePrincipalId];
+    const target = list.targets[configuration.servicePrincipalId];
     const job = read?.job ?? null;
     return {
       servicePrincipalId: configuration.servicePrincipalId,
       displayName: configuration.displayName,
-      targetTenantId: read?.targetTenantId ?? null,
+      targetTenantId: target?.targetTenantId ?? null,
       job,
       status: job ? jobStatus(job) : null,
       jobRead: read !== undefined,
-      readError: read?.readError ?? null,
+      targetRead: target !== undefined,
+      readError: read?.readError ?? target?.readError ?? null,
     };
   });
 }
@@ -75,15 +82,15 @@ export function outboundListQuery(accountId: string, getToken: GetGraphToken, qu
     queryKey: key,
     queryFn: async ({ signal }): Promise<OutboundList> => {
       const progressive = queryClient.getQueryData<OutboundList>(key)?.complete !== true;
-      let list: OutboundList = { configurations: [], jobs: {}, complete: false };
+      let list: OutboundList = { configurations: [], jobs: {}, targets: {}, complete: false };
       await readStream(
         getToken,
         (token) => {
-          list = { configurations: [], jobs: {}, complete: false };
+          list = { configurations: [], jobs: {}, targets: {}, complete: false };
           return listSyncConfigurations(token);
         },
         (part) => {
-          list = addPart(list, part);
+          list = addOutboundPart(list, part);
           if (progressive) queryClient.setQueryData<OutboundList>(key, list);
         },
         signal,
