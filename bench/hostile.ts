@@ -336,7 +336,7 @@ export function hostileSection(result: HostileResult | string): string {
       `Load average ${result.load.toFixed(1)} on ${result.cores} cores at the end of the run.`,
     "",
     `**A 1 MB body.** Every string field of every action as a 1 MB run of \`x\` and of \`@\` (${oneMbPosts.toLocaleString("en-US")} POSTs, each sent twice): ` +
-      `${allLimited ? "every one was refused by `serverActions.bodySizeLimit` (128 KB, next.config.ts) while it arrived, before anything decoded it and before any action ran (Next.js answers such a POST with an error status)" : "SOME WERE NOT REFUSED BY THE BODY LIMIT"}. ` +
+      `${allLimited ? "every one was refused before anything decoded it and before any action ran: `proxy.ts` answers 413 to an action POST whose Content-Length is over the 128 KB limit (`serverActions.bodySizeLimit` in next.config.ts stops one sent without a length while it arrives)" : "SOME WERE NOT REFUSED BY THE BODY LIMIT"}. ` +
       "The time is the whole POST, from sending the body to the last byte of the answer. " +
       "Alone: one POST after another, nothing else asked of the server; that is what one such POST costs, and what the goal is about. " +
       `While the page is requested: the same POSTs sent while \`${HARMLESS_PAGE}\` is requested from another thread; a POST that arrives while the page is being drawn waits for the server's one thread.`,
