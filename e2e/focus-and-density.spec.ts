@@ -38,6 +38,31 @@ test("after a dialog, focus is back on the control that opened it, whether cance
   await expect.poll(async () => (await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(false);
 });
 
+test("while a confirmed write is on its way, focus waits in the control's section, never on the page itself, then goes back to the control", async ({ page, signIn, emulator }) => {
+  await signIn(`/partners/${FABRIKAM}`, "admin");
+  const section = page.getByRole("region", { name: "Identity synchronization" });
+  await section.getByRole("button", { name: "Turn off inbound user sync" }).focus();
+  await page.keyboard.press("Enter");
+  await emulator.control("PUT", "faults", { latencyMs: 2_000 });
+  await page.getByRole("dialog", { name: "Turn off inbound user sync" }).getByRole("button", { name: "Turn off", exact: true }).press("Enter");
+
+  // The control waits, disabled, while Graph has not answered: focus stands in its section.
+  await expect(section.getByRole("status").filter({ hasText: "Saving: not confirmed by Microsoft Graph yet" })).toBeVisible();
+  const focusInSection = () => section.evaluate((element) => document.activeElement !== document.body && element.contains(document.activeElement));
+  // Graph takes 2 s: this is well before it answers.
+  await expect.poll(focusInSection, { timeout: 1_000 }).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BUTTON");
+  await page.screenshot({ path: test.info().outputPath("focus-while-sending.png") });
+
+  const turnedOff = section.getByRole("button", { name: "Turn on inbound user sync" });
+  await expect(turnedOff).toBeEnabled({ timeout: 15_000 });
+  await emulator.control("PUT", "faults", { latencyMs: 0 });
+  await expect(turnedOff).toBeFocused();
+  // The stand-in is an ordinary element again: not reachable with Tab.
+  expect(await section.evaluate((element) => element.querySelectorAll("[data-focus-stand-in]").length + (element.hasAttribute("data-focus-stand-in") ? 1 : 0))).toBe(0);
+  expect((await emulator.liveSyncPolicy(FABRIKAM))?.userSyncInbound?.isSyncAllowed).toBe(false);
+});
+
 test("after a delete, focus lands on the section's next control, Undo is one Tab away, has a visible ring and stays while focused", async ({ page, signIn, emulator }) => {
   await signIn(`/partners/${ADATUM}`, "admin");
   const section = page.getByRole("region", { name: "Identity synchronization" });

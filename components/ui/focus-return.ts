@@ -46,15 +46,49 @@ interface Place {
   distance: number;
 }
 
+/** What holds focus while the opener waits: its row, list item, section or group, read out with what it now says ("Restore sent"). */
+const WAITING_PLACE = "tr, li, section, [role='region'], [role='group'], fieldset, form";
+const STAND_IN = "data-focus-stand-in";
+
+function hidden(element: Element): boolean {
+  return element.closest("[inert], [aria-hidden='true']") !== null;
+}
+
 /**
- * The control focus belongs on: the opener while it can take focus; null while it
- * is still on the page but waits (disabled during its write); else the first
- * control after its old place in its nearest surviving ancestor, else the last
- * one before it, else the page's main region.
+ * Where focus waits while the opener is on the page but cannot take it (disabled while its write
+ * is on its way): the opener's row or section, made focusable for as long as it holds focus, so
+ * focus is never on the page itself, and Tab goes on from where the admin was. Null while the page
+ * is still hidden behind the closing dialog.
+ */
+function waitingPlace(opener: HTMLElement): HTMLElement | null {
+  if (hidden(opener)) return null;
+  const holder = opener.parentElement?.closest<HTMLElement>(WAITING_PLACE) ?? document.getElementById("main");
+  if (!holder || hidden(holder)) return null;
+  if (!holder.hasAttribute("tabindex")) {
+    holder.setAttribute("tabindex", "-1");
+    holder.setAttribute(STAND_IN, "");
+    holder.addEventListener(
+      "blur",
+      () => {
+        if (!holder.hasAttribute(STAND_IN)) return;
+        holder.removeAttribute("tabindex");
+        holder.removeAttribute(STAND_IN);
+      },
+      { once: true },
+    );
+  }
+  return holder;
+}
+
+/**
+ * The control focus belongs on: the opener while it can take focus; its row or
+ * section while it is still on the page but waits (disabled during its write);
+ * else the first control after its old place in its nearest surviving ancestor,
+ * else the last one before it, else the page's main region.
  */
 function findPlace(memory: FocusMemory): Place {
   if (canTakeFocus(memory.opener)) return { target: memory.opener, distance: 0 };
-  if (memory.opener.isConnected && memory.opener.getClientRects().length > 0) return { target: null, distance: 0 };
+  if (memory.opener.isConnected && memory.opener.getClientRects().length > 0) return { target: waitingPlace(memory.opener), distance: 0 };
   for (const [index, ancestor] of memory.ancestors.entries()) {
     if (!ancestor.isConnected) continue;
     // Measured lazily (canTakeFocus lays out): the first that is new and can take focus, else the last that can.
