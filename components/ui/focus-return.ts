@@ -20,10 +20,14 @@ export interface FocusMemory {
   before: ReadonlySet<Element>;
 }
 
+function hidden(element: Element): boolean {
+  return element.closest("[inert], [aria-hidden='true']") !== null;
+}
+
 function canTakeFocus(element: Element | null): boolean {
   if (!(element instanceof HTMLElement) || !element.isConnected) return false;
   if ("disabled" in element && element.disabled === true) return false;
-  if (element.tabIndex < 0 || element.closest("[inert], [aria-hidden='true']")) return false;
+  if (element.tabIndex < 0 || hidden(element)) return false;
   return element.getClientRects().length > 0;
 }
 
@@ -50,10 +54,6 @@ interface Place {
 const WAITING_PLACE = "tr, li, section, [role='region'], [role='group'], fieldset, form";
 const STAND_IN = "data-focus-stand-in";
 
-function hidden(element: Element): boolean {
-  return element.closest("[inert], [aria-hidden='true']") !== null;
-}
-
 /**
  * Where focus waits while the opener is on the page but cannot take it (disabled while its write
  * is on its way): the opener's row or section, made focusable for as long as it holds focus, so
@@ -63,21 +63,22 @@ function hidden(element: Element): boolean {
 function waitingPlace(opener: HTMLElement): HTMLElement | null {
   if (hidden(opener)) return null;
   const holder = opener.parentElement?.closest<HTMLElement>(WAITING_PLACE) ?? document.getElementById("main");
-  if (!holder || hidden(holder)) return null;
-  if (!holder.hasAttribute("tabindex")) {
-    holder.setAttribute("tabindex", "-1");
-    holder.setAttribute(STAND_IN, "");
-    holder.addEventListener(
-      "blur",
-      () => {
-        if (!holder.hasAttribute(STAND_IN)) return;
-        holder.removeAttribute("tabindex");
-        holder.removeAttribute(STAND_IN);
-      },
-      { once: true },
-    );
-  }
-  return holder;
+  return holder && !hidden(holder) ? holder : null;
+}
+
+/** Lets an element that is no control (a row, a section, the main region) hold focus, for as long as it does. */
+function holdFocus(element: HTMLElement): void {
+  if (element.tabIndex >= 0 || element.hasAttribute("tabindex")) return;
+  element.setAttribute("tabindex", "-1");
+  element.setAttribute(STAND_IN, "");
+  element.addEventListener(
+    "blur",
+    () => {
+      element.removeAttribute("tabindex");
+      element.removeAttribute(STAND_IN);
+    },
+    { once: true },
+  );
 }
 
 /**
@@ -148,7 +149,7 @@ export function returnFocus(memory: FocusMemory | null, watchMs = FOCUS_WATCH_MS
     if (!target) return;
     placed = target;
     distance = found.distance;
-    if (target.id === "main" && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    holdFocus(target);
     target.focus();
   };
   const check = () => {

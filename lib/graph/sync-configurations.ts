@@ -34,38 +34,34 @@ function toConfigurations(wire: unknown[]): SyncConfiguration[] {
   return wire.map(toSyncConfiguration).filter((c): c is SyncConfiguration => c !== null);
 }
 
+/** A $batch item Graph answered with what was asked for; any other is that read's error. */
+const answered = (item: BatchResponse | undefined): item is BatchResponse => item?.status === 200;
+const readErrorOf = (item: BatchResponse | undefined): AppError | null =>
+  answered(item) ? null : batchItemError(item ?? { id: "", status: 0, headers: {}, body: null });
+
 function jobOf(servicePrincipalId: string, jobs: BatchResponse | undefined, secrets: BatchResponse | undefined): SyncConfigurationJob {
-  const failed = [jobs, secrets].find((item) => !item || item.status < 200 || item.status >= 300);
-  const readError: AppError | null = failed ? batchItemError(failed) : null;
   return {
     servicePrincipalId,
-    job: jobs && jobs.status === 200 ? toFirstJob(jobs.body) : null,
-    targetTenantId: secrets && secrets.status === 200 ? toTargetTenantId(secrets.body) : null,
-    readError,
+    job: answered(jobs) ? toFirstJob(jobs.body) : null,
+    targetTenantId: answered(secrets) ? toTargetTenantId(secrets.body) : null,
+    readError: readErrorOf(jobs) ?? readErrorOf(secrets),
   };
 }
 
 /**
- * The jobs (kind "jobs") or the secrets (kind "targets") of up to 20 configurations in one $batch.
- * A failed envelope fails the read (a 401 is renewed and read again); a failed item is that row's readError.
+ * The jobs (kind "jobs") or the secrets (kind "targets") of up to 20 configurations in one $batch,
+ * each item named by its service principal. A failed envelope fails the read (a 401 is renewed and
+ * read again); a failed item is that row's readError.
  */
 export async function readConfigurationParts(token: string, kind: "jobs" | "targets", servicePrincipalIds: readonly string[], options?: GraphOptions): Promise<Result<OutboundListPart>> {
   const path = kind === "jobs" ? syncJobsPath : syncSecretsPath;
-  const answer = await sendBatch(token, servicePrincipalIds.map((sp, index) => ({ id: String(index), method: "GET" as const, url: path(sp) })), options);
+  const answer = await sendBatch(token, servicePrincipalIds.map((sp) => ({ id: sp, method: "GET" as const, url: path(sp) })), options);
   if (!answer.ok) return answer;
-  // sendBatch answers every request, in order; an item Graph left out comes back with status 0.
-  const read = (item: BatchResponse | undefined) =>
-    item?.status === 200 ? { body: item.body, readError: null } : { body: null, readError: batchItemError(item ?? { id: "", status: 0, headers: {}, body: null }) };
+  // sendBatch answers every request: an item Graph left out comes back with status 0.
   if (kind === "jobs") {
-    return ok({ kind, items: servicePrincipalIds.map((servicePrincipalId, index) => {
-      const { body, readError } = read(answer.data[index]);
-      return { servicePrincipalId, job: body === null ? null : toFirstJob(body), readError };
-    }) });
+    return ok({ kind, items: answer.data.map((item) => ({ servicePrincipalId: item.id, job: answered(item) ? toFirstJob(item.body) : null, readError: readErrorOf(item) })) });
   }
-  return ok({ kind, items: servicePrincipalIds.map((servicePrincipalId, index) => {
-    const { body, readError } = read(answer.data[index]);
-    return { servicePrincipalId, targetTenantId: body === null ? null : toTargetTenantId(body), readError };
-  }) });
+  return ok({ kind, items: answer.data.map((item) => ({ servicePrincipalId: item.id, targetTenantId: answered(item) ? toTargetTenantId(item.body) : null, readError: readErrorOf(item) })) });
 }
 
 /**

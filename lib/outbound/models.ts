@@ -66,7 +66,6 @@ export interface SyncConfigurationJob {
   readError: AppError | null;
 }
 
-/** A part of the streamed outbound list: configurations as their page arrives, then their jobs batch by batch. */
 /** The list's read of one configuration's job (its status), apart from its secrets: readError is this read's own. */
 export type ConfigurationJobRead = Pick<SyncConfigurationJob, "servicePrincipalId" | "job" | "readError">;
 /** The list's read of one configuration's secrets (its target), apart from its job: readError is this read's own. */
